@@ -1,0 +1,53 @@
+"""The ``counter-app`` command line: a thin face on the services (contract in DESIGN.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from counter_app import __version__
+from counter_app.cli import _output
+
+
+def _command_modules() -> list[str]:
+    """Every public module of this package registers its sub-commands with ``register(subparsers)``."""
+    import pkgutil
+
+    return sorted(
+        f"{__name__}.{info.name}" for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _output.ChineseArgumentParser(
+        prog="counter-app",
+        description="住房公积金乡镇服务站窗口系统 (counter-app)",
+    )
+    parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
+    parser.add_argument("--data-dir", help="数据目录（默认为系统用户数据目录）")
+    parser.add_argument("--demo", action="store_true", help="首次运行时生成演示数据")
+    sub = parser.add_subparsers(dest="command", parser_class=_output.ChineseArgumentParser)
+    import importlib
+
+    for name in _command_modules():
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _output.force_utf8_stdio()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from counter_app.gui.app import run_gui
+
+        return run_gui(data_dir=args.data_dir, demo=args.demo)
+    try:
+        return int(args.func(args) or 0)
+    except _output.CliError as exc:
+        return _output.report_error(exc, as_json=getattr(args, "json", False))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

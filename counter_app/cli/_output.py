@@ -1,0 +1,57 @@
+"""Output helpers shared by the CLI commands: JSON, Chinese errors, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import Any, NoReturn
+
+EXIT_OK = 0
+EXIT_INVALID = 1  # a value was checked and found invalid (``check``)
+EXIT_BAD_INPUT = 2  # the command could not run on this input
+
+
+@dataclass
+class CliError(Exception):
+    """Bad input a user can fix: reported as ``{"errors": [{"field", "message"}]}``, exit 2."""
+
+    errors: list[dict[str, str]] = field(default_factory=list)
+    exit_code: int = EXIT_BAD_INPUT
+
+    @classmethod
+    def single(cls, field_key: str, message: str) -> "CliError":
+        return cls([{"field": field_key, "message": message}])
+
+
+def force_utf8_stdio() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8")
+            except (ValueError, OSError):
+                pass
+
+
+def emit_json(payload: Any) -> None:
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def report_error(exc: CliError, *, as_json: bool) -> int:
+    if as_json:
+        emit_json({"errors": exc.errors})
+    else:
+        for err in exc.errors:
+            print(f"错误：{err['field']}：{err['message']}", file=sys.stderr)
+    return exc.exit_code
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse with the usage error in Chinese and exit code 2 (never a traceback)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: 参数错误：{message}\n")
