@@ -1,0 +1,102 @@
+"""Statutory retirement dates (法定退休年龄) under the gradual reform, and the loan-term age check.
+
+Source: 全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定 (2024-09-13) and the
+attached 国务院关于渐进式延迟法定退休年龄的办法, in force from 2025-01-01. Men (60) and women
+whose age was 55 retire one month later for every 4 months of birth from January 1965 / January
+1970, up to 63 / 58; women whose age was 50 one month later for every 2 months of birth from January
+1975, up to 55. Example: a man born in March 1965 retires at 60 years 1 month.
+These are defaults: a city passes its own :class:`RetirementRule` when policy changes.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from counter_app.domain.errors import FieldError
+
+
+@dataclass(frozen=True)
+class RetirementRule:
+    """Base age for ``group``; births from ``reform_first_birth``'s month on retire later."""
+
+    group: str
+    base_age_years: int
+    reform_first_birth: date
+    months_per_step: int
+    max_delay_months: int
+
+
+DEFAULT_RULES: dict[str, RetirementRule] = {
+    "male": RetirementRule("male", 60, date(1965, 1, 1), 4, 36),
+    "female_cadre": RetirementRule("female_cadre", 55, date(1970, 1, 1), 4, 36),
+    "female_worker": RetirementRule("female_worker", 50, date(1975, 1, 1), 2, 60),
+}
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus whole months; a day missing in the target month becomes its last day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def delay_months(birth: date, rule: RetirementRule) -> int:
+    """How many months the reform adds for someone born on ``birth``."""
+    start = rule.reform_first_birth
+    since = (birth.year - start.year) * 12 + birth.month - start.month
+    if since < 0:
+        return 0
+    return min(since // rule.months_per_step + 1, rule.max_delay_months)
+
+
+def retirement_date(birth: date, rule: RetirementRule) -> date:
+    """The day the person reaches the statutory retirement age."""
+    return add_months(birth, rule.base_age_years * 12 + delay_months(birth, rule))
+
+
+def whole_months_between(start: date, end: date) -> int:
+    """The most whole months m with ``add_months(start, m) <= end`` (negative if end is earlier)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    while add_months(start, months) > end:
+        months -= 1
+    while add_months(start, months + 1) <= end:
+        months += 1
+    return months
+
+
+def check_loan_term(
+    *,
+    birth: date,
+    rule: RetirementRule,
+    application_date: date,
+    months: int,
+    max_term_months: int,
+    max_years_over_retirement: int,
+) -> list[FieldError]:
+    """The term must fit the policy maximum and end by retirement + N years; errors say the maximum."""
+    if months < 1:
+        return [FieldError("months", "贷款期限至少为1个月")]
+    latest_end = add_months(retirement_date(birth, rule), max_years_over_retirement * 12)
+    by_age = max(0, whole_months_between(application_date, latest_end))
+    if by_age == 0:
+        return [
+            FieldError(
+                "months",
+                f"借款人已超过法定退休年龄后{max_years_over_retirement}年（{latest_end:%Y-%m-%d}），"
+                "可贷期限为0个月，不能申请贷款",
+            )
+        ]
+    if by_age < max_term_months and months > by_age:
+        return [
+            FieldError(
+                "months",
+                f"按借款人年龄，贷款期限最长{by_age}个月"
+                f"（到期不得晚于法定退休年龄后{max_years_over_retirement}年，即{latest_end:%Y-%m-%d}）",
+            )
+        ]
+    if months > max_term_months:
+        return [FieldError("months", f"贷款期限最长{max_term_months}个月")]
+    return []
