@@ -1,0 +1,390 @@
+"""City policy schema (城市政策): the pydantic models of one complete, validated policy version.
+
+Money is Decimal yuan (TOML strings or numbers, converted through ``str`` so 2.1 stays 2.1); rates
+and ratios are Decimal percentages. Messages are Chinese: the loader prefixes file, line and key.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, Strict
+
+from counter_app.domain.catalog import CHANGEABLE_PERSON_FIELDS, KINDS
+from counter_app.domain.money import CENT
+from counter_app.domain.retirement import RetirementRule
+
+AREAS: tuple[str, ...] = ("district", "county")  # loan caps differ for the city's districts and counties
+RETIREMENT_GROUPS: tuple[str, ...] = ("male", "female_cadre", "female_worker")
+CLOSED_STATUSES: tuple[str, ...] = ("03", "04", "05")  # personal account A.6: closed (merger/transfer/withdrawal)
+
+
+# --- value types ---------------------------------------------------------------------------------
+
+def _to_decimal(value: Any) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        raise ValueError("应为数字")
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ValueError("应为数字") from None
+    if not number.is_finite():
+        raise ValueError("应为有限的数字")
+    return number
+
+
+def _money(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError("金额不能为负数")
+    if value != value.quantize(CENT):
+        raise ValueError("金额最多保留两位小数")
+    return value
+
+
+def _percent(value: Decimal) -> Decimal:
+    if not 0 <= value <= 100:
+        raise ValueError("应在0到100之间")
+    return value
+
+
+def _positive(value: Any) -> Any:
+    if value <= 0:
+        raise ValueError("应大于0")
+    return value
+
+
+def _not_negative(value: int) -> int:
+    if value < 0:
+        raise ValueError("不能为负数")
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("不能为空")
+    return value
+
+
+def _plain_date(value: date) -> date:
+    if isinstance(value, datetime):
+        raise ValueError("应为日期（不含时间），例如 2025-05-08")
+    return value
+
+
+Money = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_money)]
+PositiveMoney = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_money), AfterValidator(_positive)]
+Percent = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_percent)]
+PositiveDecimal = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_positive)]
+Count = Annotated[int, Strict(), AfterValidator(_not_negative)]
+PositiveInt = Annotated[int, Strict(), AfterValidator(_positive)]
+Flag = Annotated[bool, Strict()]
+Text = Annotated[str, Strict(), AfterValidator(_not_blank)]
+Day = Annotated[date, Strict(), AfterValidator(_plain_date)]
+Code = Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Za-z0-9_]+$")]
+ReasonCode = Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9]{2}$")]
+MaterialCode = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+# A required document, or alternatives any one of which will do: "household_register|police_cert".
+MaterialRef = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\|[a-z][a-z0-9_]*)*$")]
+Kind = Literal["open-account", "establish-employer", "withdrawal", "loan", "info-change", "deferral"]
+PersonField = Literal[tuple(f.key for f in CHANGEABLE_PERSON_FIELDS)]  # type: ignore[valid-type]
+
+
+def _codes_from_keys(value: Any) -> Any:
+    """Tables keyed by code (``[base.districts."01"]``) carry their code as the ``code`` field."""
+    if isinstance(value, dict):
+        return {k: {**v, "code": k} if isinstance(v, dict) else v for k, v in value.items()}
+    return value
+
+
+KeyedByCode = BeforeValidator(_codes_from_keys)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- places --------------------------------------------------------------------------------------
+
+class District(_Model):
+    """A district or county of the city (区/县) and its management department (管理部)."""
+
+    code: str
+    name: Text
+    area: Literal["district", "county"]
+    office: Text
+    townships: tuple[Text, ...]
+
+
+class Station(_Model):
+    """A township service station (乡镇服务站) and the townships it serves."""
+
+    code: Code
+    name: Text
+    district: Code
+    townships: tuple[Text, ...]
+
+
+# --- contribution, retirement --------------------------------------------------------------------
+
+class ContributionPolicy(_Model):
+    """Ratio bounds (%) and the monthly base floor and cap (yuan)."""
+
+    ratio_min: Percent
+    ratio_max: Percent
+    base_floor: Money
+    base_cap: PositiveMoney
+
+
+class RetirementGroupRule(_Model):
+    """One group's statutory age and the step of the 2024 gradual reform."""
+
+    base_age_years: PositiveInt
+    reform_first_birth: Day
+    months_per_step: PositiveInt
+    max_delay_months: Count
+
+
+class RetirementPolicy(_Model):
+    male: RetirementGroupRule
+    female_cadre: RetirementGroupRule
+    female_worker: RetirementGroupRule
+
+    def __getitem__(self, group: str) -> RetirementGroupRule:
+        if group not in RETIREMENT_GROUPS:
+            raise KeyError(group)
+        return getattr(self, group)
+
+
+# --- loans ---------------------------------------------------------------------------------------
+
+class LoanCategory(_Model):
+    """A borrower category and its cap (yuan) in the districts and in the counties."""
+
+    label: Text
+    district: PositiveMoney
+    county: PositiveMoney
+
+
+class LoanRates(_Model):
+    """Annual rates (%) for terms up to ``short_term_max_months`` and beyond."""
+
+    short_term_max_months: PositiveInt
+    first_home_short: Percent
+    first_home_long: Percent
+    second_home_short: Percent
+    second_home_long: Percent
+
+
+class LoanPolicy(_Model):
+    categories: dict[Code, LoanCategory]
+    balance_multiple: PositiveDecimal
+    max_repayment_ratio: Percent
+    max_ltv_first: Percent
+    max_ltv_second: Percent
+    limit_round_down_to: PositiveMoney
+    max_term_months: PositiveInt
+    max_years_over_retirement: Count
+    min_contribution_months: Count
+    max_fund_loans: PositiveInt
+    second_home_with_outstanding_loan: Flag
+    prior_loan_is_second_home: Flag
+    fraud_ban_years: PositiveInt | None = None  # 2026 amendment art. 41: borrowers who cheated
+    rates: LoanRates
+
+    def category_cap(self, category: str, area: str) -> Decimal:
+        """The cap of ``category`` in ``area`` ("district"/"county"); KeyError if either is unknown."""
+        if area not in AREAS:
+            raise KeyError(area)
+        return getattr(self.categories[category], area)
+
+    def category_label(self, key: str) -> str:
+        return self.categories[key].label
+
+    def max_ltv(self, second_home: bool) -> Decimal:
+        return self.max_ltv_second if second_home else self.max_ltv_first
+
+    def rate(self, second_home: bool, months: int) -> Decimal:
+        """Annual rate in percent for the home kind and the term."""
+        if months < 1:
+            raise ValueError("months must be at least 1")
+        r = self.rates
+        short = months <= r.short_term_max_months
+        if second_home:
+            return r.second_home_short if short else r.second_home_long
+        return r.first_home_short if short else r.first_home_long
+
+
+# --- withdrawals ---------------------------------------------------------------------------------
+
+class ReasonVariant(_Model):
+    """A kind of case within one reason that needs its own documents (e.g. public vs commercial rent)."""
+
+    name: Text
+    materials: tuple[MaterialRef, ...]
+
+
+class WithdrawalReason(_Model):
+    """One withdrawal reason (提取原因, A.7 code or a local code) and its limits."""
+
+    code: str
+    name: Text
+    closing: Flag  # 销户提取: takes the whole balance and closes the account
+    max_amount_per_month: Money | None = None  # times the months covered since the last such withdrawal
+    max_amount_per_year: Money | None = None  # per calendar year
+    max_pct_of_monthly_contribution: Percent | None = None  # a second monthly cap: % of 月缴存额
+    min_months_between: PositiveInt | None = None
+    once_only: Flag = False
+    within_years_of_event: PositiveInt | None = None
+    needs_document_no: Flag = False
+    unique_document: Flag = False  # one document number serves one withdrawal of this reason
+    document_label: Text = "合同或凭证编号"
+    event_amount_label: Text | None = None  # set: the amount is capped by this (amount paid, loan owed)
+    event_date_label: Text | None = None  # set: the date of the event is required
+    min_contribution_months: Count | None = None
+    sealed_ok: Flag = True  # a sealed (封存) account may withdraw for this reason
+    materials: tuple[MaterialRef, ...]
+    variants: Annotated[dict[Code, ReasonVariant], Field(default_factory=dict)]
+    notes: str = ""
+
+
+class WithdrawalPolicy(_Model):
+    min_remaining: PositiveMoney  # what a partial withdrawal must leave in the account
+    offset_blocks_partial: Flag  # a monthly-offset (月对冲) agreement blocks partial withdrawals
+    fraud_ban_years: PositiveInt | None = None  # 2026 amendment art. 41: withdrawers who cheated
+    reasons: Annotated[dict[ReasonCode, WithdrawalReason], KeyedByCode]
+
+
+# --- notices and the version as a whole ----------------------------------------------------------
+
+class NoticePolicy(_Model):
+    """What the establishment notice cites, and deadlines printed or enforced at the counter."""
+
+    regulation: Text
+    legal_basis: Text
+    articles: tuple[Text, ...]
+    basis_text: Text
+    penalty_article: Text
+    arrears_article: Text
+    deadline_days: PositiveInt
+    fine_min: Money
+    fine_max: PositiveMoney
+    rights_text: Text
+    statement_days: PositiveInt
+    complaint_days: PositiveInt
+    deferral_max_months: PositiveInt
+
+
+class PolicyVersion(_Model):
+    """Every policy value in force from ``effective_from`` until the next version."""
+
+    effective_from: Day
+    summary: str = ""
+    city: Text
+    centre_name: Text
+    centre_address: Text
+    service_hotline: Text
+    districts: Annotated[dict[Code, District], KeyedByCode]
+    stations: tuple[Station, ...]
+    contribution: ContributionPolicy
+    retirement: RetirementPolicy
+    loan: LoanPolicy
+    withdrawal: WithdrawalPolicy
+    materials: dict[MaterialCode, Text]
+    business_materials_by_kind: dict[Kind, tuple[MaterialRef, ...]] = Field(alias="business_materials")
+    info_change_materials: dict[PersonField, tuple[MaterialRef, ...]]
+    decision_days_by_kind: dict[Kind, PositiveInt] = Field(alias="decision_days")
+    notices: NoticePolicy
+    supervisor_approval_above: Money
+    idle_lock_minutes: PositiveInt
+
+    @property
+    def version_label(self) -> str:
+        return self.effective_from.isoformat()
+
+    def business_materials(self, kind: str) -> list[str]:
+        """Documents every application of ``kind`` needs (reason/field extras come on top)."""
+        return list(self.business_materials_by_kind[kind])  # type: ignore[index]
+
+    def decision_days(self, kind: str) -> int:
+        """Days the centre has to decide an application of ``kind``."""
+        return self.decision_days_by_kind[kind]  # type: ignore[index]
+
+    def material_name(self, ref: str) -> str:
+        """Chinese name of a document, or of alternatives joined by 或."""
+        return "或".join(self.materials[code] for code in ref.split("|"))
+
+    def station(self, code: str) -> Station:
+        for station in self.stations:
+            if station.code == code:
+                return station
+        raise KeyError(code)
+
+    def retirement_rule(self, group: str) -> RetirementRule:
+        """The group's rule in the shape the retirement calculator takes."""
+        g = self.retirement[group]
+        return RetirementRule(group, g.base_age_years, g.reform_first_birth, g.months_per_step, g.max_delay_months)
+
+
+# --- checks across sections (their locations are key paths, for the loader's messages) -----------
+
+Problem = tuple[tuple[str | int, ...], str]
+
+
+def reference_problems(v: PolicyVersion) -> list[Problem]:
+    """Cross-references a field validator cannot see: codes that must exist, bounds that must order."""
+    out: list[Problem] = []
+
+    def refs(loc: tuple[str | int, ...], codes: tuple[str, ...]) -> None:
+        for i, ref in enumerate(codes):
+            unknown = [c for c in ref.split("|") if c not in v.materials]
+            if unknown:
+                out.append((loc + (i,), f"未知的材料代码：{'、'.join(unknown)}（应在 materials 中定义）"))
+
+    for kind, codes in v.business_materials_by_kind.items():
+        refs(("business_materials", kind), codes)
+    for name, codes in v.info_change_materials.items():
+        refs(("info_change_materials", name), codes)
+    for code, reason in v.withdrawal.reasons.items():
+        loc = ("withdrawal", "reasons", code)
+        refs(loc + ("materials",), reason.materials)
+        for key, variant in reason.variants.items():
+            refs(loc + ("variants", key, "materials"), variant.materials)
+        out += [(loc + (k,), m) for k, m in _reason_problems(reason)]
+    for table in ("business_materials", "decision_days"):
+        given = v.business_materials_by_kind if table == "business_materials" else v.decision_days_by_kind
+        missing = [k for k in KINDS if k not in given]
+        if missing:
+            out.append(((table,), f"缺少业务类型：{'、'.join(missing)}"))
+    for i, station in enumerate(v.stations):
+        district = v.districts.get(station.district)
+        if district is None:
+            out.append((("stations", i, "district"), f"未知的区县代码：{station.district}"))
+        elif not set(station.townships) <= set(district.townships):
+            extra = "、".join(t for t in station.townships if t not in district.townships)
+            out.append((("stations", i, "townships"), f"乡镇不属于{district.name}：{extra}"))
+    if len({s.code for s in v.stations}) != len(v.stations):
+        out.append((("stations",), "服务站代码重复"))
+    c, n = v.contribution, v.notices
+    if c.ratio_min > c.ratio_max:
+        out.append((("contribution", "ratio_min"), "最低缴存比例不能高于最高缴存比例"))
+    if c.base_floor > c.base_cap:
+        out.append((("contribution", "base_floor"), "缴存基数下限不能高于上限"))
+    if n.fine_min > n.fine_max:
+        out.append((("notices", "fine_min"), "罚款下限不能高于上限"))
+    if not v.loan.categories:
+        out.append((("loan", "categories"), "至少需要一个借款人类别"))
+    return out
+
+
+def _reason_problems(r: WithdrawalReason) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    caps = (r.max_amount_per_month, r.max_amount_per_year, r.max_pct_of_monthly_contribution, r.event_amount_label)
+    if r.closing and any(x is not None for x in caps):
+        out.append(("closing", "销户提取须提取全部余额，不能再设额度限制"))
+    if r.within_years_of_event is not None and r.event_date_label is None:
+        out.append(("within_years_of_event", "设置了事件后年限时须同时填写 event_date_label"))
+    if r.unique_document and not r.needs_document_no:
+        out.append(("unique_document", "unique_document 须与 needs_document_no 同时设置"))
+    return out
