@@ -1,0 +1,1 @@
+"""Repositories: one per aggregate, each bound to the unit of work's connection."""

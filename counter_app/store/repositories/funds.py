@@ -1,0 +1,98 @@
+"""Accounts, loans, past withdrawals and policy versions (reference data from the centre)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import case, func, select
+from sqlalchemy.dialects.sqlite import insert
+
+from counter_app.domain.normalize import normalize_code
+from counter_app.store import schema as s
+from counter_app.store.records import AccountRecord, LoanRecord, PastWithdrawalRecord, PolicyVersionRecord
+from counter_app.store.repositories._base import Repository, to_record, to_records, values_of
+from counter_app.store.types import utc_now
+
+
+class AccountRepository(Repository):
+    def get(self, account_no: str) -> AccountRecord | None:
+        row = self._c.execute(select(s.accounts).where(s.accounts.c.account_no == normalize_code(account_no)))
+        return to_record(AccountRecord, row.first())
+
+    def for_person(self, id_number: str) -> list[AccountRecord]:
+        """The person's accounts, normal ones first, then newest first."""
+        a = s.accounts.c
+        stmt = (
+            select(s.accounts).where(a.id_number == normalize_code(id_number))
+            .order_by(case((a.status == "01", 0), else_=1), a.opened_on.desc(), a.account_no)
+        )
+        return to_records(AccountRecord, self._c.execute(stmt))
+
+    def for_employer(self, uscc: str) -> list[AccountRecord]:
+        stmt = select(s.accounts).where(s.accounts.c.employer_uscc == uscc).order_by(s.accounts.c.account_no)
+        return to_records(AccountRecord, self._c.execute(stmt))
+
+    def upsert(self, rec: AccountRecord) -> None:
+        values = values_of(rec)
+        stmt = insert(s.accounts).values(values)
+        update = {k: stmt.excluded[k] for k in values if k != "account_no"}
+        self._c.execute(stmt.on_conflict_do_update(index_elements=["account_no"], set_=update))
+
+    def bulk_insert(self, records: Iterable[AccountRecord]) -> int:
+        return self._insert_records(s.accounts, records)
+
+    def count(self) -> int:
+        return int(self._c.execute(select(func.count()).select_from(s.accounts)).scalar_one())
+
+
+class LoanRepository(Repository):
+    def for_person(self, id_number: str) -> list[LoanRecord]:
+        stmt = (
+            select(s.loans).where(s.loans.c.id_number == normalize_code(id_number))
+            .order_by(s.loans.c.start_date.desc(), s.loans.c.loan_no)
+        )
+        return to_records(LoanRecord, self._c.execute(stmt))
+
+    def upsert(self, rec: LoanRecord) -> None:
+        values = values_of(rec)
+        stmt = insert(s.loans).values(values)
+        update = {k: stmt.excluded[k] for k in values if k != "loan_no"}
+        self._c.execute(stmt.on_conflict_do_update(index_elements=["loan_no"], set_=update))
+
+    def bulk_insert(self, records: Iterable[LoanRecord]) -> int:
+        return self._insert_records(s.loans, records)
+
+
+class WithdrawalHistoryRepository(Repository):
+    def for_person(self, id_number: str) -> list[PastWithdrawalRecord]:
+        """Past withdrawals, newest first."""
+        w = s.withdrawal_history.c
+        stmt = (
+            select(s.withdrawal_history).where(w.id_number == normalize_code(id_number))
+            .order_by(w.day.desc(), w.id.desc())
+        )
+        return to_records(PastWithdrawalRecord, self._c.execute(stmt))
+
+    def add(self, rec: PastWithdrawalRecord) -> None:
+        self._c.execute(s.withdrawal_history.insert().values(values_of(rec)))
+
+    def bulk_insert(self, records: Iterable[PastWithdrawalRecord]) -> int:
+        return self._insert_records(s.withdrawal_history, records)
+
+
+class PolicyVersionRepository(Repository):
+    def add(self, rec: PolicyVersionRecord) -> None:
+        """Store (or replace) the version with this effective date and label."""
+        values = values_of(rec)
+        values["pulled_at"] = rec.pulled_at or utc_now()
+        stmt = insert(s.policy_versions).values(values)
+        self._c.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["effective_from", "label"],
+                set_={"toml": stmt.excluded.toml, "pulled_at": stmt.excluded.pulled_at},
+            )
+        )
+
+    def all(self) -> list[PolicyVersionRecord]:
+        stmt = select(s.policy_versions).order_by(s.policy_versions.c.effective_from, s.policy_versions.c.id)
+        return to_records(PolicyVersionRecord, self._c.execute(stmt))

@@ -1,0 +1,127 @@
+"""Workers and employers (reference data from the centre), with their pinyin search keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects.sqlite import insert
+
+from counter_app.domain.normalize import normalize_code
+from counter_app.domain.search_keys import employer_aliases, employer_keys, person_keys
+from counter_app.store import schema as s
+from counter_app.store.records import EmployerRecord, WorkerRecord
+from counter_app.store.repositories._base import Repository, chunks, to_record, to_records, values_of
+
+WORKER = "W"
+EMPLOYER = "E"
+
+
+def worker_key_rows(rec: WorkerRecord) -> list[dict[str, str]]:
+    return [{"key": k, "owner": WORKER, "ref": rec.id_number} for k in person_keys(rec.name)]
+
+
+def employer_key_rows(rec: EmployerRecord) -> list[dict[str, str]]:
+    keys = (*employer_keys(rec.name), *employer_aliases(rec.name))
+    return [{"key": k, "owner": EMPLOYER, "ref": rec.uscc} for k in dict.fromkeys(keys)]
+
+
+class _KeyedRepository(Repository):
+    """Upsert/bulk insert that keep ``search_keys`` in step with the names."""
+
+    table: Any
+    unique: str
+    owner: str
+
+    def _key_rows(self, rec: Any) -> list[dict[str, str]]:
+        raise NotImplementedError
+
+    def _upsert(self, rec: Any) -> None:
+        values = values_of(rec)
+        stmt = insert(self.table).values(values)
+        update = {k: stmt.excluded[k] for k in values if k != self.unique}
+        self._c.execute(stmt.on_conflict_do_update(index_elements=[self.unique], set_=update))
+        ref = values[self.unique]
+        self._c.execute(
+            delete(s.search_keys).where(s.search_keys.c.owner == self.owner, s.search_keys.c.ref == ref)
+        )
+        self._insert_many(s.search_keys, self._key_rows(rec))
+
+    def _bulk_insert(self, records: Iterable[Any]) -> int:
+        """Plain INSERTs by executemany (fast path for demo data and the first full pull)."""
+        count = 0
+        for batch in chunks(records):
+            self._insert_many(self.table, [values_of(r) for r in batch])
+            self._insert_many(s.search_keys, [k for r in batch for k in self._key_rows(r)])
+            count += len(batch)
+        return count
+
+    def count(self) -> int:
+        return int(self._c.execute(select(func.count()).select_from(self.table)).scalar_one())
+
+
+class WorkerRepository(_KeyedRepository):
+    table = s.workers
+    unique = "id_number"
+    owner = WORKER
+
+    def _key_rows(self, rec: WorkerRecord) -> list[dict[str, str]]:
+        return worker_key_rows(rec)
+
+    def get(self, id_number: str) -> WorkerRecord | None:
+        row = self._c.execute(select(s.workers).where(s.workers.c.id_number == normalize_code(id_number)))
+        return to_record(WorkerRecord, row.first())
+
+    def upsert(self, rec: WorkerRecord) -> None:
+        self._upsert(rec)
+
+    def bulk_insert(self, records: Iterable[WorkerRecord]) -> int:
+        return self._bulk_insert(records)
+
+    def by_employer(self, uscc: str) -> list[WorkerRecord]:
+        rows = self._c.execute(
+            select(s.workers).where(s.workers.c.employer_uscc == uscc).order_by(s.workers.c.name)
+        )
+        return to_records(WorkerRecord, rows)
+
+    def page(self, limit: int = 1000, after_id_number: str = "") -> list[WorkerRecord]:
+        """Workers in ID order after ``after_id_number`` (for batch letters over tens of thousands)."""
+        rows = self._c.execute(
+            select(s.workers).where(s.workers.c.id_number > after_id_number)
+            .order_by(s.workers.c.id_number).limit(limit)
+        )
+        return to_records(WorkerRecord, rows)
+
+
+class EmployerRepository(_KeyedRepository):
+    table = s.employers
+    unique = "uscc"
+    owner = EMPLOYER
+
+    def _key_rows(self, rec: EmployerRecord) -> list[dict[str, str]]:
+        return employer_key_rows(rec)
+
+    def get(self, uscc: str) -> EmployerRecord | None:
+        row = self._c.execute(select(s.employers).where(s.employers.c.uscc == normalize_code(uscc)))
+        return to_record(EmployerRecord, row.first())
+
+    def upsert(self, rec: EmployerRecord) -> None:
+        self._upsert(rec)
+
+    def bulk_insert(self, records: Iterable[EmployerRecord]) -> int:
+        return self._bulk_insert(records)
+
+    def unregistered(self, township: str | None = None) -> list[EmployerRecord]:
+        """Employers without a fund registration (建制通知 candidates), most insured staff first."""
+        stmt = select(s.employers).where(s.employers.c.registered.is_(False))
+        if township is not None:
+            stmt = stmt.where(s.employers.c.township == township)
+        stmt = stmt.order_by(s.employers.c.insured_staff.desc().nulls_last(), s.employers.c.uscc)
+        return to_records(EmployerRecord, self._c.execute(stmt))
+
+    def list(self, township: str | None = None) -> list[EmployerRecord]:
+        stmt = select(s.employers).order_by(s.employers.c.township, s.employers.c.name)
+        if township is not None:
+            stmt = stmt.where(s.employers.c.township == township)
+        return to_records(EmployerRecord, self._c.execute(stmt))

@@ -1,0 +1,65 @@
+"""The station's embedded store: one SQLite file in the data directory, migrated on open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Engine, text
+
+from counter_app.store import migrate
+from counter_app.store.engine import make_engine
+from counter_app.store.records import SearchHit
+from counter_app.store.search import search
+from counter_app.store.uow import UnitOfWork
+
+DB_FILENAME = "station.sqlite3"
+
+
+class Store:
+    """Open with ``Store.open(data_dir)``; work through ``unit_of_work()``; ``close()`` at the end."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self._engine = engine
+
+    @classmethod
+    def open(cls, data_dir: Path | str) -> Store:
+        """Open (creating if needed) ``data_dir/station.sqlite3`` and upgrade it to the newest schema."""
+        directory = Path(data_dir)
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / DB_FILENAME
+        engine = make_engine(path)
+        try:
+            migrate.upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(path, engine)
+
+    def unit_of_work(self, write: bool = False) -> UnitOfWork:
+        return UnitOfWork(self._engine, write=write)
+
+    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+        """Ranked hits for an ID number, USCC, account number, name or pinyin (see ``search.py``)."""
+        with self._engine.connect() as connection:
+            return search(connection, text, limit)
+
+    def schema_revision(self) -> str | None:
+        return migrate.current_revision(self._engine)
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics (after a bulk load)."""
+        with self._engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA optimize")
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

@@ -1,0 +1,88 @@
+"""Unit of work (cosmicpython style): one transaction, the repositories bound to it."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Connection, Engine
+
+from counter_app.store.engine import write_engine
+from counter_app.store.repositories.funds import (
+    AccountRepository,
+    LoanRepository,
+    PolicyVersionRepository,
+    WithdrawalHistoryRepository,
+)
+from counter_app.store.repositories.local import (
+    DraftRepository,
+    PrintLogRepository,
+    SettingsRepository,
+    SyncStateRepository,
+)
+from counter_app.store.repositories.people import EmployerRepository, WorkerRepository
+from counter_app.store.repositories.work import (
+    ApplicationRepository,
+    OutboxRepository,
+    ReceiptCounterRepository,
+    StoreError,
+)
+
+
+class UnitOfWork:
+    """``with store.unit_of_work(write=True) as uow: …; uow.commit()`` — leaving without commit
+    rolls back. A write unit takes SQLite's write lock at its start (BEGIN IMMEDIATE)."""
+
+    workers: WorkerRepository
+    employers: EmployerRepository
+    accounts: AccountRepository
+    loans: LoanRepository
+    withdrawals: WithdrawalHistoryRepository
+    policies: PolicyVersionRepository
+    applications: ApplicationRepository
+    outbox: OutboxRepository
+    receipts: ReceiptCounterRepository
+    settings: SettingsRepository
+    sync_state: SyncStateRepository
+    drafts: DraftRepository
+    print_log: PrintLogRepository
+
+    def __init__(self, engine: Engine, write: bool = False) -> None:
+        self._engine = write_engine(engine) if write else engine
+        self.write = write
+        self._connection: Connection | None = None
+
+    def __enter__(self) -> UnitOfWork:
+        if self._connection is not None:
+            raise StoreError("a unit of work cannot be entered twice")
+        c = self._connection = self._engine.connect()
+        c.begin()  # BEGIN (IMMEDIATE for a write unit) now, not at the first statement
+        self.workers, self.employers = WorkerRepository(c), EmployerRepository(c)
+        self.accounts, self.loans = AccountRepository(c), LoanRepository(c)
+        self.withdrawals, self.policies = WithdrawalHistoryRepository(c), PolicyVersionRepository(c)
+        self.applications, self.outbox = ApplicationRepository(c), OutboxRepository(c)
+        self.receipts = ReceiptCounterRepository(c, self.write)
+        self.settings, self.sync_state = SettingsRepository(c), SyncStateRepository(c)
+        self.drafts, self.print_log = DraftRepository(c), PrintLogRepository(c)
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        assert self._connection is not None
+        try:
+            self._connection.rollback()  # no-op after commit; discards anything uncommitted
+        finally:
+            self._connection.close()
+            self._connection = None
+
+    def commit(self) -> None:
+        """Commit; later statements in the same ``with`` start a new transaction."""
+        self._live().commit()
+
+    def rollback(self) -> None:
+        self._live().rollback()
+
+    def _live(self) -> Connection:
+        if self._connection is None:
+            raise StoreError("the unit of work is not open")
+        return self._connection
