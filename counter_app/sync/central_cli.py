@@ -1,0 +1,133 @@
+"""``counter-central``: the centre's administration command (init, add-station, seed-demo, decide, status)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+import psycopg
+
+from counter_app.cli import _output
+from counter_app.cli._output import CliError, emit_json
+from counter_app.sync import central_db
+from counter_app.sync.central_db import CentralError
+
+DSN_ENV = "COUNTER_CENTRAL_DSN"
+
+
+def _dsn(args: argparse.Namespace) -> str:
+    dsn = args.dsn or os.environ.get(DSN_ENV, "")
+    if not dsn:
+        raise CliError.single("dsn", f"请用 --dsn 或环境变量 {DSN_ENV} 指定中心数据库连接串")
+    return dsn
+
+
+def _connect(args: argparse.Namespace) -> psycopg.Connection:
+    return central_db.connect(_dsn(args), autocommit=True)
+
+
+def _init(args: argparse.Namespace) -> int:
+    group = central_db.init_central(_dsn(args), args.group_role)
+    if args.json:
+        emit_json({"initialized": True, "group_role": group})
+    else:
+        print(f"中心数据库已初始化（服务站角色组：{group}）")
+    return 0
+
+
+def _add_station(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        creds = central_db.add_station(conn, args.code, args.name, args.district, args.role)
+    if args.json:
+        emit_json(creds.as_dict())
+    else:
+        print(f"服务站 {creds.code} 已登记，数据库角色 {creds.role}")
+        print(f"密码（只显示这一次，请妥善交给服务站）：{creds.password}")
+    return 0
+
+
+def _seed_demo(args: argparse.Namespace) -> int:
+    from counter_app.sync import central_seed
+
+    with _connect(args) as conn:
+        counts = central_seed.seed_demo(conn, workers=args.workers, employers=args.employers, seed=args.seed)
+    if args.json:
+        emit_json(counts)
+    else:
+        print("演示数据已载入：" + "，".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+def _decide(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        result = central_db.decide(conn, args.receipt_number, args.decision, args.reason or "", args.by)
+    if args.json:
+        emit_json(result)
+    else:
+        print(f"已记录审批结果：{result['receipt_number']} → {result['decision']}")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        status = central_db.station_status(conn)
+    if args.json:
+        emit_json(status)
+    else:
+        for st in status["stations"]:
+            print(f"{st['code']}\t已接收 {st['received']}\t最近联系 {st['last_contact'] or '从未'}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _output.ChineseArgumentParser(prog="counter-central", description="住房公积金管理中心数据库管理")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_output.ChineseArgumentParser)
+
+    def command(name: str, help_: str, func) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_)
+        p.add_argument("--dsn", help=f"中心数据库连接串（所有者或超级用户；也可用环境变量 {DSN_ENV}）")
+        p.add_argument("--json", action="store_true", help="以 JSON 输出")
+        p.set_defaults(func=func)
+        return p
+
+    p = command("init", "创建或升级中心数据库结构、服务站角色组与行级安全策略", _init)
+    p.add_argument("--group-role", help=f"服务站角色组名称（默认 {central_db.DEFAULT_GROUP_ROLE}）")
+    p = command("add-station", "登记服务站并创建其登录角色（密码只显示一次）", _add_station)
+    p.add_argument("code", help="服务站代码")
+    p.add_argument("--name", required=True, help="服务站名称")
+    p.add_argument("--district", required=True, help="所属区县")
+    p.add_argument("--role", help="数据库角色名（默认 station_<代码>）")
+    p = command("seed-demo", "载入演示城市的参考数据", _seed_demo)
+    p.add_argument("--workers", type=int, default=2000, help="职工人数")
+    p.add_argument("--employers", type=int, default=100, help="单位数")
+    p.add_argument("--seed", type=int, default=1, help="随机种子")
+    p = command("decide", "记录中心对申请的审批结果", _decide)
+    p.add_argument("receipt_number", help="回执编号")
+    p.add_argument("decision", choices=central_db.DECISIONS, help="approve / reject / needs-more")
+    p.add_argument("--reason", default="", help="原因")
+    p.add_argument("--by", help="审批人（默认数据库用户）")
+    command("status", "各服务站的接收数量与最近联系时间", _status)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _output.force_utf8_stdio()
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except CentralError as exc:
+        return _output.report_error(CliError.single(exc.field, exc.message), as_json=args.json)
+    except CliError as exc:
+        return _output.report_error(exc, as_json=args.json)
+    except psycopg.OperationalError as exc:
+        err = CliError([{"field": "dsn", "message": f"无法连接中心数据库：{str(exc).strip()}"}], exit_code=1)
+        return _output.report_error(err, as_json=args.json)
+    except psycopg.Error as exc:
+        err = CliError([{"field": "dsn", "message": f"中心数据库操作失败：{str(exc).strip()}"}], exit_code=1)
+        return _output.report_error(err, as_json=args.json)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

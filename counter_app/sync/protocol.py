@@ -1,0 +1,257 @@
+"""Station ↔ centre sync protocol on a psycopg connection: idempotent push, cursor-paged pull (store-agnostic).
+
+Push (``push_batch``): the batch is COPYed into a temporary table and moved into ``central.inbox``
+with one ``INSERT … SELECT … ON CONFLICT (client_id) DO NOTHING`` inside one transaction. A resend
+of an application the centre already holds is therefore harmless and acknowledged again. When the
+bulk insert fails on some row (a central constraint, a forged station code refused by row-level
+security), the range is split in halves under savepoints until each bad row is isolated: it is
+rejected alone with its reason (also stored in ``central.rejections``) and the rest goes in.
+
+Pull (``pull_changes``): the cursor is the pair ``(xid, seq)`` of the change feed, ordered by the
+writing transaction's 64-bit id (``pg_current_xact_id()``, never wraps) and then a sequence. A
+transaction id is assigned when a transaction starts writing, not when it commits, so a plain
+"greater than the last id seen" cursor could skip a row that commits after a row with a larger
+id was already read. A page therefore only returns rows whose ``xid`` is below
+``pg_snapshot_xmin(pg_current_snapshot())`` — the oldest transaction still in progress when the page
+is read. Every transaction below that horizon has finished (committed or rolled back), so no row
+can ever appear behind the cursor later; rows of younger transactions wait for the next page. The
+price: one long-running writer holds the feed back until it ends (it never loses anything).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg import pq
+
+INITIAL_CURSOR = "0:0"
+
+_COLUMNS = (
+    "ord", "client_id", "station_code", "terminal", "receipt_number", "kind", "subject_key",
+    "fields", "materials", "clerk", "created_at",
+)
+_TEMP = (
+    "CREATE TEMP TABLE IF NOT EXISTS sync_push (ord int, client_id text, station_code text,"
+    " terminal text, receipt_number text, kind text, subject_key text, fields text, materials text,"
+    " clerk text, created_at text) ON COMMIT DELETE ROWS"
+)
+_MOVE = (
+    "INSERT INTO central.inbox (client_id, station_code, terminal, receipt_number, kind, subject_key,"
+    " fields, materials, clerk, created_at)"
+    " SELECT client_id::uuid, station_code, terminal, receipt_number, kind, subject_key,"
+    " fields::jsonb, materials::jsonb, clerk, created_at::timestamptz"
+    " FROM sync_push WHERE ord BETWEEN %s AND %s ORDER BY ord"
+    " ON CONFLICT (client_id) DO NOTHING"
+)
+# Data errors (class 22), constraint violations (class 23) and a refused row-level-security check
+# (42501) belong to one row; anything else (lost connection, deadlock) fails the whole batch.
+_ROW_ERROR_CLASSES = ("22", "23")
+
+_REASONS = {
+    "inbox_receipt_number_key": "回执编号与中心已有的申请重复",
+    "inbox_receipt_of_station": "回执编号与服务站代码不一致",
+    "inbox_kind_check": "中心不受理此业务类型",
+    "inbox_subject_key_check": "申请缺少业务对象（证件号码或统一社会信用代码）",
+    "inbox_fields_check": "申请内容格式不正确",
+    "inbox_terminal_check": "缺少窗口终端编号",
+    "inbox_clerk_check": "缺少受理人",
+    "inbox_station_code_fkey": "中心没有登记此服务站",
+}
+
+
+@dataclass(frozen=True)
+class OutboxPayload:
+    """One application as the station sends it (a row of ``central.inbox``)."""
+
+    client_id: str
+    station_code: str
+    terminal: str
+    receipt_number: str
+    kind: str
+    subject_key: str
+    fields: dict[str, Any]
+    materials: Any
+    clerk: str
+    created_at: datetime | str
+
+
+@dataclass
+class PushResult:
+    acked: list[str] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row of the change feed: a reference row (``employer``, ``worker``, …) or a ``decision``."""
+
+    entity: str
+    key: str
+    op: str  # "upsert" | "delete"
+    payload: dict[str, Any]
+
+
+@dataclass
+class Page:
+    rows: list[Change]
+    next_cursor: str
+    more: bool
+
+
+def _require_idle(conn: psycopg.Connection) -> None:
+    # A batch must commit on its own: acknowledging rows inside a caller's open transaction would
+    # acknowledge rows the centre may still roll back.
+    if conn.info.transaction_status != pq.TransactionStatus.IDLE:
+        raise psycopg.ProgrammingError("push_batch/pull_changes need a connection outside a transaction")
+
+
+def _row_values(ord_: int, item: OutboxPayload) -> tuple[Any, ...]:
+    created = item.created_at.isoformat() if isinstance(item.created_at, datetime) else str(item.created_at)
+    return (
+        ord_, str(item.client_id), item.station_code, item.terminal, item.receipt_number, item.kind,
+        item.subject_key, json.dumps(item.fields, ensure_ascii=False),
+        json.dumps(item.materials, ensure_ascii=False), item.clerk, created,
+    )
+
+
+def _precheck(item: OutboxPayload) -> str | None:
+    """Problems that would break the COPY stream itself (PostgreSQL text cannot hold NUL)."""
+    try:
+        uuid.UUID(str(item.client_id))
+    except ValueError:
+        return "申请标识（client_id）格式不正确"
+    texts = (item.station_code, item.terminal, item.receipt_number, item.kind, item.subject_key, item.clerk)
+    if any("\x00" in str(t) for t in texts) or "\\u0000" in json.dumps(item.fields) + json.dumps(item.materials):
+        return "申请内容含有非法字符"
+    return None
+
+
+def _reason(exc: psycopg.Error) -> str:
+    diag = exc.diag
+    if diag.constraint_name in _REASONS:
+        return _REASONS[diag.constraint_name]
+    if diag.sqlstate == "42501":
+        return "服务站代码与登录身份不符，中心拒收"
+    return f"中心拒收：{diag.message_primary or exc}"
+
+
+def _is_row_error(exc: psycopg.Error) -> bool:
+    state = exc.sqlstate or ""
+    return state[:2] in _ROW_ERROR_CLASSES or state == "42501"
+
+
+def _move(conn: psycopg.Connection, lo: int, hi: int, rejected: dict[int, str]) -> None:
+    """Insert rows lo..hi; on a row error split the range until the bad rows stand alone."""
+    try:
+        with conn.transaction():
+            conn.execute(_MOVE, (lo, hi))
+    except psycopg.Error as exc:
+        if not _is_row_error(exc):
+            raise
+        if lo == hi:
+            rejected[lo] = _reason(exc)
+            return
+        mid = (lo + hi) // 2
+        _move(conn, lo, mid, rejected)
+        _move(conn, mid + 1, hi, rejected)
+
+
+def push_batch(conn: psycopg.Connection, items: Sequence[OutboxPayload]) -> PushResult:
+    """Send one batch in one transaction; return what the centre now holds and what it refused."""
+    _require_idle(conn)
+    result = PushResult()
+    if not items:
+        return result
+    rejected: dict[int, str] = {}
+    for i, item in enumerate(items):
+        problem = _precheck(item)
+        if problem:
+            rejected[i] = problem
+    with conn.transaction():
+        conn.execute(_TEMP)
+        with conn.cursor().copy(f"COPY sync_push ({', '.join(_COLUMNS)}) FROM STDIN") as copy:
+            for i, item in enumerate(items):
+                if i not in rejected:
+                    copy.write_row(_row_values(i, item))
+        _move(conn, 0, len(items) - 1, rejected)
+        candidates = [str(items[i].client_id) for i in range(len(items)) if i not in rejected]
+        held = _held_by_me(conn, candidates)
+        for i, item in enumerate(items):
+            cid = str(item.client_id)
+            if i in rejected:
+                continue
+            if cid in held:
+                result.acked.append(cid)
+            else:  # the id is taken by another station's row, which this role cannot see
+                rejected[i] = "申请标识与其他服务站的申请重复"
+        result.rejected = [(str(items[i].client_id), reason) for i, reason in sorted(rejected.items())]
+        _store_rejections(conn, items, rejected)
+    return result
+
+
+def _held_by_me(conn: psycopg.Connection, client_ids: list[str]) -> set[str]:
+    if not client_ids:
+        return set()
+    rows = conn.execute(
+        "SELECT client_id::text FROM central.inbox WHERE client_id = ANY(%s::uuid[])", (client_ids,)
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _store_rejections(conn: psycopg.Connection, items: Sequence[OutboxPayload], rejected: dict[int, str]) -> None:
+    """Keep the centre's copy of what it refused (only rows this station may claim as its own)."""
+    own = conn.execute("SELECT code FROM central.stations WHERE role = current_user").fetchone()
+    if own is None or not rejected:
+        return
+    with conn.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO central.rejections (station_code, client_id, receipt_number, reason) VALUES (%s, %s, %s, %s)",
+            [(own[0], str(items[i].client_id).replace("\x00", ""), str(items[i].receipt_number).replace("\x00", ""),
+              reason) for i, reason in rejected.items()],
+        )
+
+
+def parse_cursor(cursor: str | None) -> tuple[int, int]:
+    xid, _, seq = (cursor or INITIAL_CURSOR).partition(":")
+    return int(xid), int(seq or 0)
+
+
+def pull_changes(conn: psycopg.Connection, cursor: str | None, limit: int = 1000) -> Page:
+    """One page of the feed after ``cursor`` that this station may see; resume with ``next_cursor``."""
+    _require_idle(conn)
+    xid, seq = parse_cursor(cursor)
+    with conn.transaction():
+        rows = conn.execute(
+            "SELECT xid::text, seq, entity, key, op, payload FROM central.change_feed"
+            " WHERE (xid, seq) > (%s::text::xid8, %s)"
+            "   AND xid < pg_snapshot_xmin(pg_current_snapshot())"
+            " ORDER BY xid, seq LIMIT %s",
+            (str(xid), seq, limit + 1),
+        ).fetchall()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = f"{rows[-1][0]}:{rows[-1][1]}" if rows else f"{xid}:{seq}"
+    changes = [Change(entity=r[2], key=r[3], op=r[4], payload=r[5]) for r in rows]
+    return Page(rows=changes, next_cursor=next_cursor, more=more)
+
+
+def touch(conn: psycopg.Connection) -> None:
+    """Tell the centre this station is alive (recorded as the station's last contact)."""
+    with conn.transaction():
+        conn.execute("SELECT central.touch_station()")
+
+
+def iter_pages(conn: psycopg.Connection, cursor: str | None, limit: int = 1000) -> Iterable[Page]:
+    """All pages from ``cursor`` on (the caller saves ``page.next_cursor`` after handling each)."""
+    while True:
+        page = pull_changes(conn, cursor, limit)
+        yield page
+        cursor = page.next_cursor
+        if not page.more:
+            return
