@@ -1,0 +1,203 @@
+"""Printing fonts: the bundled CJK fonts registered once, and text split into runs by glyph coverage.
+
+The main font (WenQuanYi Zen Hei) lacks some rare name characters such as 𠮷 (U+20BB7); those runs
+are drawn with the fallback (Hanazono Mincho A) so that no character prints as an empty box or
+vanishes. ReportLab subsets and embeds both TrueType fonts into every PDF that uses them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+from xml.sax.saxutils import escape
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from counter_app.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+MAIN_FONT = "CounterSans"  # WenQuanYi Zen Hei, face 0 of the collection
+FALLBACK_FONT = "CounterFallback"  # Hanazono Mincho A
+_FONT_FILES = {MAIN_FONT: ("wqy-zenhei.ttc", 0), FALLBACK_FONT: ("HanaMinA.ttf", 0)}
+
+_lock = threading.Lock()
+_registered = False
+_warned: set[str] = set()
+
+
+class Run(NamedTuple):
+    """A stretch of text drawn with one font."""
+
+    font: str
+    text: str
+
+
+def register_fonts() -> None:
+    """Register both fonts with ReportLab (once per process; safe from any thread)."""
+    global _registered
+    if _registered:
+        return
+    with _lock:
+        if _registered:
+            return
+        fonts_dir = resources_dir() / "fonts"
+        for name, (filename, face) in _FONT_FILES.items():
+            pdfmetrics.registerFont(TTFont(name, str(fonts_dir / filename), subfontIndex=face))
+            # The fonts have no bold/italic faces: map every style to the one face so that
+            # Paragraph markup such as <b> never fails on a missing family member.
+            for bold in (0, 1):
+                for italic in (0, 1):
+                    addMapping(name, bold, italic, name)
+        _registered = True
+
+
+@lru_cache(maxsize=None)
+def _coverage(font_name: str) -> frozenset[int]:
+    """Code points the font really draws (its cmap, without entries mapped to .notdef)."""
+    register_fonts()
+    face = pdfmetrics.getFont(font_name).face
+    return frozenset(cp for cp, glyph in face.charToGlyph.items() if glyph)
+
+
+def covers(font_name: str, char: str) -> bool:
+    """Whether ``font_name`` has a glyph for ``char``."""
+    return ord(char) in _coverage(font_name)
+
+
+def _is_invisible(char: str) -> bool:
+    # Variation selectors and joiners only modify their neighbour: they are never drawn alone.
+    return unicodedata.category(char) in ("Mn", "Cf") and not covers(MAIN_FONT, char)
+
+
+def _font_for(char: str) -> str:
+    if covers(MAIN_FONT, char):
+        return MAIN_FONT
+    if not covers(FALLBACK_FONT, char) and char not in _warned:
+        _warned.add(char)
+        log.warning("打印字体缺少字符 %r (U+%04X)，以备用字体输出", char, ord(char))
+    return FALLBACK_FONT
+
+
+@lru_cache(maxsize=16384)
+def split_runs(text: str) -> tuple[Run, ...]:
+    """Split ``text`` into runs of the main font and the fallback font.
+
+    Control characters (tabs, new lines) become spaces; modifiers that neither font draws
+    (variation selectors, zero-width joiners) are left out rather than printed as boxes.
+    Cached: letters repeat the same template lines thousands of times.
+    """
+    runs: list[Run] = []
+    current_font, chars = "", []
+    for char in text:
+        if unicodedata.category(char) == "Cc":
+            char = " "
+        elif _is_invisible(char):
+            if current_font and covers(current_font, char):
+                chars.append(char)
+            continue
+        font = _font_for(char)
+        if font != current_font and chars:
+            runs.append(Run(current_font, "".join(chars)))
+            chars = []
+        current_font = font
+        chars.append(char)
+    if chars:
+        runs.append(Run(current_font, "".join(chars)))
+    return tuple(runs)
+
+
+@lru_cache(maxsize=16384)
+def string_width(text: str, size: float) -> float:
+    """Width in points of ``text`` at ``size``, each run measured in its own font."""
+    return sum(pdfmetrics.stringWidth(run.text, run.font, size) for run in split_runs(text))
+
+
+def draw_string(
+    canvas: Canvas, x: float, y: float, text: str, size: float, *, align: str = "left"
+) -> float:
+    """Draw ``text`` on one line at (x, y) with font fallback; returns the width drawn.
+
+    ``align`` is "left" (x is the start), "right" (x is the end) or "centre" (x is the middle).
+    """
+    runs = split_runs(text)
+    if not runs:
+        return 0.0
+    width = string_width(text, size)
+    if align == "right":
+        x -= width
+    elif align == "centre":
+        x -= width / 2
+    elif align != "left":
+        raise ValueError(f"unknown alignment: {align!r}")
+    obj = canvas.beginText(x, y)
+    for run in runs:
+        obj.setFont(run.font, size)
+        obj.textOut(run.text)
+    canvas.drawText(obj)
+    return width
+
+
+@lru_cache(maxsize=4096)
+def markup(text: str) -> str:
+    """Paragraph markup for ``text``: XML-escaped, fallback runs wrapped in ``<font name=…>``.
+
+    New lines become ``<br/>``. Use with a ParagraphStyle whose fontName is :data:`MAIN_FONT`.
+    """
+    lines = []
+    for line in text.split("\n"):
+        parts = []
+        for run in split_runs(line):
+            escaped = escape(run.text)
+            parts.append(escaped if run.font == MAIN_FONT else f'<font name="{run.font}">{escaped}</font>')
+        lines.append("".join(parts))
+    return "<br/>".join(lines)
+
+
+# Kinsoku: a line must not start with closing punctuation nor end with opening punctuation.
+_NO_LINE_START = frozenset("，。、；：！？）》」』”’】〕…—％%·,.;:!?)]}")
+_NO_LINE_END = frozenset("（《「『“‘【〔([{")
+_TOKEN = re.compile(r"[A-Za-z0-9@._\-/:+#]+|.", re.DOTALL)
+
+
+@lru_cache(maxsize=8192)
+def wrap_text(text: str, width: float, size: float) -> tuple[str, ...]:
+    """Break ``text`` into lines no wider than ``width`` points (CJK rules; latin words kept whole).
+
+    New lines in ``text`` start new lines. Closing punctuation may hang past the edge rather
+    than start a line. Cached, so a template paragraph is wrapped once per batch.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0.0
+        for token in _tokens(paragraph, width, size):
+            token_width = string_width(token, size)
+            if not line or used + token_width <= width or token[0] in _NO_LINE_START:
+                line, used = line + token, used + token_width
+                continue
+            carry = ""
+            if len(line) > 1 and line[-1] in _NO_LINE_END:
+                line, carry = line[:-1], line[-1]
+            lines.append(line.rstrip())
+            line = (carry + token).lstrip()
+            used = string_width(line, size)
+        lines.append(line.rstrip())
+    return tuple(lines)
+
+
+def _tokens(paragraph: str, width: float, size: float) -> list[str]:
+    """Characters, with latin words and numbers whole unless a word alone overflows a line."""
+    tokens: list[str] = []
+    for token in _TOKEN.findall(paragraph):
+        if len(token) > 1 and string_width(token, size) > width:
+            tokens.extend(token)
+        else:
+            tokens.append(token)
+    return tokens
