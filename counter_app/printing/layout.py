@@ -317,23 +317,26 @@ class SealBox(Flowable):
         canv.restoreState()
 
 
-def signature_lines(labels: Sequence[str], page_size: str, *, with_date: bool = True) -> Table:
-    """One line per label: "申请人（签字）：______  日期：____年__月__日"."""
+def signature_lines(
+    labels: Sequence[str], page_size: str, *, with_date: bool = True, width: float | None = None
+) -> Table:
+    """One line per label: "申请人（签字）：______  日期：    年  月  日"."""
     m, st = metrics(page_size), styles(page_size)
-    width = content_width(page_size)
-    label_w = max(string_width(label, m.body) for label in labels) + 10
-    date_w = string_width("日期：　　　　年　　月　　日", m.body) + 8 if with_date else 0
-    line_w = width - label_w - date_w
-    data = [
-        [para(label, st.body), "", para("日期：　　　　年　　月　　日", st.body) if with_date else ""]
-        for label in labels
-    ]
+    width = width or content_width(page_size)
+    pad = 6  # ReportLab's default cell padding, each side
+    label_w = max(string_width(label, m.body) for label in labels) + 2 * pad + 2
+    date_w = string_width(_DATE_BLANKS, m.body) + 2 * pad + 2 if with_date else 0
+    data = [[para(label, st.body), "", _DATE_BLANKS if with_date else ""] for label in labels]
     style = [
+        ("FONTSIZE", (0, 0), (-1, -1), m.body),  # the date is a plain string: spaces kept
         ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("TOPPADDING", (0, 0), (-1, -1), m.body * 1.2),
     ]
-    return table(data, [label_w, line_w, date_w], style)
+    return table(data, [label_w, width - label_w - date_w, date_w], style)
+
+
+_DATE_BLANKS = "日期：　　　　年　　月　　日"
 
 
 def spacer(page_size: str, lines: float = 1.0) -> Spacer:

@@ -16,7 +16,9 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Table
 
+from counter_app.domain.ids import mask_id_number
 from counter_app.domain.money import format_money, to_capitals
+from counter_app.domain.normalize import normalize_code
 from counter_app.printing.layout import (
     PageFrame, SealBox, build_document, bullet_lines, content_width, field_grid, metrics, para,
     qr_code, spacer, styles, table,
@@ -64,14 +66,6 @@ def verification_code(receipt_number: str, client_id: str) -> str:
 def qr_payload(receipt_number: str, client_id: str) -> str:
     """What the receipt's QR code encodes: ``"<receipt_number>|<verification code>"``."""
     return f"{receipt_number}|{verification_code(receipt_number, client_id)}"
-
-
-def mask_id_number(value: str) -> str:
-    """Keep the first 6 and last 4 characters of a resident ID (fewer for short documents)."""
-    text = value.strip()
-    n = len(text)
-    head, tail = (6, 4) if n >= 15 else (2, 2) if n >= 8 else (1, 1) if n >= 3 else (0, 0)
-    return text[:head] + "*" * (n - head - tail) + text[n - tail:]
 
 
 def render_receipt(data: ReceiptData, out: str | IO[bytes], *, page_size: str = "A4") -> int:
@@ -131,10 +125,10 @@ def _fields(data: ReceiptData) -> list[tuple[str, str]]:
 
 def _scrubber(data: ReceiptData):  # type: ignore[no-untyped-def]
     """Replace the full personal ID wherever a caller-supplied text happens to contain it."""
-    full = data.id_number.strip()
-    masked = mask_id_number(full)
+    full = normalize_code(data.id_number)
     if data.subject != "person" or not full:
         return lambda text: text
+    masked = mask_id_number(full)
     return lambda text: text.replace(full, masked).replace(full.lower(), masked)
 
 
