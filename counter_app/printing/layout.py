@@ -317,6 +317,31 @@ class SealBox(Flowable):
         canv.restoreState()
 
 
+class CutLine(Flowable):
+    """A dashed line across the frame with "✂ 沿此线剪开" in the middle (detachable slips)."""
+
+    def __init__(self, font_size: float, label: str = "✂ 沿此线剪开"):
+        super().__init__()
+        self.font_size, self.label = font_size, label
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.font_size * 2.5
+
+    def draw(self) -> None:
+        canv, y = self.canv, self.font_size * 1.2
+        gap = string_width(self.label, self.font_size) / 2 + 6
+        middle = self.width / 2
+        canv.saveState()
+        canv.setDash(4, 3)
+        canv.setStrokeColor(GRID_COLOUR)
+        canv.line(0, y, middle - gap, y)
+        canv.line(middle + gap, y, self.width, y)
+        canv.setFillColor(GRID_COLOUR)
+        draw_string(canv, middle, y - self.font_size / 3, self.label, self.font_size, align="centre")
+        canv.restoreState()
+
+
 def signature_lines(
     labels: Sequence[str], page_size: str, *, with_date: bool = True, width: float | None = None
 ) -> Table:
@@ -343,12 +368,14 @@ def spacer(page_size: str, lines: float = 1.0) -> Spacer:
     return Spacer(1, metrics(page_size).body * lines)
 
 
-def bullet_lines(items: Sequence[str], page_size: str, *, empty: str = "无") -> list[Paragraph]:
+def bullet_lines(
+    items: Sequence[str], page_size: str, *, empty: str = "无", style: ParagraphStyle | None = None
+) -> list[Paragraph]:
     """Numbered lines ① ② … (plain numbers after ⑳); ``empty`` when there is nothing."""
-    st = styles(page_size)
+    style = style or styles(page_size).body
     if not items:
-        return [para(empty, st.body)]
-    return [para(f"{_circled(i)} {item}", st.body) for i, item in enumerate(items, start=1)]
+        return [para(empty, style)]
+    return [para(f"{_circled(i)} {item}", style) for i, item in enumerate(items, start=1)]
 
 
 def _circled(n: int) -> str:
