@@ -21,7 +21,7 @@ MAX_SCHEDULE_MONTHS = 600  # a pure calculation; the policy's own maximum applie
 AREA_NAMES = {"district": "市辖区", "county": "县"}
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("calc", help="贷款计算：还款计划、可贷额度")
     calc = p.add_subparsers(dest="calc_command", required=True, metavar="schedule|loan-limit")
 

@@ -67,10 +67,16 @@ def label_for(field: str, label: str | None = None) -> str:
 def parse_money(
     text: object, *, field: str = "amount", allow_zero: bool = False, label: str | None = None
 ) -> Checked[Decimal]:
-    """Read an amount as a clerk types it: "1,234.5", "１２３", "¥1234", "1234元", stray spaces."""
+    """Read an amount as a clerk types it: "1,234.5", "１２３", "¥1234", "1234元", stray spaces.
+
+    A JSON number arrives as a float: its shortest repr is the text that was written, so it is
+    read as that text (never used in arithmetic).
+    """
     name = label_for(field, label)
-    if isinstance(text, float):
-        raise TypeError("money must not be a float")
+    if isinstance(text, Decimal):
+        text = format(text, "f")
+    elif isinstance(text, float):
+        text = repr(text)
     raw = unicodedata.normalize("NFKC", "" if text is None else str(text))
     raw = "".join(raw.split()).replace("−", "-")
     if not raw:
@@ -219,7 +225,7 @@ def parse_capitals(text: str) -> Decimal:
     body = body.replace("圆", "元").rstrip("整正")
     if not body:
         raise ValueError("empty amount in capitals")
-    yuan_text, _, small = body.rpartition("元") if "元" in body else ("", "", body)
+    yuan_text, _, small = body.rpartition("元")  # no 元: all of it is 角/分
     small = small.replace("零", "")
     jiao = fen = 0
     if "角" in small:

@@ -27,6 +27,12 @@ def run_json(capsys, *argv):
     return code, json.loads(out)
 
 
+def command(name, defaults, option, value):
+    """``calc NAME`` with every option at its default except one."""
+    values = {**defaults, option: value}
+    return ["calc", name, *[x for item in values.items() for x in item]]
+
+
 def test_schedule_json_worked_example(capsys):
     code, data = run_json(capsys, *SCHEDULE, "--method", "annuity")
     assert code == 0
@@ -60,22 +66,21 @@ def test_schedule_text_is_a_chinese_table(capsys):
 
 
 @pytest.mark.parametrize(
-    ("args", "field"),
+    ("option", "value", "field"),
     [
-        (["--principal", "abc"], "principal"),
-        (["--principal", "-100"], "principal"),
-        (["--principal", "100.001"], "principal"),
-        (["--rate", "x"], "rate"),
-        (["--rate", "101"], "rate"),
-        (["--months", "0"], "months"),
-        (["--months", "1.5"], "months"),
-        (["--method", "balloon"], "method"),
+        ("--principal", "abc", "principal"),
+        ("--principal", "-100", "principal"),
+        ("--principal", "100.001", "principal"),
+        ("--rate", "x", "rate"),
+        ("--rate", "101", "rate"),
+        ("--months", "0", "months"),
+        ("--months", "1.5", "months"),
+        ("--method", "balloon", "method"),
     ],
 )
-def test_schedule_bad_values_exit_2_naming_the_field(capsys, args, field):
-    values = {"--principal": "1000", "--rate": "3", "--months": "12", "--method": "annuity"}
-    values.update(dict(zip(args[::2], args[1::2])))
-    argv = ["calc", "schedule", *[x for kv in values.items() for x in kv]]
+def test_schedule_bad_values_exit_2_naming_the_field(capsys, option, value, field):
+    defaults = {"--principal": "1000", "--rate": "3", "--months": "12", "--method": "annuity"}
+    argv = command("schedule", defaults, option, value)
     code, data = run_json(capsys, *argv)
     assert code == 2
     assert [e["field"] for e in data["errors"]] == [field]
@@ -156,24 +161,23 @@ def test_loan_limit_default_date_and_text(capsys):
 
 
 @pytest.mark.parametrize(
-    ("change", "field"),
+    ("option", "value", "field"),
     [
-        (["--category", "nobody"], "category"),
-        (["--balance", "-1"], "balance"),
-        (["--monthly-income", "lots"], "monthly_income"),
-        (["--monthly-debt", "1.234"], "monthly_debt"),
-        (["--price", "0"], "price"),
-        (["--months", "361"], "months"),
-        (["--area", "town"], "area"),
-        (["--date", "2025-02-30"], "date"),
-        (["--date", "2000-01-01"], "date"),  # before the first policy version
+        ("--category", "nobody", "category"),
+        ("--balance", "-1", "balance"),
+        ("--monthly-income", "lots", "monthly_income"),
+        ("--monthly-debt", "1.234", "monthly_debt"),
+        ("--price", "0", "price"),
+        ("--months", "361", "months"),
+        ("--area", "town", "area"),
+        ("--date", "2025-02-30", "date"),
+        ("--date", "2000-01-01", "date"),  # before the first policy version
     ],
 )
-def test_loan_limit_bad_values_exit_2(capsys, change, field):
-    values = {"--category": "general", "--balance": "50000", "--monthly-income": "10000", "--monthly-debt": "0",
-              "--price": "1000000", "--months": "360", "--date": DAY}
-    values.update(dict(zip(change[::2], change[1::2])))
-    code, data = run_json(capsys, "calc", "loan-limit", *[x for kv in values.items() for x in kv])
+def test_loan_limit_bad_values_exit_2(capsys, option, value, field):
+    defaults = {"--category": "general", "--balance": "50000", "--monthly-income": "10000", "--monthly-debt": "0",
+                "--price": "1000000", "--months": "360", "--date": DAY}
+    code, data = run_json(capsys, *command("loan-limit", defaults, option, value))
     assert code == 2
     assert [e["field"] for e in data["errors"]] == [field]
     assert data["errors"][0]["message"]

@@ -112,6 +112,15 @@ def test_parse_money_names_the_field():
     assert parse_money("x", field="fee", label="手续费").errors[0].message == "手续费不是有效的数字"
 
 
+def test_parse_money_reads_json_numbers_and_decimals():
+    assert parse_money(1234.5).value == Decimal("1234.50")  # as written in a JSON file
+    assert parse_money(0.1).value == Decimal("0.10")
+    assert parse_money(Decimal("1E+3")).value == Decimal("1000.00")
+    assert parse_money(12).value == Decimal("12.00")
+    assert parse_money(1.005).errors[0].message == "金额最多两位小数"
+    assert parse_money(None).errors[0].message == "请填写金额"
+
+
 def test_parse_money_allow_zero():
     assert parse_money("0", field="monthly_debt", allow_zero=True).value == Decimal("0.00")
     assert parse_money("-0", allow_zero=True).value == Decimal("0.00")
