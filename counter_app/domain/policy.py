@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
-Path_ = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]  # keys and array indices, e.g. ("versions", 1, "loan")
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def parse_policy(text: str, source: str = "<policy>") -> PolicyBook:
 
 # --- layers and merging --------------------------------------------------------------------------
 
-Layer = tuple[Path_, dict[str, Any]]  # (("base",) or ("versions", i), the raw table)
+Layer = tuple[KeyPath, dict[str, Any]]  # (("base",) or ("versions", i), the raw table)
 
 
 def _layers(data: dict[str, Any], report: "_Report") -> list[Layer]:
@@ -210,17 +210,17 @@ class _Report:
         self.file = file
         self.problems: list[PolicyProblem] = []
         self._text = text
-        self._lines: dict[Path_, int] | None = None
+        self._lines: dict[KeyPath, int] | None = None
 
     def add_at(self, line: int, key: str, message: str) -> None:
         self.problems.append(PolicyProblem(self.file, line, key, message))
 
-    def add(self, path: Path_, message: str, line_path: Path_ | None = None) -> None:
+    def add(self, path: KeyPath, message: str, line_path: KeyPath | None = None) -> None:
         self.add_at(self.line_of(line_path or path), _key_text(path), message)
 
-    def add_traced(self, layers: list[Layer], loc: Path_, message: str) -> None:
+    def add_traced(self, layers: list[Layer], loc: KeyPath, message: str) -> None:
         """A problem of a merged version, blamed on the layer that wrote the offending value."""
-        best: tuple[int, Path_] | None = None
+        best: tuple[int, KeyPath] | None = None
         for prefix, table in reversed(layers):  # newest first: the value in force came from it
             depth = _depth(table, loc)
             if best is None or depth > best[0] or (depth == best[0] and depth < len(loc)):
@@ -228,7 +228,7 @@ class _Report:
         depth, prefix = best if best else (0, ("base",))
         self.add(prefix + loc, message, line_path=prefix + loc[:depth])
 
-    def line_of(self, path: Path_) -> int:
+    def line_of(self, path: KeyPath) -> int:
         if self._lines is None:
             self._lines = key_lines(self._text)
         while path:
@@ -241,7 +241,7 @@ class _Report:
         return 1
 
 
-def _depth(node: Any, loc: Path_) -> int:
+def _depth(node: Any, loc: KeyPath) -> int:
     for i, part in enumerate(loc):
         if isinstance(node, dict) and part in node:
             node = node[part]
@@ -255,7 +255,7 @@ def _depth(node: Any, loc: Path_) -> int:
 _BARE = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
-def _key_text(path: Path_) -> str:
+def _key_text(path: KeyPath) -> str:
     """``("versions", 1, "loan", "max_ltv_first")`` → ``versions[1].loan.max_ltv_first``."""
     out = ""
     for part in path:
@@ -266,11 +266,11 @@ def _key_text(path: Path_) -> str:
     return out
 
 
-def key_lines(text: str) -> dict[Path_, int]:
+def key_lines(text: str) -> dict[KeyPath, int]:
     """Map each table header and key of valid TOML to its 1-based line (arrays of tables indexed)."""
-    lines: dict[Path_, int] = {}
-    table: Path_ = ()
-    counts: dict[Path_, int] = {}  # last index of each array of tables
+    lines: dict[KeyPath, int] = {}
+    table: KeyPath = ()
+    counts: dict[KeyPath, int] = {}  # last index of each array of tables
     value = _ValueScanner()
     for number, line in enumerate(text.splitlines(), 1):
         if value.busy:
@@ -323,7 +323,7 @@ def _split_assignment(line: str) -> tuple[str, str]:
     return line, ""
 
 
-def _dotted_keys(key_part: str) -> Path_:
+def _dotted_keys(key_part: str) -> KeyPath:
     node: Any = tomllib.loads(f"{key_part} = 0")
     keys: list[str] = []
     while isinstance(node, dict):

@@ -87,7 +87,7 @@ ReasonCode = Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9]{2}$")]
 MaterialCode = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 # A required document, or alternatives any one of which will do: "household_register|police_cert".
 MaterialRef = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\|[a-z][a-z0-9_]*)*$")]
-Kind = Literal["open-account", "establish-employer", "withdrawal", "loan", "info-change", "deferral"]
+Kind = Literal[KINDS]  # type: ignore[valid-type]
 PersonField = Literal[tuple(f.key for f in CHANGEABLE_PERSON_FIELDS)]  # type: ignore[valid-type]
 
 

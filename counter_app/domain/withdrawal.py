@@ -22,7 +22,7 @@ from counter_app.domain.policy_schema import PolicyVersion, WithdrawalReason
 from counter_app.domain.retirement import add_months
 
 ZERO = Decimal("0.00")
-# What binds the maximum amount, in the order shown when two bind equally.
+# Names of the constraints that can set ``max_amount`` (``WithdrawalCheck.rule``), for display.
 LIMIT_LABELS: dict[str, str] = {
     "balance": "账户余额",
     "event_amount": "实际发生金额",
