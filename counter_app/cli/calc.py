@@ -181,8 +181,7 @@ def run_loan_limit(args: argparse.Namespace) -> int:
         inputs.errors.append(FieldError("category", f"未知的借款人类别“{args.category}”，可选：{choices}"))
     if args.area not in AREA_NAMES:
         inputs.errors.append(FieldError("area", "地区应为 district（市辖区）或 county（县）"))
-    if inputs.errors:
-        inputs.stop()
+    inputs.done()
     rate = loan.rate(args.second_home, months)
     result = compute_loan_limit(
         category_cap=loan.category_cap(args.category, args.area),
