@@ -1,0 +1,73 @@
+"""GUI entry points: ``create_main_window`` (tests, embedding) and ``run_gui`` (the CLI) (启动)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+APP_STYLE = """
+QLineEdit[invalid="true"], QComboBox[invalid="true"], QPlainTextEdit[invalid="true"] {
+    border: 2px solid #c62828; background: #fff5f5; }
+QLineEdit[warned="true"], QComboBox[warned="true"] { border: 2px solid #ef6c00; }
+QLabel[severity="error"] { color: #c62828; }
+QLabel[severity="warning"] { color: #e65100; }
+QLabel#missing_label[severity="ok"] { color: #2e7d32; }
+QToolBar#business_bar QToolButton { padding: 6px 10px; min-width: 84px; font-size: 15px; }
+"""
+
+
+def ensure_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once), with fonts, style and the saved language."""
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setApplicationName("counter-app")
+        app.setOrganizationName("counter-app")
+    assert isinstance(app, QApplication)
+    if not app.property("counter_app_ready"):
+        from counter_app.gui.i18n import register_fonts
+
+        register_fonts(app)
+        app.setStyleSheet(APP_STYLE)
+        app.setProperty("counter_app_ready", True)
+    return app
+
+
+def settings_for(data_dir: Path) -> QSettings:
+    """GUI settings of one data directory (language, printers, window geometry)."""
+    return QSettings(str(Path(data_dir) / "gui.ini"), QSettings.Format.IniFormat)
+
+
+def create_main_window(data_dir: str | os.PathLike[str] | None, demo: bool = False, **counter_options: Any) -> Any:
+    """The counter window on ``data_dir``, ready to use, without entering the event loop."""
+    app = ensure_app()
+    from counter_app import services
+    from counter_app.gui.i18n import install_language
+    from counter_app.gui.main_window import MainWindow
+
+    counter = services.open_counter(data_dir, demo=demo, **counter_options)
+    settings = settings_for(counter.data_dir)
+    install_language(app, str(settings.value("language", "zh_CN")))
+    window = MainWindow(counter, settings)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    return window
+
+
+def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) -> int:
+    """``counter-app [--data-dir DIR] [--demo]``: the window until the clerk closes it."""
+    app = ensure_app()
+    try:
+        window = create_main_window(data_dir, demo=demo)
+    except Exception as exc:  # noqa: BLE001 - a clerk sees a sentence, never a traceback
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "counter-app", f"无法打开窗口系统：{exc}")
+        return 1
+    window.show()
+    return app.exec()

@@ -1,0 +1,135 @@
+"""The person card and the employer card opened from the search box (职工/单位信息卡)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
+
+from counter_app import services
+from counter_app.domain.catalog import BUSINESSES, REPAYMENT_METHODS, SEXES
+from counter_app.domain.eligibility import ACCOUNT_STATUSES
+from counter_app.domain.ids import mask_id_number
+from counter_app.gui.forms.ui_card import Ui_Card
+from counter_app.gui.i18n import _t, catalog_text, day, money
+from counter_app.gui.records import RecordsModel
+
+LOAN_STATUSES = {"repaying": "还款中", "settled": "已结清", "overdue": "逾期"}
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of already formatted rows."""
+
+    def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.headers, self.rows = list(headers), [list(r) for r in rows]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[index.row()][index.column()]
+        return None
+
+
+def _table(pairs: Sequence[tuple[str, Any]]) -> str:
+    cells = "".join(f"<tr><td style='color:#555;padding-right:12px'>{html.escape(k)}</td>"
+                    f"<td style='padding-right:28px'>{html.escape(str(v))}</td></tr>" for k, v in pairs if v not in (None, ""))
+    return f"<table>{cells}</table>"
+
+
+class CardView(QWidget, Ui_Card):
+    """One worker's or employer's facts; buttons start a business for them."""
+
+    business_requested = Signal(str, object)  # kind, prefill dict
+
+    def __init__(self, subject_field: str, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setupUi(self)
+        self.key = key
+        self.applications_model = RecordsModel(self)
+        self.card_applications.setModel(self.applications_model)
+        for view in (self.card_first_table, self.card_applications):
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for spec in BUSINESSES.values():
+            if spec.subject_field == subject_field:
+                button = QPushButton(catalog_text(spec.short), self)
+                button.setObjectName(f"card_{spec.kind.replace('-', '_')}")
+                button.clicked.connect(lambda _c=False, kind=spec.kind: self.business_requested.emit(kind, {subject_field: key}))
+                self.card_actions.addWidget(button)
+        self.card_actions.addStretch(1)
+        self.setFocusProxy(self.card_applications)
+
+    def set_applications(self, applications: list[Any]) -> None:
+        self.applications_model.set_records(applications)
+
+
+def person_view(card: Any, parent: QWidget | None) -> CardView:
+    w = card.worker
+    view = CardView("id_number", w.id_number, parent)
+    view.card_title.setText(f"{w.name}　{mask_id_number(w.id_number)}")
+    pairs: list[tuple[str, Any]] = [
+        (_t("性别"), dict(SEXES).get(w.sex or "", "")), (_t("出生日期"), day(w.birth_date)),
+        (_t("手机号码"), w.mobile), (_t("所在单位"), f"{card.employer.name}（{card.employer.uscc}）" if card.employer else ""),
+    ]
+    for account in card.accounts:
+        pairs += [
+            (_t("个人账号"), account.account_no),
+            (_t("账户状态"), ACCOUNT_STATUSES.get(account.status, account.status)),
+            (_t("账户余额"), money(account.balance)),
+            (_t("月缴存额"), money(account.monthly_contribution)),
+            (_t("连续缴存"), f"{account.consecutive_months} " + _t("个月")),
+        ]
+    if not card.accounts:
+        pairs.append((_t("账户"), _t("尚未开户")))
+    view.card_summary.setText(_table(pairs))
+    methods = dict(REPAYMENT_METHODS)
+    view.card_first_label.setText(_t("公积金贷款"))
+    view.card_first_table.setModel(RowsModel(
+        [_t("贷款编号"), _t("本金"), _t("剩余本金"), _t("年利率"), _t("期限（月）"), _t("还款方式"), _t("放款日期"), _t("状态")],
+        [(ln.loan_no, money(ln.principal), money(ln.outstanding), f"{ln.annual_rate}%", str(ln.months),
+          methods.get(ln.method, ln.method), day(ln.start_date), LOAN_STATUSES.get(ln.status, ln.status))
+         for ln in card.loans], view))
+    if not card.loans:
+        view.card_first_label.setText(_t("公积金贷款：无"))
+        view.card_first_table.hide()
+    view.set_applications(card.applications)
+    return view
+
+
+def employer_view(card: Any, parent: QWidget | None) -> CardView:
+    e = card.employer
+    view = CardView("uscc", e.uscc, parent)
+    view.card_title.setText(f"{e.name}　{e.uscc}")
+    ratios = f"{e.worker_ratio}% / {e.employer_ratio}%" if e.worker_ratio is not None else ""
+    view.card_summary.setText(_table([
+        (_t("法定代表人"), e.legal_rep), (_t("单位地址"), e.address), (_t("所在乡镇"), e.township),
+        (_t("缴存登记"), _t("已登记") if e.registered else _t("未登记（应责令限期办理）")),
+        (_t("单位账号"), e.account_no), (_t("缴存比例（职工/单位）"), ratios),
+        (_t("参保人数"), e.insured_staff), (_t("联系人"), f"{e.contact_name or ''} {e.contact_mobile or ''}".strip()),
+    ]))
+    view.card_first_label.hide()
+    view.card_first_table.hide()
+    view.set_applications(card.applications)
+    return view
+
+
+def make_card(counter: Any, kind: str, key: str, parent: QWidget | None = None) -> CardView | None:
+    """The card of a search hit: ``kind`` "worker" (key = ID number) or "employer" (key = USCC)."""
+    if kind == "employer":
+        employer = services.employer_card(counter, key)
+        return employer_view(employer, parent) if employer else None
+    person = services.person_card(counter, key)
+    return person_view(person, parent) if person else None

@@ -1,0 +1,221 @@
+"""The counter window: business menu, one search box, the current business, status bar (主窗口)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from counter_app import services
+from counter_app.domain.catalog import BUSINESSES, business
+from counter_app.gui.forms.ui_main_window import Ui_MainWindow
+from counter_app.gui.i18n import _t, catalog_text, moment
+from counter_app.gui.operations import Operation, runner
+from counter_app.gui.printing import PrintController
+from counter_app.gui.records import RecordsModel, RecordsPage
+from counter_app.gui.search import SearchController
+from counter_app.gui.status import StatusPanel
+from counter_app.gui.wizard import BusinessForm
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+
+
+
+class MainWindow(QMainWindow, Ui_MainWindow):
+    """One clerk's window on one counter; ``counter`` is the services' station session."""
+
+    def __init__(self, counter: Any, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setupUi(self)
+        self.counter, self.settings = counter, settings
+        self.form: BusinessForm | None = None
+        self.card: QWidget | None = None
+        self.printer = PrintController(counter, settings, self)
+        self.business_actions = self._business_actions()
+        self.status = StatusPanel(counter, self.statusbar, self)
+        self.search = SearchController(counter, self.search_box, self)
+        self.search.opened.connect(self.show_card)
+        self.records = RecordsPage(counter, self)
+        self.records.print_requested.connect(self.printer.request)
+        self.records_layout.addWidget(self.records)
+        self.recent_model = RecordsModel(self)
+        self.recent_view.setModel(self.recent_model)
+        self.drafts_model = QStandardItemModel(self)
+        self.drafts_view.setModel(self.drafts_model)
+        self._wire()
+        self.show_home()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # -- actions ----------------------------------------------------------------------------
+    def _business_actions(self) -> dict[str, QAction]:
+        """One action per catalog business (``action_<kind>``), Ctrl+1…Ctrl+6 in catalog order."""
+        actions: dict[str, QAction] = {}
+        first_fixed = self.action_records
+        for number, spec in enumerate(BUSINESSES.values(), start=1):
+            action = QAction(catalog_text(spec.short), self)
+            action.setObjectName(spec.action_name)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setToolTip(f"{catalog_text(spec.title)}（Ctrl+{number}）")
+            action.setStatusTip(catalog_text(spec.title))
+            action.triggered.connect(lambda _checked=False, kind=spec.kind: self.open_business(kind))
+            self.business_bar.insertAction(first_fixed, action)
+            self.menu_business.addAction(action)
+            actions[spec.kind] = action
+        self.business_bar.insertSeparator(first_fixed)
+        return actions
+
+    def _wire(self) -> None:
+        self.action_search.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("F3")])
+        self.action_search.triggered.connect(self.search.focus)
+        self.addAction(self.action_search)
+        self.action_home.triggered.connect(self.show_home)
+        self.action_records.triggered.connect(self.show_records)
+        self.action_print.triggered.connect(self.printer.ask_reprint)
+        self.action_sync.triggered.connect(self.sync_now)
+        self.action_settings.triggered.connect(self.open_settings)
+        self.action_quit.triggered.connect(self.close)
+        self.action_shortcuts.triggered.connect(self.show_shortcuts)
+        self.action_about.triggered.connect(self.show_about)
+        self.drafts_view.activated.connect(self._resume_draft)
+        self.recent_view.activated.connect(
+            lambda index: self.printer.request("receipt", self.recent_model.record(index.row()).receipt_number))
+
+    # -- pages ------------------------------------------------------------------------------
+    def show_home(self) -> None:
+        self._leave_form()
+        self.refresh_home()
+        self.pages.setCurrentWidget(self.home_page)
+        (self.drafts_view if self.drafts_model.rowCount() else self.search_box).setFocus()
+
+    def refresh_home(self) -> None:
+        self.drafts_model.clear()
+        for draft in services.list_drafts(self.counter):
+            spec = business(draft.kind)
+            subject = draft.fields.get(spec.subject_field) or ""
+            name = draft.fields.get("name") or draft.fields.get("employer_name") or ""
+            item = QStandardItem(f"{catalog_text(spec.short)}　{subject} {name}　{_t('保存于')} {moment(draft.updated_at)}")
+            item.setData(draft.kind, KIND_ROLE)
+            item.setEditable(False)
+            self.drafts_model.appendRow(item)
+        self.drafts_label.setVisible(self.drafts_model.rowCount() > 0)
+        self.drafts_view.setVisible(self.drafts_model.rowCount() > 0)
+        self.recent_model.set_records(services.list_records(self.counter, limit=20))
+        self.recent_view.resizeColumnsToContents()
+
+    def _resume_draft(self, index: Any) -> None:
+        self.open_business(index.data(KIND_ROLE))
+
+    def show_records(self) -> None:
+        self._leave_form()
+        self.records.refresh()
+        self.pages.setCurrentWidget(self.records_page)
+        self.records.setFocus()
+
+    def show_card(self, kind: str, key: str) -> None:
+        """The card of a worker (ID number) or an employer (USCC) found by the search box."""
+        from counter_app.gui.card import make_card
+
+        self._leave_form()
+        if self.card is not None:
+            self.card.setParent(None)
+            self.card.deleteLater()
+        self.card = make_card(self.counter, kind, key, self)
+        if self.card is None:
+            self.statusbar.showMessage(_t("未找到该记录"), 5000)
+            return
+        self.card.business_requested.connect(self.open_business)
+        self.card_layout.addWidget(self.card)
+        self.pages.setCurrentWidget(self.card_page)
+        self.card.setFocus()
+
+    # -- the current business ---------------------------------------------------------------
+    def open_business(self, kind: str, prefill: dict[str, Any] | None = None) -> BusinessForm:
+        """Show the wizard of ``kind``: its draft comes back; ``prefill`` sets fields (from a card)."""
+        if self.form is None or self.form.spec.kind != kind:
+            self._leave_form()
+            self.form = BusinessForm(self.counter, business(kind), self.business_page, extra=self._extra_panel(kind))
+            self.form.closed.connect(self.show_home)
+            self.form.submitted.connect(lambda _result: self.status.refresh())
+            self.form.print_requested.connect(self.printer.request_for(kind))
+            self.business_layout.addWidget(self.form)
+            self.form.restore_draft()
+        if prefill:
+            self.form.set_values({**self.form.values(), **prefill})
+            for key in prefill:
+                self.form.field_committed(key)
+        self.pages.setCurrentWidget(self.business_page)
+        self.form.first_input().setFocus()
+        return self.form
+
+    def _extra_panel(self, kind: str) -> Any:
+        if kind != "loan":
+            return None
+        from counter_app.gui.loan_panel import LoanPanel
+
+        return lambda form: LoanPanel(self.counter, form)
+
+    def _leave_form(self) -> None:
+        """Take the current wizard down; what was typed stays as its draft."""
+        if self.form is None:
+            return
+        if self.form.has_input():
+            self.form.save_draft()
+        form, self.form = self.form, None
+        form.setParent(None)  # out of the widget tree now, so findChild() sees one wizard only
+        form.deleteLater()
+
+    # -- sync, settings, help ---------------------------------------------------------------
+    def sync_now(self) -> None:
+        sync = getattr(services, "sync_now", None)
+        if sync is None or self.status.last is not None and self.status.last.connection == "not_configured":
+            self.statusbar.showMessage(_t("未配置中心：请先用 counter-app connect 连接管理中心"), 8000)
+            return
+        self.action_sync.setEnabled(False)
+        self.statusbar.showMessage(_t("正在同步…"))
+
+        def done(report: Any) -> None:
+            self.action_sync.setEnabled(True)
+            self.statusbar.showMessage(_t("同步完成：") + str(getattr(report, "summary", report)), 8000)
+            self.status.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.action_sync.setEnabled(True)
+            self.statusbar.showMessage(_t("同步失败：") + str(exc), 10000)
+            self.status.refresh()
+
+        Operation(lambda _p: sync(self.counter), success=done, failure=failed).run(key="sync")
+
+    def open_settings(self) -> None:
+        from counter_app.gui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.settings, self).open()
+
+    def show_shortcuts(self) -> None:
+        lines = [f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{a.text()}"
+                 for a in self.findChildren(QAction) if not a.shortcut().isEmpty()]
+        lines += ["Enter\t" + _t("下一项"), "Ctrl+Enter\t" + _t("提交"), "Esc\t" + _t("取消（有输入时先确认）"),
+                  "Ctrl+N\t" + _t("打印一次性告知单")]
+        QMessageBox.information(self, _t("快捷键一览"), "\n".join(lines))
+
+    def show_about(self) -> None:
+        from counter_app import __version__
+
+        QMessageBox.about(self, _t("关于"), _t("住房公积金乡镇服务站窗口系统") + f" {__version__}")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi(self)
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.form is not None and self.form.has_input():
+            self.form.save_draft()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.status.stop()
+        runner().wait_for_done(10_000)  # nothing of ours still uses the store
+        self.counter.close()
+        super().closeEvent(event)
