@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from counter_app.domain.policy_schema import (
+    AREAS,
     District,
     LoanPolicy,
     PolicyVersion,
@@ -32,7 +33,7 @@ from counter_app.domain.policy_schema import (
 from counter_app.paths import resources_dir
 
 __all__ = [
-    "District", "LoanPolicy", "PolicyBook", "PolicyError", "PolicyProblem", "PolicyVersion", "Station",
+    "AREAS", "District", "LoanPolicy", "PolicyBook", "PolicyError", "PolicyProblem", "PolicyVersion", "Station",
     "WithdrawalPolicy", "WithdrawalReason", "default_policy", "load_policy", "parse_policy",
 ]
 

@@ -193,6 +193,10 @@ class LoanPolicy(_Model):
     fraud_ban_years: PositiveInt | None = None  # 2026 amendment art. 41: borrowers who cheated
     rates: LoanRates
 
+    @property
+    def areas(self) -> tuple[str, ...]:
+        return AREAS
+
     def category_cap(self, category: str, area: str) -> Decimal:
         """The cap of ``category`` in ``area`` ("district"/"county"); KeyError if either is unknown."""
         if area not in AREAS:

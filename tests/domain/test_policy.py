@@ -119,7 +119,8 @@ def test_the_version_in_force_is_the_latest_that_has_started(day):
 
 def test_loan_values_of_the_demo_city(book):
     loan = book.in_force(date(2025, 6, 1)).loan
-    caps = {(c, a): loan.category_cap(c, a) for c in loan.categories for a in ("district", "county")}
+    assert loan.areas == ("district", "county")
+    caps = {(c, a): loan.category_cap(c, a) for c in loan.categories for a in loan.areas}
     assert caps == {
         ("general", "district"): D("800000"), ("general", "county"): D("600000"),
         ("talent", "district"): D("1200000"), ("talent", "county"): D("1000000"),
