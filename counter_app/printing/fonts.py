@@ -60,16 +60,18 @@ def register_fonts() -> None:
 
 
 @lru_cache(maxsize=None)
-def _coverage(font_name: str) -> frozenset[int]:
-    """Code points the font really draws (its cmap, without entries mapped to .notdef)."""
+def _coverage(font_name: str) -> frozenset[str]:
+    """Characters the font really draws (its cmap, without entries mapped to .notdef and
+    without control characters, which are never drawn)."""
     register_fonts()
     face = pdfmetrics.getFont(font_name).face
-    return frozenset(cp for cp, glyph in face.charToGlyph.items() if glyph)
+    chars = (chr(cp) for cp, glyph in face.charToGlyph.items() if glyph)
+    return frozenset(c for c in chars if unicodedata.category(c) != "Cc")
 
 
 def covers(font_name: str, char: str) -> bool:
     """Whether ``font_name`` has a glyph for ``char``."""
-    return ord(char) in _coverage(font_name)
+    return char in _coverage(font_name)
 
 
 def _is_invisible(char: str) -> bool:
@@ -94,6 +96,8 @@ def split_runs(text: str) -> tuple[Run, ...]:
     (variation selectors, zero-width joiners) are left out rather than printed as boxes.
     Cached: letters repeat the same template lines thousands of times.
     """
+    if _coverage(MAIN_FONT).issuperset(text):  # the usual case, checked in C
+        return (Run(MAIN_FONT, text),) if text else ()
     runs: list[Run] = []
     current_font, chars = "", []
     for char in text:
