@@ -10,6 +10,8 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# Spaces an IME leaves between Chinese characters (张 三) carry no meaning; Latin names keep theirs.
+_SPACE_BY_NON_ASCII = re.compile(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+")
 # Look-alikes of the name middle dot (·) that IMEs and fonts produce.
 _MIDDLE_DOTS = str.maketrans({c: "\u00b7" for c in "\u2022\u2027\u30fb\uff65\u22c5\u2219\u0387\u16eb"})
 
@@ -32,4 +34,4 @@ def normalize_name(value: object) -> str:
     """For personal names: NFKC, trimmed, middle-dot look-alikes unified to U+00B7."""
     text = normalize_text(value).translate(_MIDDLE_DOTS)
     # NFKC may itself produce a look-alike (e.g. U+FF65 → U+30FB): translate again is idempotent.
-    return text.translate(_MIDDLE_DOTS)
+    return _SPACE_BY_NON_ASCII.sub("", text.translate(_MIDDLE_DOTS))

@@ -1,0 +1,267 @@
+"""Format checks of a whole business form against its catalog spec (one rule per field kind).
+
+Values come in as typed (strings from widgets or JSON values from scripts) and come out
+normalised in their JSON form: money "1234.50", percentages "12", dates "YYYY-MM-DD", months
+"YYYY-MM", booleans, term months as int, materials as a list of codes. Rules that need the store
+(one person one account, balance) are the services' job; rules across fields of one form are here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from counter_app.domain import ids
+from counter_app.domain.catalog import BusinessSpec, FieldSpec
+from counter_app.domain.contribution import check_ratio
+from counter_app.domain.errors import Checked, FieldError
+from counter_app.domain.money import money_str, parse_money
+from counter_app.domain.normalize import normalize_text
+from counter_app.domain.policy import PolicyVersion
+
+_MONTH = re.compile(r"^(\d{4})[-/.年]?(\d{1,2})月?$")
+_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$|^(\d{4})(\d{2})(\d{2})$")
+_TRUE = {"1", "true", "yes", "y", "是", "有", "on"}
+_FALSE = {"0", "false", "no", "n", "否", "无", "off", ""}
+
+
+@dataclass
+class FormCheck:
+    """The outcome of checking one form."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    errors: list[FieldError] = field(default_factory=list)
+    warnings: list[FieldError] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def add(self, error: FieldError) -> None:
+        (self.warnings if error.severity == "warning" else self.errors).append(error)
+
+
+def is_blank(raw: Any) -> bool:
+    if raw is None:
+        return True
+    if isinstance(raw, (list, tuple, set, dict)):
+        return len(raw) == 0
+    return isinstance(raw, str) and normalize_text(raw) == ""
+
+
+def choice_options(spec: FieldSpec, version: PolicyVersion) -> tuple[tuple[str, str], ...]:
+    """The (code, label) choices of a field, resolving policy-driven sources."""
+    if spec.choices is None:
+        return ()
+    if isinstance(spec.choices, tuple):
+        return spec.choices
+    if spec.choices == "withdrawal_reasons":
+        return tuple((code, r.name) for code, r in sorted(version.withdrawal.reasons.items()))
+    if spec.choices == "withdrawal_variants":
+        variants = {k: v.name for r in version.withdrawal.reasons.values() for k, v in r.variants.items()}
+        return tuple(sorted(variants.items()))
+    if spec.choices == "borrower_categories":
+        return tuple((key, version.loan.category_label(key)) for key in version.loan.categories)
+    raise KeyError(spec.choices)
+
+
+def _month(raw: Any, key: str, label: str) -> Checked[str]:
+    m = _MONTH.match(normalize_text(raw).replace(" ", ""))
+    if not m or not 1 <= int(m.group(2)) <= 12 or not 1900 <= int(m.group(1)) <= 2200:
+        return Checked.fail(key, f"{label}格式应为“年-月”，例如 2026-11")
+    return Checked(f"{int(m.group(1)):04d}-{int(m.group(2)):02d}")
+
+
+def _date(raw: Any, key: str, label: str) -> Checked[str]:
+    if isinstance(raw, date):
+        return Checked(raw.isoformat())
+    m = _DATE.match(normalize_text(raw).replace(" ", ""))
+    if m:
+        y, mo, d = (g for g in m.groups() if g is not None)
+        try:
+            return Checked(date(int(y), int(mo), int(d)).isoformat())
+        except ValueError:
+            pass
+    return Checked.fail(key, f"{label}不是有效日期，格式如 2026-11-23")
+
+
+def _bool(raw: Any, key: str, label: str) -> Checked[bool]:
+    if isinstance(raw, bool):
+        return Checked(raw)
+    text = normalize_text(raw).lower()
+    if text in _TRUE:
+        return Checked(True)
+    if text in _FALSE:
+        return Checked(False)
+    return Checked.fail(key, f"{label}只能填“是”或“否”")
+
+
+def _months(raw: Any, key: str, label: str, version: PolicyVersion) -> Checked[int]:
+    text = normalize_text(raw)
+    if not text.isdigit():
+        return Checked.fail(key, f"{label}应为整数月数")
+    months = int(text)
+    limit = version.loan.max_term_months
+    if not 1 <= months <= limit:
+        return Checked.fail(key, f"{label}应在1至{limit}个月之间")
+    return Checked(months)
+
+
+def _choice(raw: Any, spec: FieldSpec, version: PolicyVersion) -> Checked[str]:
+    options = choice_options(spec, version)
+    text = normalize_text(raw)
+    for code, label in options:
+        if text in (code, label):
+            return Checked(code)
+    # Aliases scripts use for repayment methods (DESIGN.md's calc uses annuity/linear).
+    aliases = {"annuity": "01", "linear": "02"}
+    if spec.key == "method" and text in aliases:
+        return Checked(aliases[text])
+    listed = "、".join(f"{c} {lbl}" for c, lbl in options)
+    return Checked.fail(spec.key, f"{spec.label}无效，可选：{listed}")
+
+
+def _materials(raw: Any, key: str, version: PolicyVersion) -> Checked[list[str]]:
+    codes = [normalize_text(c) for c in (raw.split(",") if isinstance(raw, str) else raw)]
+    codes = [c for c in codes if c]
+    unknown = [c for c in codes if c not in version.materials]
+    if unknown:
+        return Checked.fail(key, f"未知的材料代码：{'、'.join(unknown)}")
+    return Checked(list(dict.fromkeys(codes)))
+
+
+def _text(raw: Any, spec: FieldSpec) -> Checked[str]:
+    text = normalize_text(raw) if spec.kind != "multiline" else str(raw).strip()
+    if len(text) > spec.max_length:
+        return Checked.fail(spec.key, f"{spec.label}不能超过{spec.max_length}个字")
+    if any(ord(c) < 32 and c not in "\n\t" for c in text):
+        return Checked.fail(spec.key, f"{spec.label}含有不可见的控制字符")
+    return Checked(text)
+
+
+def _money(raw: Any, spec: FieldSpec) -> Checked[str]:
+    checked = parse_money(raw, field=spec.key, allow_zero=spec.allow_zero)
+    if not checked.ok:
+        return Checked(None, errors=tuple(FieldError(spec.key, f"{spec.label}：{e.message}") for e in checked.errors))
+    return Checked(money_str(checked.value))
+
+
+def _percent(raw: Any, spec: FieldSpec, version: PolicyVersion) -> Checked[str]:
+    c = version.contribution
+    checked = check_ratio(raw, field=spec.key, minimum=c.ratio_min, maximum=c.ratio_max)
+    if not checked.ok:
+        return Checked(None, errors=tuple(FieldError(spec.key, f"{spec.label}：{e.message}") for e in checked.errors))
+    return Checked(format(checked.value.normalize(), "f"))
+
+
+def _identifier(checker: Callable[..., Checked[str]]) -> Callable[[Any, FieldSpec], Checked[Any]]:
+    return lambda raw, spec: checker(raw, field=spec.key)
+
+
+_SIMPLE: dict[str, Callable[[Any, FieldSpec], Checked[Any]]] = {
+    "uscc": _identifier(ids.check_uscc),
+    "bank_card": _identifier(ids.check_bank_card),
+    "mobile": _identifier(ids.check_mobile),
+    "phone": _identifier(ids.check_phone),
+    "postcode": _identifier(ids.check_postcode),
+    "name": _identifier(ids.check_name),
+    "text": _text,
+    "multiline": _text,
+    "money": _money,
+    "month": lambda raw, spec: _month(raw, spec.key, spec.label),
+    "date": lambda raw, spec: _date(raw, spec.key, spec.label),
+    "bool": lambda raw, spec: _bool(raw, spec.key, spec.label),
+}
+
+
+def check_field(
+    spec: FieldSpec, raw: Any, *, version: PolicyVersion, today: date, id_type: str = "01"
+) -> Checked[Any]:
+    """Check one present (non-blank) value of one field."""
+    if spec.kind == "id_number":
+        if id_type != "01":
+            return _text(raw, spec)
+        return ids.check_resident_id(raw, field=spec.key, today=today)
+    if spec.kind == "choice":
+        return _choice(raw, spec, version)
+    if spec.kind == "percent":
+        return _percent(raw, spec, version)
+    if spec.kind == "months":
+        return _months(raw, spec.key, spec.label, version)
+    if spec.kind == "materials":
+        return _materials(raw, spec.key, version)
+    return _SIMPLE[spec.kind](raw, spec)
+
+
+def check_form(
+    business: BusinessSpec, raw: Mapping[str, Any], *, version: PolicyVersion, today: date
+) -> FormCheck:
+    """Check every field of a business form: required, format, and the rules across its fields."""
+    result = FormCheck()
+    unknown = sorted(set(raw) - set(business.keys))
+    for key in unknown:
+        result.errors.append(FieldError(key, f"“{key}”不是{business.title}的字段"))
+    id_type = normalize_text(raw.get("id_type") or raw.get("new_id_type") or "01") or "01"
+    for spec in business.fields:
+        value = raw.get(spec.key)
+        if is_blank(value):
+            if spec.required and spec.derived_from is None:
+                result.errors.append(FieldError(spec.key, f"请填写{spec.label}"))
+            continue
+        checked = check_field(spec, value, version=version, today=today, id_type=id_type)
+        for problem in (*checked.errors, *checked.warnings):
+            result.add(problem)
+        if checked.ok:
+            result.values[spec.key] = checked.value
+            if checked.facts:
+                result.facts[spec.key] = checked.facts
+    _fill_derived(business, result)
+    _check_across_fields(business, result, version)
+    return result
+
+
+def _fill_derived(business: BusinessSpec, result: FormCheck) -> None:
+    """Birth date and sex come from a resident ID; a typed value that contradicts it is an error."""
+    for spec in business.fields:
+        if spec.derived_from is None:
+            continue
+        facts = result.facts.get(spec.derived_from, {})
+        derived = facts.get(spec.key)
+        if derived is None:
+            if spec.required and spec.key not in result.values and not any(
+                e.field in (spec.key, spec.derived_from) for e in result.errors
+            ):
+                result.errors.append(FieldError(spec.key, f"请填写{spec.label}"))
+            continue
+        derived = derived.isoformat() if isinstance(derived, date) else str(derived)
+        typed = result.values.get(spec.key)
+        if typed is not None and typed != derived:
+            result.errors.append(FieldError(spec.key, f"{spec.label}与身份证号码不一致（证号显示为{_show(spec, derived)}）"))
+        result.values[spec.key] = derived
+
+
+def _show(spec: FieldSpec, code: str) -> str:
+    if isinstance(spec.choices, tuple):
+        return dict(spec.choices).get(code, code)
+    return code
+
+
+def _check_across_fields(business: BusinessSpec, result: FormCheck, version: PolicyVersion) -> None:
+    v = result.values
+    if business.kind == "deferral" and "from_month" in v and "to_month" in v:
+        if v["to_month"] < v["from_month"]:
+            result.errors.append(FieldError("to_month", "缓缴截止年月不能早于起始年月"))
+    if business.kind == "loan" and "amount" in v and "house_price" in v:
+        if Decimal(v["amount"]) > Decimal(v["house_price"]):
+            result.errors.append(FieldError("amount", "申请贷款金额不能超过房屋总价"))
+    if business.kind == "loan" and v.get("co_borrower_id") and v.get("co_borrower_id") == v.get("id_number"):
+        result.errors.append(FieldError("co_borrower_id", "共同借款人不能是借款人本人"))
+    if business.kind == "info-change":
+        changed = [k for k in v if k.startswith("new_")]
+        if not changed and not any(e.field.startswith("new_") for e in result.errors):
+            result.errors.append(FieldError("new_name", "请至少填写一项要变更的信息"))
