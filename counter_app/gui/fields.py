@@ -35,7 +35,6 @@ class MaterialsList(QListView):
         self._model = QStandardItemModel(self)
         self.setModel(self._model)
         self._model.itemChanged.connect(lambda _item: self.changed.emit())
-        self.setMinimumHeight(90)
 
     def set_materials(self, materials: Sequence[Any]) -> None:
         """Show the required materials (``Material(code, name)``), keeping what was ticked."""
@@ -54,6 +53,8 @@ class MaterialsList(QListView):
             self._model.appendRow(item)
         self._model.blockSignals(False)
         self._pending = [c for c in ticked if not self._listed(c)]
+        rows = max(self._model.rowCount(), 2)
+        self.setFixedHeight(rows * max(self.sizeHintForRow(0), 18) + 2 * self.frameWidth() + 4)
 
     def _listed(self, code: str) -> bool:
         return any(code in self._model.item(r).data(ANY_OF_ROLE) for r in range(self._model.rowCount()))

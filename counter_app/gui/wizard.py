@@ -21,6 +21,7 @@ from counter_app.gui.forms.ui_business_form import Ui_BusinessForm
 from counter_app.gui.i18n import _t, catalog_text, moment
 
 AUTOSAVE_MS = 800
+LABEL_WIDTH = 170
 
 
 
@@ -81,6 +82,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             if grid is None:
                 box = QGroupBox(catalog_text(spec.section) or catalog_text(self.spec.title), self.fields_host)
                 grid = sections[spec.section] = QGridLayout(box)
+                grid.setColumnMinimumWidth(0, LABEL_WIDTH)  # labels line up across sections
                 grid.setColumnStretch(1, 3)
                 grid.setColumnStretch(2, 2)
                 self.fields_layout.addWidget(box)
