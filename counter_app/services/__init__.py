@@ -1,0 +1,20 @@
+"""The use-case layer: the only door from the GUI and the CLI to the store, printing and sync."""
+
+from counter_app.services.applications import (
+    RecordView, SubmitResult, get_record, list_records, submit_application,
+)
+from counter_app.services.counter import Counter, open_counter
+from counter_app.services.drafts import discard_draft, list_drafts, load_draft, save_draft
+from counter_app.services.forms import (
+    check_field, check_form, field_choices, prefill_person, required_materials,
+)
+from counter_app.services.loans import LoanPreview, loan_preview
+from counter_app.services.lookup import EmployerCard, PersonCard, employer_card, person_card, search
+from counter_app.services.status import StationStatus, station_status
+
+__all__ = [
+    "Counter", "EmployerCard", "LoanPreview", "PersonCard", "RecordView", "StationStatus", "SubmitResult",
+    "check_field", "check_form", "discard_draft", "employer_card", "field_choices", "get_record",
+    "list_drafts", "list_records", "load_draft", "loan_preview", "open_counter", "person_card",
+    "prefill_person", "required_materials", "save_draft", "search", "station_status", "submit_application",
+]

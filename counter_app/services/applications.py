@@ -1,0 +1,155 @@
+"""Taking an application at the counter (受理): check, number, store with its outbox row, list."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import uuid6
+
+from counter_app.domain.catalog import business
+from counter_app.domain.errors import FieldError
+from counter_app.domain.materials import Material, missing_materials
+from counter_app.services import rules
+from counter_app.services.counter import Counter
+from counter_app.services.forms import check_form, required_materials
+from counter_app.store.records import ApplicationRecord
+
+QUEUED = "queued"  # accepted at the counter, waiting in the outbox for the centre
+
+
+@dataclass
+class SubmitResult:
+    """What the clerk sees after pressing submit."""
+
+    ok: bool
+    receipt_number: str | None = None
+    client_id: str | None = None
+    status: str | None = None
+    errors: list[FieldError] = field(default_factory=list)
+    warnings: list[FieldError] = field(default_factory=list)
+    missing_materials: list[Material] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)  # the form as normalised and stored
+
+    def as_dict(self) -> dict[str, Any]:
+        if not self.ok:
+            return {"errors": [e.as_dict() for e in self.errors]}
+        return {"receipt_number": self.receipt_number, "client_id": self.client_id, "status": self.status}
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """One application as lists and scripts show it (``records --json``)."""
+
+    receipt_number: str
+    kind: str
+    status: str
+    client_id: str
+    created_at: datetime
+    fields: dict[str, Any]
+    subject_name: str = ""
+    clerk: str = ""
+    decision_reason: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "receipt_number": self.receipt_number, "kind": self.kind, "status": self.status,
+            "client_id": self.client_id, "created_at": self.created_at.isoformat(), "fields": self.fields,
+        }
+
+
+def evaluate(counter: Counter, kind: str, form: Mapping[str, Any], uow: Any) -> SubmitResult:
+    """Every check of a submission, in one read of the store; writes nothing."""
+    checked = check_form(counter, kind, form)
+    result = SubmitResult(ok=False, errors=list(checked.errors), warnings=list(checked.warnings))
+    required = required_materials(counter, kind, checked.values)
+    result.missing_materials = missing_materials(required, checked.values.get("materials", []))
+    if result.missing_materials:
+        names = "、".join(m.name for m in result.missing_materials)
+        result.errors.append(FieldError("materials", f"还缺少材料：{names}（可打印一次性告知单交给申请人）"))
+    if not checked.ok:
+        return result  # store rules need well-formed values
+    ctx = rules.RuleContext(uow=uow, version=counter.policy_on(), today=counter.today(), station_code=counter.station_code)
+    outcome = rules.loan(ctx, checked.values, checked.facts) if kind == "loan" else rules.RULES[kind](ctx, checked.values)
+    result.errors += outcome.errors
+    result.warnings += outcome.warnings
+    result.details = outcome.details
+    result.values = checked.values
+    result.ok = not result.errors
+    return result
+
+
+def submit_application(counter: Counter, kind: str, form: Mapping[str, Any]) -> SubmitResult:
+    """Accept an application: on success it is stored with its receipt number and outbox row."""
+    business(kind)  # unknown kinds fail loudly before anything else
+    with counter.store.unit_of_work(write=True) as uow:
+        result = evaluate(counter, kind, form, uow)
+        if not result.ok:
+            return result
+        values = result.values
+        subject = values[business(kind).subject_field]
+        stored_fields = dict(values)
+        if "changes" in result.details:
+            stored_fields["before"] = {k: c["before"] for k, c in result.details["changes"].items()}
+        now = counter.now()
+        receipt_number = uow.receipts.next_number(counter.station_code, counter.terminal, counter.today())
+        client_id = str(uuid6.uuid7())
+        record = ApplicationRecord(
+            client_id=client_id, receipt_number=receipt_number, kind=kind, status="submitted",
+            subject_key=subject, subject_name=_subject_name(uow, kind, values),
+            fields=stored_fields, materials=list(values.get("materials", [])), clerk=counter.clerk,
+            station_code=counter.station_code, terminal=counter.terminal, created_at=now, updated_at=now,
+        )
+        uow.applications.add(record)  # logs the "submitted" step
+        uow.applications.set_status(client_id, QUEUED, by=counter.clerk, at=now)
+        uow.outbox.add(client_id, "application", outbox_payload(record))
+        uow.commit()
+    result.receipt_number, result.client_id, result.status = receipt_number, client_id, QUEUED
+    return result
+
+
+def outbox_payload(record: ApplicationRecord) -> dict[str, Any]:
+    """What the centre receives for one application (its inbox row)."""
+    return {
+        "client_id": record.client_id, "receipt_number": record.receipt_number, "kind": record.kind,
+        "station_code": record.station_code, "terminal": record.terminal, "subject_key": record.subject_key,
+        "fields": record.fields, "materials": record.materials, "clerk": record.clerk,
+        "created_at": record.created_at.isoformat(),
+    }
+
+
+def _subject_name(uow: Any, kind: str, values: Mapping[str, Any]) -> str:
+    if "name" in values:
+        return values["name"]
+    if "employer_name" in values:
+        return values["employer_name"]
+    if "uscc" in values:
+        employer = uow.employers.get(values["uscc"])
+        return employer.name if employer else ""
+    worker = uow.workers.get(values.get("id_number", ""))
+    return worker.name if worker else ""
+
+
+def list_records(
+    counter: Counter, status: str | None = None, kind: str | None = None, limit: int = 200, offset: int = 0
+) -> list[RecordView]:
+    with counter.store.unit_of_work() as uow:
+        rows = uow.applications.list(status=status, kind=kind, limit=limit, offset=offset)
+    return [_view(a) for a in rows]
+
+
+def get_record(counter: Counter, receipt_number: str) -> RecordView | None:
+    with counter.store.unit_of_work() as uow:
+        record = uow.applications.get_by_receipt(receipt_number)
+    return _view(record) if record else None
+
+
+def _view(a: ApplicationRecord) -> RecordView:
+    return RecordView(
+        receipt_number=a.receipt_number, kind=a.kind, status=a.status, client_id=a.client_id,
+        created_at=a.created_at, fields=a.fields, subject_name=a.subject_name, clerk=a.clerk,
+        decision_reason=a.decision_reason,
+    )

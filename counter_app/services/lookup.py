@@ -1,0 +1,59 @@
+"""Finding people and employers at the counter, and their cards (查询)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from counter_app.services.applications import RecordView, _view
+from counter_app.services.counter import Counter
+
+
+@dataclass(frozen=True)
+class PersonCard:
+    """Everything the clerk needs about one worker on one screen."""
+
+    worker: Any  # WorkerRecord
+    accounts: list[Any] = field(default_factory=list)
+    employer: Any | None = None
+    loans: list[Any] = field(default_factory=list)
+    withdrawals: list[Any] = field(default_factory=list)
+    applications: list[RecordView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EmployerCard:
+    employer: Any  # EmployerRecord
+    applications: list[RecordView] = field(default_factory=list)
+
+
+def search(counter: Counter, text: str, limit: int = 50) -> list[Any]:
+    """Workers and employers matching an ID, USCC, account number, name or pinyin, best first."""
+    if not text or not text.strip():
+        return []
+    return counter.store.search(text, limit=limit)
+
+
+def person_card(counter: Counter, id_number: str) -> PersonCard | None:
+    with counter.store.unit_of_work() as uow:
+        worker = uow.workers.get(id_number)
+        if worker is None:
+            return None
+        accounts = uow.accounts.for_person(id_number)
+        employer_uscc = worker.employer_uscc or next((a.employer_uscc for a in accounts if a.employer_uscc), None)
+        return PersonCard(
+            worker=worker,
+            accounts=accounts,
+            employer=uow.employers.get(employer_uscc) if employer_uscc else None,
+            loans=uow.loans.for_person(id_number),
+            withdrawals=uow.withdrawals.for_person(id_number),
+            applications=[_view(a) for a in uow.applications.for_subject(id_number)],
+        )
+
+
+def employer_card(counter: Counter, uscc: str) -> EmployerCard | None:
+    with counter.store.unit_of_work() as uow:
+        employer = uow.employers.get(uscc)
+        if employer is None:
+            return None
+        return EmployerCard(employer=employer, applications=[_view(a) for a in uow.applications.for_subject(uscc)])
