@@ -170,3 +170,16 @@ def test_schedule_is_frozen():
     assert isinstance(schedule, Schedule)
     with pytest.raises(AttributeError):
         schedule.rows[0].payment = D(0)  # type: ignore[misc]
+
+
+def test_row_behaves_as_a_frozen_dataclass():
+    import dataclasses
+    import pickle
+
+    row = build_schedule(D(1000), D(3), 12, "annuity").rows[0]
+    assert dataclasses.is_dataclass(row)
+    assert dataclasses.replace(row, month=2).month == 2 and row.month == 1
+    assert pickle.loads(pickle.dumps(row)) == row
+    assert dataclasses.asdict(row)["payment"] == row.payment
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        row.month = 5  # type: ignore[misc]
