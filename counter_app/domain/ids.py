@@ -164,8 +164,8 @@ def _result(
 
 # --- unified social credit code (GB 32100-2015) ----------------------------------------------------
 
-_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I O S V Z
-_USCC_VALUE = {char: n for n, char in enumerate(_USCC_ALPHABET)}
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I O S V Z
+_USCC_VALUE = {char: n for n, char in enumerate(USCC_ALPHABET)}
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _USCC_AREA = range(2, 8)  # positions 3–8: the registering office's division code, digits only
 
@@ -173,9 +173,9 @@ _USCC_AREA = range(2, 8)  # positions 3–8: the registering office's division c
 def uscc_check_char(body17: str) -> str:
     """The 18th character of a USCC whose first 17 characters are ``body17``."""
     if len(body17) != 17 or any(c not in _USCC_VALUE for c in body17):
-        raise ValueError(f"body17 must be 17 characters of {_USCC_ALPHABET}, got {body17!r}")
+        raise ValueError(f"body17 must be 17 characters of {USCC_ALPHABET}, got {body17!r}")
     total = sum(_USCC_VALUE[c] * w for c, w in zip(body17, _USCC_WEIGHTS))
-    return _USCC_ALPHABET[(31 - total % 31) % 31]
+    return USCC_ALPHABET[(31 - total % 31) % 31]
 
 
 def make_uscc(body17: str) -> str:
