@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+
+sys.path.insert(0, str(Path(__file__).parent))  # the GUI helpers module beside this file
 
 
 @pytest.fixture(scope="session")
@@ -66,42 +66,3 @@ def counter(data_dir: Path) -> Iterator[Any]:
     c = services.open_counter(data_dir)
     yield c
     c.close()
-
-
-def send_text(widget: QWidget, text: str) -> None:
-    """Key events carrying each character, as a keyboard or an IME delivers them (CJK too)."""
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
-
-
-def send_key(widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers))
-
-
-def field(window: Any, key: str) -> QWidget:
-    found = window.findChildren(QWidget, key)
-    assert len(found) == 1, f"expected one widget named {key}, found {len(found)}"
-    return found[0]
-
-
-def fill(qtbot: Any, window: Any, key: str, text: str) -> QWidget:
-    """Focus the named field, type ``text``, leave with Tab (the check runs as the clerk leaves)."""
-    widget = field(window, key)
-    widget.setFocus()
-    qtbot.waitUntil(widget.hasFocus)
-    send_text(widget, text)
-    send_key(widget, Qt.Key.Key_Tab)
-    qtbot.waitUntil(lambda: not widget.hasFocus())
-    return widget
-
-
-def choose(window: Any, key: str, code: str) -> QWidget:
-    """Pick a choice by its code, as the clerk does with the arrow keys."""
-    combo = field(window, key)
-    index = combo.findData(code)
-    assert index >= 0, f"{key} has no choice {code}"
-    combo.setFocus()
-    combo.setCurrentIndex(index)
-    return combo
