@@ -17,9 +17,8 @@ from typing import Any
 
 from counter_app.domain import ids
 from counter_app.domain.catalog import BusinessSpec, FieldSpec
-from counter_app.domain.contribution import check_ratio
 from counter_app.domain.errors import Checked, FieldError
-from counter_app.domain.money import money_str, parse_money
+from counter_app.domain.money import money_str, parse_money, parse_percent
 from counter_app.domain.normalize import normalize_text
 from counter_app.domain.policy import PolicyVersion
 
@@ -145,18 +144,19 @@ def _text(raw: Any, spec: FieldSpec) -> Checked[str]:
 
 
 def _money(raw: Any, spec: FieldSpec) -> Checked[str]:
-    checked = parse_money(raw, field=spec.key, allow_zero=spec.allow_zero)
-    if not checked.ok:
-        return Checked(None, errors=tuple(FieldError(spec.key, f"{spec.label}：{e.message}") for e in checked.errors))
-    return Checked(money_str(checked.value))
+    checked = parse_money(raw, field=spec.key, allow_zero=spec.allow_zero, label=_bare(spec.label))
+    return Checked(money_str(checked.value)) if checked.ok else checked
 
 
 def _percent(raw: Any, spec: FieldSpec, version: PolicyVersion) -> Checked[str]:
     c = version.contribution
-    checked = check_ratio(raw, field=spec.key, minimum=c.ratio_min, maximum=c.ratio_max)
-    if not checked.ok:
-        return Checked(None, errors=tuple(FieldError(spec.key, f"{spec.label}：{e.message}") for e in checked.errors))
-    return Checked(format(checked.value.normalize(), "f"))
+    checked = parse_percent(raw, field=spec.key, minimum=c.ratio_min, maximum=c.ratio_max, label=_bare(spec.label))
+    return Checked(format(checked.value.normalize(), "f")) if checked.ok else checked
+
+
+def _bare(label: str) -> str:
+    """A label without its unit suffix: 提取金额（元） → 提取金额."""
+    return label.split("（")[0]
 
 
 def _identifier(checker: Callable[..., Checked[str]]) -> Callable[[Any, FieldSpec], Checked[Any]]:

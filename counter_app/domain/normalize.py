@@ -11,7 +11,8 @@ import unicodedata
 
 _SPACES = re.compile(r"\s+")
 # Spaces an IME leaves between Chinese characters (张 三) carry no meaning; Latin names keep theirs.
-_SPACE_BY_NON_ASCII = re.compile(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+")
+_HAN = "\u00b7\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_SPACE_BY_HAN = re.compile(rf"\s+(?=[{_HAN}])|(?<=[{_HAN}])\s+")
 # Look-alikes of the name middle dot (·) that IMEs and fonts produce.
 _MIDDLE_DOTS = str.maketrans({c: "\u00b7" for c in "\u2022\u2027\u30fb\uff65\u22c5\u2219\u0387\u16eb"})
 
@@ -26,12 +27,19 @@ def normalize_text(value: object) -> str:
 
 def normalize_code(value: object) -> str:
     """For identifiers (ID, USCC, card, mobile): NFKC, no white space or hyphens, upper case."""
-    text = unicodedata.normalize("NFKC", "" if value is None else str(value))
-    return re.sub(r"[\s\-]", "", text).upper()
+    text = "" if value is None else str(value)
+    # Removing spaces or upper-casing can leave text that NFKC changes again (e.g. "´" → " ́"):
+    # repeat until nothing changes so the function is idempotent.
+    for _ in range(4):
+        cleaned = re.sub(r"[\s\-]", "", unicodedata.normalize("NFKC", text)).upper()
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
 
 
 def normalize_name(value: object) -> str:
     """For personal names: NFKC, trimmed, middle-dot look-alikes unified to U+00B7."""
     text = normalize_text(value).translate(_MIDDLE_DOTS)
     # NFKC may itself produce a look-alike (e.g. U+FF65 → U+30FB): translate again is idempotent.
-    return _SPACE_BY_NON_ASCII.sub("", text.translate(_MIDDLE_DOTS))
+    return _SPACE_BY_HAN.sub("", text.translate(_MIDDLE_DOTS))

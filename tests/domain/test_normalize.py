@@ -65,4 +65,8 @@ def test_name_middle_dot_look_alikes_become_u00b7(dot):
 
 
 def test_name_keeps_characters_outside_the_bmp():
-    assert normalize_name("𠮷田\u3000花子") == "𠮷田 花子"
+    # Spaces next to Han characters are IME noise and go; Latin names keep their single spaces.
+    assert normalize_name("𠮷田\u3000花子") == "𠮷田花子"
+    assert normalize_name("张 三") == "张三"
+    assert normalize_name("买买提 · 艾力") == "买买提·艾力"
+    assert normalize_name("José  Müller") == "José Müller"
