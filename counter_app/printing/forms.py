@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -101,7 +102,7 @@ def schedule_section(options: Sequence[RepaymentOption], title: str = "还款测
     )
 
 
-def render_form(data: FormData, out: str | IO[bytes], *, page_size: str = "A4") -> int:
+def render_form(data: FormData, out: str | os.PathLike[str] | IO[bytes], *, page_size: str = "A4") -> int:
     """Write the form PDF to ``out`` (path or binary file); returns the page count."""
     frame = PageFrame(data.centre_name, data.station_name, data.title, data.number, data.clerk,
                       data.printed_at, number_label="受理编号")

@@ -8,14 +8,15 @@ signature lines.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache, partial
+from itertools import groupby
 from typing import IO, Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, A5
@@ -139,7 +140,7 @@ class _FramedCanvas(Canvas):
 
 
 def build_document(
-    out: str | IO[bytes],
+    out: str | os.PathLike[str] | IO[bytes],
     frame: PageFrame,
     story: list[Flowable],
     *,
@@ -152,7 +153,7 @@ def build_document(
     printed_at = frame.printed_at or datetime.now()
     top, bottom = m.margin + m.body * 2.2, m.margin + m.small * 2
     doc = BaseDocTemplate(
-        out, pagesize=m.page, leftMargin=m.margin, rightMargin=m.margin, topMargin=top,
+        os.fspath(out) if isinstance(out, (str, os.PathLike)) else out, pagesize=m.page, leftMargin=m.margin, rightMargin=m.margin, topMargin=top,
         bottomMargin=bottom, title=frame.title, author=frame.centre_name, subject=frame.number,
         creator="counter-app",
         initialFontName=MAIN_FONT,  # keeps an unembedded Helvetica out of the PDF
@@ -287,12 +288,40 @@ def data_table(
     return table(data, [f * width for f in fractions], style, repeatRows=1)
 
 
-def qr_code(payload: str, size: float) -> Drawing:
-    """A QR code of ``payload`` (error correction M), ``size`` points square, as a flowable."""
-    widget = QrCodeWidget(payload, barLevel="M", barWidth=size, barHeight=size, barBorder=2)
-    drawing = Drawing(size, size, initialFontName=MAIN_FONT)  # else renderPDF selects Helvetica
-    drawing.add(widget)
-    return drawing
+class QrCode(Flowable):
+    """A QR code (ReportLab's encoder, error correction M), ``size`` points square.
+
+    Drawn as one filled path of module runs: ReportLab's QrCodeWidget builds a validated shape
+    object per run, which made it most of a receipt's render time.
+    """
+
+    def __init__(self, payload: str, size: float, border: int = 2):
+        super().__init__()
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        code.addData(payload)
+        code.make()
+        self.modules: list[list[bool]] = [[bool(m) for m in row] for row in code.modules]
+        self.size, self.border = size, border
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        count = len(self.modules)
+        box = self.size / (count + 2 * self.border)
+        path = self.canv.beginPath()
+        for r, row in enumerate(self.modules):
+            y = self.size - (r + self.border + 1) * box
+            c = 0
+            for dark, run in groupby(row):
+                length = len(list(run))
+                if dark:
+                    path.rect((c + self.border) * box, y, length * box, box)
+                c += length
+        self.canv.saveState()
+        self.canv.setFillColor(colors.black)
+        self.canv.drawPath(path, stroke=0, fill=1)
+        self.canv.restoreState()
 
 
 class SealBox(Flowable):

@@ -7,6 +7,7 @@ policy version in force on the notice date, never from code.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -52,7 +53,7 @@ class EstablishmentNoticeData:
     printed_at: datetime | None = None
 
 
-def render_notice(data: EstablishmentNoticeData, out: str | IO[bytes], *, page_size: str = "A4") -> int:
+def render_notice(data: EstablishmentNoticeData, out: str | os.PathLike[str] | IO[bytes], *, page_size: str = "A4") -> int:
     """Write the notice with its delivery receipt to ``out``; returns the page count."""
     frame = PageFrame(data.centre_name, data.station_name, TITLE, data.notice_number, data.clerk,
                       data.printed_at, number_label="文书编号")

@@ -4,6 +4,7 @@ the ones still missing marked, so that the worker comes back at most once (最�
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO
@@ -46,7 +47,7 @@ class OneTimeNoticeData:
     printed_at: datetime | None = None
 
 
-def render_one_time_notice(data: OneTimeNoticeData, out: str | IO[bytes], *, page_size: str = "A4") -> int:
+def render_one_time_notice(data: OneTimeNoticeData, out: str | os.PathLike[str] | IO[bytes], *, page_size: str = "A4") -> int:
     """Write the notice to ``out`` (path or binary file); returns the page count."""
     frame = PageFrame(data.centre_name, data.station_name, TITLE, data.number, data.clerk,
                       data.printed_at, number_label="告知编号")

@@ -7,6 +7,7 @@ The data carries the applicant's full ID number; the receipt prints only the mas
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,7 +22,7 @@ from counter_app.domain.money import format_money, to_capitals
 from counter_app.domain.normalize import normalize_code
 from counter_app.printing.layout import (
     PageFrame, SealBox, build_document, bullet_lines, content_width, field_grid, metrics, para,
-    qr_code, spacer, styles, table,
+    QrCode, spacer, styles, table,
 )
 
 REPRINT_MARK = "补打"
@@ -68,7 +69,7 @@ def qr_payload(receipt_number: str, client_id: str) -> str:
     return f"{receipt_number}|{verification_code(receipt_number, client_id)}"
 
 
-def render_receipt(data: ReceiptData, out: str | IO[bytes], *, page_size: str = "A4") -> int:
+def render_receipt(data: ReceiptData, out: str | os.PathLike[str] | IO[bytes], *, page_size: str = "A4") -> int:
     """Write the receipt PDF to ``out`` (path or binary file); returns the page count."""
     title = "住房公积金业务受理回执" + ("（补打）" if data.reprint else "")
     frame = PageFrame(
@@ -153,7 +154,7 @@ def _bottom_block(data: ReceiptData, page_size: str) -> Table:
     m, st = metrics(page_size), styles(page_size)
     width = content_width(page_size)
     code = verification_code(data.receipt_number, data.client_id)
-    qr_cell = [qr_code(qr_payload(data.receipt_number, data.client_id), m.qr),
+    qr_cell = [QrCode(qr_payload(data.receipt_number, data.client_id), m.qr),
                para(f"核验码：{code}", st.small)]
     contact = [para(f"经办人：{data.clerk}", st.body), spacer(page_size, 0.4),
                para(f"受理网点：{data.station_name}", st.body)]
