@@ -6,7 +6,6 @@ Every ``check_*`` normalises first (full-width input, stray spaces, lower-case x
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -22,7 +21,6 @@ from counter_app.domain.normalize import normalize_code, normalize_name, normali
 # --- resident ID (GB 11643-1999) -------------------------------------------------------------------
 
 _RIC_CHECK = "10X98765432"  # indexed by Σ digit×weight mod 11
-_RIC_SHAPE = re.compile(r"[0-9]{17}[0-9X]")  # ASCII only: str.isdigit() accepts other scripts' digits
 _EARLIEST_BIRTH = date(1900, 1, 1)
 
 
@@ -61,18 +59,21 @@ def _normalize_id(value: object) -> str:
     return normalize_code(value)
 
 
-def _ric_shape_problem(code: str) -> str:
-    """Why ``code`` is not 17 digits + a digit or X (called only when it is not)."""
+def _ric_shape_problem(code: str) -> str | None:
+    """Why ``code`` is not 17 digits + a digit or X, if it is not."""
     if not code:
         return "身份证号码不能为空"
     if len(code) == 15 and code.isascii() and code.isdigit():
         return "身份证号码为15位旧证号，请换用18位身份证号码"
     if len(code) != 18:
         return f"身份证号码长度应为18位，现为{len(code)}位"
-    for pos, char in enumerate(code[:17], start=1):
-        if not ("0" <= char <= "9"):
-            return f"身份证号码第{pos}位“{_show(char)}”无效，前17位只能是数字"
-    return f"身份证号码第18位“{_show(code[17])}”无效，只能是数字或X"
+    body = code[:17]
+    if not (body.isascii() and body.isdigit()):  # ASCII: str.isdigit() accepts other scripts' digits
+        pos, char = next((pos, c) for pos, c in enumerate(body, start=1) if not "0" <= c <= "9")
+        return f"身份证号码第{pos}位“{_show(char)}”无效，前17位只能是数字"
+    if code[17] not in _RIC_CHECK:
+        return f"身份证号码第18位“{_show(code[17])}”无效，只能是数字或X"
+    return None
 
 
 @lru_cache(maxsize=1 << 16)  # birth dates repeat across a population; parsing them is the costly part
@@ -109,8 +110,9 @@ def _birth_problem(digits: str, today: date | None) -> tuple[date | None, str | 
 def check_resident_id(value: object, *, today: date | None = None, field: str = "id_number") -> Checked[str]:
     """GB 11643-1999 resident ID; facts ``birth_date``, ``sex`` ("1"/"2") and ``birth_place`` if known."""
     code = _normalize_id(value)
-    if _RIC_SHAPE.fullmatch(code) is not None:
+    if len(code) == 18 and code.isascii() and code[:17].isdigit():
         # Fast path for the common case, a valid ID from a known area: no messages to build.
+        # (A bad 18th character cannot equal the computed check character.)
         birth = _real_date(code[6:14])
         if (
             birth is not None
@@ -130,8 +132,9 @@ def _sex(code: str) -> str:
 
 def _diagnose_resident_id(code: str, today: date | None, field: str) -> Checked[str]:
     """Every problem of ``code`` with its own message (and the facts when it is valid after all)."""
-    if _RIC_SHAPE.fullmatch(code) is None:
-        return Checked.fail(field, _ric_shape_problem(code), code)
+    shape_problem = _ric_shape_problem(code)
+    if shape_problem:
+        return Checked.fail(field, shape_problem, code)
     errors: list[str] = []
     warnings: list[str] = []
     birth, problem = _birth_problem(code[6:14], today)

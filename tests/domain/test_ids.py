@@ -114,6 +114,7 @@ def test_typed_variants_normalise_to_the_same_valid_id(typed):
         ("1101051949123100AX", "第17位“A”无效"),
         ("A1010519491231002X", "第1位“A”无效"),
         ("11010519491231002Y", "第18位“Y”无效"),
+        ("\u0661" + VALID_ID[1:], "第1位“\u0661”无效"),  # Arabic-Indic digit: NFKC keeps it, we refuse it
     ],
 )
 def test_shape_refusals_each_say_what_is_wrong(value, expected_part):
