@@ -208,8 +208,23 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi(self)
+            self.retranslate()
         super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The language changed: Designer texts, catalog texts, and the open wizard (kept as typed)."""
+        self.retranslateUi(self)
+        for number, (kind, action) in enumerate(self.business_actions.items(), start=1):
+            spec = business(kind)
+            action.setText(catalog_text(spec.short))
+            action.setToolTip(f"{catalog_text(spec.title)}（Ctrl+{number}）")
+        if self.status.last is not None:
+            self.status.show(self.status.last)
+        self.recent_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.recent_model.columnCount() - 1)
+        if self.form is not None and self.pages.currentWidget() is self.business_page:
+            kind = self.form.spec.kind
+            self._leave_form()  # saves the draft …
+            self.open_business(kind)  # … and the rebuilt wizard restores it
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.form is not None and self.form.has_input():

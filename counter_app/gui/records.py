@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from counter_app import services
@@ -98,6 +98,11 @@ class RecordsPage(QWidget, Ui_RecordsPage):
         self.reprint_form.clicked.connect(lambda: self._print("form"))
         self.records_view.activated.connect(lambda _index: self._print("receipt"))
         self.setFocusProxy(self.records_view)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi(self)
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         records = services.list_records(self.counter, status=self.status_filter.currentData(),

@@ -54,6 +54,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.editors: dict[str, FieldEditor] = {}
         self.touched: set[str] = set()
         self.last_result: Any = None
+        self._confirm: QMessageBox | None = None
         self._enter = _EnterMovesOn(self)
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.save_draft)
         self.title_label.setText(catalog_text(spec.title))
@@ -289,14 +290,15 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         if self.form_stack.currentWidget() is self.done_page or not self.has_input():
             self.closed.emit()
             return
-        box = QMessageBox(QMessageBox.Icon.Question, _t("放弃录入"),
-                          _t("放弃本次录入？已填写的内容和草稿将被清除。"),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setObjectName("confirm_cancel")
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda code: self._cancel_confirmed() if code == QMessageBox.StandardButton.Yes else None)
-        box.open()
+        if self._confirm is None:  # one box per wizard, kept: findChild() always finds the live one
+            self._confirm = QMessageBox(QMessageBox.Icon.Question, _t("放弃录入"),
+                                        _t("放弃本次录入？已填写的内容和草稿将被清除。"),
+                                        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            self._confirm.setObjectName("confirm_cancel")
+            self._confirm.setDefaultButton(QMessageBox.StandardButton.No)
+            self._confirm.finished.connect(
+                lambda code: self._cancel_confirmed() if code == QMessageBox.StandardButton.Yes else None)
+        self._confirm.open()
 
     def _cancel_confirmed(self) -> None:
         self._autosave.stop()
