@@ -41,12 +41,30 @@ def changed_fields(form: Mapping[str, Any]) -> tuple[str, ...]:
 def required_materials(counter: Counter, kind: str, form: Mapping[str, Any] | None = None) -> list[Material]:
     """What the applicant must bring for this business, given what the form says so far."""
     form = form or {}
-    reason = form.get("reason_code") or None
-    variant = form.get("variant") or None
+    version = counter.policy_on()
+    reason, variant = _withdrawal_case(counter, form) if kind == "withdrawal" else (None, None)
     return _required(
-        kind, counter.policy_on(), reason_code=str(reason) if reason else None, variant=variant,
+        kind, version, reason_code=reason, variant=variant,
         changed_fields=changed_fields(form) if kind == "info-change" else (),
     )
+
+
+def _withdrawal_case(counter: Counter, form: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """The form's reason and variant as policy codes; a value the policy does not know for that
+    reason (half typed, a label, a variant of another reason) adds no documents instead of failing."""
+    spec = business("withdrawal")
+    reason = _choice_code(counter, spec.field("reason_code"), form.get("reason_code"))
+    if reason is None:
+        return None, None
+    variant = _choice_code(counter, spec.field("variant"), form.get("variant"))
+    return reason, variant if variant in counter.policy_on().withdrawal.reasons[reason].variants else None
+
+
+def _choice_code(counter: Counter, spec: Any, raw: Any) -> str | None:
+    if fieldcheck.is_blank(raw):
+        return None
+    checked = fieldcheck.check_field(spec, raw, version=counter.policy_on(), today=counter.today())
+    return checked.value if checked.ok else None
 
 
 def needs_proof(form: Mapping[str, Any]) -> bool:
