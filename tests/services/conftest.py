@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -14,15 +15,26 @@ from service_world import build_world, fixed_clock  # noqa: E402
 from counter_app.services import open_counter  # noqa: E402
 
 
+@pytest.fixture(scope="session")
+def world_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir migrated and holding the world, made once; tests work on copies."""
+    path = tmp_path_factory.mktemp("world") / "station"
+    with open_counter(path, clock=fixed_clock) as counter:
+        build_world(counter.store)
+    return path
+
+
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "station"
+def data_dir(world_template: Path, tmp_path: Path) -> Path:
+    """This test's own copy of the world's data dir."""
+    target = tmp_path / "station"
+    shutil.copytree(world_template, target)
+    return target
 
 
 @pytest.fixture
 def counter(data_dir: Path):
     """A counter on the world, with the clock fixed at NOW."""
     counter = open_counter(data_dir, clock=fixed_clock)
-    build_world(counter.store)
     yield counter
     counter.close()

@@ -143,9 +143,6 @@ def test_unknown_field_refused_by_key(counter):
 def test_receipt_date_is_the_china_calendar_day(data_dir):
     late_evening_utc = datetime(2026, 11, 23, 17, 30, tzinfo=timezone.utc)  # 01:30 on the 24th in China
     with open_counter(data_dir, clock=lambda: late_evening_utc) as counter:
-        from service_world import build_world
-
-        build_world(counter.store)
         result = submit_good(counter, "open-account")
         assert result.receipt_number == receipt(counter, 1, day="20261124")
 
