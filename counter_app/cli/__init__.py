@@ -31,7 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     import importlib
 
     for name in _command_modules():
-        importlib.import_module(name).register(sub)
+        try:
+            module = importlib.import_module(name)
+        except Exception as exc:  # one broken command must not take the others down
+            print(f"警告：命令模块 {name} 无法加载：{exc}", file=sys.stderr)
+            continue
+        module.register(sub)
     return parser
 
 

@@ -6,11 +6,17 @@ import argparse
 from contextlib import contextmanager
 from collections.abc import Iterator
 
-from counter_app.services import Counter, open_counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from counter_app.services import Counter
 
 
 @contextmanager
-def counter_for(args: argparse.Namespace) -> Iterator[Counter]:
+def counter_for(args: argparse.Namespace) -> "Iterator[Counter]":
+    # Imported here so that quick commands (check, calc) do not load the store and services.
+    from counter_app.services import open_counter
+
     counter = open_counter(args.data_dir)
     try:
         yield counter

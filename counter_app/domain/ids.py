@@ -314,6 +314,13 @@ def _name_char_problem(char: str) -> tuple[str, str] | None:
     return kind, _NAME_PROBLEMS.get(kind, _NAME_OTHER).format(_show(char))
 
 
+_LATIN_JOINERS = "'-"
+
+
+def _latin_at(name: str, i: int) -> bool:
+    return 0 <= i < len(name) and name[i].isalpha() and "LATIN" in unicodedata.name(name[i], "")
+
+
 def check_name(value: object, *, field: str = "name") -> Checked[str]:
     """Personal name: 1–40 characters of CJK (rare ones too), Latin letters, spaces and the middle dot."""
     name = normalize_name(value)
@@ -322,7 +329,9 @@ def check_name(value: object, *, field: str = "name") -> Checked[str]:
     if len(name) > _NAME_MAX:
         return Checked.fail(field, f"姓名不能超过{_NAME_MAX}个字，现为{len(name)}个", name)
     by_kind: dict[str, str] = {}  # one message per kind of problem, naming its first character
-    for char in name:
+    for i, char in enumerate(name):
+        if char in _LATIN_JOINERS and _latin_at(name, i - 1) and _latin_at(name, i + 1):
+            continue  # passport names: O'Brien, Jean-Luc
         problem = _name_char_problem(char)
         if problem:
             by_kind.setdefault(*problem)

@@ -458,7 +458,8 @@ def test_middle_dot_look_alikes_become_the_middle_dot(look_alike):
         ("张\u200b三", "控制字符（U+200B）"),
         ("张,三", "标点或符号“,”"),
         ("张三!", "标点或符号“!”"),
-        ("O'Brien", "标点或符号“'”"),
+        ("O'", "标点或符号“'”"),
+        ("张-三", "标点或符号“-”"),
         ("张+三", "标点或符号“+”"),
         ("·张三", "不能在开头或结尾"),
         ("张三·", "不能在开头或结尾"),
@@ -509,3 +510,10 @@ def test_checkers_table_serves_the_cli_kinds():
     assert CHECKERS["uscc"](VALID_USCC).ok
     assert CHECKERS["card"]("4111111111111111").ok
     assert CHECKERS["mobile"]("13812345678").ok
+
+
+@pytest.mark.parametrize("name", ["O'Brien", "Jean-Luc Picard", "Anne-Marie O'Neil"])
+def test_passport_names_may_join_latin_letters_with_apostrophe_or_hyphen(name):
+    checked = check_name(name)
+    assert checked.ok, messages(checked)
+    assert checked.value == name
