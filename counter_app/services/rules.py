@@ -16,7 +16,7 @@ from typing import Any
 from counter_app.domain.contribution import monthly_contribution
 from counter_app.domain.eligibility import LoanApplicantFacts, check_loan_eligibility
 from counter_app.domain.errors import FieldError
-from counter_app.domain.loan_limit import compute_loan_limit
+from counter_app.domain.loan_limit import CONSTRAINT_LABELS, compute_loan_limit
 from counter_app.domain.money import format_money, money_str
 from counter_app.domain.policy import PolicyVersion
 from counter_app.domain.retirement import RetirementRule, check_loan_term
@@ -163,19 +163,21 @@ def loan(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOutc
     if account is None:
         return out
     second_home = bool(v.get("second_home", False))
+    prior_loans = ctx.uow.loans.for_person(v["id_number"])
     applicant = LoanApplicantFacts(
         account_status=account.status,
         consecutive_months=account.consecutive_months,
         in_arrears=account.in_arrears,
-        has_outstanding_loan=any(prior.status in LIVE_LOAN for prior in ctx.uow.loans.for_person(v["id_number"])),
+        has_outstanding_loan=any(prior.status in LIVE_LOAN for prior in prior_loans),
         banned_until=account.banned_until,
+        prior_fund_loans=len(prior_loans),
     )
     out.errors += check_loan_eligibility(applicant, second_home=second_home, day=ctx.today, version=ctx.version)
     limit = loan_limit(ctx.version, v, balance=account.balance, second_home=second_home, area="district")
     out.details["loan_limit"] = limit.as_dict()
     out.details["rate"] = str(ctx.version.loan.rate(second_home, int(v["months"])))
     if Decimal(v["amount"]) > limit.limit:
-        label = BINDING_LABELS.get(limit.binding, limit.binding)
+        label = CONSTRAINT_LABELS.get(limit.binding, limit.binding)
         out.error("amount", f"申请金额超过可贷额度{format_money(limit.limit)}元（受“{label}”约束）")
     id_facts = facts.get("id_number") or {}
     if id_facts.get("birth_date"):
@@ -188,14 +190,6 @@ def loan(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOutc
     if _pending_same(ctx, "loan", v["id_number"]):
         out.error("id_number", "该职工已有一笔贷款申请正在受理中，请勿重复提交")
     return out
-
-
-BINDING_LABELS = {
-    "category_cap": "类别最高额度",
-    "balance_multiple": "账户余额倍数",
-    "repayment_capacity": "还款能力",
-    "loan_to_value": "房价成数",
-}
 
 
 def loan_limit(version: PolicyVersion, v: dict[str, Any], *, balance: Decimal, second_home: bool, area: str):
