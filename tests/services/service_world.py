@@ -68,6 +68,7 @@ class W:
     senior = resident_id(date(1968, 6, 1), 71)  # 周九: male, retires around 2029
     stranger = resident_id(date(1995, 4, 4), 81)  # 吴十: not in the store (opens an account)
     offset = resident_id(date(1987, 2, 14), 92)  # 郑十一: normal account with a monthly-offset agreement
+    repaid = resident_id(date(1986, 11, 11), 13)  # 冯十二: normal account, a fund loan fully repaid
 
 
 ACCOUNT_NO = {
@@ -79,6 +80,7 @@ ACCOUNT_NO = {
     "newcomer": "CG0100000006",
     "senior": "CG0100000007",
     "offset": "CG0100000008",
+    "repaid": "CG0100000009",
 }
 BALANCE = {
     "active": D("50000.00"),
@@ -89,6 +91,7 @@ BALANCE = {
     "newcomer": D("1500.00"),
     "senior": D("90000.00"),
     "offset": D("40000.00"),
+    "repaid": D("60000.00"),
 }
 MONTHLY_CONTRIBUTION = D("1200.00")  # 5000 base × (12 % + 12 %)
 RENT_LEASE = "ZL-2026-0007"  # 钱七's lease, already used for a rent withdrawal on 2026-10-10
@@ -114,6 +117,7 @@ PEOPLE = {
     "newcomer": Person("newcomer", "孙八", "13800000006", months=2),
     "senior": Person("senior", "周九", "13800000007"),
     "offset": Person("offset", "郑十一", "13800000008", sex="2"),
+    "repaid": Person("repaid", "冯十二", "13800000009"),
 }
 
 
@@ -145,6 +149,10 @@ def build_world(store: Store) -> None:
         uow.loans.upsert(LoanRecord(
             loan_no="DK0000000001", id_number=W.borrower, principal=D("400000.00"), outstanding=D("310000.00"),
             annual_rate=D("2.85"), months=240, method="01", start_date=date(2022, 6, 1), status="repaying",
+        ))
+        uow.loans.upsert(LoanRecord(
+            loan_no="DK0000000002", id_number=W.repaid, principal=D("200000.00"), outstanding=D("0.00"),
+            annual_rate=D("3.25"), months=120, method="02", start_date=date(2012, 3, 1), status="settled",
         ))
         uow.withdrawals.add(PastWithdrawalRecord(
             id_number=W.history, reason_code="07", amount=D("1200.00"), day=date(2026, 10, 10), document_no=RENT_LEASE,

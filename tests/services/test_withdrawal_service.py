@@ -183,3 +183,9 @@ def test_amount_stays_decimal_text_in_the_outbox(counter):
         payload = uow.outbox.get(result.client_id).payload
     assert payload["fields"]["amount"] == "599.50"
     assert Decimal(payload["fields"]["amount"]) == Decimal("599.50")
+
+
+def test_variant_of_another_reason_is_a_field_error_not_a_crash(counter):
+    form = good_form(counter, KIND, **purchase(variant="public"))
+    result = submit_application(counter, KIND, form)
+    assert_refused(counter, result, "reason_code", "购买自住住房", "情形")
