@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -31,6 +32,7 @@ _FONT_FILES = {MAIN_FONT: ("wqy-zenhei.ttc", 0), FALLBACK_FONT: ("HanaMinA.ttf",
 _lock = threading.Lock()
 _registered = False
 _warned: set[str] = set()
+ttfonts_makeToUnicodeCMap = ttfonts.makeToUnicodeCMap  # the original, wrapped below
 
 
 class Run(NamedTuple):
@@ -38,6 +40,20 @@ class Run(NamedTuple):
 
     font: str
     text: str
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap, but with code points as UTF-16BE as the PDF standard wants.
+
+    ReportLab 5.1 writes ``<20BB7>`` for 𠮷, which viewers cannot read back, so copying or
+    searching a rare name character in the PDF failed; ``<D842DFB7>`` is the correct form.
+    """
+    lines = ttfonts_makeToUnicodeCMap(fontname, [0] * len(subset)).split("\n")
+    first = lines.index("%d beginbfchar" % len(subset)) + 1
+    lines[first:first + len(subset)] = [
+        "<%02X> <%s>" % (i, chr(v).encode("utf-16-be").hex().upper()) for i, v in enumerate(subset)
+    ]
+    return "\n".join(lines)
 
 
 def register_fonts() -> None:
@@ -48,6 +64,7 @@ def register_fonts() -> None:
     with _lock:
         if _registered:
             return
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         fonts_dir = resources_dir() / "fonts"
         for name, (filename, face) in _FONT_FILES.items():
             pdfmetrics.registerFont(TTFont(name, str(fonts_dir / filename), subfontIndex=face))
