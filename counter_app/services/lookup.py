@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from counter_app.domain.normalize import normalize_code
 from counter_app.services.applications import RecordView, _view
 from counter_app.services.counter import Counter
 
@@ -35,6 +36,7 @@ def search(counter: Counter, text: str, limit: int = 50) -> list[Any]:
 
 
 def person_card(counter: Counter, id_number: str) -> PersonCard | None:
+    id_number = normalize_code(id_number)  # as typed: full-width, lower-case x; applications are keyed normalised
     with counter.store.unit_of_work() as uow:
         worker = uow.workers.get(id_number)
         if worker is None:
@@ -52,6 +54,7 @@ def person_card(counter: Counter, id_number: str) -> PersonCard | None:
 
 
 def employer_card(counter: Counter, uscc: str) -> EmployerCard | None:
+    uscc = normalize_code(uscc)
     with counter.store.unit_of_work() as uow:
         employer = uow.employers.get(uscc)
         if employer is None:
