@@ -36,18 +36,22 @@ _COLUMNS = (
     "ord", "client_id", "station_code", "terminal", "receipt_number", "kind", "subject_key",
     "fields", "materials", "clerk", "created_at",
 )
+_COPY_TYPES = ("int4", "uuid", "text", "text", "text", "text", "text", "text", "text", "text", "timestamptz")
+# Binary COPY into a session-local scratch table: the fastest way in (COPY straight into an RLS table
+# is refused by PostgreSQL). JSON stays text here so that a bad document fails one row's cast later,
+# not the whole COPY stream.
 _TEMP = (
-    "CREATE TEMP TABLE IF NOT EXISTS sync_push (ord int, client_id text, station_code text,"
+    "CREATE TEMP TABLE IF NOT EXISTS sync_push (ord int, client_id uuid, station_code text,"
     " terminal text, receipt_number text, kind text, subject_key text, fields text, materials text,"
-    " clerk text, created_at text) ON COMMIT DELETE ROWS"
+    " clerk text, created_at timestamptz) ON COMMIT DELETE ROWS"
 )
 _MOVE = (
     "INSERT INTO central.inbox (client_id, station_code, terminal, receipt_number, kind, subject_key,"
     " fields, materials, clerk, created_at)"
-    " SELECT client_id::uuid, station_code, terminal, receipt_number, kind, subject_key,"
-    " fields::jsonb, materials::jsonb, clerk, created_at::timestamptz"
-    " FROM sync_push WHERE ord BETWEEN %s AND %s ORDER BY ord"
-    " ON CONFLICT (client_id) DO NOTHING"
+    " SELECT client_id, station_code, terminal, receipt_number, kind, subject_key,"
+    " fields::jsonb, materials::jsonb, clerk, created_at"
+    " FROM sync_push WHERE ord BETWEEN %s AND %s"
+    " ON CONFLICT (client_id) DO NOTHING RETURNING client_id"
 )
 # Data errors (class 22), constraint violations (class 23) and a refused row-level-security check
 # (42501) belong to one row; anything else (lost connection, deadlock) fails the whole batch.
@@ -111,25 +115,29 @@ def _require_idle(conn: psycopg.Connection) -> None:
         raise psycopg.ProgrammingError("push_batch/pull_changes need a connection outside a transaction")
 
 
-def _row_values(ord_: int, item: OutboxPayload) -> tuple[Any, ...]:
-    created = item.created_at.isoformat() if isinstance(item.created_at, datetime) else str(item.created_at)
-    return (
-        ord_, str(item.client_id), item.station_code, item.terminal, item.receipt_number, item.kind,
-        item.subject_key, json.dumps(item.fields, ensure_ascii=False),
-        json.dumps(item.materials, ensure_ascii=False), item.clerk, created,
-    )
-
-
-def _precheck(item: OutboxPayload) -> str | None:
-    """Problems that would break the COPY stream itself (PostgreSQL text cannot hold NUL)."""
+def _row(ord_: int, item: OutboxPayload) -> tuple[Any, ...] | str:
+    """The COPY row of one item, or the reason it cannot even be sent (PostgreSQL text cannot hold
+    NUL; ids and times must parse). Everything else — bad JSON escapes, constraints, a foreign
+    station code — is found by the server and rejected for that row alone."""
     try:
-        uuid.UUID(str(item.client_id))
+        client_id = uuid.UUID(str(item.client_id))
     except ValueError:
         return "申请标识（client_id）格式不正确"
-    texts = (item.station_code, item.terminal, item.receipt_number, item.kind, item.subject_key, item.clerk)
-    if any("\x00" in str(t) for t in texts) or "\\u0000" in json.dumps(item.fields) + json.dumps(item.materials):
+    created = item.created_at
+    if not isinstance(created, datetime):
+        try:
+            created = datetime.fromisoformat(str(created))
+        except ValueError:
+            return "申请时间格式不正确"
+    if created.tzinfo is None:
+        created = created.astimezone()  # a naive time is the station's local time
+    texts = (
+        item.station_code, item.terminal, item.receipt_number, item.kind, item.subject_key,
+        json.dumps(item.fields, ensure_ascii=False), json.dumps(item.materials, ensure_ascii=False), item.clerk,
+    )
+    if any(not isinstance(t, str) or "\x00" in t for t in texts):
         return "申请内容含有非法字符"
-    return None
+    return (ord_, client_id, *texts, created)
 
 
 def _reason(exc: psycopg.Error) -> str:
@@ -146,11 +154,11 @@ def _is_row_error(exc: psycopg.Error) -> bool:
     return state[:2] in _ROW_ERROR_CLASSES or state == "42501"
 
 
-def _move(conn: psycopg.Connection, lo: int, hi: int, rejected: dict[int, str]) -> None:
+def _move(conn: psycopg.Connection, lo: int, hi: int, rejected: dict[int, str], inserted: set[str]) -> None:
     """Insert rows lo..hi; on a row error split the range until the bad rows stand alone."""
     try:
         with conn.transaction():
-            conn.execute(_MOVE, (lo, hi))
+            inserted.update(str(r[0]) for r in conn.execute(_MOVE, (lo, hi)).fetchall())
     except psycopg.Error as exc:
         if not _is_row_error(exc):
             raise
@@ -158,8 +166,8 @@ def _move(conn: psycopg.Connection, lo: int, hi: int, rejected: dict[int, str]) 
             rejected[lo] = _reason(exc)
             return
         mid = (lo + hi) // 2
-        _move(conn, lo, mid, rejected)
-        _move(conn, mid + 1, hi, rejected)
+        _move(conn, lo, mid, rejected, inserted)
+        _move(conn, mid + 1, hi, rejected, inserted)
 
 
 def push_batch(conn: psycopg.Connection, items: Sequence[OutboxPayload]) -> PushResult:
@@ -169,25 +177,26 @@ def push_batch(conn: psycopg.Connection, items: Sequence[OutboxPayload]) -> Push
     if not items:
         return result
     rejected: dict[int, str] = {}
-    for i, item in enumerate(items):
-        problem = _precheck(item)
-        if problem:
-            rejected[i] = problem
+    rows = [_row(i, item) for i, item in enumerate(items)]
+    for i, row in enumerate(rows):
+        if isinstance(row, str):
+            rejected[i] = row
     with conn.transaction():
         conn.execute(_TEMP)
-        with conn.cursor().copy(f"COPY sync_push ({', '.join(_COLUMNS)}) FROM STDIN") as copy:
-            for i, item in enumerate(items):
-                if i not in rejected:
-                    copy.write_row(_row_values(i, item))
-        _move(conn, 0, len(items) - 1, rejected)
-        candidates = [str(items[i].client_id) for i in range(len(items)) if i not in rejected]
-        held = _held_by_me(conn, candidates)
-        for i, item in enumerate(items):
-            cid = str(item.client_id)
-            if i in rejected:
-                continue
+        with conn.cursor().copy(f"COPY sync_push ({', '.join(_COLUMNS)}) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types(_COPY_TYPES)
+            for row in rows:
+                if not isinstance(row, str):
+                    copy.write_row(row)
+        inserted: set[str] = set()
+        _move(conn, 0, len(items) - 1, rejected, inserted)
+        # Compare canonical UUID text; report the caller's own spelling of each id.
+        canonical = {i: str(row[1]) for i, row in enumerate(rows) if i not in rejected and not isinstance(row, str)}
+        # Rows not inserted now were already there (a resend) — or belong to another station.
+        held = inserted | _held_by_me(conn, [cid for cid in canonical.values() if cid not in inserted])
+        for i, cid in canonical.items():
             if cid in held:
-                result.acked.append(cid)
+                result.acked.append(str(items[i].client_id))
             else:  # the id is taken by another station's row, which this role cannot see
                 rejected[i] = "申请标识与其他服务站的申请重复"
         result.rejected = [(str(items[i].client_id), reason) for i, reason in sorted(rejected.items())]

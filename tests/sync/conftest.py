@@ -54,6 +54,12 @@ def drop_roles(dsn: str, roles: list[str]) -> None:
             conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
 
 
+@pytest.fixture(name="drop_roles")
+def drop_roles_fixture():
+    """The role clean-up helper, for tests that create roles through the command line."""
+    return drop_roles
+
+
 @pytest.fixture
 def central(pg_dsn) -> Iterator[Central]:
     group = "grp_" + uuid.uuid4().hex[:10]
