@@ -34,27 +34,30 @@ class MaterialsList(QListView):
         self._pending: list[str] = []
         self._model = QStandardItemModel(self)
         self.setModel(self._model)
-        self._model.itemChanged.connect(lambda _item: self.changed.emit())
+        self._quiet = False
+        self._model.itemChanged.connect(lambda _item: None if self._quiet else self.changed.emit())
 
     def set_materials(self, materials: Sequence[Any]) -> None:
         """Show the required materials (``Material(code, name)``), keeping what was ticked."""
         ticked = set(self.codes())
-        self._model.blockSignals(True)
-        self._model.clear()
-        for m in materials:
-            # An alternative ("户口簿或派出所证明") is received as its first code; any of them ticks it.
-            alternatives = tuple(getattr(m, "any_of", ()) or (m.code,))
-            item = QStandardItem(m.name)
-            item.setData(alternatives[0], CODE_ROLE)
-            item.setData(alternatives, ANY_OF_ROLE)
-            item.setCheckable(True)
-            item.setEditable(False)
-            item.setCheckState(Qt.CheckState.Checked if ticked & set(alternatives) else Qt.CheckState.Unchecked)
-            self._model.appendRow(item)
-        self._model.blockSignals(False)
+        self._quiet = True  # rebuilding the list is not the clerk ticking something
+        try:
+            self._model.clear()
+            for m in materials:
+                # An alternative ("户口簿或派出所证明") is received as its first code; any of them ticks it.
+                alternatives = tuple(getattr(m, "any_of", ()) or (m.code,))
+                item = QStandardItem(m.name)
+                item.setData(alternatives[0], CODE_ROLE)
+                item.setData(alternatives, ANY_OF_ROLE)
+                item.setCheckable(True)
+                item.setEditable(False)
+                item.setCheckState(Qt.CheckState.Checked if ticked & set(alternatives) else Qt.CheckState.Unchecked)
+                self._model.appendRow(item)
+        finally:
+            self._quiet = False
         self._pending = [c for c in ticked if not self._listed(c)]
         rows = max(self._model.rowCount(), 2)
-        self.setFixedHeight(rows * max(self.sizeHintForRow(0), 18) + 2 * self.frameWidth() + 4)
+        self.setFixedHeight(rows * max(self.sizeHintForRow(0), 20) + 2 * self.frameWidth() + 4)
 
     def _listed(self, code: str) -> bool:
         return any(code in self._model.item(r).data(ANY_OF_ROLE) for r in range(self._model.rowCount()))
@@ -67,17 +70,17 @@ class MaterialsList(QListView):
 
     def set_codes(self, codes: Sequence[str]) -> None:
         wanted = set(codes)
-        self._model.blockSignals(True)
-        for r in range(self._model.rowCount()):
-            item = self._model.item(r)
-            hit = wanted & set(item.data(ANY_OF_ROLE))
-            item.setCheckState(Qt.CheckState.Checked if hit else Qt.CheckState.Unchecked)
-            if hit:
-                item.setData(sorted(hit)[0], CODE_ROLE)
-        self._model.blockSignals(False)
+        self._quiet = True
+        try:
+            for r in range(self._model.rowCount()):
+                item = self._model.item(r)
+                hit = wanted & set(item.data(ANY_OF_ROLE))
+                item.setCheckState(Qt.CheckState.Checked if hit else Qt.CheckState.Unchecked)
+                if hit:
+                    item.setData(sorted(hit)[0], CODE_ROLE)
+        finally:
+            self._quiet = False
         self._pending = [c for c in wanted if not self._listed(c)]
-        self.viewport().update()
-        self.changed.emit()
 
     def names_missing(self) -> list[str]:
         items = [self._model.item(r) for r in range(self._model.rowCount())]

@@ -65,6 +65,14 @@ class LimitModel(QAbstractTableModel):
         return None
 
 
+def fit_height(view: QTableView) -> None:
+    """As tall as its rows: no empty band, no scroll bar."""
+    rows = view.model().rowCount() if view.model() else 0
+    view.resizeRowsToContents()
+    height = view.horizontalHeader().height() + sum(view.rowHeight(r) for r in range(rows))
+    view.setFixedHeight(height + 2 * view.frameWidth())
+
+
 class LoanPanel(QGroupBox):
     """Shown beside the loan wizard; ``refresh()`` after each field the clerk leaves."""
 
@@ -89,25 +97,30 @@ class LoanPanel(QGroupBox):
             view.verticalHeader().hide()
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            view.setMaximumHeight(150)
+            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         from counter_app.gui.card import RowsModel
 
         self._rows_model = RowsModel
         self.chart_view = self._make_chart()
         for widget in (self.limit_label, self.limit_view, self.compare_view, self.chart_view):
             layout.addWidget(widget)
+        self._set_figures_visible(False)
+
+    def _set_figures_visible(self, visible: bool) -> None:
+        for widget in (self.limit_view, self.compare_view, self.chart_view):
+            widget.setVisible(visible)
 
     def _make_chart(self) -> QWidget:
         from PySide6.QtCharts import QChart, QChartView
 
         self.chart = QChart()
-        self.chart.setTitle(_t("每月还款额"))
+        self.chart.setTitle(_t("每月还款额（横轴：期数/月）"))
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart.setMargins(self.chart.margins() * 0)
         view = QChartView(self.chart, self)
         view.setObjectName("loan_chart")
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(200)
+        view.setMinimumHeight(240)
         return view
 
     def refresh(self) -> None:
@@ -118,6 +131,7 @@ class LoanPanel(QGroupBox):
     def show_preview(self, preview: Any) -> None:
         self.preview = preview
         self.limit_model.set_limit(preview.limit)
+        self._set_figures_visible(preview.limit is not None)
         if preview.limit is None:
             problems = "；".join(e.message for e in preview.errors)
             self.limit_label.setText(problems or _t("填写身份证号、类别、收入、房价和期限后显示可贷额度。"))
@@ -130,6 +144,8 @@ class LoanPanel(QGroupBox):
                             (_t("还款总额"), "total_payment")):
             rows.append([label] + [money(getattr(schedules[m], attr)) if m in schedules else "" for m, _ in METHODS])
         self.compare_view.setModel(self._rows_model([_t("项目")] + [_t(name) for _, name in METHODS], rows, self))
+        for view in (self.limit_view, self.compare_view):
+            fit_height(view)
         self._plot(schedules)
 
     def _plot(self, schedules: dict[str, Any]) -> None:
@@ -155,9 +171,9 @@ class LoanPanel(QGroupBox):
             months = max(months, len(schedule.rows))
             self.chart.addSeries(series)
         x_axis, y_axis = QValueAxis(), QValueAxis()
-        x_axis.setRange(1, months)
-        x_axis.setLabelFormat("%d")
-        x_axis.setTitleText(_t("期数（月）"))
+        x_axis.setRange(0, months)
+        x_axis.setTickCount(7 if months % 6 == 0 else 5)
+        x_axis.setLabelFormat("%.0f")
         y_axis.setRange(0, float(top) * 1.1)
         y_axis.setLabelFormat("%.0f")
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.action_quit.triggered.connect(self.close)
         self.action_shortcuts.triggered.connect(self.show_shortcuts)
         self.action_about.triggered.connect(self.show_about)
+        self.pages.currentChanged.connect(lambda _index: self.search.hide())
         self.drafts_view.activated.connect(self._resume_draft)
         self.recent_view.activated.connect(
             lambda index: self.printer.request("receipt", self.recent_model.record(index.row()).receipt_number))

@@ -94,6 +94,9 @@ class SearchController(QObject):
         box.installEventFilter(self)
         window.installEventFilter(self)
 
+    def hide(self) -> None:
+        self.view.hide()
+
     def focus(self) -> None:
         self.box.setFocus()
         self.box.selectAll()
@@ -143,6 +146,8 @@ class SearchController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.window and event.type() == QEvent.Type.Resize and self.view.isVisible():
             self._place()
+        if watched is self.box and event.type() == QEvent.Type.FocusOut:
+            self.view.hide()  # the list is NoFocus: clicking it keeps the focus in the box
         if watched is not self.box or event.type() != QEvent.Type.KeyPress:
             return False
         key = event.key()  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QMessageBox, QSizePolicy, QWidget
 
 from counter_app import services
 from counter_app.domain.catalog import BusinessSpec, FieldSpec
@@ -58,10 +58,12 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self._enter = _EnterMovesOn(self)
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.save_draft)
         self.title_label.setText(catalog_text(spec.title))
+        self.materials_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._build()
         self.extra = extra(self) if extra else None
-        if self.extra is not None:
-            self.side_layout.insertWidget(1, self.extra)
+        if self.extra is not None:  # the side panel is the extra's; materials go under the fields
+            self.fields_layout.insertWidget(self.fields_layout.count() - 1, self.materials_box)
+            self.side_layout.insertWidget(0, self.extra)
         self._wire()
         self.refresh_materials()
         self.refresh_missing()

@@ -168,8 +168,8 @@
         <translation>Repayment methods compared</translation>
     </message>
     <message>
-        <source>每月还款额</source>
-        <translation>Monthly payment</translation>
+        <source>每月还款额（横轴：期数/月）</source>
+        <translation>Monthly payment (by month)</translation>
     </message>
     <message>
         <source>试算失败：</source>
@@ -190,10 +190,6 @@
     <message>
         <source>项目</source>
         <translation>Item</translation>
-    </message>
-    <message>
-        <source>期数（月）</source>
-        <translation>Month</translation>
     </message>
     <message>
         <source>未找到该记录</source>
