@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
+from counter_app.domain.fieldcheck import is_blank
 from counter_app.services.counter import Counter
 
 
 def save_draft(counter: Counter, kind: str, form: Mapping[str, Any]) -> None:
+    """Keep the form as typed; an empty form removes the draft. Values JSON cannot hold
+    (a Decimal from a calculator widget) are kept as their text."""
+    fields = json.loads(json.dumps(dict(form), ensure_ascii=False, default=str))
     with counter.store.unit_of_work(write=True) as uow:
-        if any(v not in (None, "", [], False) for v in form.values()):
-            uow.drafts.save(kind, counter.clerk, dict(form))
+        if any(not (is_blank(v) or v is False) for v in fields.values()):
+            uow.drafts.save(kind, counter.clerk, fields)
         else:
             uow.drafts.delete(kind, counter.clerk)
         uow.commit()
