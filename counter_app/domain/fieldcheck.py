@@ -26,6 +26,7 @@ _MONTH = re.compile(r"^(\d{4})[-/.年]?(\d{1,2})月?$")
 _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$|^(\d{4})(\d{2})(\d{2})$")
 _TRUE = {"1", "true", "yes", "y", "是", "有", "on"}
 _FALSE = {"0", "false", "no", "n", "否", "无", "off", ""}
+_LIST_SEPARATORS = re.compile(r"[,、;\s]+")
 
 
 @dataclass
@@ -126,7 +127,13 @@ def _choice(raw: Any, spec: FieldSpec, version: PolicyVersion) -> Checked[str]:
 
 
 def _materials(raw: Any, key: str, version: PolicyVersion) -> Checked[list[str]]:
-    codes = [normalize_text(c) for c in (raw.split(",") if isinstance(raw, str) else raw)]
+    if isinstance(raw, str):
+        items: list[Any] = _LIST_SEPARATORS.split(normalize_text(raw))  # "id_card，lease" from an IME too
+    elif isinstance(raw, (list, tuple, set)):
+        items = list(raw)
+    else:
+        return Checked.fail(key, "已收材料应为材料代码的列表，例如 id_card,lease")
+    codes = [normalize_text(c) for c in items]
     codes = [c for c in codes if c]
     unknown = [c for c in codes if c not in version.materials]
     if unknown:
