@@ -80,3 +80,28 @@ def test_bad_decision_word_is_refused_by_the_parser(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["decide", "R-1", "maybe", "--dsn", "postgresql://x"])
     assert exc.value.code == 2 and "参数错误" in capsys.readouterr().err
+
+
+def test_seed_demo_loads_the_city_once_and_stations_see_their_district(initialised, capsys):
+    dsn, roles = initialised
+    code, counts = run(capsys, "seed-demo", "--workers", "300", "--employers", "20", "--dsn", dsn, "--json")
+    assert code == 0 and counts["workers"] == 300 and counts["employers"] == 20
+    code, again = run(capsys, "seed-demo", "--workers", "10", "--dsn", dsn, "--json")
+    assert code == 2 and again["errors"][0]["field"] == "dsn"
+    with psycopg.connect(dsn) as owner:
+        per_district = dict(owner.execute("SELECT district, count(*) FROM central.workers GROUP BY 1").fetchall())
+        feed = owner.execute("SELECT count(*) FROM central.change_feed").fetchone()[0]
+        loaded = owner.execute("SELECT (SELECT count(*) FROM central.employers) + (SELECT count(*) FROM central.workers)"
+                               " + (SELECT count(*) FROM central.accounts) + (SELECT count(*) FROM central.loans)"
+                               " + (SELECT count(*) FROM central.withdrawal_history)"
+                               " + (SELECT count(*) FROM central.policy_versions)").fetchone()[0]
+    district = max(per_district, key=per_district.get)
+    _, creds = run(capsys, "add-station", "S" + uuid.uuid4().hex[:6].upper(), "--name", "n", "--district", district,
+                   "--dsn", dsn, "--json")
+    roles.append(creds["role"])
+    with psycopg.connect(make_conninfo(dsn, user=creds["role"], password=creds["password"])) as conn:
+        visible = conn.execute("SELECT count(*) FROM central.workers").fetchone()[0]
+        foreign = conn.execute("SELECT count(*) FROM central.workers WHERE district <> %s", (district,)).fetchone()[0]
+    assert sum(per_district.values()) == 300 and len(per_district) > 1
+    assert feed == loaded
+    assert visible == per_district[district] and foreign == 0

@@ -128,12 +128,12 @@ def test_reference_rows_of_other_districts_are_invisible(central):
     with central.connect() as owner:
         _worker(owner, "110101199003074514", "东城区")
         _worker(owner, "110102199003074510", "西城区")
-        owner.execute("INSERT INTO central.policy_versions (version, effective_from, body) VALUES ('v1', '2026-01-01', 'x')")
-        owner.execute("INSERT INTO central.policy_versions (version, effective_from, district, body)"
+        owner.execute("INSERT INTO central.policy_versions (label, effective_from, toml) VALUES ('v1', '2026-01-01', 'x')")
+        owner.execute("INSERT INTO central.policy_versions (label, effective_from, district, toml)"
                       " VALUES ('v1-west', '2026-01-01', '西城区', 'y')")
     with east.connect() as conn:
         workers = conn.execute("SELECT id_number FROM central.workers").fetchall()
-        policies = conn.execute("SELECT version FROM central.policy_versions ORDER BY 1").fetchall()
+        policies = conn.execute("SELECT label FROM central.policy_versions ORDER BY 1").fetchall()
         feed = conn.execute("SELECT entity, key FROM central.change_feed ORDER BY seq").fetchall()
     with west.connect() as conn:
         west_workers = conn.execute("SELECT id_number FROM central.workers").fetchall()

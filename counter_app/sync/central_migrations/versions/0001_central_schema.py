@@ -47,83 +47,96 @@ CREATE TABLE central.clerks (
     PRIMARY KEY (station_code, username)
 );
 
+-- Reference tables mirror the station store's records (counter_app.store.records) column for
+-- column, plus the district that row-level security filters on.
 CREATE TABLE central.employers (
     uscc text PRIMARY KEY,
     name text NOT NULL,
+    legal_rep text,
+    contact_name text,
+    contact_mobile text,
+    address text,
     district text NOT NULL,
-    address text NOT NULL DEFAULT '',
-    legal_rep text NOT NULL DEFAULT '',
+    township text,
     status text NOT NULL DEFAULT '01',
+    registered boolean NOT NULL DEFAULT true,
+    insured_staff integer,
+    account_no text,
+    bank_name text,
+    bank_account text,
     worker_ratio numeric(5,2),
-    employer_ratio numeric(5,2),
-    extra jsonb NOT NULL DEFAULT '{{}}',
-    updated_at timestamptz NOT NULL DEFAULT now()
+    employer_ratio numeric(5,2)
 );
+CREATE INDEX employers_district ON central.employers (district);
 
 CREATE TABLE central.workers (
     id_number text PRIMARY KEY,
-    id_type text NOT NULL DEFAULT '01',
     name text NOT NULL,
+    id_type text NOT NULL DEFAULT '01',
     sex text,
     birth_date date,
-    mobile text NOT NULL DEFAULT '',
-    address text NOT NULL DEFAULT '',
-    district text NOT NULL,
+    mobile text,
+    phone text,
+    address text,
+    postcode text,
+    marital_status text,
+    bank_name text,
+    bank_card text,
     employer_uscc text,
-    extra jsonb NOT NULL DEFAULT '{{}}',
-    updated_at timestamptz NOT NULL DEFAULT now()
+    township text,
+    district text NOT NULL
 );
 CREATE INDEX workers_district ON central.workers (district);
 
 CREATE TABLE central.accounts (
     account_no text PRIMARY KEY,
-    id_number text NOT NULL UNIQUE,
+    id_number text NOT NULL,
     employer_uscc text,
-    district text NOT NULL,
     status text NOT NULL DEFAULT '01',
     balance numeric(14,2) NOT NULL DEFAULT 0,
     monthly_base numeric(14,2),
     worker_ratio numeric(5,2),
     employer_ratio numeric(5,2),
+    monthly_contribution numeric(14,2),
+    consecutive_months integer NOT NULL DEFAULT 0,
     opened_on date,
-    last_paid_month text,
-    extra jsonb NOT NULL DEFAULT '{{}}',
-    updated_at timestamptz NOT NULL DEFAULT now()
+    in_arrears boolean NOT NULL DEFAULT false,
+    offset_agreement boolean NOT NULL DEFAULT false,
+    banned_until date,
+    district text NOT NULL
 );
+CREATE INDEX accounts_id_number ON central.accounts (id_number);
 
 CREATE TABLE central.loans (
     loan_no text PRIMARY KEY,
     id_number text NOT NULL,
-    district text NOT NULL,
     principal numeric(14,2) NOT NULL,
-    remaining numeric(14,2) NOT NULL,
-    rate numeric(6,3) NOT NULL,
+    outstanding numeric(14,2) NOT NULL,
+    annual_rate numeric(6,3) NOT NULL,
     months integer NOT NULL,
     method text NOT NULL,
-    status text NOT NULL DEFAULT 'active',
-    start_date date,
-    extra jsonb NOT NULL DEFAULT '{{}}',
-    updated_at timestamptz NOT NULL DEFAULT now()
+    start_date date NOT NULL,
+    status text NOT NULL,
+    district text NOT NULL
 );
 CREATE INDEX loans_id_number ON central.loans (id_number);
 
 CREATE TABLE central.withdrawal_history (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     id_number text NOT NULL,
-    district text NOT NULL,
     reason_code text NOT NULL,
     amount numeric(14,2) NOT NULL,
-    withdrawn_on date NOT NULL,
-    document_no text NOT NULL DEFAULT '',
-    extra jsonb NOT NULL DEFAULT '{{}}'
+    day date NOT NULL,
+    document_no text,
+    district text NOT NULL
 );
 CREATE INDEX withdrawal_history_id_number ON central.withdrawal_history (id_number);
 
 CREATE TABLE central.policy_versions (
-    version text PRIMARY KEY,
+    label text PRIMARY KEY,
     effective_from date NOT NULL,
+    toml text NOT NULL,
     district text,
-    body text NOT NULL,
     published_at timestamptz NOT NULL DEFAULT now()
 );
 
@@ -321,7 +334,7 @@ FEED_SOURCES = (
     ("accounts", "account", "account_no"),
     ("loans", "loan", "loan_no"),
     ("withdrawal_history", "withdrawal_history", "id"),
-    ("policy_versions", "policy_version", "version"),
+    ("policy_versions", "policy_version", "label"),
 )
 
 REFERENCE_TABLES = tuple(t for t, _, _ in FEED_SOURCES)
