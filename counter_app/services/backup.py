@@ -6,11 +6,13 @@ taken while the counter is working is a consistent snapshot (WAL lets the clerk 
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from counter_app.store.store import DB_FILENAME
 
@@ -178,26 +180,31 @@ def _revision_of(path: Path, read_only: bool = True) -> str | None:
     return row[0] if row else None
 
 
-def _head() -> str | None:
+@functools.cache
+def _scripts() -> Any:
+    """The migration scripts of this version (parsed once: every store open asks)."""
+    from alembic.script import ScriptDirectory
+
     from counter_app.store import migrate
 
-    return migrate.head_revision()
+    return ScriptDirectory.from_config(migrate.alembic_config())
+
+
+def _head() -> str | None:
+    return _scripts().get_current_head()
 
 
 def _known_revision(revision: str) -> bool:
-    from alembic.script import ScriptDirectory
     from alembic.util import CommandError
 
-    from counter_app.store import migrate
-
     try:
-        return ScriptDirectory.from_config(migrate.alembic_config()).get_revision(revision) is not None
+        return _scripts().get_revision(revision) is not None
     except CommandError:
         return False
 
 
 def _automatic_name(data_dir: str | os.PathLike[str], kind: str, revision: str | None) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # unique: pruning frees names
     stem = f"{kind}-{revision}-{stamp}" if revision else f"{kind}-{stamp}"
     folder = backup_dir(data_dir)
     candidate, n = folder / f"{stem}.sqlite3", 1
