@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
+
+from counter_app.gui.i18n import install_language
 
 APP_STYLE = """
 QLineEdit[invalid="true"], QComboBox[invalid="true"], QPlainTextEdit[invalid="true"] {
@@ -33,7 +35,8 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     if not app.property("counter_app_ready"):
         from counter_app.gui.i18n import register_fonts
 
-        register_fonts(app)
+        register_fonts(app, rare=False)
+        QTimer.singleShot(300, lambda: register_fonts(app))  # the rare-character fallback, after the first paint
         app.setStyleSheet(APP_STYLE)
         app.setProperty("counter_app_ready", True)
     return app
@@ -48,26 +51,48 @@ def create_main_window(data_dir: str | os.PathLike[str] | None, demo: bool = Fal
     """The counter window on ``data_dir``, ready to use, without entering the event loop."""
     app = ensure_app()
     from counter_app import services
-    from counter_app.gui.i18n import install_language
     from counter_app.gui.main_window import MainWindow
 
     counter = services.open_counter(data_dir, demo=demo, **counter_options)
     settings = settings_for(counter.data_dir)
     install_language(app, str(settings.value("language", "zh_CN")))
-    window = MainWindow(counter, settings)
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-    return window
+    return MainWindow(counter, settings)
 
 
 def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) -> int:
-    """``counter-app [--data-dir DIR] [--demo]``: the window until the clerk closes it."""
+    """``counter-app [--data-dir DIR] [--demo]``: the window until the clerk closes it.
+
+    The window paints first; the store (and the libraries behind it) opens on a worker thread,
+    so a clerk sees the counter at once even on a slow PC or with a demo city to seed.
+    """
     app = ensure_app()
-    try:
-        window = create_main_window(data_dir, demo=demo)
-    except Exception as exc:  # noqa: BLE001 - a clerk sees a sentence, never a traceback
+    from counter_app.gui.main_window import MainWindow
+    from counter_app.gui.operations import Operation
+    from counter_app.paths import resolve_data_dir
+
+    path = resolve_data_dir(data_dir)
+    settings = settings_for(path)
+    install_language(app, str(settings.value("language", "zh_CN")))
+    window = MainWindow(None, settings)
+    window.show()
+
+    def opened(counter: Any) -> None:
+        window.attach(counter)
+        app.setProperty("counter_app_attached", True)
+
+    def failed(exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "counter-app", f"无法打开窗口系统：{exc}")
-        return 1
-    window.show()
+        QMessageBox.critical(window, "counter-app", f"无法打开数据目录 {path}：{exc}")
+        window.close()
+
+    # Started once the loop runs, so the first paint does not share the interpreter with the imports.
+    QTimer.singleShot(0, lambda: Operation(lambda _p: _open(path, demo), success=opened, failure=failed).run(
+        key="open_counter"))
     return app.exec()
+
+
+def _open(path: Path, demo: bool) -> Any:
+    from counter_app import services
+
+    return services.open_counter(path, demo=demo)

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
-from counter_app import services
+from counter_app.gui.lazy import services
 from counter_app.domain.catalog import BUSINESSES, REPAYMENT_METHODS, SEXES
 from counter_app.domain.eligibility import ACCOUNT_STATUSES
 from counter_app.domain.ids import mask_id_number

@@ -21,11 +21,18 @@ LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
 _installed: list[QTranslator] = []
 
 
-def register_fonts(app: QApplication) -> list[str]:
-    """Register the bundled CJK fonts so a PC without them still shows Chinese (and 𠮷)."""
+def register_fonts(app: QApplication, *, rare: bool = True) -> list[str]:
+    """Register the bundled CJK fonts so a PC without them still shows Chinese (and 𠮷).
+
+    The main font is read only when the system has no Simplified Chinese font (a 10 MB file is
+    not worth reading at every start); ``rare=False`` leaves the rare-character fallback for later.
+    """
     families: list[str] = []
     fonts = resources_dir() / "fonts"
-    for name in ("wqy-zenhei.ttc", "HanaMinA.ttf"):
+    wanted = ["HanaMinA.ttf"] if rare else []
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        wanted.insert(0, "wqy-zenhei.ttc")
+    for name in wanted:
         path = fonts / name
         if path.exists():
             font_id = QFontDatabase.addApplicationFont(str(path))
@@ -33,8 +40,8 @@ def register_fonts(app: QApplication) -> list[str]:
                 families += QFontDatabase.applicationFontFamilies(font_id)[:1]
     if families:
         font = QFont(app.font())
-        # The system UI font first when it has CJK; the bundled ones as fallbacks for what it lacks.
-        font.setFamilies([font.family(), "Noto Sans CJK SC", *families])
+        # The system UI font first; the bundled ones as fallbacks for what it lacks.
+        font.setFamilies([*font.families(), *[f for f in families if f not in font.families()]])
         app.setFont(font)
     return families
 

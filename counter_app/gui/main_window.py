@@ -8,16 +8,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from counter_app import services
+from counter_app.gui.lazy import services
 from counter_app.domain.catalog import BUSINESSES, business
 from counter_app.gui.forms.ui_main_window import Ui_MainWindow
 from counter_app.gui.i18n import _t, catalog_text, moment
 from counter_app.gui.operations import Operation, runner
-from counter_app.gui.printing import PrintController
 from counter_app.gui.records import RecordsModel, RecordsPage
 from counter_app.gui.search import SearchController
 from counter_app.gui.status import StatusPanel
-from counter_app.gui.wizard import BusinessForm
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 
@@ -27,28 +25,54 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     """One clerk's window on one counter; ``counter`` is the services' station session."""
 
     def __init__(self, counter: Any, settings: QSettings, parent: QWidget | None = None) -> None:
+        """``counter`` None builds the shell only; ``attach(counter)`` when the store is open."""
         super().__init__(parent)
         self.setupUi(self)
         self.counter, self.settings = counter, settings
-        self.form: BusinessForm | None = None
+        self.form: Any = None  # the open BusinessForm
         self.card: QWidget | None = None
-        self.printer = PrintController(counter, settings, self)
+        self._printer: Any = None
         self.business_actions = self._business_actions()
-        self.status = StatusPanel(counter, self.statusbar, self)
+        self.status = StatusPanel(None, self.statusbar, self)
         self.search = SearchController(counter, self.search_box, self)
         self.search.opened.connect(self.show_card)
         self.records = RecordsPage(counter, self)
-        self.records.print_requested.connect(self.printer.request)
+        self.records.print_requested.connect(lambda document, number: self.printer.request(document, number))
         self.records_layout.addWidget(self.records)
         self.recent_model = RecordsModel(self)
         self.recent_view.setModel(self.recent_model)
         self.drafts_model = QStandardItemModel(self)
         self.drafts_view.setModel(self.drafts_model)
         self._wire()
-        self.show_home()
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self._needs_store = [*self.business_actions.values(), self.action_records, self.action_print,
+                             self.action_sync, self.action_home]
+        if counter is None:
+            for action in self._needs_store:
+                action.setEnabled(False)
+        else:
+            self.attach(counter)
+
+    def attach(self, counter: Any) -> None:
+        """The store is open: everything that needs it starts working."""
+        self.counter = self.search.counter = self.records.counter = counter
+        if self._printer is not None:
+            self._printer.counter = counter
+        self.status.attach(counter)
+        for action in self._needs_store:
+            action.setEnabled(True)
+        self.show_home()
+
+    @property
+    def printer(self) -> Any:
+        """The PrintController, made on first use (QtPdf and printing load only when needed)."""
+        if self._printer is None:
+            from counter_app.gui.printing import PrintController
+
+            self._printer = PrintController(self.counter, self.settings, self)
+        return self._printer
 
     # -- actions ----------------------------------------------------------------------------
     def _business_actions(self) -> dict[str, QAction]:
@@ -74,7 +98,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.addAction(self.action_search)
         self.action_home.triggered.connect(self.show_home)
         self.action_records.triggered.connect(self.show_records)
-        self.action_print.triggered.connect(self.printer.ask_reprint)
+        self.action_print.triggered.connect(lambda: self.printer.ask_reprint())
         self.action_sync.triggered.connect(self.sync_now)
         self.action_settings.triggered.connect(self.open_settings)
         self.action_quit.triggered.connect(self.close)
@@ -134,8 +158,10 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.card.setFocus()
 
     # -- the current business ---------------------------------------------------------------
-    def open_business(self, kind: str, prefill: dict[str, Any] | None = None) -> BusinessForm:
+    def open_business(self, kind: str, prefill: dict[str, Any] | None = None) -> Any:
         """Show the wizard of ``kind``: its draft comes back; ``prefill`` sets fields (from a card)."""
+        from counter_app.gui.wizard import BusinessForm
+
         if self.form is None or self.form.spec.kind != kind:
             self._leave_form()
             self.form = BusinessForm(self.counter, business(kind), self.business_page, extra=self._extra_panel(kind))
@@ -233,5 +259,6 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.status.stop()
         runner().wait_for_done(10_000)  # nothing of ours still uses the store
-        self.counter.close()
+        if self.counter is not None:
+            self.counter.close()
         super().closeEvent(event)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QMessageBox, QWidget,
 )
 
-from counter_app import services
+from counter_app.gui.lazy import services
 from counter_app.gui.forms.ui_print_preview import Ui_PrintPreview
 from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QT_TR_NOOP, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from counter_app import services
+from counter_app.gui.lazy import services
 from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
 
@@ -32,10 +32,19 @@ class StatusPanel(QObject):
             label.setObjectName(name)
             bar.addPermanentWidget(label)
         self._timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
+        if counter is None:
+            self.station.setText(_t("正在打开数据…"))
+        else:
+            self.attach(counter)
+
+    def attach(self, counter: Any) -> None:
+        self.counter = counter
         self._timer.start()
         self.show(services.station_status(counter))  # first paint without waiting for a thread
 
     def refresh(self) -> None:
+        if self.counter is None:
+            return
         Operation(lambda _p: services.station_status(self.counter), success=self.show,
                   failure=lambda exc: self.connection.setText(_t("状态未知"))).run(key="station_status")
 

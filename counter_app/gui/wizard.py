@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QMessageBox, QSizePolicy, QWidget
 
-from counter_app import services
+from counter_app.gui.lazy import services
 from counter_app.domain.catalog import BusinessSpec, FieldSpec
 from counter_app.gui.fields import FieldEditor, MaterialsList, make_editor
 from counter_app.gui.forms.ui_business_form import Ui_BusinessForm

@@ -424,6 +424,10 @@
         <translation>○ No centre configured</translation>
     </message>
     <message>
+        <source>正在打开数据…</source>
+        <translation>Opening data…</translation>
+    </message>
+    <message>
         <source>状态未知</source>
         <translation>Status unknown</translation>
     </message>
