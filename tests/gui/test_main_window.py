@@ -118,3 +118,23 @@ def test_switching_to_english_retranslates_the_window(qtbot: Any, window: Any) -
     finally:
         install_language(app, "zh_CN")
     qtbot.waitUntil(lambda: window.business_actions["withdrawal"].text() == "提取")
+
+
+def test_shell_paints_first_and_works_once_the_store_is_attached(qtbot: Any, data_dir: Any, counter: Any) -> None:
+    """run_gui's order: the window without a store (actions off), then the store arrives."""
+    from counter_app.gui.app import ensure_app, settings_for
+    from counter_app.gui.main_window import MainWindow
+
+    ensure_app()
+    shell = MainWindow(None, settings_for(data_dir))
+    qtbot.addWidget(shell)
+    shell.show()
+    assert not shell.business_actions["withdrawal"].isEnabled()
+    shell.search_box.setFocus()
+    send_text(shell.search_box, a_worker(counter).worker.id_number)
+    other = services.open_counter(data_dir)
+    with qtbot.waitSignal(shell.search.results_shown, timeout=5000) as blocker:
+        shell.attach(other)
+    assert blocker.args == [1], "what was typed before the store opened is searched once it is there"
+    assert shell.business_actions["withdrawal"].isEnabled()
+    shell.close()
