@@ -32,7 +32,7 @@ _FONT_FILES = {MAIN_FONT: ("wqy-zenhei.ttc", 0), FALLBACK_FONT: ("HanaMinA.ttf",
 _lock = threading.Lock()
 _registered = False
 _warned: set[str] = set()
-ttfonts_makeToUnicodeCMap = ttfonts.makeToUnicodeCMap  # the original, wrapped below
+_reportlab_to_unicode_cmap = ttfonts.makeToUnicodeCMap  # the original, wrapped below
 
 
 class Run(NamedTuple):
@@ -48,7 +48,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     ReportLab 5.1 writes ``<20BB7>`` for 𠮷, which viewers cannot read back, so copying or
     searching a rare name character in the PDF failed; ``<D842DFB7>`` is the correct form.
     """
-    lines = ttfonts_makeToUnicodeCMap(fontname, [0] * len(subset)).split("\n")
+    lines = _reportlab_to_unicode_cmap(fontname, [0] * len(subset)).split("\n")
     first = lines.index("%d beginbfchar" % len(subset)) + 1
     lines[first:first + len(subset)] = [
         "<%02X> <%s>" % (i, chr(v).encode("utf-16-be").hex().upper()) for i, v in enumerate(subset)
@@ -139,6 +139,12 @@ def split_runs(text: str) -> tuple[Run, ...]:
 def string_width(text: str, size: float) -> float:
     """Width in points of ``text`` at ``size``, each run measured in its own font."""
     return sum(pdfmetrics.stringWidth(run.text, run.font, size) for run in split_runs(text))
+
+
+def fit_size(text: str, width: float, size: float) -> float:
+    """``size``, or the smaller size at which ``text`` fits on one line of ``width`` points."""
+    natural = string_width(text, size)
+    return size if natural <= width else size * width / natural
 
 
 def draw_string(

@@ -27,7 +27,9 @@ from reportlab.platypus import (
     BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle,
 )
 
-from counter_app.printing.fonts import MAIN_FONT, draw_string, markup, register_fonts, string_width
+from counter_app.printing.fonts import (
+    MAIN_FONT, draw_string, fit_size, markup, register_fonts, string_width,
+)
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "A5": A5}
 GRID_COLOUR = colors.Color(0.45, 0.45, 0.45)
@@ -178,8 +180,10 @@ def _header(frame: PageFrame, m: Metrics, watermark: str, canv: Canvas, _doc: An
         _draw_watermark(canv, watermark, width, height)
     y = height - m.margin - m.small
     canv.setFillColor(colors.black)
-    draw_string(canv, m.margin, y, f"{frame.centre_name}  {frame.station_name}", m.small)
-    draw_string(canv, width - m.margin, y, f"{frame.number_label}：{frame.number}", m.small, align="right")
+    number_width = draw_string(canv, width - m.margin, y, f"{frame.number_label}：{frame.number}", m.small,
+                               align="right")
+    names = f"{frame.centre_name}  {frame.station_name}"
+    draw_string(canv, m.margin, y, names, fit_size(names, width - 2 * m.margin - number_width - 12, m.small))
     canv.setStrokeColor(GRID_COLOUR)
     canv.setLineWidth(0.6)
     canv.line(m.margin, y - m.small * 0.6, width - m.margin, y - m.small * 0.6)

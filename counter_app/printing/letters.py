@@ -16,7 +16,7 @@ from typing import IO
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from counter_app.printing.fonts import draw_string, wrap_text
+from counter_app.printing.fonts import draw_string, fit_size, wrap_text
 from counter_app.printing.layout import GRID_COLOUR, PAGE_SIZES
 from counter_app.printing.letter_templates import (
     LetterTemplate, check_template, fill, get_template, placeholders,
@@ -217,7 +217,7 @@ class _LetterPage:
     def _address(self, canv: Canvas, top: float, recipient: LetterRecipient) -> None:
         """Return line, postcode, address and name inside the window area, shrunk to fit."""
         x, y0 = WINDOW_LEFT, top - WINDOW_TOP
-        draw_string(canv, x, y0 - 4 * mm, self.return_line[:60], 6.5)
+        draw_string(canv, x, y0 - 4 * mm, self.return_line, fit_size(self.return_line, WINDOW_WIDTH, 6.5))
         canv.setLineWidth(0.3)
         canv.line(x, y0 - 5 * mm, x + WINDOW_WIDTH, y0 - 5 * mm)
         for size in (11, 10, 9, 8, 7):
@@ -230,7 +230,8 @@ class _LetterPage:
         for line in lines:
             y -= size * 1.4
             draw_string(canv, x, y, line, size)
-        draw_string(canv, x, y - 15 * 1.4, f"{recipient.name}　收", 15)
+        addressee = f"{recipient.name}　收"
+        draw_string(canv, x, y - 15 * 1.4, addressee, fit_size(addressee, WINDOW_WIDTH, 15))
 
     def _body(self, canv: Canvas, top: float, values: dict[str, str]) -> None:
         texts = [fill(p, values) if personal else p for p, personal in zip(self.paragraphs, self.personal)]

@@ -58,14 +58,30 @@ def test_address_is_in_the_envelope_window(tmp_path):
     out = tmp_path / "w.pdf"
     render_letters(BATCH, people(1), out)
     mm = 72 / 25.4
-    box = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(out), "-"],
-                         capture_output=True, text=True, check=True).stdout
-    words = {m[4]: tuple(map(float, m[:4])) for m in re.findall(
-        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', box)}
+    words = _words(out)
     for word in ("311300", "示范市青山镇幸福路0号", "张三", "收"):
         x0, y0, x1, y1 = words[word]
         assert 20 * mm - 1 <= x0 and x1 <= 105 * mm, word
         assert 45 * mm <= y0 and y1 <= 90 * mm, word
+
+
+def test_long_names_and_addresses_stay_inside_the_window_on_one_page(tmp_path, pdf):
+    mm = 72 / 25.4
+    long = LetterRecipient("阿卜杜热合曼·买买提明·艾力·\U00020bb7" * 2, "311300",
+                           "示范市青山镇幸福路88号幸福家园小区3幢2单元501室靠近镇政府对面的老供销社大楼后面第三排" * 2,
+                           "青山镇", "201000000001")
+    out = tmp_path / "long.pdf"
+    assert render_letters(BATCH, [long], out).pages == 1 == pdf.pages(out)
+    for x0, y0, x1, y1 in _words(out).values():
+        if x0 < 105 * mm and 45 * mm <= y0 <= 90 * mm:  # what starts in the window ends in it
+            assert x1 <= 105 * mm + 1 and y1 <= 90 * mm + 1
+
+
+def _words(out) -> dict[str, tuple[float, ...]]:
+    box = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(out), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return {m[4]: tuple(map(float, m[:4])) for m in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', box)}
 
 
 def test_chunks_of_n_letters_go_to_numbered_files(tmp_path, pdf):

@@ -102,3 +102,12 @@ def test_a_line_never_starts_with_closing_punctuation():
     text = "住房公积金，" * 12
     for width in range(40, 200, 7):
         assert all(not line.startswith("，") for line in wrap_text(text, width, 10))
+
+
+@given(st.text(alphabet="张三李四·abc12", min_size=1, max_size=80), st.floats(min_value=20, max_value=400))
+def test_fit_size_shrinks_only_what_does_not_fit(text, width):
+    size = fonts.fit_size(text, width, 12)
+    assert size <= 12
+    assert string_width(text, size) <= width + 1e-6 or size == 12 and string_width(text, 12) <= width
+    if string_width(text, 12) <= width:
+        assert size == 12

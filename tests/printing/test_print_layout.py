@@ -7,7 +7,6 @@ import pytest
 from counter_app.printing.layout import content_width, field_grid, metrics
 
 
-
 def test_short_values_pair_up_and_a_long_value_gets_a_whole_line():
     rows = [("姓名", "张三"), ("性别", "男"), ("通讯地址", "示范市青山镇幸福路88号幸福家园小区3幢2单元501室（靠近镇政府）"),
             ("手机", "13800138000")]
