@@ -8,7 +8,6 @@ statement-level feed triggers put every row into the change feed for the station
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -16,15 +15,12 @@ import psycopg
 
 from counter_app.demo import generate_city
 from counter_app.domain.policy import PolicyBook, default_policy
-
-def record_columns(record_type: type) -> tuple[str, ...]:
-    """Central reference columns are named after the store's record fields (plus ``district``)."""
-    return tuple(f.name for f in fields(record_type) if f.name != "updated_seq")
+from counter_app.sync.reference import columns
 
 
-def _copy(conn: psycopg.Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+def _copy(conn: psycopg.Connection, table: str, cols: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
     count = 0
-    with conn.cursor().copy(f"COPY central.{table} ({', '.join(columns)}) FROM STDIN") as copy:
+    with conn.cursor().copy(f"COPY central.{table} ({', '.join(cols)}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
             count += 1
@@ -34,7 +30,8 @@ def _copy(conn: psycopg.Connection, table: str, columns: Sequence[str], rows: It
 def _records(conn: psycopg.Connection, table: str, records: Sequence[Any], district_of) -> int:
     if not records:
         return 0
-    cols = tuple(c for c in record_columns(type(records[0])) if c != "district")
+    # Central reference columns are named after the store's record fields, plus the district.
+    cols = tuple(c for c in columns(type(records[0])) if c != "district")
     rows = ([getattr(r, c) for c in cols] + [district_of(r)] for r in records)
     return _copy(conn, table, (*cols, "district"), rows)
 

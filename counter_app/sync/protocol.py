@@ -25,12 +25,18 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 import psycopg
 from psycopg import pq
+from psycopg.types.json import set_json_loads
 
 INITIAL_CURSOR = "0:0"
+
+
+def _loads(data: str | bytes) -> Any:
+    return json.loads(data, parse_float=Decimal)
 
 _COLUMNS = (
     "ord", "client_id", "station_code", "terminal", "receipt_number", "kind", "subject_key",
@@ -231,17 +237,31 @@ def parse_cursor(cursor: str | None) -> tuple[int, int]:
     return int(xid), int(seq or 0)
 
 
-def pull_changes(conn: psycopg.Connection, cursor: str | None, limit: int = 1000) -> Page:
-    """One page of the feed after ``cursor`` that this station may see; resume with ``next_cursor``."""
+def snapshot_xmax(snapshot: str) -> int:
+    """``xmax`` of a ``pg_snapshot`` text ``xmin:xmax:xip,…``: every later transaction is not in it."""
+    return int(snapshot.split(":")[1])
+
+
+def pull_changes(
+    conn: psycopg.Connection, cursor: str | None, limit: int = 1000, skip_snapshot: str | None = None
+) -> Page:
+    """One page of the feed after ``cursor`` that this station may see; resume with ``next_cursor``.
+
+    ``skip_snapshot`` (a ``pg_snapshot`` text) leaves out rows of transactions visible in that
+    snapshot: after a snapshot load they are already in the station, and replaying them could
+    duplicate rows without a key (past withdrawals)."""
     _require_idle(conn)
     xid, seq = parse_cursor(cursor)
-    with conn.transaction():
-        rows = conn.execute(
+    skip = "" if skip_snapshot is None else " AND NOT pg_visible_in_snapshot(xid, %(snap)s::text::pg_snapshot)"
+    params = {"xid": str(xid), "seq": seq, "limit": limit + 1, "snap": skip_snapshot}
+    with conn.transaction(), conn.cursor() as cur:
+        set_json_loads(_loads, cur)  # money stays Decimal, never float
+        rows = cur.execute(
             "SELECT xid::text, seq, entity, key, op, payload FROM central.change_feed"
-            " WHERE (xid, seq) > (%s::text::xid8, %s)"
-            "   AND xid < pg_snapshot_xmin(pg_current_snapshot())"
-            " ORDER BY xid, seq LIMIT %s",
-            (str(xid), seq, limit + 1),
+            " WHERE (xid, seq) > (%(xid)s::text::xid8, %(seq)s)"
+            "   AND xid < pg_snapshot_xmin(pg_current_snapshot())" + skip +
+            " ORDER BY xid, seq LIMIT %(limit)s",
+            params,
         ).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]

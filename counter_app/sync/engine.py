@@ -1,0 +1,254 @@
+"""The station's sync engine: push the outbox, pull decisions and reference rows, all crash-safe.
+
+Crash safety rests on three rules. (1) A row leaves the local outbox only after ``push_batch``
+returned it as acknowledged, i.e. after the central transaction committed; a crash in between
+means a resend, which the centre's ``ON CONFLICT (client_id) DO NOTHING`` makes harmless. (2) Each
+pulled page is applied together with its cursor in one local transaction, so a page is applied
+exactly once. (3) A station with no cursor yet is filled from a consistent snapshot of the central
+reference tables (bulk inserts, bounded memory); the feed then resumes at the snapshot's horizon and
+skips the transactions the snapshot already contained.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import psycopg
+
+from counter_app.store.types import utc_now
+from counter_app.sync import reference
+from counter_app.sync.protocol import (
+    Change,
+    OutboxPayload,
+    parse_cursor,
+    pull_changes,
+    push_batch,
+    snapshot_xmax,
+    touch,
+)
+
+FEED_CURSOR = "central_feed_cursor"
+FEED_SNAPSHOT = "central_feed_snapshot"
+CENTRE = "centre"
+STATUS_OF_DECISION = {"approve": "approved", "reject": "rejected", "needs-more": "needs-more", "conflict": "conflict"}
+NOT_YET_RECEIVED = ("submitted", "queued")
+SNAPSHOT_CHUNK = 5000
+
+ConnFactory = Callable[[], psycopg.Connection]
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {"pushed": self.pushed, "pulled": self.pulled, "rejected": self.rejected, "conflicts": self.conflicts}
+
+
+def sync_once(
+    store: Any, central_conn_factory: ConnFactory, batch_size: int = 1000, page_size: int = 2000
+) -> SyncReport:
+    """Push everything waiting, then pull everything new; raises ``psycopg.Error`` when the centre
+    cannot be reached (nothing is lost: what was not acknowledged stays queued)."""
+    report = SyncReport()
+    try:
+        with central_conn_factory() as conn:
+            conn.autocommit = True  # each batch and page commits on its own
+            touch(conn)
+            push_outbox(store, conn, report, batch_size)
+            pull_all(store, conn, report, page_size)
+    except psycopg.Error:
+        _set_online(store, False)
+        raise
+    _set_online(store, True)
+    return report
+
+
+def _set_online(store: Any, ok: bool) -> None:
+    with store.unit_of_work(write=True) as uow:
+        uow.settings.set("sync_last_ok", ok)
+        if ok:
+            uow.settings.set("sync_last_at", utc_now().isoformat())
+        uow.commit()
+
+
+# --- push ---------------------------------------------------------------------------------------
+
+def _payload(item: Any) -> OutboxPayload | str:
+    if item.topic != "application":
+        return f"未知的同步内容类型：{item.topic}"
+    p = item.payload
+    try:
+        return OutboxPayload(
+            client_id=p["client_id"], station_code=p["station_code"], terminal=p["terminal"],
+            receipt_number=p["receipt_number"], kind=p["kind"], subject_key=p["subject_key"],
+            fields=p["fields"], materials=p.get("materials", []), clerk=p["clerk"], created_at=p["created_at"],
+        )
+    except (KeyError, TypeError) as exc:
+        return f"待上传记录缺少字段：{exc}"
+
+
+def push_outbox(store: Any, conn: psycopg.Connection, report: SyncReport, batch_size: int) -> None:
+    """Send the outbox batch by batch until it is empty (or only refused rows remain)."""
+    while True:
+        with store.unit_of_work() as uow:
+            items = uow.outbox.pending(batch_size)
+        if not items:
+            return
+        payloads: list[OutboxPayload] = []
+        refused: list[tuple[str, str]] = []
+        for item in items:
+            built = _payload(item)
+            if isinstance(built, str):
+                refused.append((item.client_id, built))
+            else:
+                payloads.append(built)
+        try:
+            result = push_batch(conn, payloads)
+        except psycopg.Error as exc:
+            _record_failure(store, [p.client_id for p in payloads], exc)
+            raise
+        _settle(store, result.acked, refused + result.rejected)
+        report.pushed += len(result.acked)
+        report.rejected += len(refused) + len(result.rejected)
+
+
+def _record_failure(store: Any, client_ids: list[str], exc: Exception) -> None:
+    try:
+        with store.unit_of_work(write=True) as uow:
+            uow.outbox.record_failure(client_ids, str(exc).strip()[:500])
+            uow.commit()
+    except Exception:  # bookkeeping only: never hide the original failure
+        pass
+
+
+def _settle(store: Any, acked: list[str], rejected: list[tuple[str, str]]) -> None:
+    """Remove what the centre holds from the outbox; keep refused rows aside with their reason."""
+    with store.unit_of_work(write=True) as uow:
+        uow.outbox.ack(acked)
+        for client_id in acked:
+            app = uow.applications.get_by_client_id(client_id)
+            # A decision may already have arrived (a resend after a lost acknowledgement).
+            if app is not None and app.status in NOT_YET_RECEIVED:
+                uow.applications.set_status(client_id, "received", by=CENTRE)
+        for client_id, reason in rejected:
+            uow.outbox.reject(client_id, reason)
+        uow.commit()
+
+
+# --- pull ---------------------------------------------------------------------------------------
+
+def pull_all(store: Any, conn: psycopg.Connection, report: SyncReport, page_size: int) -> None:
+    """Snapshot-load a new station, then follow the feed page by page (each page + cursor atomic)."""
+    with store.unit_of_work() as uow:
+        cursor = uow.sync_state.get(FEED_CURSOR)
+        snapshot = uow.sync_state.get(FEED_SNAPSHOT)
+    if cursor is None:
+        cursor, snapshot = snapshot_load(store, conn, report)
+    while True:
+        if snapshot is not None and parse_cursor(cursor)[0] >= snapshot_xmax(snapshot):
+            snapshot = None  # past every transaction the snapshot could have contained
+        page = pull_changes(conn, cursor, page_size, skip_snapshot=snapshot)
+        with store.unit_of_work(write=True) as uow:
+            report.conflicts += apply_changes(uow, page.rows)
+            uow.sync_state.set(FEED_CURSOR, page.next_cursor)
+            uow.sync_state.set(FEED_SNAPSHOT, snapshot)
+            uow.commit()
+        report.pulled += len(page.rows)
+        cursor = page.next_cursor
+        if not page.more:
+            return
+
+
+def apply_changes(uow: Any, changes: Iterable[Change]) -> int:
+    """Apply feed rows to the store; returns how many were conflict decisions."""
+    conflicts = 0
+    for change in changes:
+        if change.entity == "decision":
+            conflicts += apply_decision(uow, change.payload)
+        elif change.entity in reference.ENTITIES and change.op == "upsert":
+            _upsert(uow, change.entity, reference.from_payload(change.entity, change.payload))
+        # Deletions of reference rows are not applied: the store keeps no delete for them yet.
+    return conflicts
+
+
+def _upsert(uow: Any, entity: str, record: Any) -> None:
+    repo = getattr(uow, reference.ENTITIES[entity].repository)
+    if entity in ("withdrawal_history", "policy_version"):
+        repo.add(record)
+    else:
+        repo.upsert(record)
+
+
+def apply_decision(uow: Any, payload: dict[str, Any]) -> int:
+    """Set the application's status from the centre's decision; a conflict also keeps its details."""
+    client_id = str(payload["client_id"])
+    status = STATUS_OF_DECISION.get(payload["decision"])
+    app = uow.applications.get_by_client_id(client_id)
+    if app is None or status is None:
+        return 0
+    reason = payload.get("reason") or None
+    at = _when(payload.get("decided_at"))
+    uow.applications.set_status(client_id, status, by=payload.get("decided_by") or CENTRE, reason=reason, at=at)
+    if status == "conflict":
+        uow.applications.set_conflict(client_id, {"reason": reason, "decided_at": at.isoformat() if at else None})
+        return 1
+    return 0
+
+
+def _when(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value) if value else None
+
+
+def snapshot_load(store: Any, conn: psycopg.Connection, report: SyncReport) -> tuple[str, str]:
+    """Fill an empty (or re-initialised) station from one consistent snapshot of the centre.
+
+    Returns the feed cursor and snapshot to resume from. All in one local transaction: an
+    interruption leaves the station as it was, and the next sync starts the snapshot again."""
+    with conn.transaction():
+        conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        snap, xmin = conn.execute(
+            "SELECT pg_current_snapshot()::text, pg_snapshot_xmin(pg_current_snapshot())::text").fetchone()
+        with store.unit_of_work(write=True) as uow:
+            uow.clear_reference_data()
+            for entity in reference.ENTITIES.values():
+                report.pulled += _load_table(conn, uow, entity)
+            report.conflicts += _load_decisions(conn, uow)
+            cursor = f"{xmin}:0"
+            uow.sync_state.set(FEED_CURSOR, cursor)
+            uow.sync_state.set(FEED_SNAPSHOT, snap)
+            uow.commit()
+    return cursor, snap
+
+
+def _load_table(conn: psycopg.Connection, uow: Any, entity: reference.Entity) -> int:
+    repo = getattr(uow, entity.repository)
+    count = 0
+    with conn.cursor(name=f"snapshot_{entity.table}") as cur:  # server-side: memory stays bounded
+        cur.itersize = SNAPSHOT_CHUNK
+        cur.execute(f"SELECT {', '.join(reference.columns(entity.record))} FROM central.{entity.table}")
+        while rows := cur.fetchmany(SNAPSHOT_CHUNK):
+            records = [reference.from_row(entity.name, row) for row in rows]
+            if hasattr(repo, "bulk_insert"):
+                repo.bulk_insert(records)
+            else:
+                for record in records:
+                    repo.add(record)
+            count += len(records)
+    return count
+
+
+def _load_decisions(conn: psycopg.Connection, uow: Any) -> int:
+    rows = conn.execute(
+        "SELECT client_id::text, decision, reason, decided_at, decided_by FROM central.decisions ORDER BY id"
+    ).fetchall()
+    keys = ("client_id", "decision", "reason", "decided_at", "decided_by")
+    return sum(apply_decision(uow, dict(zip(keys, row))) for row in rows)
