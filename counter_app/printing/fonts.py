@@ -51,7 +51,8 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     lines = _reportlab_to_unicode_cmap(fontname, [0] * len(subset)).split("\n")
     first = lines.index("%d beginbfchar" % len(subset)) + 1
     lines[first:first + len(subset)] = [
-        "<%02X> <%s>" % (i, chr(v).encode("utf-16-be").hex().upper()) for i, v in enumerate(subset)
+        "<%02X> <%s>" % (i, chr(v).encode("utf-16-be", "surrogatepass").hex().upper())
+        for i, v in enumerate(subset)
     ]
     return "\n".join(lines)
 

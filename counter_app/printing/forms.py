@@ -14,10 +14,10 @@ from typing import IO
 from reportlab.platypus import Flowable, KeepTogether
 
 from counter_app.domain.money import format_money
-from counter_app.printing.layout import (
-    PageFrame, SealBox, build_document, content_width, data_table, field_grid, metrics, para,
-    signature_lines, spacer, styles, table,
+from counter_app.printing.blocks import (
+    SealBox, data_table, field_grid, signature_lines, spacer, table,
 )
+from counter_app.printing.layout import PageFrame, build_document, content_width, metrics, para, styles
 
 DEFAULT_DECLARATION = (
     "申请人承诺：以上填写内容及所提供的材料真实、准确、完整；如有虚假，愿承担由此产生的一切法律责任。"

@@ -18,9 +18,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether
 
 from counter_app.domain.money import format_money
+from counter_app.printing.blocks import CutLine, SealBox, bullet_lines, spacer, table
 from counter_app.printing.layout import (
-    CutLine, PageFrame, SealBox, build_document, bullet_lines, content_width, metrics, para,
-    spacer, styles, table, GRID_COLOUR, LABEL_SHADE,
+    GRID_COLOUR, LABEL_SHADE, PageFrame, build_document, content_width, metrics, para, styles,
 )
 
 TITLE = "责令限期办理住房公积金缴存登记通知书"

@@ -11,9 +11,8 @@ from typing import IO
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from counter_app.printing.layout import (
-    PageFrame, build_document, data_table, field_grid, para, signature_lines, spacer, styles,
-)
+from counter_app.printing.blocks import data_table, field_grid, signature_lines, spacer
+from counter_app.printing.layout import PageFrame, build_document, para, styles
 
 TITLE = "住房公积金业务一次性告知单"
 MISSING_MARK = "■ 尚缺"

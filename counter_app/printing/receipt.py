@@ -21,10 +21,8 @@ from reportlab.platypus import Flowable, KeepTogether, Table
 from counter_app.domain.ids import mask_id_number
 from counter_app.domain.money import format_money, to_capitals
 from counter_app.domain.normalize import normalize_code
-from counter_app.printing.layout import (
-    PageFrame, SealBox, build_document, bullet_lines, content_width, field_grid, metrics, para,
-    QrCode, spacer, styles, table,
-)
+from counter_app.printing.blocks import QrCode, SealBox, bullet_lines, field_grid, spacer, table
+from counter_app.printing.layout import PageFrame, build_document, content_width, metrics, para, styles
 
 REPRINT_MARK = "补打"
 REPRINT_RED = colors.Color(0.75, 0.1, 0.1)

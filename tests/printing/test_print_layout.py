@@ -1,10 +1,11 @@
-"""The shared page layout: page sizes and the label/value grid."""
+"""The shared layout and its blocks: page sizes and the label/value grid."""
 
 from __future__ import annotations
 
 import pytest
 
-from counter_app.printing.layout import content_width, field_grid, metrics
+from counter_app.printing.blocks import field_grid
+from counter_app.printing.layout import content_width, metrics
 
 
 def test_short_values_pair_up_and_a_long_value_gets_a_whole_line():
