@@ -5,11 +5,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import IO
 
 from reportlab.platypus import Flowable, KeepTogether
 
@@ -17,7 +15,9 @@ from counter_app.domain.money import format_money
 from counter_app.printing.blocks import (
     SealBox, data_table, field_grid, signature_lines, spacer, table,
 )
-from counter_app.printing.layout import PageFrame, build_document, content_width, metrics, para, styles
+from counter_app.printing.layout import (
+    Output, PageFrame, build_document, content_width, metrics, para, styles,
+)
 
 DEFAULT_DECLARATION = (
     "申请人承诺：以上填写内容及所提供的材料真实、准确、完整；如有虚假，愿承担由此产生的一切法律责任。"
@@ -102,7 +102,7 @@ def schedule_section(options: Sequence[RepaymentOption], title: str = "还款测
     )
 
 
-def render_form(data: FormData, out: str | os.PathLike[str] | IO[bytes], *, page_size: str = "A4") -> int:
+def render_form(data: FormData, out: Output, *, page_size: str = "A4") -> int:
     """Write the form PDF to ``out`` (path or binary file); returns the page count."""
     frame = PageFrame(data.centre_name, data.station_name, data.title, data.number, data.clerk,
                       data.printed_at, number_label="受理编号")

@@ -26,6 +26,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from counter_app.printing.fonts import MAIN_FONT, draw_string, fit_size, markup, register_fonts
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "A5": A5}
+Output = str | os.PathLike[str] | IO[bytes]  # where a document goes: a path or a binary file
 GRID_COLOUR = colors.Color(0.45, 0.45, 0.45)
 LABEL_SHADE = colors.Color(0.93, 0.93, 0.93)
 WATERMARK_GREY = colors.Color(0.88, 0.88, 0.88)
@@ -136,7 +137,7 @@ class _FramedCanvas(Canvas):
 
 
 def build_document(
-    out: str | os.PathLike[str] | IO[bytes],
+    out: Output,
     frame: PageFrame,
     story: list[Flowable],
     *,
@@ -184,7 +185,9 @@ def _header(frame: PageFrame, m: Metrics, watermark: str, canv: Canvas, _doc: An
     canv.line(m.margin, y - m.small * 0.6, width - m.margin, y - m.small * 0.6)
 
 
-def _footer(frame: PageFrame, m: Metrics, printed_at: datetime, canv: Canvas, number: int, total: int) -> None:
+def _footer(
+    frame: PageFrame, m: Metrics, printed_at: datetime, canv: Canvas, number: int, total: int
+) -> None:
     width = m.page[0]
     y = m.margin
     canv.setStrokeColor(GRID_COLOUR)

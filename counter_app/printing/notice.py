@@ -7,11 +7,9 @@ policy version in force on the notice date, never from code.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import IO
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -20,7 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether
 from counter_app.domain.money import format_money
 from counter_app.printing.blocks import CutLine, SealBox, bullet_lines, spacer, table
 from counter_app.printing.layout import (
-    GRID_COLOUR, LABEL_SHADE, PageFrame, build_document, content_width, metrics, para, styles,
+    GRID_COLOUR, LABEL_SHADE, Output, PageFrame, build_document, content_width, metrics, para, styles,
 )
 
 TITLE = "责令限期办理住房公积金缴存登记通知书"
@@ -53,7 +51,7 @@ class EstablishmentNoticeData:
     printed_at: datetime | None = None
 
 
-def render_notice(data: EstablishmentNoticeData, out: str | os.PathLike[str] | IO[bytes], *, page_size: str = "A4") -> int:
+def render_notice(data: EstablishmentNoticeData, out: Output, *, page_size: str = "A4") -> int:
     """Write the notice with its delivery receipt to ``out``; returns the page count."""
     frame = PageFrame(data.centre_name, data.station_name, TITLE, data.notice_number, data.clerk,
                       data.printed_at, number_label="文书编号")

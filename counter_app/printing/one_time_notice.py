@@ -4,15 +4,13 @@ the ones still missing marked, so that the worker comes back at most once (最�
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import IO
 
 from reportlab.platypus import Flowable, KeepTogether
 
 from counter_app.printing.blocks import data_table, field_grid, signature_lines, spacer
-from counter_app.printing.layout import PageFrame, build_document, para, styles
+from counter_app.printing.layout import Output, PageFrame, build_document, para, styles
 
 TITLE = "住房公积金业务一次性告知单"
 MISSING_MARK = "■ 尚缺"
@@ -46,7 +44,7 @@ class OneTimeNoticeData:
     printed_at: datetime | None = None
 
 
-def render_one_time_notice(data: OneTimeNoticeData, out: str | os.PathLike[str] | IO[bytes], *, page_size: str = "A4") -> int:
+def render_one_time_notice(data: OneTimeNoticeData, out: Output, *, page_size: str = "A4") -> int:
     """Write the notice to ``out`` (path or binary file); returns the page count."""
     frame = PageFrame(data.centre_name, data.station_name, TITLE, data.number, data.clerk,
                       data.printed_at, number_label="告知编号")

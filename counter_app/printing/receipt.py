@@ -7,12 +7,11 @@ The data carries the applicant's full ID number; the receipt prints only the mas
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import IO, Literal
+from typing import Literal
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -22,7 +21,9 @@ from counter_app.domain.ids import mask_id_number
 from counter_app.domain.money import format_money, to_capitals
 from counter_app.domain.normalize import normalize_code
 from counter_app.printing.blocks import QrCode, SealBox, bullet_lines, field_grid, spacer, table
-from counter_app.printing.layout import PageFrame, build_document, content_width, metrics, para, styles
+from counter_app.printing.layout import (
+    Output, PageFrame, build_document, content_width, metrics, para, styles,
+)
 
 REPRINT_MARK = "补打"
 REPRINT_RED = colors.Color(0.75, 0.1, 0.1)
@@ -68,7 +69,7 @@ def qr_payload(receipt_number: str, client_id: str) -> str:
     return f"{receipt_number}|{verification_code(receipt_number, client_id)}"
 
 
-def render_receipt(data: ReceiptData, out: str | os.PathLike[str] | IO[bytes], *, page_size: str = "A4") -> int:
+def render_receipt(data: ReceiptData, out: Output, *, page_size: str = "A4") -> int:
     """Write the receipt PDF to ``out`` (path or binary file); returns the page count."""
     title = "住房公积金业务受理回执" + ("（补打）" if data.reprint else "")
     frame = PageFrame(
