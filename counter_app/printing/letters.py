@@ -94,7 +94,7 @@ def render_letters(
     if total is None:
         total = len(recipients) if hasattr(recipients, "__len__") else 0  # type: ignore[arg-type]
     letter = _LetterPage(batch, page_size)
-    writer = _ChunkWriter(Path(out), chunk_size, letter.page)
+    writer = _ChunkWriter(Path(out), chunk_size, letter.page, (letter.title, batch.centre_name))
     done = 0
     try:
         for recipient in recipients:
@@ -117,8 +117,10 @@ def render_letters(
 class _ChunkWriter:
     """Opens temporary files as letters need them; renames them all only when the run succeeds."""
 
-    def __init__(self, out: Path, chunk_size: int | None, page: tuple[float, float]):
+    def __init__(self, out: Path, chunk_size: int | None, page: tuple[float, float],
+                 title_author: tuple[str, str]):
         self.out, self.chunk_size, self.page = out, chunk_size, page
+        self.title, self.author = title_author
         self.parts: list[tuple[Path, Path]] = []  # (temporary, final)
         self.canvas: Canvas | None = None
         self.file: IO[bytes] | None = None
@@ -143,6 +145,8 @@ class _ChunkWriter:
         self.parts.append((Path(temp), final))
         self.file = os.fdopen(fd, "wb")
         self.canvas = StreamingCanvas(self.file, pagesize=self.page)
+        self.canvas.setTitle(self.title)
+        self.canvas.setAuthor(self.author)
         self.in_chunk = 0
 
     def _close(self) -> None:
