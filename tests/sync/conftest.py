@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -12,6 +14,11 @@ from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
 from counter_app.sync import central_db
+
+# Helpers of this folder (station_helpers, the test keyring backend) import by plain name.
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
 
 
 @dataclass
@@ -67,3 +74,18 @@ def central(pg_dsn) -> Iterator[Central]:
     env = Central(dsn=pg_dsn, group=group)
     yield env
     drop_roles(pg_dsn, [s.role for s in env.stations] + [group])
+
+
+@pytest.fixture
+def file_keyring(tmp_path, monkeypatch):
+    """The test keyring (a JSON file) for this process and any subprocess it starts."""
+    import keyring
+    from keyring_file_backend import FileKeyring
+
+    path = tmp_path / "keyring.json"
+    monkeypatch.setenv("COUNTER_TEST_KEYRING", str(path))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring_file_backend.FileKeyring")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    yield path
+    keyring.set_keyring(previous)

@@ -1,0 +1,101 @@
+"""``counter-app connect --dsn DSN --station CODE``: log in to the centre once, keep the password in the OS keyring."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from counter_app.cli._output import CliError, emit_json
+
+STATION_ROLE_PREFIX = "station_"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("connect", help="连接中心数据库（密码从标准输入或提示输入，保存在系统钥匙串）")
+    p.add_argument("--dsn", required=True, help="中心数据库连接串（不含密码），如 postgresql://station_cg01@中心服务器/hpf?sslmode=verify-full")
+    p.add_argument("--station", required=True, help="本站服务站代码")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=run)
+
+
+def read_password() -> str:
+    """From stdin when it is not a terminal (scripts), else a prompt without echo; never argv."""
+    if sys.stdin is None or not sys.stdin.isatty():
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        return line.rstrip("\r\n")
+    return getpass.getpass("中心数据库密码：")
+
+
+def _station_dsn(raw: str, station: str) -> str:
+    """The DSN as stored: checked, never with a password; the user defaults to the station's role."""
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    from counter_app.services.settings import check_dsn
+
+    try:
+        if not conninfo_to_dict(raw).get("user"):
+            raw = make_conninfo(raw, user=STATION_ROLE_PREFIX + station.lower())
+    except Exception:  # psycopg's parser message is English; check_dsn below says it in Chinese
+        pass
+    dsn, problems = check_dsn(raw)
+    if problems:
+        raise CliError([{"field": "dsn", "message": p.message} for p in problems])
+    return dsn
+
+
+def _verify_station(dsn: str, password: str, station: str) -> None:
+    """The login must work and belong to this station (the centre maps its role to one station)."""
+    import psycopg
+
+    from counter_app.services.settings import test_connection
+
+    result = test_connection(dsn, password)
+    if not result.ok:
+        raise CliError([{"field": "dsn", "message": result.message}], exit_code=1)
+    with psycopg.connect(dsn, password=password, connect_timeout=10) as conn:
+        codes = [r[0] for r in conn.execute("SELECT code FROM central.stations").fetchall()]
+    if codes != [station]:
+        raise CliError.single("station", f"该登录账号不属于服务站 {station}，请核对服务站代码和连接串中的用户名")
+
+
+def _check_outbox(store, station: str) -> None:
+    """Applications waiting under another station code would all be refused by the centre."""
+    with store.unit_of_work() as uow:
+        current = uow.settings.get("station_code", None)
+        waiting = uow.outbox.count_pending()
+    if current and current != station and waiting:
+        raise CliError.single(
+            "station", f"本机有{waiting}笔以服务站 {current} 名义受理、尚未上传的申请，不能改为服务站 {station}")
+
+
+def run(args: argparse.Namespace) -> int:
+    from counter_app.cli._counter import counter_for
+    from counter_app.services.settings import (
+        central_password,
+        check_station_code,
+        save_central_password,
+    )
+
+    station, problems = check_station_code(args.station)
+    if problems:
+        raise CliError.single("station", problems[0].message)
+    dsn = _station_dsn(args.dsn, station)
+    password = read_password()
+    if not password:
+        raise CliError.single("password", "密码不能为空")
+    _verify_station(dsn, password, station)
+    with counter_for(args) as counter:
+        _check_outbox(counter.store, station)
+        save_central_password(dsn, password)
+        if central_password(dsn) != password:
+            raise CliError.single("password", "无法把密码保存到系统钥匙串（没有可用的钥匙串服务）")
+        with counter.store.unit_of_work(write=True) as uow:
+            uow.settings.set("central_dsn", dsn)
+            uow.settings.set("station_code", station)
+            uow.commit()
+    if args.json:
+        emit_json({"station": station, "dsn": dsn, "connected": True})
+    else:
+        print(f"已连接中心：服务站 {station}（密码已保存在系统钥匙串中）")
+    return 0
