@@ -29,19 +29,21 @@ def register_fonts(app: QApplication, *, rare: bool = True) -> list[str]:
     """
     families: list[str] = []
     fonts = resources_dir() / "fonts"
-    wanted = ["HanaMinA.ttf"] if rare else []
-    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
-        wanted.insert(0, "wqy-zenhei.ttc")
+    system_cjk = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    wanted = (["HanaMinA.ttf"] if rare else []) if system_cjk else ["wqy-zenhei.ttc"] + (["HanaMinA.ttf"] if rare else [])
     for name in wanted:
         path = fonts / name
         if path.exists():
             font_id = QFontDatabase.addApplicationFont(str(path))
             if font_id >= 0:
                 families += QFontDatabase.applicationFontFamilies(font_id)[:1]
-    if families:
+    if families and not system_cjk:
+        # No system CJK font: the UI font, then the bundled sans font, then the rare-character one.
+        # With a system CJK font the app font stays as it is: fontconfig's fallback picks a sans face
+        # and finds the registered rare-character font only for what nothing else has.
         font = QFont(app.font())
-        # The system UI font first; the bundled ones as fallbacks for what it lacks.
-        font.setFamilies([*font.families(), *[f for f in families if f not in font.families()]])
+        chain = [*font.families(), *[f for f in families if "Hana" not in f], *[f for f in families if "Hana" in f]]
+        font.setFamilies(list(dict.fromkeys(chain)))
         app.setFont(font)
     return families
 

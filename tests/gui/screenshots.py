@@ -52,7 +52,7 @@ def worker(counter: Any) -> Any:
 
 
 def shoot(window: Any, out: Path, name: str, size: str) -> Path:
-    settle()
+    settle(400)  # past the deferred registration of the rare-character font
     path = out / f"{name}-{size}.png"
     window.grab().save(str(path))
     print(path)
@@ -67,6 +67,8 @@ def main(data_dir: str, out_dir: str, sizes: list[str]) -> None:
     card = worker(counter)
     for size in sizes:
         w, h = (int(v) for v in size.split("x"))
+        for draft in services.list_drafts(counter):  # each size starts from clean forms
+            services.discard_draft(counter, draft.kind)
         window = create_main_window(data_dir)
         window.resize(w, h)
         window.show()
