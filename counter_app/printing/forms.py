@@ -41,6 +41,7 @@ class TableSection:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     note: str = ""
+    col_fractions: tuple[float, ...] = ()  # share of the width per column; default: first wider
 
 
 Section = FieldSection | TableSection
@@ -97,8 +98,9 @@ def schedule_section(options: Sequence[RepaymentOption], title: str = "还款测
         for o in options
     )
     return TableSection(
-        title, ("还款方式", "首月月供（元）", "末月月供（元）", "利息总额（元）", "还款总额（元）"), rows,
+        f"{title}（单位：元）", ("还款方式", "首月月供", "末月月供", "利息总额", "还款总额"), rows,
         note="测算按申请金额、期限和受理日执行利率计算，实际以贷款合同为准。",
+        col_fractions=(0.16, 0.21, 0.21, 0.21, 0.21),  # room for 1,234,567.89 on A5
     )
 
 
@@ -118,7 +120,7 @@ def _section(section: Section, page_size: str) -> list[Flowable]:
     heading = para(section.title, st.heading)
     if isinstance(section, FieldSection):
         return [heading, field_grid(section.fields, page_size, columns=section.columns)]
-    fractions = [1.3] + [1.0] * (len(section.header) - 1)
+    fractions = section.col_fractions or (1.3,) + (1.0,) * (len(section.header) - 1)
     total = sum(fractions)
     body: list[Flowable] = [heading, data_table(section.header, section.rows, page_size,
                                                 col_fractions=[f / total for f in fractions])]
