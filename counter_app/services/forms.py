@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from counter_app.domain import fieldcheck
@@ -11,6 +11,7 @@ from counter_app.domain.catalog import PROOF_REQUIRED_CHANGES, business
 from counter_app.domain.errors import Checked
 from counter_app.domain.fieldcheck import FormCheck
 from counter_app.domain.materials import Material, required_materials as _required
+from counter_app.services import rules
 from counter_app.services.counter import Counter
 
 
@@ -22,7 +23,14 @@ def check_field(counter: Counter, kind: str, key: str, raw: Any, form: Mapping[s
             return Checked.fail(key, f"请填写{spec.label}")
         return Checked(None)
     id_type = str((form or {}).get("id_type") or "01")
-    return fieldcheck.check_field(spec, raw, version=counter.policy_on(), today=counter.today(), id_type=id_type)
+    checked = fieldcheck.check_field(spec, raw, version=counter.policy_on(), today=counter.today(), id_type=id_type)
+    if checked.ok and key == business(kind).subject_field:
+        with counter.store.unit_of_work() as uow:
+            found = rules.subject_problems(uow, kind, checked.value)
+        if found.errors or found.warnings:
+            checked = replace(checked, errors=checked.errors + tuple(found.errors),
+                              warnings=checked.warnings + tuple(found.warnings))
+    return checked
 
 
 def check_form(counter: Counter, kind: str, form: Mapping[str, Any]) -> FormCheck:

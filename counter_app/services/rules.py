@@ -64,16 +64,8 @@ def _live_account(ctx: RuleContext, id_number: str, out: RuleOutcome) -> Any | N
 
 
 def open_account(ctx: RuleContext, v: dict[str, Any]) -> RuleOutcome:
-    out = RuleOutcome()
     id_number = v["id_number"]
-    for account in ctx.uow.accounts.for_person(id_number):
-        if account.status == ACTIVE:
-            employer = ctx.uow.employers.get(account.employer_uscc) if account.employer_uscc else None
-            where = f"（{employer.name}）" if employer else ""
-            out.error("id_number", f"该职工已有正常缴存的公积金账户 {account.account_no}{where}，一人一户，不能重复开户")
-        elif account.status == SEALED:
-            out.warn("id_number", f"该职工有封存账户 {account.account_no}，可办理转移接续，原账户余额将并入新账户")
-            out.details["transfer_from"] = account.account_no
+    out = subject_problems(ctx.uow, "open-account", id_number)
     if _pending_same(ctx, "open-account", id_number):
         out.error("id_number", "该职工已有一笔开户申请正在办理中，请勿重复提交")
     employer = ctx.uow.employers.get(v["employer_uscc"])
@@ -96,10 +88,7 @@ def open_account(ctx: RuleContext, v: dict[str, Any]) -> RuleOutcome:
 
 
 def establish_employer(ctx: RuleContext, v: dict[str, Any]) -> RuleOutcome:
-    out = RuleOutcome()
-    existing = ctx.uow.employers.get(v["uscc"])
-    if existing is not None and existing.registered:
-        out.error("uscc", f"该单位已办理缴存登记（单位账号 {existing.account_no or '—'}），不能重复建制")
+    out = subject_problems(ctx.uow, "establish-employer", v["uscc"])
     if _pending_same(ctx, "establish-employer", v["uscc"]):
         out.error("uscc", "该单位已有一笔建制申请正在办理中，请勿重复提交")
     return out
@@ -234,10 +223,7 @@ def info_change(ctx: RuleContext, v: dict[str, Any]) -> RuleOutcome:
 
 
 def deferral(ctx: RuleContext, v: dict[str, Any]) -> RuleOutcome:
-    out = RuleOutcome()
-    employer = ctx.uow.employers.get(v["uscc"])
-    if employer is None or not employer.registered:
-        out.error("uscc", "该单位尚未办理缴存登记，不能申请缓缴")
+    out = subject_problems(ctx.uow, "deferral", v["uscc"])
     if not v.get("workers_consent"):
         out.error("workers_consent", "缓缴须经本单位职工代表大会或工会讨论通过")
     y1, m1 = map(int, v["from_month"].split("-"))
@@ -248,6 +234,35 @@ def deferral(ctx: RuleContext, v: dict[str, Any]) -> RuleOutcome:
         out.error("to_month", f"缓缴期限最长{limit}个月（本次为{span}个月）")
     if _pending_same(ctx, "deferral", v["uscc"]):
         out.error("uscc", "该单位已有一笔缓缴申请正在办理中，请勿重复提交")
+    return out
+
+
+def subject_problems(uow: Any, kind: str, subject: str) -> RuleOutcome:
+    """What the store already says about whose business this is, shown as soon as the ID is typed."""
+    out = RuleOutcome()
+    if kind == "open-account":
+        for account in uow.accounts.for_person(subject):
+            if account.status == ACTIVE:
+                employer = uow.employers.get(account.employer_uscc) if account.employer_uscc else None
+                where = f"（{employer.name}）" if employer else ""
+                out.error("id_number", f"该职工已有正常缴存的公积金账户 {account.account_no}{where}，一人一户，不能重复开户")
+            elif account.status == SEALED:
+                out.warn("id_number", f"该职工有封存账户 {account.account_no}，可办理转移接续，原账户余额将并入新账户")
+                out.details["transfer_from"] = account.account_no
+    elif kind in ("withdrawal", "loan"):
+        if not uow.accounts.for_person(subject):
+            out.error("id_number", "未找到该证件号码的住房公积金账户，请核对证件号码或先办理开户")
+    elif kind == "info-change":
+        if uow.workers.get(subject) is None:
+            out.error("id_number", "未找到该证件号码的职工信息，请核对证件号码")
+    elif kind == "establish-employer":
+        employer = uow.employers.get(subject)
+        if employer is not None and employer.registered:
+            out.error("uscc", f"该单位已办理缴存登记（单位账号 {employer.account_no or '—'}），不能重复建制")
+    elif kind == "deferral":
+        employer = uow.employers.get(subject)
+        if employer is None or not employer.registered:
+            out.error("uscc", "该单位尚未办理缴存登记，不能申请缓缴")
     return out
 
 

@@ -16,9 +16,20 @@ def test_blank_required_field_asks_for_it_blank_optional_field_is_fine(counter):
 
 
 def test_field_check_normalises_and_gives_facts(counter):
-    checked = check_field(counter, "open-account", "id_number", W.active.lower())
+    checked = check_field(counter, "withdrawal", "id_number", W.active.lower())
     assert checked.ok and checked.value == W.active
     assert checked.facts["sex"] == "1"
+
+
+def test_leaving_the_id_field_tells_what_the_store_knows(counter):
+    # One person, one account: said as soon as the clerk leaves the ID field, not only on submit.
+    existing = check_field(counter, "open-account", "id_number", W.active)
+    assert existing.value == W.active
+    assert [e.field for e in existing.errors] == ["id_number"] and "一人一户" in existing.errors[0].message
+    sealed = check_field(counter, "open-account", "id_number", W.sealed)
+    assert sealed.ok and "转移接续" in sealed.warnings[0].message
+    unknown = check_field(counter, "withdrawal", "id_number", "11010519491231002X")
+    assert "未找到" in unknown.errors[0].message
 
 
 def test_field_check_follows_the_id_type_of_the_form(counter):
