@@ -50,14 +50,17 @@ def _syllables(chars: str) -> list[str]:
     return [r for r in map(char_reading, chars) if r is not None]
 
 
+_tail_syllables = lru_cache(maxsize=1 << 16)(lambda chars: tuple(_syllables(chars)))  # given names repeat
+
+
 def person_readings(name: str) -> list[list[str]]:
     """Syllable sequences of a personal name: the surname reading first, then the everyday one."""
-    for surname, syllables in COMPOUND_SURNAMES.items():
-        if name.startswith(surname):
-            return [list(syllables) + _syllables(name[len(surname):])]
     if not name:
         return []
-    rest = _syllables(name[1:])
+    compound = COMPOUND_SURNAMES.get(name[:2])
+    if compound is not None:
+        return [[*compound, *_tail_syllables(name[2:])]]
+    rest = list(_tail_syllables(name[1:]))
     everyday = char_reading(name[0])
     variants: list[list[str]] = []
     special = SURNAME_READINGS.get(name[0])
@@ -70,33 +73,34 @@ def person_readings(name: str) -> list[list[str]]:
     return [v for v in variants if v]
 
 
+@lru_cache(maxsize=None)
 def _initial(syllable: str) -> str:
     """The initial as typed: ``zh``/``ch``/``sh`` keep two letters, others one."""
     return syllable[:2] if syllable[:2] in ("zh", "ch", "sh") else syllable[:1]
 
 
 def syllable_keys(syllables: list[str], mixed: bool = True) -> list[str]:
-    """Keys of one reading: full, first letters, initials, and the "initials + full last" forms."""
+    """Keys of one reading: full, first letters, initials, and the "initials + full last" forms
+    (张三: zhangsan, zs, zhs, zsan, zhsan)."""
     if not syllables:
         return []
-    full = "".join(syllables)
-    letters = "".join(s[0] for s in syllables)
-    initials = "".join(_initial(s) for s in syllables)
-    keys = [full, letters, initials]
+    initials = [_initial(s) for s in syllables]
+    letters = "".join([s[0] for s in syllables])
+    keys = ["".join(syllables), letters, "".join(initials)]
     if mixed and len(syllables) >= 2:
-        keys.append(letters[:-1] + syllables[-1])
-        keys.append("".join(_initial(s) for s in syllables[:-1]) + syllables[-1])
+        last = syllables[-1]
+        keys.append(letters[:-1] + last)
+        keys.append("".join(initials[:-1]) + last)
     return keys
 
 
 @lru_cache(maxsize=1 << 17)
 def person_keys(name: str) -> tuple[str, ...]:
     """Every pinyin key of a personal name, deduplicated, full pinyin first."""
-    keys: dict[str, None] = {}
-    for syllables in person_readings(name):
-        for key in syllable_keys(syllables):
-            keys.setdefault(key, None)
-    return tuple(keys)
+    readings = person_readings(name)
+    if len(readings) == 1:
+        return tuple(dict.fromkeys(syllable_keys(readings[0])))
+    return tuple(dict.fromkeys(key for syllables in readings for key in syllable_keys(syllables)))
 
 
 # Leading place words of employer names (青山镇…, 城关街道…), stripped for a second, shorter key.

@@ -8,7 +8,6 @@ from sqlalchemy import (
     Column,
     Date,
     ForeignKey,
-    Index,
     Integer,
     MetaData,
     PrimaryKeyConstraint,
@@ -44,7 +43,7 @@ employers = Table(
     Column("status", Text, nullable=False, server_default="01"),  # JGJ/T 320 A.4
     Column("registered", Boolean, nullable=False, server_default="1"),  # has a fund registration
     Column("insured_staff", Integer),  # social-insurance head count: enforcement candidates
-    Column("account_no", Text),
+    Column("account_no", Text, index=True),
     Column("bank_name", Text),
     Column("bank_account", Text),
     Column("worker_ratio", DecimalText),
@@ -73,14 +72,14 @@ workers = Table(
 )
 
 # Pinyin (and employer alias) keys, searched by prefix: owner "W" → workers.id_number,
-# "E" → employers.uscc. WITHOUT ROWID keeps the key index the table itself.
+# "E" → employers.uscc. WITHOUT ROWID keeps the key index the table itself; there is no index by
+# ref (it would cost a third of a bulk load): a name change deletes the old name's keys by key.
 search_keys = Table(
     "search_keys", metadata,
     Column("key", Text, nullable=False),
     Column("owner", Text, nullable=False),
     Column("ref", Text, nullable=False),
     PrimaryKeyConstraint("key", "owner", "ref"),
-    Index("ix_search_keys_owner_ref", "owner", "ref"),
     sqlite_with_rowid=False,
 )
 

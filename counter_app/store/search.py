@@ -81,6 +81,9 @@ class Searcher:
             self._offer(_Candidate("worker", id_number, score, "account_no", account_no))
         for (uscc,) in self._range(s.employers.c.uscc, code):
             self._offer(_Candidate("employer", uscc, _score(uscc, code, CODE_EXACT, CODE_PREFIX), "uscc"))
+        for account_no, uscc in self._range(s.employers.c.account_no, code, s.employers.c.uscc):
+            score = _score(account_no, code, CODE_EXACT, CODE_PREFIX)
+            self._offer(_Candidate("employer", uscc, score, "account_no", account_no))
 
     def _names(self, name: str) -> None:
         for found, id_number in self._range(s.workers.c.name, name, s.workers.c.id_number):

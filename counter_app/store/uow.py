@@ -6,6 +6,7 @@ from types import TracebackType
 
 from sqlalchemy import Connection, Engine
 
+from counter_app.store import schema as s
 from counter_app.store.engine import write_engine
 from counter_app.store.repositories.funds import (
     AccountRepository,
@@ -26,6 +27,8 @@ from counter_app.store.repositories.work import (
     ReceiptCounterRepository,
     StoreError,
 )
+
+REFERENCE_TABLES = (s.search_keys, s.withdrawal_history, s.loans, s.accounts, s.workers, s.employers)
 
 
 class UnitOfWork:
@@ -81,6 +84,13 @@ class UnitOfWork:
 
     def rollback(self) -> None:
         self._live().rollback()
+
+    def clear_reference_data(self) -> None:
+        """Delete employers, workers, accounts, loans, past withdrawals and their search keys
+        (before a full reload); the station's own applications, outbox and settings stay."""
+        connection = self._live()
+        for table in REFERENCE_TABLES:
+            connection.execute(table.delete())
 
     def _live(self) -> Connection:
         if self._connection is None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, fields
+from dataclasses import fields
+from functools import cache
 from itertools import islice
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Row, Table
+
+from counter_app.store.bulk import insert_tuples, record_tuples
 
 R = TypeVar("R")
 CHUNK = 5_000
@@ -17,15 +20,21 @@ def to_record(cls: type[R], row: Row[Any] | None) -> R | None:
     if row is None:
         return None
     mapping = row._mapping
-    return cls(**{f.name: mapping[f.name] for f in fields(cls)})  # type: ignore[arg-type]
+    return cls(**{name: mapping[name] for name in _names(cls)})  # type: ignore[arg-type]
 
 
 def to_records(cls: type[R], rows: Iterable[Row[Any]]) -> list[R]:
     return [to_record(cls, row) for row in rows]  # type: ignore[misc]
 
 
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 def values_of(record: Any, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {k: v for k, v in asdict(record).items() if k not in exclude}
+    """A record's fields as a dict, shallow (``asdict`` deep-copies and is slow in bulk loads)."""
+    return {k: getattr(record, k) for k in _names(type(record)) if k not in exclude}
 
 
 def chunks(items: Iterable[R], size: int = CHUNK) -> Iterator[list[R]]:
@@ -45,9 +54,10 @@ class Repository:
             self._c.execute(table.insert(), rows)
 
     def _insert_records(self, table: Table, records: Iterable[Any]) -> int:
-        """INSERT records by executemany in chunks; returns how many."""
+        """INSERT records by executemany in chunks (fast path of ``bulk``); returns how many."""
         count = 0
         for batch in chunks(records):
-            self._insert_many(table, [values_of(r) for r in batch])
+            names = _names(type(batch[0]))
+            insert_tuples(self._c, table, names, record_tuples(table, names, batch))
             count += len(batch)
         return count

@@ -12,19 +12,24 @@ from counter_app.domain.normalize import normalize_code
 from counter_app.domain.search_keys import employer_aliases, employer_keys, person_keys
 from counter_app.store import schema as s
 from counter_app.store.records import EmployerRecord, WorkerRecord
+from counter_app.store.bulk import insert_tuples
 from counter_app.store.repositories._base import Repository, chunks, to_record, to_records, values_of
 
 WORKER = "W"
 EMPLOYER = "E"
+KEY_COLUMNS = ("key", "owner", "ref")
 
 
-def worker_key_rows(rec: WorkerRecord) -> list[dict[str, str]]:
-    return [{"key": k, "owner": WORKER, "ref": rec.id_number} for k in person_keys(rec.name)]
+KeyRow = tuple[str, str, str]  # (key, owner, ref)
 
 
-def employer_key_rows(rec: EmployerRecord) -> list[dict[str, str]]:
+def worker_key_rows(rec: WorkerRecord) -> list[KeyRow]:
+    return [(k, WORKER, rec.id_number) for k in person_keys(rec.name)]
+
+
+def employer_key_rows(rec: EmployerRecord) -> list[KeyRow]:
     keys = (*employer_keys(rec.name), *employer_aliases(rec.name))
-    return [{"key": k, "owner": EMPLOYER, "ref": rec.uscc} for k in dict.fromkeys(keys)]
+    return [(k, EMPLOYER, rec.uscc) for k in dict.fromkeys(keys)]
 
 
 class _KeyedRepository(Repository):
@@ -34,27 +39,32 @@ class _KeyedRepository(Repository):
     unique: str
     owner: str
 
-    def _key_rows(self, rec: Any) -> list[dict[str, str]]:
+    def _key_rows(self, rec: Any) -> list[KeyRow]:
         raise NotImplementedError
 
     def _upsert(self, rec: Any) -> None:
         values = values_of(rec)
+        unique = self.table.c[self.unique]
+        old = self._c.execute(select(self.table).where(unique == values[self.unique])).first()
         stmt = insert(self.table).values(values)
         update = {k: stmt.excluded[k] for k in values if k != self.unique}
         self._c.execute(stmt.on_conflict_do_update(index_elements=[self.unique], set_=update))
-        ref = values[self.unique]
-        self._c.execute(
-            delete(s.search_keys).where(s.search_keys.c.owner == self.owner, s.search_keys.c.ref == ref)
-        )
-        self._insert_many(s.search_keys, self._key_rows(rec))
+        if old is not None and old.name == rec.name:
+            return
+        if old is not None:  # the name changed: its old keys go (found by key, see schema)
+            k = s.search_keys.c
+            stale = [key for key, _, _ in self._key_rows(to_record(type(rec), old))]
+            self._c.execute(delete(s.search_keys).where(
+                k.key.in_(stale), k.owner == self.owner, k.ref == values[self.unique]))
+        insert_tuples(self._c, s.search_keys, KEY_COLUMNS, self._key_rows(rec))
 
     def _bulk_insert(self, records: Iterable[Any]) -> int:
         """Plain INSERTs by executemany (fast path for demo data and the first full pull)."""
         count = 0
         for batch in chunks(records):
-            self._insert_many(self.table, [values_of(r) for r in batch])
-            self._insert_many(s.search_keys, [k for r in batch for k in self._key_rows(r)])
-            count += len(batch)
+            count += self._insert_records(self.table, batch)
+            keys = sorted({row for r in batch for row in self._key_rows(r)})  # key order: fewer page splits
+            insert_tuples(self._c, s.search_keys, KEY_COLUMNS, keys)
         return count
 
     def count(self) -> int:
@@ -66,7 +76,7 @@ class WorkerRepository(_KeyedRepository):
     unique = "id_number"
     owner = WORKER
 
-    def _key_rows(self, rec: WorkerRecord) -> list[dict[str, str]]:
+    def _key_rows(self, rec: WorkerRecord) -> list[KeyRow]:
         return worker_key_rows(rec)
 
     def get(self, id_number: str) -> WorkerRecord | None:
@@ -99,7 +109,7 @@ class EmployerRepository(_KeyedRepository):
     unique = "uscc"
     owner = EMPLOYER
 
-    def _key_rows(self, rec: EmployerRecord) -> list[dict[str, str]]:
+    def _key_rows(self, rec: EmployerRecord) -> list[KeyRow]:
         return employer_key_rows(rec)
 
     def get(self, uscc: str) -> EmployerRecord | None:

@@ -85,6 +85,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_employers')),
     sa.UniqueConstraint('uscc', name=op.f('uq_employers_uscc'))
     )
+    op.create_index(op.f('ix_employers_account_no'), 'employers', ['account_no'], unique=False)
     op.create_index(op.f('ix_employers_name'), 'employers', ['name'], unique=False)
     op.create_index(op.f('ix_employers_township'), 'employers', ['township'], unique=False)
     op.create_table('loans',
@@ -139,7 +140,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('key', 'owner', 'ref', name=op.f('pk_search_keys')),
     sqlite_with_rowid=False
     )
-    op.create_index('ix_search_keys_owner_ref', 'search_keys', ['owner', 'ref'], unique=False)
     op.create_table('settings',
     sa.Column('key', sa.Text(), nullable=False),
     sa.Column('value', sa.JSON(), nullable=True),
