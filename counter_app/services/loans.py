@@ -43,7 +43,8 @@ def loan_preview(counter: Counter, form: Mapping[str, Any]) -> LoanPreview:
         preview.errors.append(FieldError("id_number", "未找到该证件号码的住房公积金账户"))
         return preview
     balance = max(a.balance for a in accounts)
-    preview.limit = rules.loan_limit(version, v, balance=balance, second_home=second_home, area="district")
+    area = rules.station_area(version, counter.station_code)
+    preview.limit = rules.loan_limit(version, v, balance=balance, second_home=second_home, area=area)
     principal = Decimal(v["amount"]) if "amount" in v else preview.limit.limit
     if principal > 0:
         preview.schedules = {m: build_schedule(principal, preview.rate, months, m) for m in ("annuity", "linear")}

@@ -162,7 +162,8 @@ def loan(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOutc
         prior_fund_loans=len(prior_loans),
     )
     out.errors += check_loan_eligibility(applicant, second_home=second_home, day=ctx.today, version=ctx.version)
-    limit = loan_limit(ctx.version, v, balance=account.balance, second_home=second_home, area="district")
+    area = station_area(ctx.version, ctx.station_code)
+    limit = loan_limit(ctx.version, v, balance=account.balance, second_home=second_home, area=area)
     out.details["loan_limit"] = limit.as_dict()
     out.details["rate"] = str(ctx.version.loan.rate(second_home, int(v["months"])))
     if Decimal(v["amount"]) > limit.limit:
@@ -179,6 +180,15 @@ def loan(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOutc
     if _pending_same(ctx, "loan", v["id_number"]):
         out.error("id_number", "该职工已有一笔贷款申请正在受理中，请勿重复提交")
     return out
+
+
+def station_area(version: PolicyVersion, station_code: str) -> str:
+    """Loan caps differ for the city's districts and its counties: the station's district decides."""
+    for station in version.stations:
+        if station.code == station_code:
+            district = version.districts.get(station.district)
+            return district.area if district is not None else "district"
+    return "district"
 
 
 def loan_limit(version: PolicyVersion, v: dict[str, Any], *, balance: Decimal, second_home: bool, area: str):
