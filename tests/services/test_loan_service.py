@@ -175,3 +175,22 @@ def test_preview_for_a_person_without_an_account(counter):
 def test_preview_writes_nothing(counter):
     loan_preview(counter, loan_form())
     assert table_counts(counter)["applications"] == 0
+
+
+def test_a_county_station_applies_the_county_caps(data_dir):
+    from service_world import fixed_clock
+
+    from counter_app.services import open_counter
+
+    with open_counter(data_dir) as setup, setup.store.unit_of_work(write=True) as uow:
+        uow.settings.set("station_code", "QS01")  # 青山县青山镇服务站: a county
+        uow.commit()
+    with open_counter(data_dir, clock=fixed_clock) as county:
+        assert county.station_code == "QS01"
+        rich = {"id_number": W.senior, "months": "84", "house_price": "2000000", "monthly_income": "50000"}
+        preview = loan_preview(county, loan_form(**rich))
+        assert preview.limit.constraints["category_cap"] == D("600000.00")
+        assert (preview.limit.binding, preview.limit.limit) == ("category_cap", D("600000.00"))
+        result = submit_good(county, KIND, **rich, amount="700000")
+        assert not result.ok and "600,000.00" in [e.message for e in result.errors if e.field == "amount"][0]
+        assert result.receipt_number is None
