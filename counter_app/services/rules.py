@@ -226,7 +226,7 @@ def info_change(ctx: RuleContext, v: dict[str, Any]) -> RuleOutcome:
             out.error(key, "新值与原值相同，无需变更")
         changes[name] = {"before": before, "after": new}
     new_id = v.get("new_id_number")
-    if new_id and ctx.uow.workers.get(new_id) is not None:
+    if new_id and new_id != v["id_number"] and ctx.uow.workers.get(new_id) is not None:
         out.error("new_id_number", "新证件号码已属于另一名职工，请核实")
     out.details["changes"] = changes
     return out
