@@ -107,3 +107,8 @@ def test_minority_name_with_a_look_alike_dot_and_a_rare_character_kept(counter):
 def test_refusal_then_success_gets_0001(counter):
     submit_good(counter, KIND, new_mobile="13800000001")
     assert submit_good(counter, KIND).receipt_number == receipt(counter, 1)
+
+
+def test_own_id_number_as_the_new_one_is_only_the_same_value(counter):
+    result = submit_good(counter, KIND, new_mobile=None, new_id_number=W.active)
+    assert [(e.field, e.message) for e in result.errors] == [("new_id_number", "新值与原值相同，无需变更")]
