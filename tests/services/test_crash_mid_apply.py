@@ -21,8 +21,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from service_world import NOW, fixed_clock, receipt
+from service_world import NOW, fixed_clock, receipt, submit_good
 
+from counter_app.demo.codes import org_code
+from counter_app.domain.ids import make_uscc
 from counter_app.services import open_counter
 
 SEED = 20261123
@@ -243,16 +245,11 @@ def test_killed_submissions_leave_whole_records_or_nothing(crashed, data_dir: Pa
                 assert stored_per_run.get(run["first"], 0) == 0, run
 
         # The store takes the next application as if nothing had happened.
-        counter.clock = fixed_clock
-        from service_world import submit_good
-
         after = submit_good(counter, "open-account")
         assert after.ok and after.receipt_number == receipt(counter, len(apps) + 1)
     db.close()
 
 
 def run_usccs(run: dict) -> set[str]:
-    from counter_app.demo.codes import org_code
-    from counter_app.domain.ids import make_uscc
-
+    """The employers a run's child submits (its forms are numbered from ``first``)."""
     return {make_uscc("91620102" + org_code(f"C{n:07d}")) for n in range(run["first"], run["first"] + SUBMISSIONS)}
