@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if not rows:
         print("没有符合条件的业务记录")
     for r in rows:
-        when = r.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = counter.local(r.created_at).strftime("%Y-%m-%d %H:%M")
         print(f"{r.receipt_number}  {BUSINESSES[r.kind].short:<6} {STATUS_LABELS.get(r.status, r.status):<8} "
               f"{r.subject_name}  {when}")
     return 0

@@ -133,7 +133,9 @@ def _materials(raw: Any, key: str, version: PolicyVersion) -> Checked[list[str]]
         items = list(raw)
     else:
         return Checked.fail(key, "已收材料应为材料代码的列表，例如 id_card,lease")
-    codes = [normalize_text(c) for c in items]
+    # A ticked line of alternatives ("household_register|police_cert", as required_materials lists
+    # it) is recorded as its first document; either one satisfies the requirement.
+    codes = [normalize_text(c).split("|")[0] for c in items]
     codes = [c for c in codes if c]
     unknown = [c for c in codes if c not in version.materials]
     if unknown:

@@ -14,7 +14,7 @@ from counter_app.store import Store
 
 DEMO_CLERK = "demo"  # acts as the clerk while a data dir has no clerk accounts (issue: clerks)
 DEFAULT_TERMINAL = "01"
-CHINA_OFFSET = timedelta(hours=8)
+CHINA_TZ = timezone(timedelta(hours=8), "CST")  # business days and printed times are China Standard Time
 DEMO_WORKERS, DEMO_EMPLOYERS = 5000, 400
 
 
@@ -36,7 +36,14 @@ class Counter:
 
     def today(self) -> date:
         # Business dates are China Standard Time calendar days, whatever the PC's time zone.
-        return (self.now().astimezone(timezone.utc) + CHINA_OFFSET).date()
+        return self.local(self.now()).date()
+
+    @staticmethod
+    def local(moment: datetime) -> datetime:
+        """A stored (UTC) time as China Standard Time, for screens and paper."""
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        return moment.astimezone(CHINA_TZ)
 
     def policy_on(self, day: date | None = None) -> PolicyVersion:
         return self.policy.in_force(day or self.today())

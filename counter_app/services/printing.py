@@ -1,0 +1,352 @@
+"""Printing services (打印/补打): receipts, forms, one-time notices, establishment notices, letters.
+
+Each builds the document's data from the store and the policy in force, renders the PDF into the
+station's ``prints/`` folder (or a given path) and logs the print. A receipt printed before can
+only be printed again as a reprint (补打) with a reason, and says so on the paper.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from counter_app.domain.catalog import BusinessSpec, FieldSpec, business
+from counter_app.domain.fieldcheck import choice_options
+from counter_app.domain.schedule import METHOD_NAMES, build_schedule
+from counter_app.domain.workdays import add_working_days
+from counter_app.printing import forms as form_doc
+from counter_app.printing.letters import LetterBatch, LetterRecipient, LettersResult, render_letters
+from counter_app.printing.notice import EstablishmentNoticeData, render_notice
+from counter_app.printing.one_time_notice import Material as NoticeMaterial
+from counter_app.printing.one_time_notice import OneTimeNoticeData, render_one_time_notice
+from counter_app.printing.receipt import ReceiptData, render_receipt
+from counter_app.services.counter import Counter
+from counter_app.services.forms import required_materials
+from counter_app.store.records import ApplicationRecord, PrintLogEntry
+
+
+class PrintRefused(Exception):
+    """A print the clerk cannot make as asked; ``field`` names what to fix."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Printed:
+    path: Path
+    pages: int
+    reprint: bool = False
+
+
+def _page_size(counter: Counter, document: str) -> str:
+    with counter.store.unit_of_work() as uow:
+        default = "A5" if document == "receipt" else "A4"
+        return str(uow.settings.get(f"page_size.{document}", default))
+
+
+def _out_path(counter: Counter, name: str, out: str | os.PathLike[str] | None) -> Path:
+    if out is not None:
+        path = Path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+    folder = counter.data_dir / "prints" / counter.today().isoformat()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{name}-{counter.now().strftime('%H%M%S%f')}.pdf"
+
+
+def _log(counter: Counter, document: str, printed: Printed, *, receipt: str | None = None,
+         subject: str | None = None, reason: str | None = None) -> None:
+    with counter.store.unit_of_work(write=True) as uow:
+        uow.print_log.add(PrintLogEntry(
+            document=document, clerk=counter.clerk, subject=subject, receipt_number=receipt,
+            reprint=printed.reprint, reason=reason, pages=printed.pages, path=str(printed.path), at=counter.now(),
+        ))
+        uow.commit()
+
+
+def _application(counter: Counter, receipt_number: str) -> ApplicationRecord:
+    with counter.store.unit_of_work() as uow:
+        record = uow.applications.get_by_receipt(receipt_number.strip().upper())
+    if record is None:
+        raise PrintRefused("receipt_number", f"本站没有受理编号为 {receipt_number} 的业务")
+    return record
+
+
+def _display(spec: FieldSpec, value: Any, counter: Counter) -> str:
+    """A stored form value as printed: choice labels, 是/否, money with separators."""
+    if spec.kind == "bool":
+        return "是" if value else "否"
+    if value is None or value == "":
+        return ""
+    if spec.kind == "choice":
+        return dict(choice_options(spec, counter.policy_on())).get(str(value), str(value))
+    if spec.kind == "money":
+        from counter_app.domain.money import format_money
+
+        return format_money(Decimal(str(value)))
+    if spec.kind == "materials":
+        return "、".join(counter.policy_on().material_name(code) for code in value)
+    return str(value)
+
+
+def _receipt_details(spec: BusinessSpec, record: ApplicationRecord, counter: Counter) -> tuple[tuple[str, str], ...]:
+    shown = {"withdrawal": ("reason_code", "variant", "document_no"),
+             "loan": ("borrower_category", "months", "method", "house_price"),
+             "open-account": ("employer_uscc", "monthly_base", "start_month"),
+             "establish-employer": ("employer_name", "first_month"),
+             "deferral": ("from_month", "to_month"),
+             "info-change": ()}[spec.kind]
+    lines = [(spec.field(k).label, _display(spec.field(k), record.fields.get(k), counter))
+             for k in shown if record.fields.get(k) not in (None, "")]
+    if spec.kind == "info-change":
+        changed = [spec.field(k).label.removeprefix("新") for k in record.fields if k.startswith("new_")]
+        lines.append(("变更项目", "、".join(changed)))
+    return tuple(lines)
+
+
+def _account_of(counter: Counter, record: ApplicationRecord) -> str:
+    if business(record.kind).subject_field != "id_number":
+        return ""
+    with counter.store.unit_of_work() as uow:
+        accounts = uow.accounts.for_person(record.subject_key)
+    live = [a for a in accounts if a.status == "01"] or accounts
+    return live[0].account_no if live else ""
+
+
+def print_receipt(
+    counter: Counter, receipt_number: str, out: str | os.PathLike[str] | None = None,
+    *, reprint_reason: str | None = None,
+) -> Printed:
+    """The acceptance receipt (受理回执); a second print needs ``reprint_reason`` and is marked 补打."""
+    record = _application(counter, receipt_number)
+    with counter.store.unit_of_work() as uow:
+        earlier = [p for p in uow.print_log.for_receipt(record.receipt_number) if p.document == "receipt"]
+    reprint = bool(earlier)
+    reason = (reprint_reason or "").strip()
+    if reprint and not reason:
+        raise PrintRefused("reprint_reason", "该回执已打印过，补打须填写原因")
+    spec = business(record.kind)
+    version = counter.policy_on(counter.local(record.created_at).date())
+    amount = record.fields.get(spec.amount_field) if spec.amount_field else None
+    data = ReceiptData(
+        centre_name=version.centre_name, station_name=counter.station_name,
+        receipt_number=record.receipt_number, client_id=record.client_id, accepted_at=counter.local(record.created_at),
+        business=spec.title, applicant_name=record.subject_name or "", id_number=record.subject_key,
+        subject="employer" if spec.subject_field == "uscc" else "person",
+        account=_account_of(counter, record), amount=Decimal(amount) if amount else None,
+        details=_receipt_details(spec, record, counter),
+        materials_received=tuple(version.material_name(m) for m in record.materials or ()),
+        expected_decision=add_working_days(counter.local(record.created_at).date(), version.decision_days(record.kind)),
+        clerk=record.clerk, station_phone=version.service_hotline,
+        reprint=reprint, reprint_reason=reason, printed_at=counter.local(counter.now()),
+    )
+    path = _out_path(counter, f"{record.receipt_number}-receipt", out)
+    printed = Printed(path, render_receipt(data, path, page_size=_page_size(counter, "receipt")), reprint)
+    _log(counter, "receipt", printed, receipt=record.receipt_number, subject=record.subject_key,
+         reason=reason or None)
+    return printed
+
+
+def _form_sections(spec: BusinessSpec, record: ApplicationRecord, counter: Counter) -> tuple[Any, ...]:
+    sections: dict[str, list[tuple[str, str]]] = {}
+    for f in spec.fields:
+        if spec.kind == "info-change" and f.key.startswith("new_"):
+            continue
+        sections.setdefault(f.section or spec.title, []).append((f.label, _display(f, record.fields.get(f.key), counter)))
+    out: list[Any] = [form_doc.FieldSection(title, tuple(pairs)) for title, pairs in sections.items()]
+    if spec.kind == "info-change":
+        before = record.fields.get("before", {})
+        changes = [
+            form_doc.FieldChange(f.label.removeprefix("新"), _display(f, before.get(f.key[4:]), counter),
+                                 _display(f, record.fields[f.key], counter))
+            for f in spec.fields if f.key.startswith("new_") and f.key in record.fields
+        ]
+        out.insert(1, form_doc.change_section(changes))
+    if spec.kind == "loan":
+        out.insert(-1, form_doc.schedule_section(_repayment_options(record, counter)))
+    return tuple(out)
+
+
+def _repayment_options(record: ApplicationRecord, counter: Counter) -> list[form_doc.RepaymentOption]:
+    v = record.fields
+    version = counter.policy_on(counter.local(record.created_at).date())
+    rate = version.loan.rate(bool(v.get("second_home")), int(v["months"]))
+    options = []
+    for method in ("annuity", "linear"):
+        schedule = build_schedule(Decimal(v["amount"]), rate, int(v["months"]), method)
+        options.append(form_doc.RepaymentOption(
+            METHOD_NAMES[method], schedule.rows[0].payment, schedule.rows[-1].payment,
+            schedule.total_interest, schedule.total_payment,
+        ))
+    return options
+
+
+def print_form(counter: Counter, receipt_number: str, out: str | os.PathLike[str] | None = None) -> Printed:
+    """The application form for signatures (开户登记表, 提取申请表, 贷款申请受理单 …)."""
+    record = _application(counter, receipt_number)
+    spec = business(record.kind)
+    version = counter.policy_on(counter.local(record.created_at).date())
+    data = form_doc.FormData(
+        centre_name=version.centre_name, station_name=counter.station_name, title=spec.form_title,
+        number=record.receipt_number, sections=_form_sections(spec, record, counter),
+        seal=spec.subject_field == "uscc", clerk=record.clerk, printed_at=counter.local(counter.now()),
+    )
+    path = _out_path(counter, f"{record.receipt_number}-form", out)
+    printed = Printed(path, form_doc.render_form(data, path, page_size=_page_size(counter, "form")))
+    _log(counter, "form", printed, receipt=record.receipt_number, subject=record.subject_key)
+    return printed
+
+
+def print_one_time_notice(
+    counter: Counter, kind: str, form: Mapping[str, Any], out: str | os.PathLike[str] | None = None,
+    *, applicant_name: str = "",
+) -> Printed:
+    """The one-time notice of required documents (一次性告知单), ticking what was received."""
+    spec = business(kind)
+    received = set(form.get("materials") or ())
+    materials = tuple(NoticeMaterial(m.name, received=m.satisfied_by(received))
+                      for m in required_materials(counter, kind, form))
+    version = counter.policy_on()
+    name = applicant_name or str(form.get("name") or form.get("employer_name") or "")
+    if not name:
+        from counter_app.services.lookup import person_card
+
+        subject = str(form.get(spec.subject_field) or "")
+        card = person_card(counter, subject) if spec.subject_field == "id_number" and subject else None
+        name = card.worker.name if card else ""
+    with counter.store.unit_of_work(write=True) as uow:
+        number = uow.receipts.next_number(counter.station_code, "G" + counter.terminal, counter.today())
+        uow.commit()
+    data = OneTimeNoticeData(
+        centre_name=version.centre_name, station_name=counter.station_name, number=number,
+        issued_at=counter.local(counter.now()), business=spec.title, applicant_name=name,
+        reason="所需材料不齐全，补齐下列标注“缺”的材料后即可办理" if any(not m.received for m in materials)
+        else "所需材料如下，请备齐后前来办理",
+        materials=materials, station_phone=version.service_hotline, clerk=counter.clerk, printed_at=counter.local(counter.now()),
+    )
+    path = _out_path(counter, f"{number}-one-time-notice", out)
+    printed = Printed(path, render_one_time_notice(data, path, page_size=_page_size(counter, "one_time_notice")))
+    _log(counter, "one_time_notice", printed, subject=str(form.get(spec.subject_field) or "") or None)
+    return printed
+
+
+def print_establishment_notice(
+    counter: Counter, uscc: str, out: str | os.PathLike[str] | None = None, *, investigated_on: date | None = None,
+) -> Printed:
+    """The establishment notice (责令限期办理通知书) with its delivery receipt, for an unregistered employer."""
+    code = uscc.strip().upper()
+    with counter.store.unit_of_work() as uow:
+        employer = uow.employers.get(code)
+    if employer is None:
+        raise PrintRefused("uscc", f"本站数据中没有统一社会信用代码为 {code} 的单位")
+    if employer.registered:
+        raise PrintRefused("uscc", f"{employer.name}已办理住房公积金缴存登记，无需发送建制通知书")
+    today = counter.today()
+    version = counter.policy_on(today)  # the legal text in force on the notice date
+    n = version.notices
+    with counter.store.unit_of_work(write=True) as uow:
+        number = uow.receipts.next_number(counter.station_code, "T" + counter.terminal, today)
+        uow.commit()
+    facts = ["未办理住房公积金缴存登记"]
+    if employer.insured_staff:
+        facts.append(f"未为本单位{employer.insured_staff}名职工办理住房公积金账户设立手续")
+    data = EstablishmentNoticeData(
+        centre_name=version.centre_name, station_name=counter.station_name, notice_number=number,
+        notice_date=today, employer_name=employer.name, uscc=employer.uscc,
+        employer_address=employer.address or "", investigated_on=investigated_on or today, facts=tuple(facts),
+        legal_article=f"{n.regulation}{n.penalty_article}", legal_basis=n.basis_text,
+        deadline=today + timedelta(days=n.deadline_days),  # calendar days, as the regulation counts them
+        fine_min=n.fine_min, fine_max=n.fine_max,
+        duty_article=f"{n.regulation}{'、'.join(a for a in n.articles if a != n.penalty_article)}",
+        statement_days=n.statement_days, contact_address=version.centre_address,
+        contact_phone=version.service_hotline, clerk=counter.clerk, printed_at=counter.local(counter.now()),
+    )
+    path = _out_path(counter, f"{number}-notice", out)
+    printed = Printed(path, render_notice(data, path, page_size="A4"))
+    _log(counter, "establishment_notice", printed, subject=employer.uscc)
+    return printed
+
+
+@dataclass(frozen=True)
+class LetterFilter:
+    """Who gets a letter: by township, employer and account status (all optional)."""
+
+    township: str | None = None
+    employer_uscc: str | None = None
+    account_status: str | None = None
+
+
+def letter_recipients(counter: Counter, chosen: LetterFilter, limit: int | None = None) -> Iterator[LetterRecipient]:
+    """Recipients streamed page by page from the store, so tens of thousands never sit in memory."""
+    after, sent = "", 0
+    while limit is None or sent < limit:
+        with counter.store.unit_of_work() as uow:
+            page = uow.workers.page(limit=500, after_id_number=after)
+            accounts = {w.id_number: uow.accounts.for_person(w.id_number) for w in page}
+        if not page:
+            return
+        after = page[-1].id_number
+        for worker in page:
+            if chosen.township and worker.township != chosen.township:
+                continue
+            if chosen.employer_uscc and worker.employer_uscc != chosen.employer_uscc:
+                continue
+            mine = accounts[worker.id_number]
+            if chosen.account_status and not any(a.status == chosen.account_status for a in mine):
+                continue
+            yield LetterRecipient(worker.name, worker.postcode or "", worker.address or "",
+                                  worker.township or "", mine[0].account_no if mine else "")
+            sent += 1
+            if limit is not None and sent >= limit:
+                return
+
+
+def count_letter_recipients(counter: Counter, chosen: LetterFilter, limit: int | None = None) -> int:
+    return sum(1 for _ in letter_recipients(counter, chosen, limit))
+
+
+def print_letters(
+    counter: Counter, template: str, out: str | os.PathLike[str], *, chosen: LetterFilter = LetterFilter(),
+    limit: int | None = None, chunk_size: int | None = None,
+    progress: Callable[[int, int], None] | None = None, should_cancel: Callable[[], bool] | None = None,
+) -> LettersResult:
+    """Mail-out letters (e.g. the online-services guide), one page per contributor, streamed to disk."""
+    from counter_app.printing.letter_templates import get_template
+
+    try:
+        chosen_template = get_template(template)
+    except ValueError as exc:
+        raise PrintRefused("template", str(exc)) from None
+    version = counter.policy_on()
+    batch = LetterBatch(
+        centre_name=version.centre_name, station_name=counter.station_name,
+        station_address=version.centre_address, station_postcode="", station_phone=version.service_hotline,
+        letter_date=counter.today(), template=chosen_template,
+    )
+    total = count_letter_recipients(counter, chosen, limit)
+    result = render_letters(batch, letter_recipients(counter, chosen, limit), out, page_size="A4",
+                            chunk_size=chunk_size, total=total, progress=progress, should_cancel=should_cancel)
+    if not result.cancelled and result.files:
+        _log(counter, "letters", Printed(result.files[0], result.pages), subject=template,
+             reason=f"{len(result.files)}个文件")
+    return result
+
+
+def print_history(counter: Counter, receipt_number: str) -> list[PrintLogEntry]:
+    with counter.store.unit_of_work() as uow:
+        return uow.print_log.for_receipt(receipt_number)
+
+
+__all__ = [
+    "LetterFilter", "PrintRefused", "Printed", "count_letter_recipients", "letter_recipients",
+    "print_establishment_notice", "print_form", "print_history", "print_letters", "print_one_time_notice",
+    "print_receipt",
+]
