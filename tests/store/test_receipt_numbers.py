@@ -84,6 +84,7 @@ _CHILD = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_two_processes_never_share_a_number_and_leave_no_gap(tmp_path: Path) -> None:
     Store.open(tmp_path).close()
     count = 200
