@@ -1,0 +1,81 @@
+"""``counter-app print receipt|form|notice|letters``: printed documents as PDF files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from counter_app.cli._counter import counter_for
+from counter_app.cli._output import CliError, emit_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("print", help="生成打印文件（PDF）：回执、申请表、建制通知书、信函")
+    docs = p.add_subparsers(dest="document", required=True, parser_class=type(p))
+    for name, text in (("receipt", "受理回执"), ("form", "业务申请表")):
+        d = docs.add_parser(name, help=text)
+        d.add_argument("receipt_number", help="受理编号，例如 CG01-01-20261123-0001")
+        d.add_argument("--out", required=True, help="输出 PDF 文件")
+        if name == "receipt":
+            d.add_argument("--reprint-reason", help="补打原因（回执已打印过时必填）")
+        d.set_defaults(func=run)
+    n = docs.add_parser("notice", help="责令限期办理通知书（建制通知书）")
+    n.add_argument("--uscc", required=True, help="单位统一社会信用代码")
+    n.add_argument("--out", required=True)
+    n.set_defaults(func=run)
+    letters = docs.add_parser("letters", help="批量信函（如线上服务指南）")
+    letters.add_argument("--template", required=True, help="信函模板，内置：online-guide")
+    letters.add_argument("--out", required=True)
+    letters.add_argument("--limit", type=int, help="最多生成多少封")
+    letters.add_argument("--township", help="只发给该乡镇的职工")
+    letters.add_argument("--employer", help="只发给该单位（统一社会信用代码）的职工")
+    letters.add_argument("--status", help="只发给该账户状态的职工，例如 01 正常")
+    letters.add_argument("--chunk", type=int, help="每个文件的信函数（分多个文件输出）")
+    letters.set_defaults(func=run)
+    for parser in (p, *docs.choices.values()):
+        parser.add_argument("--json", action="store_true", help="输出 JSON")
+
+
+def _print(counter, args: argparse.Namespace) -> dict:
+    from counter_app.services import printing as svc
+
+    if args.document == "receipt":
+        printed = svc.print_receipt(counter, args.receipt_number, args.out, reprint_reason=args.reprint_reason)
+        return {"file": str(printed.path), "pages": printed.pages, "reprint": printed.reprint}
+    if args.document == "form":
+        printed = svc.print_form(counter, args.receipt_number, args.out)
+        return {"file": str(printed.path), "pages": printed.pages}
+    if args.document == "notice":
+        printed = svc.print_establishment_notice(counter, args.uscc, args.out)
+        return {"file": str(printed.path), "pages": printed.pages}
+    if args.limit is not None and args.limit < 1:
+        raise CliError.single("limit", "生成数量应大于0")
+    chosen = svc.LetterFilter(township=args.township, employer_uscc=args.employer, account_status=args.status)
+    result = svc.print_letters(counter, args.template, args.out, chosen=chosen, limit=args.limit,
+                               chunk_size=args.chunk, progress=None if args.json else _progress)
+    if not args.json:
+        print(file=sys.stderr)
+    return {"files": [str(f) for f in result.files], "pages": result.pages}
+
+
+def _progress(done: int, total: int) -> None:
+    if done % 100 == 0 or done == total:
+        print(f"\r已生成 {done}/{total} 封", end="", file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    from counter_app.services.printing import PrintRefused
+
+    with counter_for(args) as counter:
+        try:
+            result = _print(counter, args)
+        except PrintRefused as refused:
+            raise CliError.single(refused.field, refused.message) from None
+        except OSError as exc:
+            raise CliError.single("out", f"无法写入输出文件：{exc.strerror or exc}") from None
+    if args.json:
+        emit_json(result)
+    else:
+        files = result.get("files") or [result["file"]]
+        print(f"已生成 {'、'.join(files)}（共{result['pages']}页）")
+    return 0
