@@ -141,8 +141,8 @@ class PrintController(QObject):
             QMessageBox.information(self.window, _t("打印"), _t("打印功能尚未就绪。"))
             return
         self.window.statusBar().showMessage(_t("正在生成 ") + _t(DOCUMENTS.get(document, document)) + "…")  # type: ignore[attr-defined]
-        Operation(lambda _p: make(), success=lambda path: self.preview(Path(path), document),
-                  failure=self._failed).run(key=f"print-{document}")
+        Operation(lambda _p: make(), success=lambda printed: self.preview(Path(printed.path), document),
+                  failure=lambda exc: self._failed(exc, document, argument)).run(key=f"print-{document}")
 
     def _maker(self, document: str, argument: Any, kind: str | None, reason: str | None) -> Callable[[], Any] | None:
         counter, out = self.counter, self.out_dir
@@ -155,8 +155,11 @@ class PrintController(QObject):
         fn = getattr(services, "print_form", None)
         return fn and (lambda: fn(counter, argument, out / f"form-{argument}.pdf"))
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException, document: str = "", argument: Any = None) -> None:
         self.window.statusBar().clearMessage()  # type: ignore[attr-defined]
+        if getattr(exc, "field", None) == "reprint_reason":
+            self.ask_reprint(str(argument), document)  # printed before: this is a 补打, ask why
+            return
         errors = getattr(exc, "errors", None)
         text = "；".join(getattr(e, "message", str(e)) for e in errors) if errors else str(exc)
         QMessageBox.warning(self.window, _t("打印"), _t("未能生成打印文件：") + text)
@@ -167,14 +170,17 @@ class PrintController(QObject):
         self.last_preview.open()
         return self.last_preview
 
-    def ask_reprint(self) -> None:
+    def ask_reprint(self, receipt_number: str | None = None, document: str = "receipt") -> None:
         """打印/补打: the selected or typed receipt number, the document and the reason."""
-        records = getattr(self.window, "records", None)
-        selected = records.selected() if records is not None else None
-        if selected is None:
-            recent = services.list_records(self.counter, limit=1)
-            selected = recent[0] if recent else None
-        dialog = ReprintDialog(selected.receipt_number if selected else "", self.window)
+        if receipt_number is None:
+            records = getattr(self.window, "records", None)
+            selected = records.selected() if records is not None else None
+            if selected is None:
+                recent = services.list_records(self.counter, limit=1)
+                selected = recent[0] if recent else None
+            receipt_number = selected.receipt_number if selected else ""
+        dialog = ReprintDialog(receipt_number, self.window)
+        dialog.document.setCurrentIndex(max(0, dialog.document.findData(document)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.request(dialog.document.currentData(), dialog.number.text().strip(),
                                                      reprint_reason=dialog.reason.currentText().strip() or None))

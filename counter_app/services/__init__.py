@@ -9,11 +9,17 @@ from counter_app.services.forms import (
     check_field, check_form, field_choices, prefill_person, required_materials,
 )
 from counter_app.services.loans import LoanPreview, loan_preview
+from counter_app.services.printing import (
+    LetterFilter, Printed, PrintRefused, print_establishment_notice, print_form, print_letters,
+    print_one_time_notice, print_receipt,
+)
 from counter_app.services.lookup import EmployerCard, PersonCard, employer_card, person_card, search
 from counter_app.services.status import StationStatus, station_status
 
 __all__ = [
-    "Counter", "EmployerCard", "LoanPreview", "PersonCard", "RecordView", "StationStatus", "SubmitResult",
+    "Counter", "EmployerCard", "LetterFilter", "LoanPreview", "PersonCard", "PrintRefused", "Printed",
+    "RecordView", "StationStatus", "SubmitResult", "print_establishment_notice", "print_form", "print_letters",
+    "print_one_time_notice", "print_receipt",
     "check_field", "check_form", "discard_draft", "employer_card", "field_choices", "get_record",
     "list_drafts", "list_records", "load_draft", "loan_preview", "open_counter", "person_card",
     "prefill_person", "required_materials", "save_draft", "search", "station_status", "submit_application",
