@@ -1,0 +1,74 @@
+"""``counter-app search``: JSON hits with masked ID numbers (full only with --reveal), Chinese lines."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from counter_app.cli import main
+from counter_app.domain.ids import make_resident_id, make_uscc, mask_id_number
+from counter_app.store import AccountRecord, EmployerRecord, Store, WorkerRecord
+
+ZHANG = make_resident_id("620102", date(1985, 6, 1), 123)
+USCC = make_uscc("91620121MA0000001")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    with Store.open(tmp_path) as store, store.unit_of_work(write=True) as uow:
+        uow.employers.upsert(EmployerRecord(uscc=USCC, name="青山镇兴旺建材有限公司", township="青山镇",
+                                            account_no="600000000001"))
+        uow.workers.upsert(WorkerRecord(id_number=ZHANG, name="张三", employer_uscc=USCC, township="青山镇"))
+        uow.accounts.upsert(AccountRecord(account_no="800000000001", id_number=ZHANG, status="02"))
+        uow.commit()
+    return tmp_path
+
+
+def _search(capsys, data_dir: Path, *argv: str) -> tuple[int, str, str]:
+    code = main(["--data-dir", str(data_dir), "search", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_hit_has_the_contract_keys_and_a_masked_id(capsys, data_dir: Path) -> None:
+    code, out, _ = _search(capsys, data_dir, "zs", "--json")
+    assert code == 0
+    (hit,) = json.loads(out)
+    assert hit == {
+        "kind": "worker", "key": mask_id_number(ZHANG), "name": "张三", "id_masked": mask_id_number(ZHANG),
+        "account_no": "800000000001", "status": "02", "employer": "青山镇兴旺建材有限公司", "township": "青山镇",
+        "score": hit["score"],
+    }
+    assert ZHANG not in out  # privacy: the full number never appears
+
+
+def test_reveal_shows_the_full_id_number(capsys, data_dir: Path) -> None:
+    code, out, _ = _search(capsys, data_dir, ZHANG, "--json", "--reveal")
+    (hit,) = json.loads(out)
+    assert code == 0 and hit["key"] == hit["id_number"] == ZHANG and hit["score"] == 100
+
+
+def test_employer_hits_carry_the_uscc(capsys, data_dir: Path) -> None:
+    code, out, _ = _search(capsys, data_dir, "兴旺", "--json")
+    (hit,) = json.loads(out)
+    assert code == 0 and (hit["kind"], hit["uscc"], hit["account_no"]) == ("employer", USCC, "600000000001")
+
+
+def test_plain_output_is_chinese_and_masked(capsys, data_dir: Path) -> None:
+    code, out, _ = _search(capsys, data_dir, "ｚｈａｎｇｓａｎ")
+    assert code == 0
+    assert out.startswith("职工  张三  " + mask_id_number(ZHANG)) and "封存" in out and ZHANG not in out
+    code, out, _ = _search(capsys, data_dir, "没有这个人")
+    assert code == 0 and "未找到" in out
+
+
+def test_limit_and_bad_input(capsys, data_dir: Path) -> None:
+    code, out, _ = _search(capsys, data_dir, "z", "--json", "--limit", "1")
+    assert code == 0 and len(json.loads(out)) == 1
+    code, out, _ = _search(capsys, data_dir, "z", "--json", "--limit", "0")
+    assert code == 2 and json.loads(out)["errors"][0]["field"] == "limit"
+    code, _, err = _search(capsys, data_dir, " ")
+    assert code == 2 and "请输入要查询的内容" in err

@@ -1,0 +1,149 @@
+"""The demo city: valid identifiers, values within policy, realistic mix, determinism, loading."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from counter_app.demo import DemoCity, generate_city, load_city
+from counter_app.demo.names import RARE_CHARS
+from counter_app.domain.contribution import monthly_contribution
+from counter_app.domain.ids import check_bank_card, check_mobile, check_resident_id, check_uscc
+from counter_app.domain.policy import default_policy
+from counter_app.store import Store, StoreError
+
+AS_OF = date(2026, 11, 23)
+VERSION = default_policy().in_force(AS_OF)
+
+
+@pytest.fixture(scope="module")
+def city() -> DemoCity:
+    return generate_city(workers=600, employers=200, seed=7, as_of=AS_OF)
+
+
+def test_sizes_and_summary(city: DemoCity) -> None:
+    summary = city.summary()
+    assert (summary["workers"], summary["employers"], summary["accounts"]) == (600, 200, 600)
+    assert summary["loans"] == len(city.loans) > 0 and summary["withdrawals"] == len(city.withdrawals) > 0
+
+
+def test_every_id_number_is_valid_unique_and_matches_birth_and_sex(city: DemoCity) -> None:
+    ids = [w.id_number for w in city.workers]
+    assert len(set(ids)) == len(ids)
+    for worker in city.workers:
+        checked = check_resident_id(worker.id_number, today=AS_OF)
+        assert checked.ok and not checked.warnings, (worker.id_number, checked.errors, checked.warnings)
+        assert checked.facts["birth_date"] == worker.birth_date and checked.facts["sex"] == worker.sex
+
+
+def test_ages_18_to_65_and_both_sexes(city: DemoCity) -> None:
+    ages = [(AS_OF - w.birth_date).days / 365.25 for w in city.workers]
+    assert 18 <= min(ages) and max(ages) <= 65
+    sexes = Counter(w.sex for w in city.workers)
+    assert sexes["1"] > 200 and sexes["2"] > 200
+
+
+def test_every_uscc_is_valid_and_unique(city: DemoCity) -> None:
+    usccs = [e.uscc for e in city.employers]
+    assert len(set(usccs)) == len(usccs)
+    assert all(check_uscc(code).ok for code in usccs)
+
+
+def test_cards_and_mobiles_are_valid(city: DemoCity) -> None:
+    for worker in city.workers:
+        card = check_bank_card(worker.bank_card)
+        assert card.ok and not card.warnings
+        assert check_mobile(worker.mobile).ok
+    assert all(check_mobile(e.contact_mobile).ok for e in city.employers)
+
+
+def test_names_have_a_realistic_mix(city: DemoCity) -> None:
+    names = [w.name for w in city.workers]
+    surnames = Counter(n[0] for n in names if "·" not in n)
+    assert surnames.most_common(1)[0][0] in "王李张刘陈"
+    assert any("·" in n for n in names)
+    assert any(ch in n for n in names for ch in RARE_CHARS)
+    assert all(2 <= len(n) <= 12 for n in names)
+
+
+def test_a_share_of_employers_is_unregistered_with_staff_counts(city: DemoCity) -> None:
+    unregistered = [e for e in city.employers if not e.registered]
+    assert 0.10 <= len(unregistered) / len(city.employers) <= 0.15
+    assert all(e.insured_staff and e.insured_staff > 0 and e.account_no is None for e in unregistered)
+    employing = {w.employer_uscc for w in city.workers}
+    assert not employing & {e.uscc for e in unregistered}  # nobody contributes through them
+
+
+def test_employers_are_in_the_policy_townships_with_names_of_township_trades(city: DemoCity) -> None:
+    townships = {t for d in VERSION.districts.values() for t in d.townships}
+    assert {e.township for e in city.employers} == townships
+    assert len({e.name for e in city.employers}) == len(city.employers)
+    kinds = ("合作社", "建材有限公司", "卫生院", "小学", "超市")
+    assert all(any(kind in e.name for e in city.employers) for kind in kinds)
+    assert all(e.district in VERSION.districts for e in city.employers)
+
+
+def test_accounts_respect_policy_bounds(city: DemoCity) -> None:
+    c = VERSION.contribution
+    workers = {w.id_number for w in city.workers}
+    statuses = Counter(a.status for a in city.accounts)
+    assert statuses["01"] > 0.8 * len(city.accounts) and statuses["02"] > 0
+    for account in city.accounts:
+        assert account.id_number in workers
+        assert c.base_floor <= account.monthly_base <= c.base_cap
+        assert c.ratio_min <= account.worker_ratio <= c.ratio_max
+        expected = monthly_contribution(account.monthly_base, account.worker_ratio, account.employer_ratio,
+                                        base_floor=c.base_floor, base_cap=c.base_cap).total
+        assert account.monthly_contribution == expected
+        assert account.balance > 0 and account.balance.as_tuple().exponent == -2
+        assert account.opened_on <= AS_OF
+    assert len({a.account_no for a in city.accounts}) == len(city.accounts)
+
+
+def test_loans_and_withdrawals_are_consistent(city: DemoCity) -> None:
+    workers = {w.id_number for w in city.workers}
+    for loan in city.loans:
+        assert loan.id_number in workers and 0 <= loan.outstanding <= loan.principal
+        assert loan.annual_rate == VERSION.loan.rate(False, loan.months)
+        assert loan.status == ("settled" if loan.outstanding == 0 else "repaying")
+    for past in city.withdrawals:
+        assert past.id_number in workers and past.amount > 0 and past.day <= AS_OF and past.document_no
+
+
+def test_same_seed_same_city_other_seed_other_city(city: DemoCity) -> None:
+    again = generate_city(workers=600, employers=200, seed=7, as_of=AS_OF)
+    assert again == city
+    other = generate_city(workers=600, employers=200, seed=8, as_of=AS_OF)
+    assert other.workers != city.workers
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(0, 10**6), workers=st.integers(0, 80), employers=st.integers(1, 30))
+def test_any_seed_and_size_gives_valid_codes(seed: int, workers: int, employers: int) -> None:
+    small = generate_city(workers=workers, employers=employers, seed=seed, as_of=AS_OF)
+    assert len(small.workers) == workers and len(small.employers) == employers
+    assert all(check_resident_id(w.id_number, today=AS_OF).ok for w in small.workers)
+    assert all(check_uscc(e.uscc).ok for e in small.employers)
+
+
+def test_loading_into_the_store(tmp_path: Path) -> None:
+    small = generate_city(workers=120, employers=20, seed=1, as_of=AS_OF)
+    with Store.open(tmp_path) as store:
+        assert load_city(store, small) == small.summary()
+        with store.unit_of_work() as uow:
+            assert uow.workers.count() == 120 and uow.accounts.count() == 120
+            worker = small.workers[0]
+            assert uow.workers.get(worker.id_number) == worker
+            assert len(uow.employers.unregistered()) == small.summary()["unregistered_employers"]
+        assert store.search(small.workers[5].id_number)[0].name == small.workers[5].name
+        with pytest.raises(StoreError):
+            load_city(store, small)  # refuses to load on top of existing reference data
+        other = generate_city(workers=30, employers=5, seed=2, as_of=AS_OF)
+        load_city(store, other, replace=True)
+        with store.unit_of_work() as uow:
+            assert uow.workers.count() == 30 and uow.workers.get(worker.id_number) is None
