@@ -151,3 +151,12 @@ def test_refusal_leaves_the_store_untouched_and_the_next_success_is_0001(counter
     assert_refused(counter, submit_good(counter, "open-account", monthly_base="1"), "monthly_base")
     assert table_counts(counter) == BEFORE_ANY_APPLICATION
     assert submit_good(counter, "open-account").receipt_number == receipt(counter, 1)
+
+
+def test_numbers_start_again_at_0001_on_the_next_china_day(counter, data_dir):
+    assert submit_good(counter, "open-account").receipt_number == receipt(counter, 1)
+    assert submit_good(counter, "establish-employer").receipt_number == receipt(counter, 2)
+    next_morning = datetime(2026, 11, 23, 16, 0, tzinfo=timezone.utc)  # 00:00 on the 24th in China
+    with open_counter(data_dir, clock=lambda: next_morning) as tomorrow:
+        result = submit_good(tomorrow, "deferral")
+        assert result.receipt_number == receipt(tomorrow, 1, day="20261124")

@@ -189,3 +189,15 @@ def test_variant_of_another_reason_is_a_field_error_not_a_crash(counter):
     form = good_form(counter, KIND, **purchase(variant="public"))
     result = submit_application(counter, KIND, form)
     assert_refused(counter, result, "reason_code", "购买自住住房", "情形")
+
+
+def test_evaluate_gives_the_verdict_without_writing(counter):
+    from counter_app.services.applications import evaluate
+
+    with counter.store.unit_of_work() as uow:
+        good = evaluate(counter, KIND, good_form(counter, KIND), uow)
+        bad = evaluate(counter, KIND, good_form(counter, KIND, amount="3600.01"), uow)
+    assert good.ok and good.values["amount"] == "600.00" and good.details["max_amount"] == "3600.00"
+    assert good.receipt_number is None
+    assert not bad.ok and [e.field for e in bad.errors] == ["amount"]
+    assert submit_good(counter, KIND).receipt_number == receipt(counter, 1)
