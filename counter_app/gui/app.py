@@ -75,8 +75,18 @@ def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) 
     install_language(app, str(settings.value("language", "zh_CN")))
     window = MainWindow(None, settings)
     window.show()
+    from counter_app import crash
+
+    handler = crash.install(path)  # scrubbed report, Chinese message, drafts saved, restart
+    handler.form_values = lambda: window.form.values() if window.form is not None else {}
+    handler.draft_savers.append(lambda: window.form.save_draft() if window.form is not None else None)
 
     def opened(counter: Any) -> None:
+        from counter_app.gui.first_run import first_run_if_needed
+
+        if not first_run_if_needed(counter, settings, window, demo):  # a new station: set it up first
+            window.close()
+            return
         window.attach(counter)
         app.setProperty("counter_app_attached", True)
 

@@ -345,11 +345,32 @@ def mirror_to_gui_settings(settings: station.StationSettings, gui_settings: QSet
 
 
 def needs_first_run(counter: Any) -> bool:
-    return not station.load_settings(counter).configured
+    return station.needs_setup(counter)
+
+
+def first_run_if_needed(counter: Any, gui_settings: QSettings | None, parent: QWidget | None = None,
+                        demo: bool = False) -> bool:
+    """On the just-opened counter: the wizard, modal over ``parent``, when no station is set yet.
+
+    True when the app may go on (configured already, ``--demo``, or the wizard finished).
+    """
+    if demo or not needs_first_run(counter):
+        return True
+    wizard = FirstRunWizard(counter, gui_settings, create_supervisor=default_supervisor_creator(), parent=parent)
+    accepted = wizard.exec() == QWizard.DialogCode.Accepted
+    if accepted and gui_settings is not None:
+        from PySide6.QtWidgets import QApplication
+
+        from counter_app.gui.i18n import install_language
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_language(app, str(gui_settings.value("language", "zh_CN")))
+    return accepted
 
 
 def ensure_configured(data_dir: str | os.PathLike[str] | None, demo: bool = False) -> bool:
-    """Before the main window: run the wizard on an unconfigured station (not with ``--demo``).
+    """The same check for callers without an open counter (opens and closes one).
 
     False when the clerk closed the wizard without finishing (the app then exits).
     """
@@ -359,8 +380,4 @@ def ensure_configured(data_dir: str | os.PathLike[str] | None, demo: bool = Fals
     from counter_app.gui.app import settings_for
 
     with services.open_counter(data_dir) as counter:
-        if not needs_first_run(counter):
-            return True
-        wizard = FirstRunWizard(counter, settings_for(counter.data_dir),
-                                create_supervisor=default_supervisor_creator())
-        return wizard.exec() == QWizard.DialogCode.Accepted
+        return first_run_if_needed(counter, settings_for(counter.data_dir))

@@ -66,6 +66,13 @@ def load_settings(counter: Counter) -> StationSettings:
     return _from_values(stored)
 
 
+def needs_setup(counter: Counter) -> bool:
+    """A new station: no station named yet, and not a demo city (``--demo``) either."""
+    with counter.store.unit_of_work() as uow:
+        stored = uow.settings.all()
+    return not _from_values(stored).configured and not stored.get("demo_seeded")
+
+
 def _from_values(values: Mapping[str, Any]) -> StationSettings:
     default = StationSettings()
     scalars = {key: str(values.get(key) or getattr(default, key)) for key in SCALAR_KEYS}

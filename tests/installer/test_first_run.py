@@ -267,3 +267,26 @@ def test_restoring_a_wrong_file_says_why_and_asks_nothing(dialog, tmp_path) -> N
     panel.choose_open_file = lambda: str(bad)
     panel.buttons["restore_file"].click()
     assert "不是 SQLite" in panel.status.text() and panel.status.property("severity") == "error"
+
+
+def test_run_gui_shows_the_wizard_on_a_new_station_and_leaves_if_it_is_closed(qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from counter_app import crash
+    from counter_app.gui.app import run_gui
+
+    shown: list[Any] = []
+    monkeypatch.setattr(first_run.FirstRunWizard, "exec",
+                        lambda self: shown.append(self) or QWizard.DialogCode.Rejected)
+    installed: list[Path] = []
+    monkeypatch.setattr(crash, "install", lambda path: installed.append(Path(path)) or crash.CrashHandler(Path(path)))
+
+    def event_loop(_app: Any) -> int:
+        qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    assert run_gui(tmp_path / "new-station") == 0
+    [wizard] = shown
+    assert wizard.parent() is not None and not wizard.parent().isVisible()  # the window closed behind it
+    assert installed == [tmp_path / "new-station"]
