@@ -202,9 +202,11 @@ def draw_string(
     elif align != "left":
         raise ValueError(f"unknown alignment: {align!r}")
     obj = canvas.beginText(x, y)
-    for run in runs:
+    for run in runs[:-1]:
         obj.setFont(run.font, size)
-        obj.textOut(run.text)
+        obj.textOut(run.text)  # measures the run to move on to the next one
+    obj.setFont(runs[-1].font, size)
+    obj.textLine(runs[-1].text)  # nothing follows: no need to measure it again
     canvas.drawText(obj)
     return width
 
