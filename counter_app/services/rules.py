@@ -21,6 +21,7 @@ from counter_app.domain.money import format_money, money_str
 from counter_app.domain.policy import PolicyVersion
 from counter_app.domain.retirement import RetirementRule, check_loan_term
 from counter_app.domain.withdrawal import AccountFacts, PastWithdrawal, WithdrawalRequest, check_withdrawal
+from counter_app.services.counter import Counter
 
 # Personal account statuses (JGJ/T 320 A.6) that count as a live account.
 ACTIVE = "01"
@@ -109,7 +110,7 @@ def withdrawal(ctx: RuleContext, v: dict[str, Any]) -> RuleOutcome:
     ] + [
         PastWithdrawal(
             reason_code=p.fields["reason_code"], amount=Decimal(p.fields["amount"]),
-            day=p.created_at.date() if hasattr(p.created_at, "date") else ctx.today,
+            day=Counter.local(p.created_at).date() if p.created_at is not None else ctx.today,
             document_no=p.fields.get("document_no") or None,
         )
         for p in pending
