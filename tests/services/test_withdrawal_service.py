@@ -201,3 +201,21 @@ def test_evaluate_gives_the_verdict_without_writing(counter):
     assert good.receipt_number is None
     assert not bad.ok and [e.field for e in bad.errors] == ["amount"]
     assert submit_good(counter, KIND).receipt_number == receipt(counter, 1)
+
+
+def test_a_pending_withdrawal_counts_on_its_china_calendar_day(data_dir):
+    """Taken at 00:30 on New Year's Day in China (still 2026 in UTC): the next rent withdrawal may
+    come three months after 1 January, not after 31 December."""
+    from datetime import datetime, timezone
+
+    from counter_app.services import open_counter
+
+    new_year = datetime(2026, 12, 31, 16, 30, tzinfo=timezone.utc)
+    with open_counter(data_dir, clock=lambda: new_year) as counter:
+        assert submit_good(counter, KIND, document_no="ZL-2027-0001").ok
+    three_months_less_a_day = datetime(2027, 3, 30, 16, 30, tzinfo=timezone.utc)  # 2027-03-31 in China
+    with open_counter(data_dir, clock=lambda: three_months_less_a_day) as counter:
+        result = submit_good(counter, KIND, document_no="ZL-2027-0002")
+        assert not result.ok
+        message = [e.message for e in result.errors if e.field == "reason_code"][0]
+        assert "2027-01-01" in message and "2027-04-01" in message
