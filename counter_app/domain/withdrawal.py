@@ -108,7 +108,8 @@ def check_withdrawal(
         )
     variant = request.variant
     if variant is not None and variant not in reason.variants:
-        errors.append(FieldError("reason_code", f"{reason.name}提取没有“{variant}”这一情形"))
+        known = "、".join(v.name for v in reason.variants.values()) or "无细分情形"
+        errors.append(FieldError("variant", f"{reason.name}提取没有所选的具体情形（可选：{known}）"))
         variant = None
     elif variant is None and reason.variants:
         kinds = "、".join(v.name for v in reason.variants.values())

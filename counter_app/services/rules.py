@@ -55,13 +55,17 @@ def _pending_same(ctx: RuleContext, kind: str, subject: str) -> list[Any]:
     return [a for a in ctx.uow.applications.for_subject(subject) if a.kind == kind and a.status in OPEN_STATUSES]
 
 
-def _live_account(ctx: RuleContext, id_number: str, out: RuleOutcome) -> Any | None:
-    accounts = ctx.uow.accounts.for_person(id_number)
-    if not accounts:
-        out.error("id_number", "未找到该证件号码的住房公积金账户，请核对证件号码或先办理开户")
-        return None
+def live_account(accounts: list[Any]) -> Any | None:
+    """The account a business acts on: the normal one, else a sealed one, else whatever there is."""
     live = [a for a in accounts if a.status == ACTIVE] or [a for a in accounts if a.status == SEALED]
-    return (live or accounts)[0]
+    return (live or accounts or [None])[0]
+
+
+def _live_account(ctx: RuleContext, id_number: str, out: RuleOutcome) -> Any | None:
+    account = live_account(ctx.uow.accounts.for_person(id_number))
+    if account is None:
+        out.error("id_number", "未找到该证件号码的住房公积金账户，请核对证件号码或先办理开户")
+    return account
 
 
 def open_account(ctx: RuleContext, v: dict[str, Any]) -> RuleOutcome:
@@ -216,6 +220,9 @@ def info_change(ctx: RuleContext, v: dict[str, Any]) -> RuleOutcome:
     if worker is None:
         out.error("id_number", "未找到该证件号码的职工信息，请核对证件号码")
         return out
+    if _pending_same(ctx, "info-change", v["id_number"]):
+        # A second change before the first is decided would record stale "before" values.
+        out.error("id_number", "该职工已有一笔信息变更正在办理中，请待中心办结后再申请")
     changes: dict[str, dict[str, Any]] = {}
     for key, new in v.items():
         if not key.startswith("new_"):

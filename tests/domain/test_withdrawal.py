@@ -332,4 +332,4 @@ def test_rent_variant_decides_the_documents():
     assert commercial.ok and "no_house_cert" in commercial.materials and "rent_receipts" not in commercial.materials
     unsure = check(request("07"))
     assert unsure.ok and [w.field for w in unsure.warnings] == ["reason_code"]
-    assert fields(check(request("07", variant="castle"))) == ["reason_code"]
+    assert fields(check(request("07", variant="castle"))) == ["variant"]

@@ -112,3 +112,15 @@ def test_refusal_then_success_gets_0001(counter):
 def test_own_id_number_as_the_new_one_is_only_the_same_value(counter):
     result = submit_good(counter, KIND, new_mobile=None, new_id_number=W.active)
     assert [(e.field, e.message) for e in result.errors] == [("new_id_number", "新值与原值相同，无需变更")]
+
+
+def test_a_second_change_while_the_first_is_pending_is_refused(counter):
+    from service_world import complete, info_change_form
+
+    first = submit_application(counter, "info-change", complete(counter, "info-change", info_change_form()))
+    assert first.ok
+    second = submit_application(
+        counter, "info-change", complete(counter, "info-change", info_change_form(new_mobile="13711112222"))
+    )
+    assert not second.ok and [e.field for e in second.errors] == ["id_number"]
+    assert "正在办理中" in second.errors[0].message

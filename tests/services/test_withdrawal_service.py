@@ -188,7 +188,7 @@ def test_amount_stays_decimal_text_in_the_outbox(counter):
 def test_variant_of_another_reason_is_a_field_error_not_a_crash(counter):
     form = good_form(counter, KIND, **purchase(variant="public"))
     result = submit_application(counter, KIND, form)
-    assert_refused(counter, result, "reason_code", "购买自住住房", "情形")
+    assert_refused(counter, result, "variant", "购买自住住房", "情形")
 
 
 def test_evaluate_gives_the_verdict_without_writing(counter):
