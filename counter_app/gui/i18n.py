@@ -7,7 +7,7 @@ are formatted here, from ``Decimal``/ISO strings, never through float.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from counter_app.domain.clock import china_time
 from counter_app.paths import resources_dir
 
 LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
@@ -107,6 +108,8 @@ def moment(value: Any) -> str:
     """A timestamp as 2026年11月23日 14:05 (the seconds and zone are noise at the counter)."""
     if value is None or value == "":
         return ""
+    if isinstance(value, datetime):
+        value = china_time(value)  # stored in UTC; the counter works on China time
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
     clock = text[11:16] if len(text) >= 16 else ""
     return f"{day(text[:10])} {clock}".strip()

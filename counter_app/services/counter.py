@@ -5,16 +5,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
+from counter_app.domain.clock import china_time
 from counter_app.domain.policy import PolicyBook, PolicyVersion, default_policy
 from counter_app.paths import resolve_data_dir
 from counter_app.store import Store
 
 DEMO_CLERK = "demo"  # acts as the clerk while a data dir has no clerk accounts (issue: clerks)
 DEFAULT_TERMINAL = "01"
-CHINA_TZ = timezone(timedelta(hours=8), "CST")  # business days and printed times are China Standard Time
 DEMO_WORKERS, DEMO_EMPLOYERS = 5000, 400
 
 
@@ -38,12 +38,7 @@ class Counter:
         # Business dates are China Standard Time calendar days, whatever the PC's time zone.
         return self.local(self.now()).date()
 
-    @staticmethod
-    def local(moment: datetime) -> datetime:
-        """A stored (UTC) time as China Standard Time, for screens and paper."""
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
-        return moment.astimezone(CHINA_TZ)
+    local = staticmethod(china_time)  # a stored (UTC) instant as China Standard Time
 
     def policy_on(self, day: date | None = None) -> PolicyVersion:
         return self.policy.in_force(day or self.today())

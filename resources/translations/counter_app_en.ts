@@ -495,6 +495,194 @@
         <source>。不需要时按 Esc 清除。</source>
         <translation>. Press Esc to clear it if not needed.</translation>
     </message>
+    <message>
+        <source>服务站代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务站名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂不连接中心，先离线工作（以后可在设置中填写）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连接密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>测试连接</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写中心数据库连接串，或勾选“先离线工作”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在连接…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连接测试失败：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每次打印时选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation type="unfinished">Language</translation>
+    </message>
+    <message>
+        <source>登录名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录名不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码至少需要8位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（本机未找到）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>首次运行设置 — counter-app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机所在的服务站和窗口号，打印在每张回执上。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连接管理中心</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填写中心提供的连接串和密码；网络未通时可先离线工作。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>站长账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>创建第一个柜员账号（站长），以后由站长添加其他柜员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印机和语言</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每类单据默认使用的打印机；以后可在“设置”中修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>升级程序前和恢复备份前会自动保存一份数据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立即备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复所选备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从文件恢复…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已备份到 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>将用所选备份替换本机数据（当前数据会先自动另存一份），恢复后程序需要重新启动。确定恢复吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已恢复，请重新启动程序。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在处理，请稍候…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作失败：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务站数据 (*.sqlite3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>站点设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中心连接</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BusinessForm</name>
@@ -1056,24 +1244,24 @@
         <translation>Amount actually paid (yuan)</translation>
     </message>
     <message>
-        <source>购房款、装修或加装电梯实付金额、剩余贷款本息等，提取不能超过此数</source>
-        <translation>Price paid, decoration or lift cost, remaining loan, …: the withdrawal cannot exceed it</translation>
+        <source>实付款或剩余贷款本息</source>
+        <translation>Amount paid or loan still owed</translation>
+    </message>
+    <message>
+        <source>如发票开具、租赁起始日</source>
+        <translation>e.g. invoice date, lease start</translation>
+    </message>
+    <message>
+        <source>购房、租赁或贷款合同号</source>
+        <translation>Purchase, lease or loan contract no.</translation>
     </message>
     <message>
         <source>事件日期</source>
         <translation>Event date</translation>
     </message>
     <message>
-        <source>购房合同签订、租赁起始、工程验收等日期</source>
-        <translation>Date of purchase contract, lease start, works acceptance, …</translation>
-    </message>
-    <message>
         <source>合同/凭证编号</source>
         <translation>Contract/document no.</translation>
-    </message>
-    <message>
-        <source>购房合同、租赁合同或贷款合同编号</source>
-        <translation>Purchase, lease or loan contract number</translation>
     </message>
     <message>
         <source>收款银行卡号</source>
