@@ -33,6 +33,7 @@ from counter_app.store.records import (
 MIN_AGE, MAX_AGE = 18, 65
 POSTCODE = "730000"
 LOAN_TERMS = (120, 180, 240, 300, 360)
+FIRST_OPENING = date(2000, 1, 1).toordinal()  # demo accounts opened from 2000 on
 PARTIAL_REASONS = ("01", "02", "06", "07", "07", "07")  # rent (07) is the commonest
 DOCUMENT_PREFIX = {"01": "GF", "02": "JZ", "06": "DK", "07": "ZL"}
 
@@ -80,28 +81,29 @@ class _PeopleMaker:
         return monthly_contribution(base, worker_ratio, employer_ratio,
                                     base_floor=c.base_floor, base_cap=c.base_cap).total
 
-    def identity(self, area: str, male: bool) -> tuple[date, str]:
-        """A birth date (age 18–65) and an ID number nobody else in the city has."""
+    def identity(self, area: str, male: bool) -> tuple[int, date, str]:
+        """A birth day (as an ordinal; age 18–65) and an ID number nobody else in the city has."""
         while True:  # a clash (same area, day and sequence) just draws again
-            birth = date.fromordinal(self.as_of_ordinal - self.rng.randrange(MIN_AGE * 366, MAX_AGE * 365))
+            birth = self.as_of_ordinal - self.rng.randrange(MIN_AGE * 366, MAX_AGE * 365)
             seq = self.rng.randrange(0, 500) * 2 + (1 if male else 0)
-            code = make_resident_id(area, birth, seq)
+            born = date.fromordinal(birth)
+            code = make_resident_id(area, born, seq)
             if code not in self.used_ids:
                 self.used_ids.add(code)
-                return birth, code
+                return birth, born, code
 
     def person(self, index: int, employer: EmployerPlan) -> None:
         rng = self.rng
         male = rng.random() < 0.53
         born_here = rng.random() < 0.85
         area = employer.area if born_here else rng.choice(self.born_elsewhere)
-        birth, id_number = self.identity(area, male)
+        birth, born, id_number = self.identity(area, male)
         bank = rng.choice(self.banks)
         self.city.workers.append(WorkerRecord(
             id_number=id_number,
             name=person_name(rng, male, index),
             sex="1" if male else "2",
-            birth_date=birth,
+            birth_date=born,
             mobile=codes.mobile(rng),
             phone=f"0931-8{rng.randrange(10**6):06d}" if rng.random() < 0.1 else None,
             address=f"{employer.record.township}{rng.choice(('新村', '东街', '西街', '南路', '北路'))}{rng.randrange(1, 200)}号",
@@ -118,18 +120,20 @@ class _PeopleMaker:
         self.account_seq += 1
         return f"80{self.account_seq:010d}"
 
-    def account(self, id_number: str, birth: date, employer: EmployerRecord) -> None:
-        rng, c = self.rng, self.v.contribution
-        earliest = max(birth + timedelta(days=MIN_AGE * 366), date(2000, 1, 1))
-        opened = earliest + timedelta(days=rng.randrange(max(1, (self.as_of - earliest).days)))
+    def account(self, id_number: str, birth: int, employer: EmployerRecord) -> None:
+        """The worker's account; days are ordinals here (date arithmetic is slow in bulk)."""
+        rng, c, today = self.rng, self.v.contribution, self.as_of_ordinal
+        earliest = max(birth + MIN_AGE * 366, FIRST_OPENING)
+        opened = earliest + rng.randrange(max(1, today - earliest))
         roll = rng.random()
         status = "01" if roll < 0.88 else "02" if roll < 0.98 else "06"
         floor, cap = self.base_range
-        base = Decimal(int(min(max(rng.lognormvariate(8.6, 0.45), floor), cap))).quantize(CENT)
+        # Bases as declared by employers: whole tens of yuan, within the policy's floor and cap.
+        base = Decimal(int(min(max(rng.lognormvariate(8.6, 0.45), floor), cap)) // 10 * 10).quantize(CENT)
         worker_ratio = employer.worker_ratio or c.ratio_min
         employer_ratio = employer.employer_ratio or c.ratio_min
         total = self.contribution(base, worker_ratio, employer_ratio)
-        months_open = max(1, (self.as_of - opened).days // 30)
+        months_open = max(1, (today - opened) // 30)
         # What stayed in the account: 30–99 % of everything paid in (the rest withdrawn or moved).
         balance = (total * (months_open * rng.randrange(30, 100))).scaleb(-2).quantize(CENT)
         in_arrears = status == "01" and rng.random() < 0.03
@@ -138,14 +142,14 @@ class _PeopleMaker:
             balance=balance, monthly_base=base, worker_ratio=worker_ratio, employer_ratio=employer_ratio,
             monthly_contribution=total,
             consecutive_months=0 if status != "01" or in_arrears else min(months_open, rng.randrange(1, 241)),
-            opened_on=opened, in_arrears=in_arrears,
+            opened_on=date.fromordinal(opened), in_arrears=in_arrears,
             banned_until=self.as_of + timedelta(days=rng.randrange(100, 1000)) if rng.random() < 0.002 else None,
         )
         if status == "01" and rng.random() < 0.06:
             account = self.loan(account)
         self.city.accounts.append(account)
         if rng.random() < 0.08:
-            self.withdrawals(id_number, opened)
+            self.withdrawals(id_number, account.opened_on)
 
     def loan(self, account: AccountRecord) -> AccountRecord:
         """A fund loan taken after the account opened; some borrowers repay by monthly offset."""

@@ -60,13 +60,12 @@ def bank_card(rng: Dice, bank: str) -> str:
     return body + luhn_check_digit(body)
 
 
-_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)  # digit × 2 with its digits summed
+_DOUBLED = {str(d): (2 * d) // 10 + (2 * d) % 10 for d in range(10)}  # digit × 2, digits summed
 
 
 def luhn_check_digit(body: str) -> str:
     """The Luhn digit completing ``body`` (digits doubled from the right, starting next to it)."""
-    digits = [ord(ch) - 48 for ch in reversed(body)]
-    total = sum(_DOUBLED[d] for d in digits[0::2]) + sum(digits[1::2])
+    total = sum(map(_DOUBLED.__getitem__, body[::-2])) + sum(map(int, body[-2::-2]))
     return str(-total % 10)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from counter_app.store import migrate
 from counter_app.store.engine import make_engine
@@ -42,8 +42,11 @@ class Store:
 
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         """Ranked hits for an ID number, USCC, account number, name or pinyin (see ``search.py``)."""
-        with self._engine.connect() as connection:
-            return search(connection, text, limit)
+        raw = self._engine.raw_connection()  # pooled; plain SELECTs in autocommit, no BEGIN needed
+        try:
+            return search(raw.driver_connection, text, limit)
+        finally:
+            raw.close()
 
     def schema_revision(self) -> str | None:
         return migrate.current_revision(self._engine)

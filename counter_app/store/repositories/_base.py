@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Row, Table
 from counter_app.store.bulk import insert_tuples, record_tuples
 
 R = TypeVar("R")
-CHUNK = 5_000
+CHUNK = 50_000
 
 
 def to_record(cls: type[R], row: Row[Any] | None) -> R | None:

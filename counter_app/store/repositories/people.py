@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -63,7 +64,8 @@ class _KeyedRepository(Repository):
         count = 0
         for batch in chunks(records):
             count += self._insert_records(self.table, batch)
-            keys = sorted({row for r in batch for row in self._key_rows(r)})  # key order: fewer page splits
+            # Key order makes the inserts appends to the index; one ref never repeats a key.
+            keys = sorted([row for r in batch for row in self._key_rows(r)], key=itemgetter(0))
             insert_tuples(self._c, s.search_keys, KEY_COLUMNS, keys)
         return count
 

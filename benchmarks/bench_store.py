@@ -1,0 +1,137 @@
+"""Store speed: a 200,000-worker demo city generated and stored (target ≤ 20 s), then 1,000 mixed
+searches (target p95 ≤ 5 ms), the database size per 100,000 workers and the memory used.
+
+Run ``python benchmarks/bench_store.py [--workers N] [--employers M] [--queries Q] [--seed S]``.
+Wall and CPU times are both printed: on a shared machine the CPU time is what the code costs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from counter_app.demo import DemoCity, generate_city, load_city
+from counter_app.domain.search_keys import person_keys
+from counter_app.store import DB_FILENAME, Store
+
+LOAD_TARGET_S = 20.0
+P95_TARGET_MS = 5.0
+
+
+class Clock:
+    """Wall and CPU seconds of one step."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def lap(self) -> tuple[float, float]:
+        return time.perf_counter() - self.wall, time.process_time() - self.cpu
+
+
+def mixed_queries(city: DemoCity, count: int, rng: random.Random) -> list[tuple[str, str]]:
+    """(category, text) pairs drawn from the city, as a clerk would type them."""
+    workers, employers, accounts = city.workers, city.employers, city.accounts
+
+    def name_prefix() -> str:
+        return rng.choice(workers).name[:2]
+
+    def initials() -> str:
+        return person_keys(rng.choice(workers).name)[1]
+
+    def partial_pinyin() -> str:
+        full = person_keys(rng.choice(workers).name)[0]
+        return full[: max(2, len(full) - 2)]
+
+    makers: dict[str, Callable[[], str]] = {
+        "id": lambda: rng.choice(workers).id_number,
+        "id_prefix": lambda: rng.choice(workers).id_number[: rng.randrange(6, 15)],
+        "name": lambda: rng.choice(workers).name,
+        "name_prefix": name_prefix,
+        "initials": initials,
+        "full_pinyin": lambda: person_keys(rng.choice(workers).name)[0],
+        "partial_pinyin": partial_pinyin,
+        "uscc": lambda: rng.choice(employers).uscc,
+        "account_no": lambda: rng.choice(accounts).account_no,
+        "miss": lambda: rng.choice(["欧阳修文", "qqqzx", "999999999", "XYZ", "91110000X"]),
+    }
+    kinds = list(makers)
+    return [(kind, makers[kind]()) for kind in (kinds[i % len(kinds)] for i in range(count))]
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+
+
+def bench_search(store: Store, queries: list[tuple[str, str]]) -> None:
+    for _, text in queries[:50]:  # warm the page cache and the statement cache
+        store.search(text)
+    times: dict[str, list[float]] = {}
+    cpu: list[float] = []
+    found = 0
+    for kind, text in queries:
+        start, start_cpu = time.perf_counter(), time.process_time()
+        hits = store.search(text)
+        times.setdefault(kind, []).append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+        found += bool(hits)
+    every = [t for ts in times.values() for t in ts]
+    p95 = percentile(every, 95)
+    verdict = "met" if p95 <= P95_TARGET_MS else "NOT met"
+    print(f"search, {len(every)} mixed queries: p50 {statistics.median(every):.2f} ms, p95 {p95:.2f} ms, "
+          f"max {max(every):.2f} ms wall; target p95 ≤ {P95_TARGET_MS} ms: {verdict}")
+    print(f"  CPU time per query: p50 {statistics.median(cpu):.2f} ms, p95 {percentile(cpu, 95):.2f} ms")
+    print(f"  queries with hits: {found}/{len(every)}")
+    for kind, ts in times.items():
+        print(f"  {kind:<15} p50 {statistics.median(ts):.2f} ms  p95 {percentile(ts, 95):.2f} ms")
+
+
+def rss_mib() -> tuple[float, float]:
+    """Current and peak resident memory of this process, in MiB."""
+    with open("/proc/self/statm") as f:
+        current = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return current, peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--workers", type=int, default=200_000)
+    parser.add_argument("--employers", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=1_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
+    generate_city(workers=50, employers=5, seed=0)  # policy, area table and pinyin imports out of the timing
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp)
+        clock = Clock()
+        city = generate_city(workers=args.workers, employers=args.employers, seed=args.seed)
+        gen_wall, gen_cpu = clock.lap()
+        store = Store.open(data_dir)
+        load_city(store, city)
+        wall, cpu = clock.lap()
+        verdict = "met" if wall <= LOAD_TARGET_S else "NOT met"
+        print(f"generate {args.workers:,} workers + {args.employers:,} employers: "
+              f"{gen_wall:.1f} s wall, {gen_cpu:.1f} s CPU")
+        print(f"generate + store: {wall:.1f} s wall, {cpu:.1f} s CPU; target ≤ {LOAD_TARGET_S:.0f} s wall: {verdict}")
+
+        bench_search(store, mixed_queries(city, args.queries, random.Random(args.seed)))
+        current, peak = rss_mib()
+        print(f"memory: RSS {current:.0f} MiB now (city still in memory), peak {peak:.0f} MiB")
+        store.close()  # checkpoints the WAL into the main file
+        size = sum(f.stat().st_size for f in data_dir.iterdir() if f.name.startswith(DB_FILENAME))
+        print(f"database: {size / 2**20:.1f} MiB, {size / 2**20 / args.workers * 100_000:.1f} MiB "
+              f"per 100,000 workers (with accounts, loans, withdrawals, employers, search keys)")
+
+
+if __name__ == "__main__":
+    main()
