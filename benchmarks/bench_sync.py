@@ -11,7 +11,6 @@ import argparse
 import sys
 import tempfile
 import time
-import tracemalloc
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -30,7 +29,7 @@ from counter_app.sync.protocol import OutboxPayload, push_batch  # noqa: E402
 PUSH_ROWS = 10_000
 PUSH_TARGET_S = 3.0
 RATIO_TARGET = 0.8
-ROUNDS = 3
+ROUNDS = 5
 
 _INSERT = (
     "INSERT INTO central.inbox (client_id, station_code, terminal, receipt_number, kind, subject_key, fields,"
@@ -121,6 +120,63 @@ def bench_push(owner: psycopg.Connection, station_dsn: str, code: str) -> None:
     print(f"resend of the same {PUSH_ROWS:,} (all already held): {resend:.2f} s")
 
 
+def _seed_reference(owner: psycopg.Connection, rows: int, district: str) -> None:
+    """Half workers, half their accounts, in the station's district (plus as many elsewhere)."""
+    half = rows // 2
+    owner.execute(
+        "INSERT INTO central.workers (id_number, name, sex, birth_date, mobile, address, employer_uscc, township,"
+        " district) SELECT lpad(g::text, 18, '0'), (ARRAY['张','王','李','赵','欧阳'])[1 + g %% 5]"
+        " || (ARRAY['伟','芳','娜','秀英','𠮷'])[1 + g %% 5] || (ARRAY['','强','磊','军'])[1 + g %% 4],"
+        " (1 + g %% 2)::text, date '1970-01-01' + g %% 15000, '138' || lpad((g %% 100000000)::text, 8, '0'),"
+        " '示范市东关街道' || g || '号', '91620102MA' || lpad((g %% 500)::text, 8, '0'), '东关街道',"
+        " CASE WHEN g <= %(half)s THEN %(d)s ELSE 'elsewhere' END FROM generate_series(1, %(all)s) g",
+        {"half": half, "all": 2 * half, "d": district},
+    )
+    owner.execute(
+        "INSERT INTO central.accounts (account_no, id_number, employer_uscc, status, balance, monthly_base,"
+        " worker_ratio, employer_ratio, monthly_contribution, consecutive_months, opened_on, district)"
+        " SELECT '80' || lpad(g::text, 10, '0'), id_number, employer_uscc, '01', (g % 100000) + 0.57, 5000.00,"
+        " 12, 12, 1200.00, g % 240, date '2010-01-01' + (g % 5000)::int, district"
+        " FROM (SELECT id_number, employer_uscc, district, row_number() OVER () AS g FROM central.workers) w",
+    )
+    owner.execute("VACUUM ANALYZE central.workers, central.accounts, central.change_feed")
+
+
+def bench_pull(owner: psycopg.Connection, station_dsn: str, rows: int, data_dir: Path) -> None:
+    import resource
+
+    from counter_app.store import Store
+    from counter_app.sync.engine import sync_once
+
+    district = owner.execute("SELECT district FROM central.stations WHERE code = 'BENCH'").fetchone()[0]
+    _clear(owner)
+    _seed_reference(owner, rows, district)
+    store = Store.open(data_dir)
+
+    def factory() -> psycopg.Connection:
+        return psycopg.connect(station_dsn, autocommit=True)
+
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    report = sync_once(store, factory)
+    elapsed = time.perf_counter() - start
+    rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with store.unit_of_work() as uow:
+        loaded = uow.workers.count() + uow.accounts.count()
+    print(f"pull {loaded:,} reference rows into an empty station (snapshot load): {elapsed:.1f} s, "
+          f"{loaded / elapsed:,.0f} rows/s; peak RSS {rss_peak:.0f} MB (before the pull {rss_before:.0f} MB)")
+    assert loaded == rows == report.pulled, (loaded, report.pulled)
+    changed = 2000
+    owner.execute("UPDATE central.accounts SET balance = balance + 1 WHERE account_no IN (SELECT account_no FROM"
+                  " central.accounts WHERE district = %s ORDER BY account_no LIMIT %s)", (district, changed))
+    start = time.perf_counter()
+    report = sync_once(store, factory)
+    elapsed = time.perf_counter() - start
+    print(f"follow the feed: {report.pulled:,} changed accounts in {elapsed:.1f} s ({report.pulled / elapsed:,.0f} rows/s,"
+          " one store upsert each)")
+    store.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--push-only", action="store_true")
@@ -137,9 +193,7 @@ def main() -> None:
             station_dsn = make_conninfo(dsn, user=creds.role, password=creds.password)
             bench_push(owner, station_dsn, creds.code)
             if not args.push_only:
-                import bench_sync_pull
-
-                bench_sync_pull.bench_pull(owner, station_dsn, args.pull_rows, Path(tempfile.mkdtemp()))
+                bench_pull(owner, station_dsn, args.pull_rows, Path(tempfile.mkdtemp()))
     finally:
         destroy_cluster(cluster)
 

@@ -57,7 +57,7 @@ _MOVE = (
     " SELECT client_id, station_code, terminal, receipt_number, kind, subject_key,"
     " fields::jsonb, materials::jsonb, clerk, created_at"
     " FROM sync_push WHERE ord BETWEEN %s AND %s"
-    " ON CONFLICT (client_id) DO NOTHING RETURNING client_id"
+    " ON CONFLICT (client_id) DO NOTHING RETURNING client_id::text"
 )
 # Data errors (class 22), constraint violations (class 23) and a refused row-level-security check
 # (42501) belong to one row; anything else (lost connection, deadlock) fails the whole batch.
@@ -121,29 +121,30 @@ def _require_idle(conn: psycopg.Connection) -> None:
         raise psycopg.ProgrammingError("push_batch/pull_changes need a connection outside a transaction")
 
 
-def _row(ord_: int, item: OutboxPayload) -> tuple[Any, ...] | str:
+def _row(ord_: int, item: OutboxPayload, dumps: Any = json.JSONEncoder(ensure_ascii=False).encode) -> tuple[Any, ...] | str:
     """The COPY row of one item, or the reason it cannot even be sent (PostgreSQL text cannot hold
     NUL; ids and times must parse). Everything else — bad JSON escapes, constraints, a foreign
     station code — is found by the server and rejected for that row alone."""
     try:
         client_id = uuid.UUID(str(item.client_id))
-    except ValueError:
+    except (ValueError, TypeError, AttributeError):
         return "申请标识（client_id）格式不正确"
     created = item.created_at
     if not isinstance(created, datetime):
         try:
-            created = datetime.fromisoformat(str(created))
-        except ValueError:
+            created = datetime.fromisoformat(created)
+        except (ValueError, TypeError):
             return "申请时间格式不正确"
     if created.tzinfo is None:
         created = created.astimezone()  # a naive time is the station's local time
-    texts = (
-        item.station_code, item.terminal, item.receipt_number, item.kind, item.subject_key,
-        json.dumps(item.fields, ensure_ascii=False), json.dumps(item.materials, ensure_ascii=False), item.clerk,
-    )
-    if any(not isinstance(t, str) or "\x00" in t for t in texts):
+    row = (ord_, client_id, item.station_code, item.terminal, item.receipt_number, item.kind, item.subject_key,
+           dumps(item.fields), dumps(item.materials), item.clerk, created)
+    try:
+        if "\x00" in "".join(row[2:10]):  # one C-level scan instead of eight
+            return "申请内容含有非法字符"
+    except TypeError:
         return "申请内容含有非法字符"
-    return (ord_, client_id, *texts, created)
+    return row
 
 
 def _reason(exc: psycopg.Error) -> str:
@@ -164,7 +165,7 @@ def _move(conn: psycopg.Connection, lo: int, hi: int, rejected: dict[int, str], 
     """Insert rows lo..hi; on a row error split the range until the bad rows stand alone."""
     try:
         with conn.transaction():
-            inserted.update(str(r[0]) for r in conn.execute(_MOVE, (lo, hi)).fetchall())
+            inserted.update(r[0] for r in conn.execute(_MOVE, (lo, hi)).fetchall())
     except psycopg.Error as exc:
         if not _is_row_error(exc):
             raise

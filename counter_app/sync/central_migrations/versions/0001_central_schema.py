@@ -300,8 +300,10 @@ BEGIN
            'system'
       FROM losers l JOIN recorded r ON r.loser_client_id = l.client_id;
 
+    -- now() is the transaction's start: one write per station and transaction, however many statements.
     UPDATE central.stations SET last_contact = now()
-     WHERE code IN (SELECT DISTINCT station_code FROM new_rows);
+     WHERE code IN (SELECT DISTINCT station_code FROM new_rows)
+       AND last_contact IS DISTINCT FROM now();
     RETURN NULL;
 END $$;
 
