@@ -258,10 +258,11 @@ def pull_changes(
     with conn.transaction(), conn.cursor() as cur:
         set_json_loads(_loads, cur)  # money stays Decimal, never float
         rows = cur.execute(
-            "SELECT xid::text, seq, entity, key, op, payload FROM central.change_feed"
-            " WHERE (xid, seq) > (%(xid)s::text::xid8, %(seq)s)"
-            "   AND xid < pg_snapshot_xmin(pg_current_snapshot())" + skip +
-            " ORDER BY xid, seq LIMIT %(limit)s",
+            # Order by the xid8 column itself (f.xid): the text copy in the SELECT list would sort "10" < "9".
+            "SELECT f.xid::text AS xid_text, f.seq, f.entity, f.key, f.op, f.payload FROM central.change_feed f"
+            " WHERE (f.xid, f.seq) > (%(xid)s::text::xid8, %(seq)s)"
+            "   AND f.xid < pg_snapshot_xmin(pg_current_snapshot())" + skip.replace("(xid,", "(f.xid,") +
+            " ORDER BY f.xid, f.seq LIMIT %(limit)s",
             params,
         ).fetchall()
     more = len(rows) > limit

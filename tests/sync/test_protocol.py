@@ -196,6 +196,29 @@ def test_pull_pages_are_resumable_and_exact(central):
     assert again.rows == [] and again.next_cursor == cursor and not again.more
 
 
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(xids=st.lists(st.integers(min_value=1, max_value=600), min_size=1, max_size=30),
+       limit=st.integers(min_value=1, max_value=7))
+def test_pages_follow_numeric_xid_order_across_digit_lengths(feed_station, xids, limit):
+    """Transaction ids of different lengths (9, 10, 100) must page in numeric order, each row once."""
+    central, station = feed_station
+    with central.connect() as owner:
+        owner.execute("TRUNCATE central.change_feed")
+        with owner.cursor() as cur:
+            cur.executemany("INSERT INTO central.change_feed (xid, entity, key, district, payload)"
+                            " VALUES (%s::text::xid8, 'worker', %s, %s, '{}')",
+                            [(str(x), f"K{i}", station.district) for i, x in enumerate(xids)])
+    with station.connect() as conn:
+        rows, _ = pull_all(conn, None, limit)
+    expected = [f"K{i}" for i, _ in sorted(enumerate(xids), key=lambda p: (p[1], p[0]))]
+    assert [r.key for r in rows] == expected
+
+
+@pytest.fixture
+def feed_station(central):
+    return central, central.add_station()
+
+
 def test_cursor_never_skips_a_row_committed_out_of_order(central):
     """T1 writes first but commits last; a sequence-only cursor read in between would skip T1's row."""
     station = central.add_station("D1")
