@@ -230,3 +230,35 @@ print_log = Table(
     Column("pages", Integer),
     Column("path", Text),
 )
+
+# --- added by revision 0003: clerk accounts and the hash-chained audit log ----------------------
+
+clerks = Table(
+    "clerks", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", Text, nullable=False, unique=True),
+    Column("display_name", Text, nullable=False),
+    Column("role", Text, nullable=False),  # clerk | supervisor
+    Column("password_hash", Text, nullable=False),  # argon2id (PHC string): never the password
+    Column("active", Boolean, nullable=False, server_default="1"),
+    Column("failed_attempts", Integer, nullable=False, server_default="0"),
+    Column("locked_until", UtcDateTime),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("source", Text, nullable=False, server_default="local"),  # local | centre
+)
+
+# Append-only; each row carries the previous row's hash (domain/audit_chain.py). ``at`` is the
+# exact hashed text, so it is plain text here rather than a converted timestamp.
+audit_log = Table(
+    "audit_log", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", Text, nullable=False),
+    Column("station_code", Text, nullable=False),
+    Column("terminal", Text, nullable=False),
+    Column("clerk", Text, nullable=False),
+    Column("action", Text, nullable=False, index=True),
+    Column("subject", Text, nullable=False, server_default=""),  # masked where personal
+    Column("details", JSON, nullable=False),
+    Column("prev_hash", Text, nullable=False),
+    Column("hash", Text, nullable=False),
+)

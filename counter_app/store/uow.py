@@ -20,7 +20,11 @@ from counter_app.store.repositories.local import (
     SettingsRepository,
     SyncStateRepository,
 )
+from counter_app.store.repositories.operations import (
+    CaseRepository, ComplaintRepository, CoverageRepository, DailyCloseRepository, DeferralRepository, RatingRepository,
+)
 from counter_app.store.repositories.people import EmployerRepository, WorkerRepository
+from counter_app.store.repositories.security import AuditRepository, ClerkRepository
 from counter_app.store.repositories.work import (
     ApplicationRepository,
     OutboxRepository,
@@ -48,6 +52,14 @@ class UnitOfWork:
     sync_state: SyncStateRepository
     drafts: DraftRepository
     print_log: PrintLogRepository
+    clerks: ClerkRepository
+    audit: AuditRepository
+    cases: CaseRepository  # station operations (站务), revision 0004
+    complaints: ComplaintRepository
+    coverage: CoverageRepository
+    deferrals: DeferralRepository
+    closes: DailyCloseRepository
+    ratings: RatingRepository
 
     def __init__(self, engine: Engine, write: bool = False) -> None:
         self._engine = write_engine(engine) if write else engine
@@ -66,6 +78,9 @@ class UnitOfWork:
         self.receipts = ReceiptCounterRepository(c, self.write)
         self.settings, self.sync_state = SettingsRepository(c), SyncStateRepository(c)
         self.drafts, self.print_log = DraftRepository(c), PrintLogRepository(c)
+        self.clerks, self.audit = ClerkRepository(c), AuditRepository(c)
+        self.cases, self.complaints, self.coverage = CaseRepository(c), ComplaintRepository(c), CoverageRepository(c)
+        self.deferrals, self.closes, self.ratings = DeferralRepository(c), DailyCloseRepository(c), RatingRepository(c)
         return self
 
     def __exit__(

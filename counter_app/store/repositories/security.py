@@ -1,0 +1,150 @@
+"""Clerk accounts and the hash-chained audit log (柜员账号与审计日志) in the local store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Text, func, select, type_coerce, update
+from sqlalchemy.dialects.sqlite import insert
+
+from counter_app.domain.audit_chain import ChainRow, Head
+from counter_app.store import schema as s
+from counter_app.store.repositories._base import Repository, to_record, to_records, values_of
+from counter_app.store.types import utc_now
+
+AUDIT_HEAD_KEY = "audit_head"  # settings row: {"seq", "hash"} of the last audit row
+PAGE = 5_000
+
+
+@dataclass(frozen=True)
+class ClerkRecord:
+    """One clerk account; ``password_hash`` is an argon2id PHC string, never a password."""
+
+    username: str
+    display_name: str
+    role: str
+    password_hash: str
+    active: bool = True
+    failed_attempts: int = 0
+    locked_until: datetime | None = None
+    created_at: datetime | None = None
+    source: str = "local"
+    id: int | None = None
+
+
+class ClerkRepository(Repository):
+    def add(self, clerk: ClerkRecord) -> ClerkRecord:
+        clerk = replace(clerk, created_at=clerk.created_at or utc_now())
+        new_id = self._c.execute(s.clerks.insert().values(values_of(clerk, exclude=("id",)))).inserted_primary_key[0]
+        return replace(clerk, id=new_id)
+
+    def get(self, username: str) -> ClerkRecord | None:
+        return to_record(ClerkRecord, self._c.execute(select(s.clerks).where(s.clerks.c.username == username)).first())
+
+    def list(self) -> list[ClerkRecord]:
+        return to_records(ClerkRecord, self._c.execute(select(s.clerks).order_by(s.clerks.c.username)))
+
+    def count(self, *, active_role: str | None = None) -> int:
+        """All accounts, or the active ones of ``active_role``."""
+        stmt = select(func.count()).select_from(s.clerks)
+        if active_role is not None:
+            stmt = stmt.where(s.clerks.c.role == active_role, s.clerks.c.active.is_(True))
+        return int(self._c.execute(stmt).scalar_one())
+
+    def any(self) -> bool:
+        return self._c.execute(select(s.clerks.c.id).limit(1)).first() is not None
+
+    def update(self, username: str, **changes: Any) -> None:
+        self._c.execute(update(s.clerks).where(s.clerks.c.username == username).values(changes))
+
+    def upsert(self, clerks: Iterable[ClerkRecord]) -> int:
+        """Insert or replace by username (the centre's clerk list); lockout counters are kept."""
+        count = 0
+        for clerk in clerks:
+            values = values_of(replace(clerk, created_at=clerk.created_at or utc_now()), exclude=("id",))
+            stmt = insert(s.clerks).values(values)
+            kept = ("username", "failed_attempts", "locked_until", "created_at")
+            self._c.execute(stmt.on_conflict_do_update(
+                index_elements=["username"], set_={k: stmt.excluded[k] for k in values if k not in kept}))
+            count += 1
+        return count
+
+
+class AuditRepository(Repository):
+    """Append and read; nothing here updates or deletes an audit row."""
+
+    def add(self, row: ChainRow) -> None:
+        self._c.execute(s.audit_log.insert().values(row.as_dict()))
+        self.set_head(Head(row.seq, row.hash))
+
+    def last(self) -> ChainRow | None:
+        rows = self._rows(select(*self._columns()).order_by(s.audit_log.c.seq.desc()).limit(1))
+        return rows[0] if rows else None
+
+    def head(self) -> Head | None:
+        """The separately kept head; None before the first row (or when it was removed)."""
+        row = self._c.execute(select(s.settings.c.value).where(s.settings.c.key == AUDIT_HEAD_KEY)).first()
+        value = row[0] if row else None
+        if not isinstance(value, dict):
+            return None
+        try:
+            return Head(int(value["seq"]), str(value["hash"]))
+        except (KeyError, TypeError, ValueError):
+            return Head(-1, "")  # a mangled head never matches: verification reports it
+
+    def set_head(self, head: Head) -> None:
+        stmt = insert(s.settings).values(key=AUDIT_HEAD_KEY, value={"seq": head.seq, "hash": head.hash})
+        self._c.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": stmt.excluded.value}))
+
+    def count(self) -> int:
+        return int(self._c.execute(select(func.count()).select_from(s.audit_log)).scalar_one())
+
+    def iter_all(self, page: int = PAGE) -> Iterator[ChainRow]:
+        """Every row in seq order, page by page."""
+        after: int | None = None
+        while True:
+            stmt = select(*self._columns()).order_by(s.audit_log.c.seq).limit(page)
+            if after is not None:
+                stmt = stmt.where(s.audit_log.c.seq > after)
+            rows = self._rows(stmt)
+            yield from rows
+            if len(rows) < page:
+                return
+            after = rows[-1].seq
+
+    def recent(self, limit: int = 100, action: str | None = None, clerk: str | None = None,
+               before_seq: int | None = None) -> list[ChainRow]:
+        """Newest first, optionally of one action or clerk."""
+        a = s.audit_log.c
+        stmt = select(*self._columns()).order_by(a.seq.desc()).limit(limit)
+        if action is not None:
+            stmt = stmt.where(a.action == action)
+        if clerk is not None:
+            stmt = stmt.where(a.clerk == clerk)
+        if before_seq is not None:
+            stmt = stmt.where(a.seq < before_seq)
+        return self._rows(stmt)
+
+    @staticmethod
+    def _columns() -> list[Any]:
+        a = s.audit_log.c
+        # details as its raw text: a hand-edited, no longer valid JSON value must reach the
+        # verifier (and be reported) instead of failing the read.
+        return [a.seq, a.at, a.station_code, a.terminal, a.clerk, a.action, a.subject,
+                type_coerce(a.details, Text).label("details"), a.prev_hash, a.hash]
+
+    def _rows(self, stmt: Any) -> list[ChainRow]:
+        return [ChainRow(seq=r.seq, at=r.at, station_code=r.station_code, terminal=r.terminal, clerk=r.clerk,
+                         action=r.action, subject=r.subject, details=_json(r.details), prev_hash=r.prev_hash,
+                         hash=r.hash) for r in self._c.execute(stmt)]
+
+
+def _json(text: str | None) -> Any:
+    try:
+        return json.loads(text) if text is not None else None
+    except (TypeError, ValueError):
+        return {"__unreadable__": text}
