@@ -173,6 +173,11 @@ class CrashHandler:
         if issubclass(exc_type, KeyboardInterrupt) or self._busy:
             sys.__excepthook__(exc_type, exc, tb)
             return
+        if threading.current_thread() is not threading.main_thread():
+            # PySide reports a worker's exception (a QRunnable override) here, on the worker:
+            # no dialog or exit off the GUI thread; the operation runner tells the clerk.
+            self.record(exc_type, exc, tb)
+            return
         self._busy = True
         try:
             report = self.record(exc_type, exc, tb)

@@ -160,6 +160,21 @@ def test_a_worker_thread_exception_is_reported_and_the_app_goes_on(handler, monk
     assert handler.events["exit"] == [] and handler.events["notify"] == []
 
 
+def test_an_exception_reaching_the_hook_on_a_worker_thread_only_writes_a_report(handler) -> None:
+    def worker() -> None:
+        try:
+            crash_with_secrets()
+        except RuntimeError:
+            handler(*sys.exc_info())  # as PySide does for an exception in QRunnable.run
+
+    thread = threading.Thread(target=worker, name="pool-1")
+    thread.start()
+    thread.join()
+    [report] = (handler.data_dir / crash.CRASH_DIR).glob("crash-*.txt")
+    assert "pool-1" in report.read_text(encoding="utf-8")
+    assert handler.events["notify"] == [] and handler.events["spawn"] == [] and handler.events["exit"] == []
+
+
 SCRIPT = textwrap.dedent("""
     import os, sys
     from counter_app import crash

@@ -239,13 +239,22 @@ class SupervisorFields(FieldGroup):
             self.add(key, label, edit)
 
     def problems(self) -> list[FieldError]:
+        """The clerk service's own checks when it is installed, and the confirmation."""
         values = self.values()
-        found = [FieldError(key, message) for key, message in (
-            ("supervisor_login", _t("登录名不能为空")), ("supervisor_name", _t("姓名不能为空")),
-        ) if not values[key].strip()]
-        if len(values["supervisor_password"]) < PASSWORD_MIN:
-            found.append(FieldError("supervisor_password", _t("密码至少需要8位")))
-        elif values["supervisor_password"] != values["supervisor_password_again"]:
+        found = [] if values["supervisor_name"].strip() else [FieldError("supervisor_name", _t("姓名不能为空"))]
+        try:
+            clerks = importlib.import_module("counter_app.services.clerks")
+        except ImportError:
+            clerks = None
+        if clerks is not None:
+            login, problems = clerks.check_username(values["supervisor_login"], key="supervisor_login")
+            found += problems + clerks.check_password(values["supervisor_password"], login, key="supervisor_password")
+        else:
+            if not values["supervisor_login"].strip():
+                found.append(FieldError("supervisor_login", _t("登录名不能为空")))
+            if len(values["supervisor_password"]) < PASSWORD_MIN:
+                found.append(FieldError("supervisor_password", _t("密码至少需要8位")))
+        if not found and values["supervisor_password"] != values["supervisor_password_again"]:
             found.append(FieldError("supervisor_password_again", _t("两次输入的密码不一致")))
         return found
 
@@ -326,6 +335,9 @@ class FirstRunWizard(QWizard):
         if self.supervisor is not None and self.create_supervisor is not None:
             values = {k: v for k, v in self.supervisor.values().items() if k != "supervisor_password_again"}
             if not self.supervisor.show_problems(self.create_supervisor(self.counter, values)):
+                while self.currentPage() is not None and self.supervisor not in self.currentPage().findChildren(
+                        SupervisorFields):
+                    self.back()  # show the clerk the page with the problem
                 return False
         mirror_to_gui_settings(station.load_settings(self.counter), self.gui_settings)
         return True

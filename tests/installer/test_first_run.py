@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget, QWizard
 
+from counter_app.domain.errors import FieldError
 from counter_app.gui import first_run
 from counter_app.gui.station_settings import StationSettingsDialog
 from counter_app.services import backup as backups
@@ -169,6 +170,57 @@ def test_the_supervisor_passwords_must_match(wizard) -> None:
         set_text(wizard, key, text)
     wizard.next()
     assert wizard.currentId() == page and "不一致" in message(wizard, "supervisor_password_again").text()
+
+
+def test_with_the_clerk_service_the_wizard_creates_a_supervisor_who_can_log_in(qtbot, counter) -> None:
+    from counter_app.services import clerks
+
+    creator = first_run.default_supervisor_creator()
+    assert creator is clerks.create_supervisor
+    w = first_run.FirstRunWizard(counter, None, printers=[], create_supervisor=creator)
+    qtbot.addWidget(w)
+    w.show()
+    set_text(w, "station_code", "CG01")
+    w.next()
+    named(w, "work_offline").setChecked(True)
+    w.next()
+    for key, text in (("supervisor_login", "9wang"), ("supervisor_name", "王站长"),
+                      ("supervisor_password", "abc"), ("supervisor_password_again", "abc")):
+        set_text(w, key, text)
+    page = w.currentId()
+    w.next()  # the clerk service's own rules: a login starting with a letter, 8+ characters
+    assert w.currentId() == page
+    assert "以字母开头" in message(w, "supervisor_login").text() and "8" in message(w, "supervisor_password").text()
+    set_text(w, "supervisor_login", "wang")
+    for key in ("supervisor_password", "supervisor_password_again"):
+        set_text(w, key, "Station-2025")
+    w.next()
+    w.button(QWizard.WizardButton.FinishButton).click()
+    assert w.result() == QWizard.DialogCode.Accepted
+    [supervisor] = clerks.list_clerks(counter)
+    assert (supervisor.username, supervisor.display_name, supervisor.role) == ("wang", "王站长", "supervisor")
+    assert not isinstance(clerks.authenticate(counter, "wang", "Station-2025"), FieldError)
+
+
+def test_a_supervisor_refused_on_finish_brings_the_clerk_back_to_that_page(qtbot, counter) -> None:
+    def taken(_counter: Any, values: dict[str, str]) -> list[FieldError]:
+        return [FieldError("supervisor_login", f"登录名“{values['supervisor_login']}”已被使用")]
+
+    w = first_run.FirstRunWizard(counter, None, printers=[], create_supervisor=taken)
+    qtbot.addWidget(w)
+    w.show()
+    set_text(w, "station_code", "CG01")
+    w.next()
+    named(w, "work_offline").setChecked(True)
+    w.next()
+    supervisor_page = w.currentId()
+    for key, text in (("supervisor_login", "zhang"), ("supervisor_name", "张"),
+                      ("supervisor_password", "Station-2025"), ("supervisor_password_again", "Station-2025")):
+        set_text(w, key, text)
+    w.next()
+    w.button(QWizard.WizardButton.FinishButton).click()
+    assert w.result() != QWizard.DialogCode.Accepted and w.currentId() == supervisor_page
+    assert "已被使用" in message(w, "supervisor_login").text()
 
 
 def test_without_a_clerk_service_there_is_no_supervisor_page(qtbot, counter) -> None:
