@@ -156,6 +156,12 @@ def pull_all(store: Any, conn: psycopg.Connection, report: SyncReport, page_size
             snapshot = None  # past every transaction the snapshot could have contained
         page = pull_changes(conn, cursor, page_size, skip_snapshot=snapshot)
         with store.unit_of_work(write=True) as uow:
+            # Compare-and-set: another sync of this station (GUI and CLI at once) may have applied
+            # this page meanwhile; then start again from where it got to.
+            current = uow.sync_state.get(FEED_CURSOR)
+            if current != cursor:
+                cursor, snapshot = current, uow.sync_state.get(FEED_SNAPSHOT)
+                continue
             report.conflicts += apply_changes(uow, page.rows)
             uow.sync_state.set(FEED_CURSOR, page.next_cursor)
             uow.sync_state.set(FEED_SNAPSHOT, snapshot)
@@ -208,7 +214,7 @@ def _when(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def snapshot_load(store: Any, conn: psycopg.Connection, report: SyncReport) -> tuple[str, str]:
+def snapshot_load(store: Any, conn: psycopg.Connection, report: SyncReport) -> tuple[str, str | None]:
     """Fill an empty (or re-initialised) station from one consistent snapshot of the centre.
 
     Returns the feed cursor and snapshot to resume from. All in one local transaction: an
@@ -218,6 +224,9 @@ def snapshot_load(store: Any, conn: psycopg.Connection, report: SyncReport) -> t
         snap, xmin = conn.execute(
             "SELECT pg_current_snapshot()::text, pg_snapshot_xmin(pg_current_snapshot())::text").fetchone()
         with store.unit_of_work(write=True) as uow:
+            loaded = uow.sync_state.get(FEED_CURSOR)
+            if loaded is not None:  # another sync of this station got there first
+                return loaded, uow.sync_state.get(FEED_SNAPSHOT)
             uow.clear_reference_data()
             for entity in reference.ENTITIES.values():
                 report.pulled += _load_table(conn, uow, entity)

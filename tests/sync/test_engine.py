@@ -173,3 +173,27 @@ def test_a_new_station_loads_its_district_by_snapshot_then_follows_the_feed(cent
     assert mobile == "13900000000" and local_balance == balance
     assert second.pulled == 3 and third.pulled == 0
     assert len(policies) == 1 and "[" in policies[0].toml
+
+
+def test_two_syncs_of_one_station_at_once_apply_each_decision_once(central, make_store, monkeypatch):
+    station, store = central.add_station(), make_store()
+    [cid] = queue(store, station.code, 1)
+    sync_once(store, factory(station))
+    with store.unit_of_work() as uow:
+        receipt = uow.applications.get_by_client_id(cid).receipt_number
+    with central.connect() as owner:
+        central_db.decide(owner, receipt, "needs-more", "缺少租赁合同")
+    real_pull, raced = engine.pull_changes, []
+
+    def pull_while_another_sync_runs(*args, **kwargs):
+        page = real_pull(*args, **kwargs)
+        if not raced:  # the other sync (say, the GUI's) fetches and applies the same page first
+            raced.append(True)
+            sync_once(store, factory(station))
+        return page
+
+    monkeypatch.setattr(engine, "pull_changes", pull_while_another_sync_runs)
+    sync_once(store, factory(station))
+    with store.unit_of_work() as uow:
+        steps = [h.status for h in uow.applications.history(cid)]
+    assert raced and steps == ["queued", "received", "needs-more"]
