@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from counter_app.sync import central_db
-from counter_app.sync.protocol import OutboxPayload, pull_changes, push_batch
+from counter_app.sync.protocol import OutboxPayload, pull_changes, push_batch, touch
 
 pytestmark = pytest.mark.postgres
 
@@ -286,3 +286,12 @@ def test_concurrent_open_accounts_at_two_stations_record_exactly_one_conflict(ce
         conflicts = owner.execute("SELECT winner_station, loser_station FROM central.conflicts").fetchall()
     assert len(outcome["r"].acked) == 1
     assert conflicts == [(a.code, b.code)]
+
+
+def test_touch_records_contact_for_the_calling_station_only(central):
+    a, b = central.add_station(), central.add_station()
+    with a.connect() as conn:
+        touch(conn)
+    with central.connect() as owner:
+        status = {s["code"]: s["last_contact"] for s in central_db.station_status(owner)["stations"]}
+    assert status[a.code] is not None and status[b.code] is None
