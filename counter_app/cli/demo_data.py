@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from datetime import date
 from typing import Any
 
 from counter_app.cli._counter import counter_for
@@ -49,18 +50,18 @@ def summary_line(summary: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     _check_counts(args)
-    from counter_app.demo import generate_city, load_city
+    from counter_app.demo import generate_and_load
     from counter_app.demo.loader import has_reference_data
 
     with counter_for(args) as counter:
         if has_reference_data(counter.store) and not args.replace:
             raise CliError.single("replace", "数据库中已有单位和职工数据；如要替换为演示数据，请加 --replace")
-        started = time.perf_counter()
-        city = generate_city(workers=args.workers, employers=args.employers, seed=args.seed)
-        counts = load_city(counter.store, city, replace=args.replace)
+        started, as_of = time.perf_counter(), date.today()
+        counts = generate_and_load(counter.store, workers=args.workers, employers=args.employers,
+                                   seed=args.seed, as_of=as_of, replace=args.replace)
         summary = {
             "seed": args.seed,
-            "as_of": city.as_of.isoformat(),
+            "as_of": as_of.isoformat(),
             **counts,
             "seconds": round(time.perf_counter() - started, 1),
             "data_dir": str(counter.data_dir),

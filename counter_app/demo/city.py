@@ -8,6 +8,7 @@ loaded into the station's SQLite store or the central PostgreSQL. Values respect
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date, timedelta
@@ -179,6 +180,36 @@ class _PeopleMaker:
             ))
 
 
+def iter_city(
+    workers: int = 2000,
+    employers: int = 200,
+    seed: int = 0,
+    as_of: date | None = None,
+    version: PolicyVersion | None = None,
+    chunk: int = 20_000,
+) -> Iterator[DemoCity]:
+    """The city in pieces, for streaming into a database: first every employer, then the people
+    ``chunk`` at a time with their accounts, loans and withdrawals."""
+    as_of = as_of or date.today()
+    version = version or default_policy().in_force(as_of)
+    rng = Dice(seed)
+    plans = plan_employers(rng, version, max(1, employers))
+    registered = [p for p in plans if p.record.registered] or plans
+    assigned = rng.choices(registered, weights=[p.size for p in registered], k=workers)
+    staff = Counter(p.record.uscc for p in assigned)
+    yield DemoCity(seed=seed, as_of=as_of, employers=[
+        replace(p.record, insured_staff=staff[p.record.uscc] + rng.randrange(0, 3)) if p.record.registered
+        else p.record
+        for p in plans
+    ])
+    maker = _PeopleMaker(rng, version, as_of, DemoCity(seed=seed, as_of=as_of))
+    for start in range(0, workers, chunk):
+        maker.city = DemoCity(seed=seed, as_of=as_of)
+        for index in range(start, min(start + chunk, workers)):
+            maker.person(index, assigned[index])
+        yield maker.city
+
+
 def generate_city(
     workers: int = 2000,
     employers: int = 200,
@@ -187,20 +218,11 @@ def generate_city(
     version: PolicyVersion | None = None,
 ) -> DemoCity:
     """A demo city of ``employers`` employers (~12 % unregistered) and ``workers`` workers."""
-    as_of = as_of or date.today()
-    version = version or default_policy().in_force(as_of)
-    rng = Dice(seed)
-    city = DemoCity(seed=seed, as_of=as_of)
-    plans = plan_employers(rng, version, max(1, employers))
-    city.employers = [p.record for p in plans]
-    registered = [p for p in plans if p.record.registered] or plans
-    weights = [p.size for p in registered]
-    maker = _PeopleMaker(rng, version, as_of, city)
-    for index, employer in enumerate(rng.choices(registered, weights=weights, k=workers)):
-        maker.person(index, employer)
-    staff = Counter(w.employer_uscc for w in city.workers)
-    city.employers = [
-        e if not e.registered else replace(e, insured_staff=staff[e.uscc] + rng.randrange(0, 3))
-        for e in city.employers
-    ]
+    pieces = iter_city(workers, employers, seed, as_of, version)
+    city = next(pieces)
+    for piece in pieces:
+        city.workers += piece.workers
+        city.accounts += piece.accounts
+        city.loans += piece.loans
+        city.withdrawals += piece.withdrawals
     return city

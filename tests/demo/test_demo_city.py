@@ -147,3 +147,44 @@ def test_loading_into_the_store(tmp_path: Path) -> None:
         load_city(store, other, replace=True)
         with store.unit_of_work() as uow:
             assert uow.workers.count() == 30 and uow.workers.get(worker.id_number) is None
+
+
+def test_streamed_load_stores_the_same_city(tmp_path: Path) -> None:
+    from counter_app.demo import generate_and_load, iter_city
+
+    small = generate_city(workers=90, employers=12, seed=3, as_of=AS_OF)
+    pieces = list(iter_city(workers=90, employers=12, seed=3, as_of=AS_OF, chunk=25))
+    assert [len(p.workers) for p in pieces] == [0, 25, 25, 25, 15]  # employers first, then people
+    with Store.open(tmp_path) as store:
+        counts = generate_and_load(store, workers=90, employers=12, seed=3, as_of=AS_OF)
+        assert counts == small.summary()
+        with store.unit_of_work() as uow:
+            assert [uow.workers.get(w.id_number) for w in small.workers] == small.workers
+            assert [uow.employers.get(e.uscc) for e in small.employers] == small.employers
+            assert uow.accounts.for_person(small.workers[0].id_number) == [
+                a for a in small.accounts if a.id_number == small.workers[0].id_number]
+
+
+def test_a_failure_while_generating_leaves_nothing_stored(tmp_path: Path) -> None:
+    from counter_app.demo import load_pieces
+
+    def pieces():
+        yield generate_city(workers=20, employers=3, seed=1, as_of=AS_OF)
+        raise RuntimeError("generator broke")
+
+    with Store.open(tmp_path) as store:
+        with pytest.raises(RuntimeError, match="generator broke"):
+            load_pieces(store, pieces())
+        with store.unit_of_work() as uow:
+            assert uow.workers.count() == 0 and uow.employers.count() == 0
+
+
+def test_a_failure_while_writing_reaches_the_caller(tmp_path: Path) -> None:
+    from counter_app.demo import load_pieces
+
+    city = generate_city(workers=10, employers=2, seed=1, as_of=AS_OF)
+    with Store.open(tmp_path) as store:
+        with pytest.raises(Exception, match="UNIQUE"):
+            load_pieces(store, [city, city, city, city])  # the second piece repeats every key
+        with store.unit_of_work() as uow:
+            assert uow.workers.count() == 0
