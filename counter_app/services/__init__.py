@@ -1,7 +1,7 @@
 """The use-case layer: the only door from the GUI and the CLI to the store, printing and sync."""
 
 from counter_app.services.applications import (
-    RecordView, SubmitResult, get_record, list_records, submit_application,
+    RecordView, SubmitResult, cancel_application, get_record, list_records, submit_application,
 )
 from counter_app.services.counter import Counter, open_counter
 from counter_app.services.drafts import discard_draft, list_drafts, load_draft, save_draft
@@ -20,7 +20,7 @@ __all__ = [
     "Counter", "EmployerCard", "LetterFilter", "LoanPreview", "PersonCard", "PrintRefused", "Printed",
     "RecordView", "StationStatus", "SubmitResult", "print_establishment_notice", "print_form", "print_letters",
     "print_one_time_notice", "print_receipt",
-    "check_field", "check_form", "discard_draft", "employer_card", "field_choices", "get_record",
+    "cancel_application", "check_field", "check_form", "discard_draft", "employer_card", "field_choices", "get_record",
     "list_drafts", "list_records", "load_draft", "loan_preview", "open_counter", "person_card",
     "prefill_person", "required_materials", "save_draft", "search", "station_status", "submit_application",
 ]

@@ -10,14 +10,17 @@ from typing import Any
 import uuid6
 
 from counter_app.domain.catalog import business
-from counter_app.domain.errors import FieldError
+from counter_app.domain.errors import Checked, FieldError
+from counter_app.domain.normalize import normalize_text
 from counter_app.domain.materials import Material, missing_materials
-from counter_app.services import rules
+from counter_app.services import approvals, audit, rules
 from counter_app.services.counter import Counter
 from counter_app.services.forms import check_form, required_materials
 from counter_app.store.records import ApplicationRecord
 
 QUEUED = "queued"  # accepted at the counter, waiting in the outbox for the centre
+CANCELLED = "cancelled"  # withdrawn at the counter before it was sent
+CANCELLABLE = ("submitted", QUEUED)
 
 
 @dataclass
@@ -82,12 +85,23 @@ def evaluate(counter: Counter, kind: str, form: Mapping[str, Any], uow: Any) -> 
     return result
 
 
-def submit_application(counter: Counter, kind: str, form: Mapping[str, Any]) -> SubmitResult:
-    """Accept an application: on success it is stored with its receipt number and outbox row."""
+def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], approval: Any = None) -> SubmitResult:
+    """Accept an application: on success it is stored with its receipt number and outbox row.
+
+    A withdrawal above the policy's approval limit also needs a supervisor's ``approval``
+    (``services.approvals.approve``); without one the result is an error on field ``approval``
+    and ``details["approval_request"]`` says what to approve.
+    """
     business(kind)  # unknown kinds fail loudly before anything else
     with counter.store.unit_of_work(write=True) as uow:
         result = evaluate(counter, kind, form, uow)
         if not result.ok:
+            return result
+        request = approvals.withdrawal_request(counter, result.values) if kind == "withdrawal" else None
+        refused = approvals.refusal(counter, request, approval, uow) if request else None
+        if refused:
+            result.ok, result.errors = False, [*result.errors, refused]
+            result.details["approval_request"] = request
             return result
         values = result.values
         subject = values[business(kind).subject_field]
@@ -106,9 +120,39 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any]) -> 
         uow.applications.add(record)  # logs the "submitted" step
         uow.applications.set_status(client_id, QUEUED, by=counter.clerk, at=now)
         uow.outbox.add(client_id, "application", outbox_payload(record))
+        audit.record(counter, "submit", receipt_number, {
+            "kind": kind, "client_id": client_id, "subject": audit.masked(subject),
+            **({"approved_by": approval.approver} if request and approval is not None else {}),
+        }, uow=uow)
         uow.commit()
     result.receipt_number, result.client_id, result.status = receipt_number, client_id, QUEUED
     return result
+
+
+def cancel_application(counter: Counter, receipt_number: str, reason: str, approval: Any = None) -> Checked[RecordView]:
+    """Withdraw an application not yet sent to the centre (撤销): it leaves the outbox, its status
+    becomes ``cancelled`` with the reason. Needs a supervisor's approval once there are clerks."""
+    number = str(receipt_number or "").strip().upper()
+    why = normalize_text(reason)
+    if not why:
+        return Checked.fail("reason", "撤销申请须填写原因")
+    with counter.store.unit_of_work(write=True) as uow:
+        record = uow.applications.get_by_receipt(number)
+        if record is None:
+            return Checked.fail("receipt_number", f"本站没有受理编号为 {number} 的业务")
+        if record.status not in CANCELLABLE or uow.outbox.get(record.client_id) is None:
+            return Checked.fail("receipt_number", "该申请已上传管理中心，不能在本站撤销，请联系管理中心处理")
+        refused = approvals.refusal(counter, approvals.cancel_request(number), approval, uow)
+        if refused:
+            return Checked(value=None, errors=(refused,))
+        uow.outbox.ack([record.client_id])  # never sent: it simply leaves the queue
+        updated = uow.applications.set_status(record.client_id, CANCELLED, by=counter.clerk, reason=why, at=counter.now())
+        audit.record(counter, "cancel", number, {
+            "reason": why, "client_id": record.client_id, "from": record.status,
+            **({"approved_by": approval.approver} if approval is not None else {}),
+        }, uow=uow)
+        uow.commit()
+    return Checked(value=_view(updated))
 
 
 def outbox_payload(record: ApplicationRecord) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from counter_app.domain.catalog import PROOF_REQUIRED_CHANGES, business
 from counter_app.domain.errors import Checked
 from counter_app.domain.fieldcheck import FormCheck
 from counter_app.domain.materials import Material, required_materials as _required
-from counter_app.services import rules
+from counter_app.services import audit, rules
 from counter_app.services.counter import Counter
 
 
@@ -89,6 +89,7 @@ def prefill_person(counter: Counter, id_number: str) -> dict[str, Any] | None:
         worker = uow.workers.get(key)
     if worker is None:
         return None
+    audit.record(counter, "lookup", audit.masked(key), {"via": "form"})
     record = asdict(worker)
     person_keys = [f.key for f in business("open-account").fields][:12]
     return {k: _jsonable(record.get(k)) for k in person_keys if record.get(k) not in (None, "")}

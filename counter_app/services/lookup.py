@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from counter_app.domain.normalize import normalize_code
+from counter_app.services import audit
 from counter_app.services.applications import RecordView, _view
 from counter_app.services.counter import Counter
 
@@ -35,7 +36,8 @@ def search(counter: Counter, text: str, limit: int = 50) -> list[Any]:
     return counter.store.search(text, limit=limit)
 
 
-def person_card(counter: Counter, id_number: str) -> PersonCard | None:
+def person_card(counter: Counter, id_number: str, *, audited: bool = True) -> PersonCard | None:
+    """A worker's card; each lookup that finds someone is audited (``audited=False`` for internal use)."""
     id_number = normalize_code(id_number)  # as typed: full-width, lower-case x; applications are keyed normalised
     with counter.store.unit_of_work() as uow:
         worker = uow.workers.get(id_number)
@@ -43,7 +45,7 @@ def person_card(counter: Counter, id_number: str) -> PersonCard | None:
             return None
         accounts = uow.accounts.for_person(id_number)
         employer_uscc = worker.employer_uscc or next((a.employer_uscc for a in accounts if a.employer_uscc), None)
-        return PersonCard(
+        card = PersonCard(
             worker=worker,
             accounts=accounts,
             employer=uow.employers.get(employer_uscc) if employer_uscc else None,
@@ -51,6 +53,25 @@ def person_card(counter: Counter, id_number: str) -> PersonCard | None:
             withdrawals=uow.withdrawals.for_person(id_number),
             applications=[_view(a) for a in uow.applications.for_subject(id_number)],
         )
+    if audited:
+        audit.record(counter, "lookup", audit.masked(id_number), {"via": "card"})
+    return card
+
+
+REVEALABLE = {"id_number": "证件号码", "bank_card": "银行卡号"}
+
+
+def reveal(counter: Counter, id_number: str, field: str) -> str | None:
+    """The full ID or bank card number of a worker (shown masked by default); audited."""
+    if field not in REVEALABLE:
+        raise ValueError(f"not a revealable field: {field}")
+    key = normalize_code(id_number)
+    with counter.store.unit_of_work() as uow:
+        worker = uow.workers.get(key)
+    value = getattr(worker, field, None) if worker is not None else None
+    if value:
+        audit.record(counter, "reveal", audit.masked(key), {"field": field})
+    return value or None
 
 
 def employer_card(counter: Counter, uscc: str) -> EmployerCard | None:

@@ -25,6 +25,7 @@ from counter_app.printing.notice import EstablishmentNoticeData, render_notice
 from counter_app.printing.one_time_notice import Material as NoticeMaterial
 from counter_app.printing.one_time_notice import OneTimeNoticeData, render_one_time_notice
 from counter_app.printing.receipt import ReceiptData, render_receipt
+from counter_app.services import approvals, audit
 from counter_app.services.counter import Counter
 from counter_app.services.forms import required_materials
 from counter_app.store.records import ApplicationRecord, PrintLogEntry
@@ -37,6 +38,9 @@ class PrintRefused(Exception):
         super().__init__(message)
         self.field = field
         self.message = message
+
+
+MASKED_ON_PAPER = frozenset({"id_number", "bank_card", "co_borrower_id"})
 
 
 @dataclass(frozen=True)
@@ -63,12 +67,15 @@ def _out_path(counter: Counter, name: str, out: str | os.PathLike[str] | None) -
 
 
 def _log(counter: Counter, document: str, printed: Printed, *, receipt: str | None = None,
-         subject: str | None = None, reason: str | None = None) -> None:
+         subject: str | None = None, reason: str | None = None, approved_by: str | None = None) -> None:
     with counter.store.unit_of_work(write=True) as uow:
         uow.print_log.add(PrintLogEntry(
             document=document, clerk=counter.clerk, subject=subject, receipt_number=receipt,
             reprint=printed.reprint, reason=reason, pages=printed.pages, path=str(printed.path), at=counter.now(),
         ))
+        details = {"document": document, "pages": printed.pages, "subject": audit.masked(subject),
+                   **({"reason": reason} if reason else {}), **({"approved_by": approved_by} if approved_by else {})}
+        audit.record(counter, "reprint" if printed.reprint else "print", receipt or "", details, uow=uow)
         uow.commit()
 
 
@@ -94,6 +101,8 @@ def _display(spec: FieldSpec, value: Any, counter: Counter) -> str:
         return format_money(Decimal(str(value)))
     if spec.kind == "materials":
         return "、".join(counter.policy_on().material_name(code) for code in value)
+    if spec.key.removeprefix("new_") in MASKED_ON_PAPER:
+        return audit.masked(value)  # ID and card numbers are masked on paper by default
     return str(value)
 
 
@@ -123,9 +132,13 @@ def _account_of(counter: Counter, record: ApplicationRecord) -> str:
 
 def print_receipt(
     counter: Counter, receipt_number: str, out: str | os.PathLike[str] | None = None,
-    *, reprint_reason: str | None = None,
+    *, reprint_reason: str | None = None, approval: Any = None,
 ) -> Printed:
-    """The acceptance receipt (受理回执); a second print needs ``reprint_reason`` and is marked 补打."""
+    """The acceptance receipt (受理回执); a second print needs ``reprint_reason`` and is marked 补打.
+
+    A reprint also needs a supervisor's ``approval`` once the station has clerk accounts
+    (``PrintRefused`` on field ``approval`` otherwise; ``approvals.reprint_request`` says what).
+    """
     record = _application(counter, receipt_number)
     with counter.store.unit_of_work() as uow:
         earlier = [p for p in uow.print_log.for_receipt(record.receipt_number) if p.document == "receipt"]
@@ -133,6 +146,9 @@ def print_receipt(
     reason = (reprint_reason or "").strip()
     if reprint and not reason:
         raise PrintRefused("reprint_reason", "该回执已打印过，补打须填写原因")
+    refused = approvals.refusal(counter, approvals.reprint_request(record.receipt_number), approval) if reprint else None
+    if refused:
+        raise PrintRefused(refused.field, refused.message)
     spec = business(record.kind)
     version = counter.policy_on(counter.local(record.created_at).date())
     amount = record.fields.get(spec.amount_field) if spec.amount_field else None
@@ -151,7 +167,7 @@ def print_receipt(
     path = _out_path(counter, f"{record.receipt_number}-receipt", out)
     printed = Printed(path, render_receipt(data, path, page_size=_page_size(counter, "receipt")), reprint)
     _log(counter, "receipt", printed, receipt=record.receipt_number, subject=record.subject_key,
-         reason=reason or None)
+         reason=reason or None, approved_by=approval.approver if reprint and approval is not None else None)
     return printed
 
 
@@ -220,7 +236,7 @@ def print_one_time_notice(
         from counter_app.services.lookup import person_card
 
         subject = str(form.get(spec.subject_field) or "")
-        card = person_card(counter, subject) if spec.subject_field == "id_number" and subject else None
+        card = person_card(counter, subject, audited=False) if spec.subject_field == "id_number" and subject else None
         name = card.worker.name if card else ""
     with counter.store.unit_of_work(write=True) as uow:
         number = uow.receipts.next_number(counter.station_code, "G" + counter.terminal, counter.today())

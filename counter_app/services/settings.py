@@ -9,6 +9,7 @@ from typing import Any
 
 from counter_app.domain.errors import FieldError
 from counter_app.domain.normalize import normalize_code, normalize_text
+from counter_app.services import approvals, audit
 from counter_app.services.counter import Counter
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
@@ -81,19 +82,29 @@ def _from_values(values: Mapping[str, Any]) -> StationSettings:
 
 
 def save_settings(
-    counter: Counter, changes: Mapping[str, Any], available_printers: Iterable[str] | None = None
+    counter: Counter, changes: Mapping[str, Any], available_printers: Iterable[str] | None = None,
+    *, approval: Any = None,
 ) -> list[FieldError]:
     """Validate ``changes`` (field key → value); store them only if there is no error.
 
     Returns every problem found (errors block, warnings such as an unplugged printer do not). On
-    success the open ``counter`` takes the new station, name and terminal at once.
+    success the open ``counter`` takes the new station, name and terminal at once. Once the
+    station has clerk accounts a supervisor's ``approval`` is needed (error on field ``approval``).
     """
     values, problems = normalize_settings(changes, available_printers)
     if any(p.severity == "error" for p in problems):
         return problems
     with counter.store.unit_of_work(write=True) as uow:
+        refused = approvals.refusal(counter, approvals.settings_request(), approval, uow)
+        if refused:
+            return [*problems, refused]
+        before = uow.settings.all()
+        changed = {k: v for k, v in values.items() if before.get(k) != v}
         for key, value in values.items():
             uow.settings.set(key, value)
+        if changed:
+            audit.record(counter, "settings", "station", {"changed": sorted(changed), **(
+                {"approved_by": approval.approver} if approval is not None else {})}, uow=uow)
         uow.commit()
     current = load_settings(counter)
     if current.station_code:
