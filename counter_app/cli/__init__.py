@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
             print(f"警告：命令模块 {name} 无法加载：{exc}", file=sys.stderr)
             continue
         module.register(sub)
+    from counter_app.cli._login import add_identity_options
+
+    add_identity_options(parser)  # --clerk / --approver, before or after the command name
     return parser
 
 

@@ -41,6 +41,13 @@ def run(args: argparse.Namespace) -> int:
 
     with counter_for(args) as counter:
         result = submit_application(counter, args.kind, form)
+        request = None if result.ok else result.details.get("approval_request")
+        if request is not None:  # only a supervisor's approval is missing: --approver gives it
+            from counter_app.cli._login import approval_for
+
+            approval = approval_for(counter, args, request)
+            if approval is not None:
+                result = submit_application(counter, args.kind, form, approval=approval)
     for warning in result.warnings:
         print(f"提示：{warning.field}：{warning.message}", file=sys.stderr)
     if not result.ok:

@@ -40,7 +40,19 @@ def _print(counter, args: argparse.Namespace) -> dict:
     from counter_app.services import printing as svc
 
     if args.document == "receipt":
-        printed = svc.print_receipt(counter, args.receipt_number, args.out, reprint_reason=args.reprint_reason)
+        try:
+            printed = svc.print_receipt(counter, args.receipt_number, args.out, reprint_reason=args.reprint_reason)
+        except svc.PrintRefused as refused:  # a reprint needs a supervisor: --approver gives it
+            from counter_app.cli._login import approval_for
+            from counter_app.services.approvals import reprint_request
+
+            if refused.field != "approval":
+                raise
+            approval = approval_for(counter, args, reprint_request(args.receipt_number.strip().upper()))
+            if approval is None:
+                raise
+            printed = svc.print_receipt(counter, args.receipt_number, args.out, reprint_reason=args.reprint_reason,
+                                        approval=approval)
         return {"file": str(printed.path), "pages": printed.pages, "reprint": printed.reprint}
     if args.document == "form":
         printed = svc.print_form(counter, args.receipt_number, args.out)

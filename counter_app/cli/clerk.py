@@ -1,0 +1,76 @@
+"""``counter-app clerk add|list|disable|enable|passwd``: the station's clerk accounts (柜员管理).
+
+Passwords come from stdin (one line, for scripts) or a prompt typed twice, never from argv.
+Once the station has accounts, the acting clerk signs in with ``--clerk`` (a supervisor, except
+for changing one's own password); the very first account is a supervisor and needs no sign-in.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from counter_app.cli._counter import counter_for
+from counter_app.cli._output import CliError, emit_json
+
+ROLE_CHOICES = ("clerk", "supervisor")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("clerk", help="柜员账号：添加、列出、停用、修改密码（密码从标准输入或提示输入）")
+    actions = p.add_subparsers(dest="clerk_action", required=True, parser_class=type(p))
+    add = actions.add_parser("add", help="添加柜员（新密码从标准输入或提示输入）")
+    add.add_argument("name", metavar="NAME", help="登录名，如 zhangsan")
+    add.add_argument("--role", choices=ROLE_CHOICES, default="clerk", help="clerk 柜员 / supervisor 站长（主管）")
+    add.add_argument("--display-name", help="姓名，如 张三")
+    actions.add_parser("list", help="列出柜员")
+    for name, text in (("disable", "停用柜员"), ("enable", "重新启用柜员"), ("passwd", "修改密码（站长可重设他人密码并解除锁定）")):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("name", metavar="NAME", help="登录名")
+    for parser in (p, *actions.choices.values()):
+        parser.add_argument("--json", action="store_true", help="输出 JSON")
+        parser.set_defaults(func=run)
+
+
+def _done(result: Any) -> Any:
+    if not result.ok:
+        raise CliError([e.as_dict() for e in result.errors])
+    return result.value
+
+
+def run(args: argparse.Namespace) -> int:
+    from counter_app.cli._login import new_password
+    from counter_app.services import clerks
+
+    with counter_for(args) as counter:
+        if args.clerk_action == "list":
+            listed = clerks.list_clerks(counter)
+            if args.json:
+                emit_json([c.as_dict() for c in listed])
+            else:
+                _print_list(counter, listed)
+            return 0
+        if args.clerk_action == "add":
+            clerk = _done(clerks.add_clerk(counter, args.name, new_password("新柜员的密码："), args.role, args.display_name))
+            said = f"已添加{clerk.role_label} {clerk.username}（{clerk.display_name}）"
+        elif args.clerk_action == "passwd":
+            clerk = _done(clerks.change_password(counter, args.name, new_password()))
+            said = f"已修改 {clerk.username} 的密码"
+        else:
+            clerk = _done(clerks.set_active(counter, args.name, args.clerk_action == "enable"))
+            said = f"已{'启用' if clerk.active else '停用'}柜员 {clerk.username}"
+    if args.json:
+        emit_json(clerk.as_dict())
+    else:
+        print(said)
+    return 0
+
+
+def _print_list(counter: Any, listed: list[Any]) -> None:
+    if not listed:
+        print("本站尚未设置柜员账号（以演示柜员身份运行）")
+    for c in listed:
+        state = "在用" if c.active else "已停用"
+        if c.locked_until is not None and c.locked_until > counter.now():
+            state += f"，锁定至{counter.local(c.locked_until):%H:%M}"
+        print(f"{c.username:<16} {c.display_name}　{c.role_label}　{state}")
