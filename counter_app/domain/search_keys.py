@@ -42,6 +42,8 @@ def char_reading(ch: str) -> str | None:
     """The everyday toneless reading of one character (``ü`` as ``v``), or None if it has none."""
     if ch in EXTRA_READINGS:
         return EXTRA_READINGS[ch]
+    if ch.isascii():  # Latin names (passport holders) are found by their letters, as typed
+        return ch.lower() if ch.isalpha() else None
     reading = pinyin(ch, style=Style.NORMAL, strict=False, v_to_u=False)[0][0]
     return reading if _ASCII_LETTERS.match(reading) else None
 

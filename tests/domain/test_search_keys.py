@@ -82,3 +82,8 @@ def test_every_key_is_lowercase_letters_and_full_pinyin_comes_first(name: str) -
     assert len(set(keys)) == len(keys)
     letters = "".join(s[0] for s in person_readings(name)[0])
     assert keys[0] == "".join(person_readings(name)[0]) and letters in keys
+
+
+def test_latin_names_are_keyed_by_their_letters() -> None:
+    assert person_keys("JOHN SMITH")[0] == "johnsmith"
+    assert pinyin_query("John Sm") == "johnsm"

@@ -139,3 +139,10 @@ def module_store(tmp_path_factory: pytest.TempPathFactory):
         uow.commit()
     yield store
     store.close()
+
+
+def test_a_passport_holder_is_found_by_the_letters_of_the_name(store: Store, make_worker) -> None:
+    with store.unit_of_work(write=True) as uow:
+        uow.workers.upsert(make_worker("JOHN SMITH", id_type="03", id_number="E12345678"))
+        uow.commit()
+    assert [h.key for h in store.search("john sm")] == ["E12345678"]
