@@ -1,0 +1,152 @@
+"""Frozen records of the station's operations tables (see ``schema_operations``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+
+@dataclass(frozen=True)
+class CoverageTarget:
+    """A coverage target: new contributors for a station or a township over a period."""
+
+    scope_kind: str  # station | township
+    scope: str
+    period_start: date
+    period_end: date
+    target: int
+    source: str  # centre | supervisor
+    set_by: str
+    set_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class CandidateRecord:
+    """An employer's insured staff count, imported from a social-insurance list."""
+
+    uscc: str
+    name: str
+    insured_staff: int
+    source: str
+    township: str | None = None
+    contact_name: str | None = None
+    contact_mobile: str | None = None
+    address: str | None = None
+    imported_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    """An establishment enforcement case (建制执法案件) about one employer."""
+
+    case_no: str
+    uscc: str
+    employer_name: str
+    state: str
+    clerk: str
+    opened_on: date
+    last_on: date
+    notice_number: str | None = None
+    notice_on: date | None = None
+    deadline: date | None = None
+    fine_min: Decimal | None = None
+    fine_max: Decimal | None = None
+    closed_on: date | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class CaseEventRecord:
+    """One step of a case, with the paper that goes with it."""
+
+    state: str
+    on: date
+    clerk: str
+    note: str = ""
+    document: str = ""
+    path: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    at: datetime | None = None
+    case_id: int | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class ComplaintRecord:
+    """A worker's complaint (投诉) about an employer."""
+
+    complaint_no: str
+    received_on: date
+    due_on: date
+    complainant: str
+    summary: str
+    status: str
+    clerk: str
+    complainant_id: str | None = None
+    contact: str | None = None
+    uscc: str | None = None
+    employer_name: str | None = None
+    case_id: int | None = None
+    result: str | None = None
+    closed_on: date | None = None
+    created_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class DeferralRecord:
+    """An approved deferral being followed up (缓缴跟踪)."""
+
+    uscc: str
+    employer_name: str
+    from_month: str
+    to_month: str
+    approved_on: date
+    total: Decimal
+    clerk: str
+    receipt_number: str | None = None
+    created_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class DeferralWorker:
+    id_number: str
+    name: str
+    monthly: Decimal
+
+
+@dataclass(frozen=True)
+class PaybackRecord:
+    seq: int
+    due_on: date
+    amount: Decimal
+    paid_on: date | None = None
+
+
+@dataclass(frozen=True)
+class DailyCloseRecord:
+    """A closed day (日结) of a clerk or of the station: its totals as they were at closing."""
+
+    day: date
+    scope: str
+    closed_by: str
+    closed_at: datetime
+    totals: dict[str, Any]
+    sheet_path: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class RatingRecord:
+    """A worker's 1–5 satisfaction rating (服务评价) of one application."""
+
+    receipt_number: str
+    score: int
+    clerk: str
+    at: datetime

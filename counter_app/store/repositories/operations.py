@@ -1,0 +1,273 @@
+"""Repositories of the station's operations: coverage, cases, complaints, deferrals, closes, ratings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.dialects.sqlite import insert
+
+from counter_app.store import schema as s
+from counter_app.store import schema_operations as o
+from counter_app.store.records import ApplicationRecord, PrintLogEntry
+from counter_app.store.records_operations import (
+    CandidateRecord, CaseEventRecord, CaseRecord, ComplaintRecord, CoverageTarget, DailyCloseRecord,
+    DeferralRecord, DeferralWorker, PaybackRecord, RatingRecord,
+)
+from counter_app.store.repositories._base import Repository, to_record, to_records, values_of
+from counter_app.store.types import utc_now
+
+NORMAL = "01"  # account status A.6: contributing normally
+
+
+class CoverageRepository(Repository):
+    """Targets, imported staff counts, and the store facts progress and candidates are made of."""
+
+    def set_target(self, rec: CoverageTarget) -> CoverageTarget:
+        """Insert, or replace the target of the same scope and period."""
+        rec = replace(rec, set_at=rec.set_at or utc_now())
+        stmt = insert(o.coverage_targets).values(values_of(rec, exclude=("id",)))
+        keys = ("scope_kind", "scope", "period_start", "period_end")
+        self._c.execute(stmt.on_conflict_do_update(
+            index_elements=list(keys),
+            set_={k: stmt.excluded[k] for k in ("target", "source", "set_by", "set_at")},
+        ))
+        t = o.coverage_targets.c
+        row = self._c.execute(select(o.coverage_targets).where(*(t[k] == getattr(rec, k) for k in keys))).first()
+        return to_record(CoverageTarget, row)  # type: ignore[return-value]
+
+    def targets(self, on: date | None = None) -> list[CoverageTarget]:
+        """All targets (those whose period holds ``on``), newest period first."""
+        t = o.coverage_targets.c
+        stmt = select(o.coverage_targets).order_by(t.period_start.desc(), t.scope_kind, t.scope)
+        if on is not None:
+            stmt = stmt.where(t.period_start <= on, t.period_end >= on)
+        return to_records(CoverageTarget, self._c.execute(stmt))
+
+    def import_candidates(self, rows: Iterable[CandidateRecord]) -> int:
+        """Upsert staff counts by USCC (a newer list replaces an older one's row)."""
+        count = 0
+        for rec in rows:
+            rec = replace(rec, imported_at=rec.imported_at or utc_now())
+            stmt = insert(o.coverage_candidates).values(values_of(rec))
+            changed = {k: stmt.excluded[k] for k in values_of(rec) if k != "uscc"}
+            self._c.execute(stmt.on_conflict_do_update(index_elements=["uscc"], set_=changed))
+            count += 1
+        return count
+
+    def candidates(self) -> list[CandidateRecord]:
+        return to_records(CandidateRecord, self._c.execute(select(o.coverage_candidates).order_by(o.coverage_candidates.c.uscc)))
+
+    def employers(self, usccs: Iterable[str]) -> dict[str, Any]:
+        """uscc → (name, registered, township, contact_mobile, insured_staff) for the known ones."""
+        wanted = list(set(usccs))
+        e = s.employers.c
+        out: dict[str, Any] = {}
+        for start in range(0, len(wanted), 500):
+            stmt = select(e.uscc, e.name, e.registered, e.township, e.contact_mobile, e.insured_staff).where(
+                e.uscc.in_(wanted[start:start + 500]))
+            out.update({row.uscc: row for row in self._c.execute(stmt)})
+        return out
+
+    def normal_accounts_by_employer(self) -> dict[str, int]:
+        a = s.accounts.c
+        stmt = select(a.employer_uscc, func.count()).where(a.status == NORMAL, a.employer_uscc.is_not(None)).group_by(a.employer_uscc)
+        return {uscc: int(n) for uscc, n in self._c.execute(stmt)}
+
+    def accounts_opened(self, start: date, end: date) -> list[tuple[str, str | None, date]]:
+        """(id_number, employer_uscc, opened_on) of accounts opened from ``start`` to ``end``."""
+        a = s.accounts.c
+        stmt = select(a.id_number, a.employer_uscc, a.opened_on).where(a.opened_on >= start, a.opened_on <= end)
+        return [(r.id_number, r.employer_uscc, r.opened_on) for r in self._c.execute(stmt)]
+
+
+class CaseRepository(Repository):
+    """Enforcement cases and their steps."""
+
+    def add(self, case: CaseRecord, first: CaseEventRecord) -> CaseRecord:
+        now = utc_now()
+        case = replace(case, created_at=case.created_at or now, updated_at=case.updated_at or now)
+        new_id = self._c.execute(o.enforcement_cases.insert().values(values_of(case, exclude=("id",)))).inserted_primary_key[0]
+        self.add_event(new_id, first)
+        return replace(case, id=new_id)
+
+    def add_event(self, case_id: int, event: CaseEventRecord) -> CaseEventRecord:
+        event = replace(event, case_id=case_id, at=event.at or utc_now())
+        new_id = self._c.execute(o.case_events.insert().values(values_of(event, exclude=("id",)))).inserted_primary_key[0]
+        return replace(event, id=new_id)
+
+    def update(self, case_no: str, **changes: Any) -> CaseRecord:
+        changes.setdefault("updated_at", utc_now())
+        self._c.execute(update(o.enforcement_cases).where(o.enforcement_cases.c.case_no == case_no).values(changes))
+        return self.get(case_no)  # type: ignore[return-value]
+
+    def get(self, case_no: str) -> CaseRecord | None:
+        return to_record(CaseRecord, self._c.execute(
+            select(o.enforcement_cases).where(o.enforcement_cases.c.case_no == case_no)).first())
+
+    def get_by_id(self, case_id: int) -> CaseRecord | None:
+        return to_record(CaseRecord, self._c.execute(
+            select(o.enforcement_cases).where(o.enforcement_cases.c.id == case_id)).first())
+
+    def list(self, state: str | None = None, uscc: str | None = None, open_only: bool = False) -> list[CaseRecord]:
+        """Newest first."""
+        c = o.enforcement_cases.c
+        stmt = select(o.enforcement_cases).order_by(c.opened_on.desc(), c.id.desc())
+        if state is not None:
+            stmt = stmt.where(c.state == state)
+        if uscc is not None:
+            stmt = stmt.where(c.uscc == uscc)
+        if open_only:
+            stmt = stmt.where(c.state != "closed")
+        return to_records(CaseRecord, self._c.execute(stmt))
+
+    def last_number(self, station_code: str, series: str, day: date) -> str | None:
+        """The last number a series (e.g. the notices' ``T01``) handed out on ``day``."""
+        r = s.receipt_counters.c
+        seq = self._c.execute(select(r.last_seq).where(
+            r.station_code == station_code, r.terminal == series, r.day == day.strftime("%Y%m%d"))).scalar()
+        return None if seq is None else f"{station_code}-{series}-{day:%Y%m%d}-{seq:04d}"
+
+    def events(self, case_id: int) -> list[CaseEventRecord]:
+        e = o.case_events.c
+        return to_records(CaseEventRecord, self._c.execute(
+            select(o.case_events).where(e.case_id == case_id).order_by(e.id)))
+
+
+class ComplaintRepository(Repository):
+    def add(self, rec: ComplaintRecord) -> ComplaintRecord:
+        rec = replace(rec, created_at=rec.created_at or utc_now())
+        new_id = self._c.execute(o.complaints.insert().values(values_of(rec, exclude=("id",)))).inserted_primary_key[0]
+        return replace(rec, id=new_id)
+
+    def get(self, complaint_no: str) -> ComplaintRecord | None:
+        return to_record(ComplaintRecord, self._c.execute(
+            select(o.complaints).where(o.complaints.c.complaint_no == complaint_no)).first())
+
+    def update(self, complaint_no: str, **changes: Any) -> ComplaintRecord:
+        self._c.execute(update(o.complaints).where(o.complaints.c.complaint_no == complaint_no).values(changes))
+        return self.get(complaint_no)  # type: ignore[return-value]
+
+    def list(self, status: str | None = None, case_id: int | None = None, uscc: str | None = None) -> list[ComplaintRecord]:
+        """Newest first."""
+        c = o.complaints.c
+        stmt = select(o.complaints).order_by(c.received_on.desc(), c.id.desc())
+        if status is not None:
+            stmt = stmt.where(c.status == status)
+        if case_id is not None:
+            stmt = stmt.where(c.case_id == case_id)
+        if uscc is not None:
+            stmt = stmt.where(c.uscc == uscc)
+        return to_records(ComplaintRecord, self._c.execute(stmt))
+
+
+class DeferralRepository(Repository):
+    def add(self, rec: DeferralRecord, workers: Iterable[DeferralWorker], plan: Iterable[PaybackRecord]) -> DeferralRecord:
+        rec = replace(rec, created_at=rec.created_at or utc_now())
+        new_id = self._c.execute(o.deferrals.insert().values(values_of(rec, exclude=("id",)))).inserted_primary_key[0]
+        self._insert_many(o.deferral_workers, [{**values_of(w), "deferral_id": new_id} for w in workers])
+        self._insert_many(o.deferral_paybacks, [{**values_of(p), "deferral_id": new_id} for p in plan])
+        return replace(rec, id=new_id)
+
+    def get(self, deferral_id: int) -> DeferralRecord | None:
+        return to_record(DeferralRecord, self._c.execute(select(o.deferrals).where(o.deferrals.c.id == deferral_id)).first())
+
+    def list(self, uscc: str | None = None) -> list[DeferralRecord]:
+        d = o.deferrals.c
+        stmt = select(o.deferrals).order_by(d.approved_on.desc(), d.id.desc())
+        if uscc is not None:
+            stmt = stmt.where(d.uscc == uscc)
+        return to_records(DeferralRecord, self._c.execute(stmt))
+
+    def workers(self, deferral_id: int) -> list[DeferralWorker]:
+        w = o.deferral_workers.c
+        return to_records(DeferralWorker, self._c.execute(
+            select(o.deferral_workers).where(w.deferral_id == deferral_id).order_by(w.id)))
+
+    def plan(self, deferral_id: int) -> list[PaybackRecord]:
+        p = o.deferral_paybacks.c
+        return to_records(PaybackRecord, self._c.execute(
+            select(o.deferral_paybacks).where(p.deferral_id == deferral_id).order_by(p.seq)))
+
+    def mark_paid(self, deferral_id: int, seq: int, paid_on: date) -> bool:
+        p = o.deferral_paybacks.c
+        stmt = update(o.deferral_paybacks).where(p.deferral_id == deferral_id, p.seq == seq, p.paid_on.is_(None))
+        return self._c.execute(stmt.values(paid_on=paid_on)).rowcount == 1
+
+
+class DailyCloseRepository(Repository):
+    """Closed days, and the day's records a close is made of."""
+
+    def add(self, rec: DailyCloseRecord) -> DailyCloseRecord:
+        """Insert; a second close of the same day and scope violates the unique key (IntegrityError)."""
+        new_id = self._c.execute(o.daily_closes.insert().values(values_of(rec, exclude=("id",)))).inserted_primary_key[0]
+        return replace(rec, id=new_id)
+
+    def get(self, day: date, scope: str) -> DailyCloseRecord | None:
+        d = o.daily_closes.c
+        return to_record(DailyCloseRecord, self._c.execute(
+            select(o.daily_closes).where(d.day == day, d.scope == scope)).first())
+
+    def list(self, day: date | None = None) -> list[DailyCloseRecord]:
+        d = o.daily_closes.c
+        stmt = select(o.daily_closes).order_by(d.day.desc(), d.scope)
+        if day is not None:
+            stmt = stmt.where(d.day == day)
+        return to_records(DailyCloseRecord, self._c.execute(stmt))
+
+    def applications_between(self, start: datetime, end: datetime, clerk: str | None = None,
+                             kind: str | None = None) -> list[ApplicationRecord]:
+        """Applications taken in [start, end) (UTC instants), oldest first."""
+        a = s.applications.c
+        stmt = select(s.applications).where(a.created_at >= start, a.created_at < end).order_by(a.created_at, a.id)
+        if clerk is not None:
+            stmt = stmt.where(a.clerk == clerk)
+        if kind is not None:
+            stmt = stmt.where(a.kind == kind)
+        return to_records(ApplicationRecord, self._c.execute(stmt))
+
+    def prints_between(self, start: datetime, end: datetime, document: str = "receipt") -> list[PrintLogEntry]:
+        p = s.print_log.c
+        stmt = select(s.print_log).where(p.document == document, p.at >= start, p.at < end).order_by(p.id)
+        return to_records(PrintLogEntry, self._c.execute(stmt))
+
+    def unsent(self, client_ids: Iterable[str]) -> set[str]:
+        """Of ``client_ids``, those still in the outbox (waiting, or rejected by the centre)."""
+        ids, found = list(client_ids), set()
+        for start in range(0, len(ids), 500):
+            stmt = select(s.outbox.c.client_id).where(s.outbox.c.client_id.in_(ids[start:start + 500]))
+            found.update(row[0] for row in self._c.execute(stmt))
+        return found
+
+    def receipt_counters(self, station_code: str, day: date) -> dict[str, int]:
+        """terminal → the last receipt sequence handed out that day (counters of receipts only)."""
+        r = s.receipt_counters.c
+        stmt = select(r.terminal, r.last_seq).where(r.station_code == station_code, r.day == day.strftime("%Y%m%d"))
+        return {t: int(n) for t, n in self._c.execute(stmt) if t.isdigit()}
+
+
+class RatingRepository(Repository):
+    def add(self, rec: RatingRecord) -> RatingRecord:
+        """Insert; a second rating of the same application violates the unique key."""
+        self._c.execute(o.service_ratings.insert().values(values_of(rec)))
+        return rec
+
+    def get(self, receipt_number: str) -> RatingRecord | None:
+        return to_record(RatingRecord, self._c.execute(
+            select(o.service_ratings).where(o.service_ratings.c.receipt_number == receipt_number)).first())
+
+    def for_receipts(self, receipt_numbers: Iterable[str]) -> dict[str, int]:
+        numbers, out = list(receipt_numbers), {}
+        r = o.service_ratings.c
+        for start in range(0, len(numbers), 500):
+            stmt = select(r.receipt_number, r.score).where(r.receipt_number.in_(numbers[start:start + 500]))
+            out.update({n: int(v) for n, v in self._c.execute(stmt)})
+        return out
+
+    def between(self, start: datetime, end: datetime) -> list[RatingRecord]:
+        r = o.service_ratings.c
+        return to_records(RatingRecord, self._c.execute(
+            select(o.service_ratings).where(and_(r.at >= start, r.at < end)).order_by(r.id)))

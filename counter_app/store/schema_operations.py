@@ -1,0 +1,162 @@
+"""Tables of the station's operations (站务): coverage drive, enforcement cases, complaints,
+deferral follow-up, daily closes and service ratings — on the store's one ``metadata``.
+
+Built by migration 0004. Imported by the repositories (and so by the unit of work), which makes
+them part of ``metadata`` wherever the store is used.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Column, Date, ForeignKey, Integer, Table, Text, UniqueConstraint
+
+from counter_app.store.schema import metadata
+from counter_app.store.types import Money, UtcDateTime
+
+# --- coverage drive (扩面) -------------------------------------------------------------------------
+
+coverage_targets = Table(
+    "coverage_targets", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scope_kind", Text, nullable=False),  # station | township
+    Column("scope", Text, nullable=False),  # station code or township name
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("target", Integer, nullable=False),
+    Column("source", Text, nullable=False),  # centre | supervisor
+    Column("set_by", Text, nullable=False),
+    Column("set_at", UtcDateTime, nullable=False),
+    UniqueConstraint("scope_kind", "scope", "period_start", "period_end"),
+)
+
+# Employers' insured staff counts imported from social-insurance lists (CSV/XLSX).
+coverage_candidates = Table(
+    "coverage_candidates", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uscc", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("insured_staff", Integer, nullable=False),
+    Column("township", Text),
+    Column("contact_name", Text),
+    Column("contact_mobile", Text),
+    Column("address", Text),
+    Column("source", Text, nullable=False),  # the imported file's name
+    Column("imported_at", UtcDateTime, nullable=False),
+)
+
+# --- establishment enforcement (建制执法) ----------------------------------------------------------
+
+enforcement_cases = Table(
+    "enforcement_cases", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_no", Text, nullable=False, unique=True),
+    Column("uscc", Text, nullable=False, index=True),
+    Column("employer_name", Text, nullable=False),
+    Column("state", Text, nullable=False, index=True),
+    Column("clerk", Text, nullable=False),  # the responsible clerk
+    Column("opened_on", Date, nullable=False),
+    Column("last_on", Date, nullable=False),  # date of the latest step
+    Column("notice_number", Text),
+    Column("notice_on", Date),
+    Column("deadline", Date),
+    Column("fine_min", Money),
+    Column("fine_max", Money),
+    Column("closed_on", Date),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+)
+
+case_events = Table(
+    "case_events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("enforcement_cases.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("state", Text, nullable=False),
+    Column("on", Date, nullable=False),
+    Column("clerk", Text, nullable=False),
+    Column("note", Text, nullable=False, server_default=""),
+    Column("document", Text, nullable=False, server_default=""),
+    Column("path", Text),  # the printed or scanned paper kept with the case
+    Column("data", JSON, nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+)
+
+# --- complaints (投诉) -----------------------------------------------------------------------------
+
+complaints = Table(
+    "complaints", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("complaint_no", Text, nullable=False, unique=True),
+    Column("received_on", Date, nullable=False),
+    Column("due_on", Date, nullable=False),
+    Column("complainant", Text, nullable=False),
+    Column("complainant_id", Text),
+    Column("contact", Text),
+    Column("uscc", Text, index=True),
+    Column("employer_name", Text),
+    Column("case_id", Integer, ForeignKey("enforcement_cases.id")),
+    Column("summary", Text, nullable=False),
+    Column("status", Text, nullable=False, index=True),  # open | closed
+    Column("result", Text),
+    Column("closed_on", Date),
+    Column("clerk", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+# --- deferral follow-up (缓缴跟踪) ----------------------------------------------------------------
+
+deferrals = Table(
+    "deferrals", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uscc", Text, nullable=False, index=True),
+    Column("employer_name", Text, nullable=False),
+    Column("receipt_number", Text),  # the deferral application taken at this station, if any
+    Column("from_month", Text, nullable=False),
+    Column("to_month", Text, nullable=False),
+    Column("approved_on", Date, nullable=False),
+    Column("total", Money, nullable=False),
+    Column("clerk", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+deferral_workers = Table(
+    "deferral_workers", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("deferral_id", Integer, ForeignKey("deferrals.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("id_number", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("monthly", Money, nullable=False),
+)
+
+deferral_paybacks = Table(
+    "deferral_paybacks", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("deferral_id", Integer, ForeignKey("deferrals.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("due_on", Date, nullable=False),
+    Column("amount", Money, nullable=False),
+    Column("paid_on", Date),
+    UniqueConstraint("deferral_id", "seq"),
+)
+
+# --- daily close (日结) and service ratings (服务评价) ----------------------------------------------
+
+daily_closes = Table(
+    "daily_closes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("day", Date, nullable=False),
+    Column("scope", Text, nullable=False),  # "station" or "clerk:<username>"
+    Column("closed_by", Text, nullable=False),
+    Column("closed_at", UtcDateTime, nullable=False),
+    Column("totals", JSON, nullable=False),
+    Column("sheet_path", Text),
+    UniqueConstraint("day", "scope"),  # a day is closed once
+)
+
+service_ratings = Table(
+    "service_ratings", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("receipt_number", Text, ForeignKey("applications.receipt_number", ondelete="CASCADE"),
+           nullable=False, unique=True),
+    Column("score", Integer, nullable=False),
+    Column("clerk", Text, nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+)
