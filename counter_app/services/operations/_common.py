@@ -1,0 +1,49 @@
+"""Small helpers shared by the operations services: China-day bounds, date input, the supervisor check."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+from counter_app.domain.clock import CHINA_TZ
+from counter_app.domain.errors import FieldError
+from counter_app.domain.normalize import normalize_text
+from counter_app.domain.roles import SUPERVISOR
+from counter_app.services.counter import Counter
+
+
+def day_bounds(start: date, end: date | None = None) -> tuple[datetime, datetime]:
+    """UTC instants [from, to) of the China calendar days ``start``..``end`` (inclusive)."""
+    last = end or start
+    begin = datetime.combine(start, time(), CHINA_TZ).astimezone(timezone.utc)
+    finish = datetime.combine(last + timedelta(days=1), time(), CHINA_TZ).astimezone(timezone.utc)
+    return begin, finish
+
+
+def parse_day(value: Any, key: str, label: str) -> tuple[date | None, FieldError | None]:
+    """A date from a ``date`` or "YYYY-MM-DD" text (full-width digits accepted)."""
+    if isinstance(value, datetime):
+        return value.date(), None
+    if isinstance(value, date):
+        return value, None
+    text = normalize_text(value)
+    if not text:
+        return None, FieldError(key, f"请填写{label}")
+    try:
+        return date.fromisoformat(text), None
+    except ValueError:
+        return None, FieldError(key, f"{label}格式应为 YYYY-MM-DD，且须为真实日期")
+
+
+def supervisor_problem(counter: Counter, uow: Any, message: str) -> FieldError | None:
+    """Once the station has clerk accounts, only an active supervisor may go on."""
+    if not uow.clerks.any():
+        return None
+    actor = uow.clerks.get(counter.clerk)
+    if actor is not None and actor.active and actor.role == SUPERVISOR:
+        return None
+    return FieldError("clerk", message)
+
+
+def text(value: Any) -> str:
+    return normalize_text(value) if value is not None else ""

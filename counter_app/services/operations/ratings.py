@@ -1,0 +1,50 @@
+"""Service ratings (服务评价): the worker's 1–5 score at the end of a visit, kept with the application."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from counter_app.domain.errors import Checked
+from counter_app.services.counter import Counter
+from counter_app.services.operations._common import day_bounds, text
+from counter_app.store.records_operations import RatingRecord
+
+SCORES = {1: "很不满意", 2: "不满意", 3: "一般", 4: "满意", 5: "非常满意"}
+
+
+def rate(counter: Counter, receipt_number: str, score: Any) -> Checked[RatingRecord]:
+    """Store the worker's score for the application ``receipt_number`` (once)."""
+    number = text(receipt_number).upper()
+    if isinstance(score, bool) or not isinstance(score, int) or score not in SCORES:
+        return Checked.fail("score", "评价须为1至5分")
+    try:
+        with counter.store.unit_of_work(write=True) as uow:
+            if uow.applications.get_by_receipt(number) is None:
+                return Checked.fail("receipt_number", f"本站没有受理编号为 {number} 的业务")
+            if uow.ratings.get(number) is not None:
+                return Checked.fail("receipt_number", "该笔业务已评价过")
+            record = uow.ratings.add(RatingRecord(number, score, counter.clerk, counter.now()))
+            uow.commit()
+    except IntegrityError:  # rated from another counter a moment ago
+        return Checked.fail("receipt_number", "该笔业务已评价过")
+    return Checked(value=record)
+
+
+def rating_for(counter: Counter, receipt_number: str) -> int | None:
+    with counter.store.unit_of_work() as uow:
+        found = uow.ratings.get(text(receipt_number).upper())
+    return found.score if found else None
+
+
+def ratings_between(counter: Counter, start: date, end: date) -> dict[int, int]:
+    """Score → how many ratings were given on the China days ``start``..``end``."""
+    begin, finish = day_bounds(start, end)
+    with counter.store.unit_of_work() as uow:
+        found = uow.ratings.between(begin, finish)
+    out = {score: 0 for score in SCORES}
+    for r in found:
+        out[r.score] += 1
+    return out

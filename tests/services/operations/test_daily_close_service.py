@@ -1,0 +1,126 @@
+"""Daily close: totals equal the records (read back independently), once per day, frozen, gaps, sheet."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+from collections import Counter as Tally
+from decimal import Decimal
+
+from service_world import TODAY, db_path, submit_good
+
+from counter_app.services import operations as ops
+from counter_app.services.applications import cancel_application
+from counter_app.services.printing import print_receipt
+from counter_app.store.uow import UnitOfWork  # noqa: F401  (the repositories under test come through it)
+
+AMOUNT_FIELD = {"withdrawal": "amount", "loan": "amount"}
+
+
+def take_a_day(counter) -> list[str]:
+    """Five applications, one cancelled, receipts printed for two and reprinted for one."""
+    numbers = [submit_good(counter, kind).receipt_number
+               for kind in ("withdrawal", "loan", "open-account", "info-change", "deferral")]
+    assert all(numbers)
+    assert cancel_application(counter, numbers[3], "申请人撤回").ok
+    print_receipt(counter, numbers[0])
+    print_receipt(counter, numbers[1])
+    print_receipt(counter, numbers[0], reprint_reason="回执污损")
+    return numbers
+
+
+def from_the_database(counter, clerk: str | None = None) -> dict:
+    """What the day holds, read with plain sqlite3 (independent of the services under test)."""
+    with sqlite3.connect(db_path(counter)) as db:
+        rows = db.execute("SELECT receipt_number, kind, status, clerk, fields, client_id FROM applications").fetchall()
+        outbox = {r[0] for r in db.execute("SELECT client_id FROM outbox")}
+        prints = db.execute("SELECT reprint, clerk FROM print_log WHERE document = 'receipt'").fetchall()
+    rows = [r for r in rows if clerk is None or r[3] == clerk]
+    amount = sum((Decimal(json.loads(f)[AMOUNT_FIELD[k]]) for _, k, s, _, f, _ in rows
+                  if k in AMOUNT_FIELD and s != "cancelled"), Decimal("0.00"))
+    return {
+        "count": len(rows), "by_status": dict(Tally(r[2] for r in rows)), "amount": amount,
+        "kinds": dict(Tally(r[1] for r in rows)),
+        "unsynced": sorted(r[0] for r in rows if r[5] in outbox),
+        "printed": sum(1 for p in prints if not p[0] and (clerk is None or p[1] == clerk)),
+        "reprinted": sum(1 for p in prints if p[0] and (clerk is None or p[1] == clerk)),
+    }
+
+
+def test_close_totals_equal_the_records(counter, tmp_path) -> None:
+    take_a_day(counter)
+    with counter.store.unit_of_work(write=True) as uow:  # the centre acknowledged the first one
+        uow.outbox.ack([uow.applications.get_by_receipt(f"{counter.station_code}-01-20261123-0001").client_id])
+        uow.commit()
+    expected = from_the_database(counter)
+    closed = ops.close_day(counter, out=tmp_path / "close.pdf")
+    assert closed.ok, closed.errors
+    t = closed.value.totals
+    assert t.count == expected["count"] == 5
+    assert t.by_status == expected["by_status"] and t.amount == expected["amount"]
+    assert {k.kind: k.count for k in t.by_kind} == expected["kinds"]
+    assert list(t.unsynced) == expected["unsynced"] and len(t.unsynced) == 3  # one acked, one cancelled left the outbox
+    assert (t.receipts_printed, t.receipts_reprinted) == (expected["printed"], expected["reprinted"]) == (2, 1)
+    assert t.gaps == ()
+    stored = ops.get_close(counter, TODAY, counter.clerk)
+    assert stored.totals == t.as_dict() and stored.sheet_path == str(tmp_path / "close.pdf")
+    text = "".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "close.pdf"), "-"],
+                                  check=True, capture_output=True, text=True).stdout.split())
+    assert "业务日结单" in text and f"{t.amount:,.2f}" in text and "无缺号" in text
+    with counter.store.unit_of_work() as uow:
+        assert uow.print_log.recent(1)[0].document == "daily_close"
+
+
+def test_a_day_is_closed_once_and_then_read_only(counter) -> None:
+    take_a_day(counter)
+    first = ops.close_day(counter)
+    assert first.ok
+    again = ops.close_day(counter)
+    assert again.errors[0].field == "day" and "不能重复日结" in again.errors[0].message
+    assert submit_good(counter, "establish-employer").ok  # taken after the close (the guard is not wired yet)
+    report = ops.day_report(counter, TODAY, counter.clerk)
+    assert report.closed and report.totals is None
+    assert report.totals_dict() == first.value.totals.as_dict() and len(report.items) == 6
+    with counter.store.unit_of_work() as uow:
+        assert "已日结" in ops.closed_problem(uow, TODAY, counter.clerk).message
+        assert ops.closed_problem(uow, TODAY, "someone-else") is None
+
+
+def test_future_days_and_bad_dates_cannot_be_closed(counter) -> None:
+    assert ops.close_day(counter, "2026-11-24").errors[0].field == "day"
+    assert ops.close_day(counter, "2026-02-30").errors[0].field == "day"
+
+
+def test_an_empty_past_day_closes_with_zero_totals(counter) -> None:
+    closed = ops.close_day(counter, "2026-11-20")
+    assert closed.ok and closed.value.totals.count == 0 and closed.value.totals.amount == Decimal("0.00")
+
+
+def test_a_lost_record_shows_as_a_receipt_number_gap(counter) -> None:
+    numbers = take_a_day(counter)
+    with sqlite3.connect(db_path(counter)) as db:
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("DELETE FROM applications WHERE receipt_number IN (?, ?)", (numbers[1], numbers[4]))
+    report = ops.day_report(counter)
+    assert [(g.terminal, g.missing) for g in report.totals.gaps] == [("01", (2, 5))]
+    assert report.totals.count == 3
+
+
+def test_clerk_and_station_scopes(staffed) -> None:
+    submit_good(staffed, "withdrawal")
+    staffed.clerk = "zhan"
+    submit_good(staffed, "loan")
+    staffed.clerk = "li"
+    mine = ops.close_day(staffed)
+    assert mine.ok and mine.value.scope == "clerk:li" and mine.value.totals.count == 1
+    assert mine.value.totals.as_dict()["amount"] == str(from_the_database(staffed, "li")["amount"])
+    refused = ops.close_day(staffed, station=True)
+    assert refused.errors[0].field == "clerk"
+    staffed.clerk = "zhan"
+    station = ops.close_day(staffed, station=True)
+    assert station.ok and station.value.totals.count == 2 and station.value.scope == "station"
+    assert station.value.totals.amount == from_the_database(staffed)["amount"]
+    assert [c.scope for c in ops.list_closes(staffed, TODAY)] == ["clerk:li", "station"]
+    with staffed.store.unit_of_work() as uow:
+        assert ops.closed_problem(uow, TODAY, "wang") is not None  # the station's day is closed for all
