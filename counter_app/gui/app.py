@@ -87,6 +87,11 @@ def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) 
         if not first_run_if_needed(counter, settings, window, demo):  # a new station: set it up first
             window.close()
             return
+        from counter_app.gui.login import login_if_needed
+
+        if not login_if_needed(counter, window):  # a station with clerk accounts: who is at the counter
+            window.close()
+            return
         window.attach(counter)
         app.setProperty("counter_app_attached", True)
 

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
 from counter_app.gui.lazy import services
 from counter_app.domain.catalog import BUSINESSES, REPAYMENT_METHODS, SEXES
 from counter_app.domain.eligibility import ACCOUNT_STATUSES
-from counter_app.domain.ids import mask_id_number
+from counter_app.domain.ids import mask_card, mask_id_number
 from counter_app.gui.forms.ui_card import Ui_Card
 from counter_app.gui.i18n import _t, catalog_text, day, money
 from counter_app.gui.records import RecordsModel
@@ -126,10 +126,45 @@ def employer_view(card: Any, parent: QWidget | None) -> CardView:
     return view
 
 
+def add_reveal_row(view: CardView, counter: Any, worker: Any) -> None:
+    """ID and bank card numbers masked on the card; 显示 shows one in full (each time audited)."""
+    row = QHBoxLayout()
+    for field, label, shown in (("id_number", _t("证件号码"), mask_id_number(worker.id_number)),
+                                ("bank_card", _t("银行卡号"), mask_card(worker.bank_card) if worker.bank_card else "")):
+        if not shown:
+            continue
+        value = QLabel(shown, view)
+        value.setObjectName(f"card_{field}")
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        button = QPushButton(_t("显示"), view)
+        button.setObjectName(f"reveal_{field}")
+        button.setToolTip(_t("显示完整号码（将记入审计日志）"))
+        button.clicked.connect(lambda _c=False, f=field, v=value, b=button: _reveal(counter, worker.id_number, f, v, b))
+        row.addWidget(QLabel(label + "：", view))
+        row.addWidget(value)
+        row.addWidget(button)
+        row.addSpacing(28)
+    row.addStretch(1)
+    view.card_main_layout.insertLayout(1, row)
+
+
+def _reveal(counter: Any, id_number: str, field: str, label: QLabel, button: QPushButton) -> None:
+    from counter_app.services.lookup import reveal
+
+    full = reveal(counter, id_number, field)
+    if full:
+        label.setText(full)
+        button.setEnabled(False)
+
+
 def make_card(counter: Any, kind: str, key: str, parent: QWidget | None = None) -> CardView | None:
     """The card of a search hit: ``kind`` "worker" (key = ID number) or "employer" (key = USCC)."""
     if kind == "employer":
         employer = services.employer_card(counter, key)
         return employer_view(employer, parent) if employer else None
     person = services.person_card(counter, key)
-    return person_view(person, parent) if person else None
+    if not person:
+        return None
+    view = person_view(person, parent)
+    add_reveal_row(view, counter, person.worker)
+    return view

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from counter_app.gui.lazy import services
 from counter_app.domain.catalog import BUSINESSES, business
+from counter_app.gui.dashboard import install_station_menu
 from counter_app.gui.forms.ui_main_window import Ui_MainWindow
 from counter_app.gui.i18n import _t, catalog_text, moment
 from counter_app.gui.operations import Operation, runner
@@ -31,6 +32,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.counter, self.settings = counter, settings
         self.form: Any = None  # the open BusinessForm
         self.card: QWidget | None = None
+        self.idle_lock: Any = None  # the screen lock, once a store with clerk accounts is attached
         self._printer: Any = None
         self.business_actions = self._business_actions()
         self.status = StatusPanel(None, self.statusbar, self)
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self.restoreGeometry(geometry)
         self._needs_store = [*self.business_actions.values(), self.action_records, self.action_print,
                              self.action_sync, self.action_home]
+        self._needs_store += install_station_menu(self)  # 站务: coverage, cases, complaints, deferrals, close, statistics
         if counter is None:
             for action in self._needs_store:
                 action.setEnabled(False)
@@ -63,6 +66,12 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.status.attach(counter)
         for action in self._needs_store:
             action.setEnabled(True)
+        from counter_app.gui.lock import install_idle_lock
+
+        self.idle_lock = install_idle_lock(self, counter)  # None on a station without clerk accounts
+        if self.idle_lock is not None:
+            self.menu_tools.insertAction(self.action_quit, self.idle_lock.action)
+            self.idle_lock.unlocked.connect(self.status.refresh)  # a supervisor may have taken over
         self.show_home()
 
     @property
@@ -258,6 +267,11 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self.form.save_draft()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.status.stop()
+        if self.idle_lock is not None:
+            from counter_app.services import clerks
+
+            self.idle_lock.stop()
+            clerks.logout(self.counter)  # the log shows when the clerk left
         runner().wait_for_done(10_000)  # nothing of ours still uses the store
         if self.counter is not None:
             self.counter.close()

@@ -135,30 +135,40 @@ class PrintController(QObject):
     def request_for(self, kind: str) -> Callable[[str, Any], None]:
         return lambda document, argument: self.request(document, argument, kind=kind)
 
-    def request(self, document: str, argument: Any, kind: str | None = None, reprint_reason: str | None = None) -> None:
-        make = self._maker(document, argument, kind, reprint_reason)
+    def request(self, document: str, argument: Any, kind: str | None = None, reprint_reason: str | None = None,
+                approval: Any = None) -> None:
+        make = self._maker(document, argument, kind, reprint_reason, approval)
         if make is None:
             QMessageBox.information(self.window, _t("打印"), _t("打印功能尚未就绪。"))
             return
         self.window.statusBar().showMessage(_t("正在生成 ") + _t(DOCUMENTS.get(document, document)) + "…")  # type: ignore[attr-defined]
         Operation(lambda _p: make(), success=lambda printed: self.preview(Path(printed.path), document),
-                  failure=lambda exc: self._failed(exc, document, argument)).run(key=f"print-{document}")
+                  failure=lambda exc: self._failed(exc, document, argument, reprint_reason)).run(key=f"print-{document}")
 
-    def _maker(self, document: str, argument: Any, kind: str | None, reason: str | None) -> Callable[[], Any] | None:
+    def _maker(self, document: str, argument: Any, kind: str | None, reason: str | None,
+               approval: Any = None) -> Callable[[], Any] | None:
         counter, out = self.counter, self.out_dir
         if document == "notice":
             fn = getattr(services, "print_one_time_notice", None)
             return fn and (lambda: fn(counter, kind, argument, out / f"notice-{kind}.pdf"))
         if document == "receipt":
             fn = getattr(services, "print_receipt", None)
-            return fn and (lambda: fn(counter, argument, out / f"receipt-{argument}.pdf", reprint_reason=reason))
+            extra = {"approval": approval} if approval is not None else {}
+            return fn and (lambda: fn(counter, argument, out / f"receipt-{argument}.pdf", reprint_reason=reason, **extra))
         fn = getattr(services, "print_form", None)
         return fn and (lambda: fn(counter, argument, out / f"form-{argument}.pdf"))
 
-    def _failed(self, exc: BaseException, document: str = "", argument: Any = None) -> None:
+    def _failed(self, exc: BaseException, document: str = "", argument: Any = None, reason: str | None = None) -> None:
         self.window.statusBar().clearMessage()  # type: ignore[attr-defined]
         if getattr(exc, "field", None) == "reprint_reason":
             self.ask_reprint(str(argument), document)  # printed before: this is a 补打, ask why
+            return
+        if getattr(exc, "field", None) == "approval":  # a 补打 needs the supervisor: ask, then print
+            from counter_app.gui.approval import ask_approval
+            from counter_app.services.approvals import reprint_request
+
+            ask_approval(self.window, self.counter, reprint_request(str(argument).strip().upper()),
+                         lambda approval: self.request(document, argument, reprint_reason=reason, approval=approval))
             return
         errors = getattr(exc, "errors", None)
         text = "；".join(getattr(e, "message", str(e)) for e in errors) if errors else str(exc)

@@ -16,6 +16,7 @@ STATUS_LABELS = {
     "draft": QT_TR_NOOP("草稿"), "submitted": QT_TR_NOOP("已提交"), "queued": QT_TR_NOOP("待上传中心"),
     "received": QT_TR_NOOP("中心已接收"), "approved": QT_TR_NOOP("已核准"), "rejected": QT_TR_NOOP("未核准"),
     "needs-more": QT_TR_NOOP("需补充材料"), "conflict": QT_TR_NOOP("冲突待处理"),
+    "cancelled": QT_TR_NOOP("已撤销"),
 }
 COLUMNS = (QT_TR_NOOP("受理编号"), QT_TR_NOOP("业务"), QT_TR_NOOP("申请人/单位"), QT_TR_NOOP("金额"),
            QT_TR_NOOP("状态"), QT_TR_NOOP("中心意见"), QT_TR_NOOP("受理时间"), QT_TR_NOOP("柜员"))

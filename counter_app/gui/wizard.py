@@ -247,10 +247,21 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         if not self.submit.isEnabled():
             self._focus_first_problem()
             return
-        result = services.submit_application(self.counter, self.spec.kind, self.values())
+        self._submit(None)
+
+    def _submit(self, approval: Any) -> None:
+        """Submit; a refusal that only lacks a supervisor's approval opens the approval dialog,
+        which submits again with the approval."""
+        extra = {"approval": approval} if approval is not None else {}
+        result = services.submit_application(self.counter, self.spec.kind, self.values(), **extra)
         self.last_result = result
         if not result.ok:
             self._show_refusal(result)
+            request = result.details.get("approval_request") if approval is None else None
+            if request is not None:
+                from counter_app.gui.approval import ask_approval
+
+                ask_approval(self, self.counter, request, self._submit)
             return
         services.discard_draft(self.counter, self.spec.kind)
         self._autosave.stop()
