@@ -121,10 +121,13 @@ def test_sigkill_at_random_points_never_loses_or_duplicates(central: Central, fi
     station = central.add_station()
     data = tmp_path / "data"
     store = connect_store(data, station)
-    ids = queue(store, station.code, 1500)
+    ids: list[str] = []
     decided = 0
     kills = 0
-    for round_ in range(10):
+    for round_ in range(8):
+        with store.unit_of_work() as uow:  # always enough queued that a kill lands mid-push
+            waiting = uow.outbox.count_pending()
+        ids += queue(store, station.code, max(0, 600 - waiting))
         before = central_count(central.dsn)
         proc = start_sync(data, rng.choice((37, 97, 200)))
         if round_ % 2 == 0:  # right after the centre committed some batch: the lost-acknowledgement window
@@ -137,10 +140,10 @@ def test_sigkill_at_random_points_never_loses_or_duplicates(central: Central, fi
             kills += 1
         else:
             proc.communicate()
-        if round_ in (3, 6):  # decisions to pull while kills go on
+        if round_ in (2, 5):  # decisions to pull while kills go on
             decided += decide_some(central.dsn, rng, 300)
     sync_to_completion(data, store)
-    assert kills >= 5 and decided > 0
+    assert kills >= 4 and decided > 0
     assert_exactly_once(central.dsn, store, ids)
     store.close()
 
@@ -167,7 +170,7 @@ def test_server_stopped_mid_batch_and_refusing_connections_loses_nothing(durable
     station = central.add_station()
     data = tmp_path / "data"
     store = connect_store(data, station)
-    ids = queue(store, station.code, 1000)
+    ids = queue(store, station.code, 600)
     stops = 0
     for _ in range(3):
         before = central_count(dsn)
@@ -179,13 +182,14 @@ def test_server_stopped_mid_batch_and_refusing_connections_loses_nothing(durable
         out, err = proc.communicate(timeout=120)
         assert proc.returncode in (0, 1), err.decode()
         assert b"Traceback" not in err
-        with store.unit_of_work() as uow:
-            waiting = uow.outbox.count_pending()
-        refused = start_sync(data, 50)  # nothing listens now: connection refused
-        _, err = refused.communicate(timeout=120)
-        with store.unit_of_work() as uow:
-            assert uow.outbox.count_pending() == waiting
-        assert refused.returncode == 1 and "同步失败".encode() in err + _
+        if stops == 1:  # nothing listens now: connection refused, and the queue stays as it was
+            with store.unit_of_work() as uow:
+                waiting = uow.outbox.count_pending()
+            refused = start_sync(data, 50)
+            out, err = refused.communicate(timeout=120)
+            with store.unit_of_work() as uow:
+                assert uow.outbox.count_pending() == waiting
+            assert refused.returncode == 1 and "同步失败".encode() in out
         durable_cluster.start()
     sync_to_completion(data, store)
     assert stops == 3
