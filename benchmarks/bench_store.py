@@ -102,8 +102,8 @@ def bench_search(store: Store, queries: list[tuple[str, str]]) -> None:
           f"max {max(every):.2f} ms wall; target p95 ≤ {P95_TARGET_MS} ms: {verdict}")
     print(f"  CPU time per query: p50 {statistics.median(cpu):.2f} ms, p95 {percentile(cpu, 95):.2f} ms")
     best = [min(_wall_ms(store, text) for _ in range(3)) for _, text in queries]
-    print(f"  best of 3 repeated runs per query (filters scheduler noise; caches warm): p50 {statistics.median(best):.2f} ms, "
-          f"p95 {percentile(best, 95):.2f} ms")
+    print(f"  best of 3 repeated runs per query (filters scheduler noise; caches warm): "
+          f"p50 {statistics.median(best):.2f} ms, p95 {percentile(best, 95):.2f} ms")
     print(f"  queries with hits: {found}/{len(every)}")
     for kind, ts in times.items():
         print(f"  {kind:<15} p50 {statistics.median(ts):.2f} ms  p95 {percentile(ts, 95):.2f} ms")
