@@ -15,14 +15,15 @@ id was already read. A page therefore only returns rows whose ``xid`` is below
 ``pg_snapshot_xmin(pg_current_snapshot())`` — the oldest transaction still in progress when the page
 is read. Every transaction below that horizon has finished (committed or rolled back), so no row
 can ever appear behind the cursor later; rows of younger transactions wait for the next page. The
-price: one long-running writer holds the feed back until it ends (it never loses anything).
+price: one long-running writer (in any database of the server) holds the feed back until it ends;
+it never loses anything. Pages use the primary key ``(xid, seq)`` as an index range.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -35,8 +36,11 @@ from psycopg.types.json import set_json_loads
 INITIAL_CURSOR = "0:0"
 
 
+
+
 def _loads(data: str | bytes) -> Any:
     return json.loads(data, parse_float=Decimal)
+
 
 _COLUMNS = (
     "ord", "client_id", "station_code", "terminal", "receipt_number", "kind", "subject_key",
@@ -121,7 +125,10 @@ def _require_idle(conn: psycopg.Connection) -> None:
         raise psycopg.ProgrammingError("push_batch/pull_changes need a connection outside a transaction")
 
 
-def _row(ord_: int, item: OutboxPayload, dumps: Any = json.JSONEncoder(ensure_ascii=False).encode) -> tuple[Any, ...] | str:
+_dumps = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per call as json.dumps
+
+
+def _row(ord_: int, item: OutboxPayload) -> tuple[Any, ...] | str:
     """The COPY row of one item, or the reason it cannot even be sent (PostgreSQL text cannot hold
     NUL; ids and times must parse). Everything else — bad JSON escapes, constraints, a foreign
     station code — is found by the server and rejected for that row alone."""
@@ -138,7 +145,7 @@ def _row(ord_: int, item: OutboxPayload, dumps: Any = json.JSONEncoder(ensure_as
     if created.tzinfo is None:
         created = created.astimezone()  # a naive time is the station's local time
     row = (ord_, client_id, item.station_code, item.terminal, item.receipt_number, item.kind, item.subject_key,
-           dumps(item.fields), dumps(item.materials), item.clerk, created)
+           _dumps(item.fields), _dumps(item.materials), item.clerk, created)
     try:
         if "\x00" in "".join(row[2:10]):  # one C-level scan instead of eight
             return "申请内容含有非法字符"
@@ -253,7 +260,7 @@ def pull_changes(
     duplicate rows without a key (past withdrawals)."""
     _require_idle(conn)
     xid, seq = parse_cursor(cursor)
-    skip = "" if skip_snapshot is None else " AND NOT pg_visible_in_snapshot(xid, %(snap)s::text::pg_snapshot)"
+    skip = "" if skip_snapshot is None else " AND NOT pg_visible_in_snapshot(f.xid, %(snap)s::text::pg_snapshot)"
     params = {"xid": str(xid), "seq": seq, "limit": limit + 1, "snap": skip_snapshot}
     with conn.transaction(), conn.cursor() as cur:
         set_json_loads(_loads, cur)  # money stays Decimal, never float
@@ -261,7 +268,7 @@ def pull_changes(
             # Order by the xid8 column itself (f.xid): the text copy in the SELECT list would sort "10" < "9".
             "SELECT f.xid::text AS xid_text, f.seq, f.entity, f.key, f.op, f.payload FROM central.change_feed f"
             " WHERE (f.xid, f.seq) > (%(xid)s::text::xid8, %(seq)s)"
-            "   AND f.xid < pg_snapshot_xmin(pg_current_snapshot())" + skip.replace("(xid,", "(f.xid,") +
+            "   AND f.xid < pg_snapshot_xmin(pg_current_snapshot())" + skip +
             " ORDER BY f.xid, f.seq LIMIT %(limit)s",
             params,
         ).fetchall()
@@ -276,13 +283,3 @@ def touch(conn: psycopg.Connection) -> None:
     """Tell the centre this station is alive (recorded as the station's last contact)."""
     with conn.transaction():
         conn.execute("SELECT central.touch_station()")
-
-
-def iter_pages(conn: psycopg.Connection, cursor: str | None, limit: int = 1000) -> Iterable[Page]:
-    """All pages from ``cursor`` on (the caller saves ``page.next_cursor`` after handling each)."""
-    while True:
-        page = pull_changes(conn, cursor, limit)
-        yield page
-        cursor = page.next_cursor
-        if not page.more:
-            return
