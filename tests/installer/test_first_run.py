@@ -66,6 +66,25 @@ def choose(parent: QWidget, key: str, data: str) -> None:
     combo.setCurrentIndex(combo.findData(data))
 
 
+def to_supervisor_page(w: QWizard, login: str, name: str, password: str, again: str | None = None) -> int:
+    """Station CG01, offline, then the supervisor's fields typed; returns the supervisor page's id."""
+    set_text(w, "station_code", "CG01")
+    w.next()
+    named(w, "work_offline").setChecked(True)
+    w.next()
+    for key, text in (("supervisor_login", login), ("supervisor_name", name), ("supervisor_password", password),
+                      ("supervisor_password_again", password if again is None else again)):
+        set_text(w, key, text)
+    return w.currentId()
+
+
+def shown_wizard(qtbot, counter, creator) -> QWizard:
+    w = first_run.FirstRunWizard(counter, None, printers=[], create_supervisor=creator)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
 @pytest.fixture
 def wizard(qtbot, counter, gui_ini):
     created: list[dict[str, str]] = []
@@ -160,14 +179,7 @@ def test_a_dsn_with_a_password_is_refused(wizard) -> None:
 
 
 def test_the_supervisor_passwords_must_match(wizard) -> None:
-    set_text(wizard, "station_code", "CG01")
-    wizard.next()
-    named(wizard, "work_offline").setChecked(True)
-    wizard.next()
-    page = wizard.currentId()
-    for key, text in (("supervisor_login", "li"), ("supervisor_name", "李"),
-                      ("supervisor_password", "12345678"), ("supervisor_password_again", "12345679")):
-        set_text(wizard, key, text)
+    page = to_supervisor_page(wizard, "lisi", "李", "Pass-2025", again="Pass-2026")
     wizard.next()
     assert wizard.currentId() == page and "不一致" in message(wizard, "supervisor_password_again").text()
 
@@ -177,17 +189,8 @@ def test_with_the_clerk_service_the_wizard_creates_a_supervisor_who_can_log_in(q
 
     creator = first_run.default_supervisor_creator()
     assert creator is clerks.create_supervisor
-    w = first_run.FirstRunWizard(counter, None, printers=[], create_supervisor=creator)
-    qtbot.addWidget(w)
-    w.show()
-    set_text(w, "station_code", "CG01")
-    w.next()
-    named(w, "work_offline").setChecked(True)
-    w.next()
-    for key, text in (("supervisor_login", "9wang"), ("supervisor_name", "王站长"),
-                      ("supervisor_password", "abc"), ("supervisor_password_again", "abc")):
-        set_text(w, key, text)
-    page = w.currentId()
+    w = shown_wizard(qtbot, counter, creator)
+    page = to_supervisor_page(w, "9wang", "王站长", "abc")
     w.next()  # the clerk service's own rules: a login starting with a letter, 8+ characters
     assert w.currentId() == page
     assert "以字母开头" in message(w, "supervisor_login").text() and "8" in message(w, "supervisor_password").text()
@@ -206,17 +209,8 @@ def test_a_supervisor_refused_on_finish_brings_the_clerk_back_to_that_page(qtbot
     def taken(_counter: Any, values: dict[str, str]) -> list[FieldError]:
         return [FieldError("supervisor_login", f"登录名“{values['supervisor_login']}”已被使用")]
 
-    w = first_run.FirstRunWizard(counter, None, printers=[], create_supervisor=taken)
-    qtbot.addWidget(w)
-    w.show()
-    set_text(w, "station_code", "CG01")
-    w.next()
-    named(w, "work_offline").setChecked(True)
-    w.next()
-    supervisor_page = w.currentId()
-    for key, text in (("supervisor_login", "zhang"), ("supervisor_name", "张"),
-                      ("supervisor_password", "Station-2025"), ("supervisor_password_again", "Station-2025")):
-        set_text(w, key, text)
+    w = shown_wizard(qtbot, counter, taken)
+    supervisor_page = to_supervisor_page(w, "zhang", "张", "Station-2025")
     w.next()
     w.button(QWizard.WizardButton.FinishButton).click()
     assert w.result() != QWizard.DialogCode.Accepted and w.currentId() == supervisor_page
