@@ -6,7 +6,8 @@ means a resend, which the centre's ``ON CONFLICT (client_id) DO NOTHING`` makes 
 pulled page is applied together with its cursor in one local transaction, so a page is applied
 exactly once. (3) A station with no cursor yet is filled from a consistent snapshot of the central
 reference tables (bulk inserts, bounded memory); the feed then resumes at the snapshot's horizon and
-skips the transactions the snapshot already contained.
+skips the transactions the snapshot already contained. (4) The cursor is compared-and-set inside
+the local write transaction, so two syncs of one station at once never apply a page twice.
 """
 
 from __future__ import annotations
@@ -64,7 +65,10 @@ def sync_once(
             push_outbox(store, conn, report, batch_size)
             pull_all(store, conn, report, page_size)
     except psycopg.Error:
-        _set_online(store, False)
+        try:
+            _set_online(store, False)
+        except Exception:  # the status flag is cosmetic: never hide the centre's error behind it
+            pass
         raise
     _set_online(store, True)
     return report
