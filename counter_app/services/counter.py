@@ -90,12 +90,14 @@ def _default_station(policy: PolicyBook) -> tuple[str, str]:
 
 
 def _seed_demo_once(store: Store) -> None:
-    from counter_app.demo import generate_city, load_city
+    """A demo city on the first --demo run; never over reference data a centre already sent."""
+    from counter_app.demo.loader import generate_and_load, has_reference_data
 
     with store.unit_of_work() as uow:
         seeded = uow.settings.get("demo_seeded", False)
     if not seeded:
-        load_city(store, generate_city(workers=DEMO_WORKERS, employers=DEMO_EMPLOYERS))
+        if not has_reference_data(store):
+            generate_and_load(store, workers=DEMO_WORKERS, employers=DEMO_EMPLOYERS)
         with store.unit_of_work(write=True) as uow:
             uow.settings.set("demo_seeded", True)
             uow.commit()

@@ -154,3 +154,16 @@ def test_station_status_counts_what_waits_in_the_outbox(counter):
     submit_good(counter, "withdrawal", id_number=W.frozen)  # refused: nothing waits for it
     submit_good(counter, "deferral")
     assert station_status(counter).pending == 2
+
+
+def test_demo_seeding_never_loads_over_existing_reference_data(data_dir):
+    # The world already holds workers (as a synced station would): --demo must not add a city.
+    from counter_app.services import open_counter
+
+    with open_counter(data_dir) as before:
+        with before.store.unit_of_work() as uow:
+            workers = uow.workers.count()
+    with open_counter(data_dir, demo=True) as counter:
+        with counter.store.unit_of_work() as uow:
+            assert uow.workers.count() == workers
+            assert uow.settings.get("demo_seeded") is True
