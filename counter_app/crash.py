@@ -122,6 +122,12 @@ def restart_command() -> list[str]:
     return [sys.executable, *sys.orig_argv[1:]]
 
 
+def relaunch() -> None:
+    """Start this program again with the same command line (after a restore); the caller then quits."""
+    env = {k: v for k, v in os.environ.items() if k != RESTART_ENV}
+    _spawn(restart_command(), env)
+
+
 def _spawn(command: list[str], env: dict[str, str]) -> None:
     flags: dict[str, Any] = {}
     if sys.platform == "win32":

@@ -205,6 +205,15 @@ def test_a_real_process_reports_in_chinese_and_exits_without_a_traceback(tmp_pat
     assert (tmp_path / "data" / crash.CRASH_DIR / "fatal.log").exists()
 
 
+def test_relaunch_starts_the_same_command_line_without_the_crash_count(monkeypatch) -> None:
+    started: list[tuple[list[str], dict[str, str]]] = []
+    monkeypatch.setattr(crash, "_spawn", lambda command, env: started.append((command, env)))
+    monkeypatch.setenv(crash.RESTART_ENV, "2")
+    crash.relaunch()
+    [(command, env)] = started
+    assert command == crash.restart_command() and crash.RESTART_ENV not in env
+
+
 def test_a_real_process_restarts_itself(tmp_path: Path) -> None:
     done = run_crashing(tmp_path, "restart")
     assert done.returncode == crash.EXIT_CRASHED

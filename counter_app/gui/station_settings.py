@@ -141,6 +141,15 @@ class BackupPanel(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
 
+def _relaunch_app() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from counter_app import crash
+
+    crash.relaunch()
+    QApplication.quit()
+
+
 class StationSettingsDialog(QDialog):
     """OK saves through ``services.settings`` and stays open on a problem, naming the field."""
 
@@ -161,12 +170,19 @@ class StationSettingsDialog(QDialog):
         for widget, title in ((self.station, _t("服务站")), (self.centre, _t("中心连接")),
                               (self.devices, _t("打印机和语言")), (self.backups, _t("备份与恢复"))):
             self.tabs.addTab(widget, title)
+        self.backups.restored.connect(self._restart_after_restore)
+        self.relaunch: Callable[[], None] = _relaunch_app  # replaceable in tests
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+
+    def _restart_after_restore(self, _source: str) -> None:
+        """The window still shows the old data: the app starts again on the restored store."""
+        QMessageBox.information(self, _t("恢复数据"), _t("数据已恢复，程序将重新启动。"))
+        self.relaunch()
 
     def accept(self) -> None:
         values = {**self.station.values(), **self.centre.values(), **self.devices.values()}

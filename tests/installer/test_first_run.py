@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget, QWizard
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QWidget, QWizard
 
 from counter_app.domain.errors import FieldError
 from counter_app.gui import first_run
@@ -285,7 +285,7 @@ def test_the_settings_dialog_stays_open_on_the_tab_with_the_problem(dialog, coun
     assert load_settings(counter).offline
 
 
-def test_backup_now_and_restore_from_the_settings(qtbot, dialog, counter, tmp_path) -> None:
+def test_backup_now_and_restore_from_the_settings(qtbot, dialog, counter, tmp_path, monkeypatch) -> None:
     panel = dialog.backups
     target = tmp_path / "manual.sqlite3"
     panel.choose_save_file = lambda: str(target)
@@ -296,9 +296,13 @@ def test_backup_now_and_restore_from_the_settings(qtbot, dialog, counter, tmp_pa
     asked: list[str] = []
     panel.confirm = lambda question: asked.append(question) or True
     panel.choose_open_file = lambda: str(target)
+    relaunched: list[bool] = []
+    dialog.relaunch = lambda: relaunched.append(True)
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: QMessageBox.StandardButton.Ok)
     with qtbot.waitSignal(panel.restored, timeout=10000) as restored:
         panel.buttons["restore_file"].click()
     assert restored.args == [str(target)] and "重新启动" in asked[0]
+    assert relaunched == [True]  # the app starts again on the restored data
     assert load_settings(counter).terminal == "02"  # the data as it was backed up
     [safety] = backups.list_backups(counter.data_dir)
     assert panel.list.count() == 1 and "恢复前自动备份" in panel.list.item(0).text()
