@@ -132,6 +132,22 @@
         <translation>Contact</translation>
     </message>
     <message>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>银行卡号</source>
+        <translation type="unfinished">Bank card</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>显示完整号码（将记入审计日志）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>等额本息</source>
         <translation>Equal instalment</translation>
     </message>
@@ -356,6 +372,10 @@
         <translation>Conflict to resolve</translation>
     </message>
     <message>
+        <source>已撤销</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
         <source>业务</source>
         <translation>Business</translation>
     </message>
@@ -380,8 +400,144 @@
         <translation>Clerk</translation>
     </message>
     <message>
+        <source>已调查</source>
+        <translation>Investigated</translation>
+    </message>
+    <message>
+        <source>已发通知书</source>
+        <translation>Notice issued</translation>
+    </message>
+    <message>
+        <source>已送达</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>已建制</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>逾期未办理</source>
+        <translation>Deadline passed</translation>
+    </message>
+    <message>
+        <source>已移送处罚</source>
+        <translation>Referred for penalty</translation>
+    </message>
+    <message>
+        <source>已结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>建制执法案件</source>
+        <translation>Establishment enforcement cases</translation>
+    </message>
+    <message>
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>USCC</translation>
+    </message>
+    <message>
+        <source>承办人</source>
+        <translation>Responsible clerk</translation>
+    </message>
+    <message>
+        <source>立案日期</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>限期</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>全部未结案</source>
+        <translation>All open cases</translation>
+    </message>
+    <message>
         <source>全部</source>
         <translation>All</translation>
+    </message>
+    <message>
+        <source>只看逾期</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>立案(&amp;N)</source>
+        <translation>&amp;New case</translation>
+    </message>
+    <message>
+        <source>下一步(&amp;S)</source>
+        <translation>Next &amp;step</translation>
+    </message>
+    <message>
+        <source>导出案卷(&amp;D)</source>
+        <translation>Export &amp;dossier</translation>
+    </message>
+    <message>
+        <source>共 {0} 件，其中逾期 {1} 件</source>
+        <translation>{0} cases, {1} overdue</translation>
+    </message>
+    <message>
+        <source>关联投诉：</source>
+        <translation>Linked complaint: </translation>
+    </message>
+    <message>
+        <source>调查日期</source>
+        <translation>Investigated on</translation>
+    </message>
+    <message>
+        <source>调查笔录摘要</source>
+        <translation>Investigation record summary</translation>
+    </message>
+    <message>
+        <source>笔录编号</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>立案：录入调查笔录</source>
+        <translation>New case: investigation record</translation>
+    </message>
+    <message>
+        <source>下一环节</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>情况说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>文书编号或送达方式</source>
+        <translation>Document no. or delivery method</translation>
+    </message>
+    <message>
+        <source>决定罚款金额（元）</source>
+        <translation>Fine decided (yuan)</translation>
+    </message>
+    <message>
+        <source>登记下一环节</source>
+        <translation>Record the next step</translation>
+    </message>
+    <message>
+        <source>案件 {0} 现为：{1}</source>
+        <translation>Case {0} is now: {1}</translation>
+    </message>
+    <message>
+        <source>已生成：</source>
+        <translation>Created: </translation>
     </message>
     <message>
         <source>条</source>
@@ -653,7 +809,7 @@
     </message>
     <message>
         <source>操作失败：</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed: </translation>
     </message>
     <message>
         <source>备份到</source>
@@ -682,6 +838,528 @@
     <message>
         <source>备份与恢复</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主管复核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>需要站长（主管）复核：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>经办柜员：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>站长登录名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>授权</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>很不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>材料齐全</source>
+        <translation>All documents received</translation>
+    </message>
+    <message>
+        <source>受理编号：</source>
+        <translation>Receipt no.: </translation>
+    </message>
+    <message>
+        <source>谢谢您的评价！</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <source>客户评价：{0}分</source>
+        <translation>Customer rating: {0}</translation>
+    </message>
+    <message>
+        <source>统计失败：</source>
+        <translation>Statistics failed: </translation>
+    </message>
+    <message>
+        <source>未设目标</source>
+        <translation>no target set</translation>
+    </message>
+    <message>
+        <source>截至 {0}</source>
+        <translation>as of {0}</translation>
+    </message>
+    <message>
+        <source>扩面完成
+{0} / {1} 人（{2}）</source>
+        <translation>Coverage
+{0} / {1} people ({2})</translation>
+    </message>
+    <message>
+        <source>待中心决定
+{0} 笔</source>
+        <translation>Awaiting decision
+{0}</translation>
+    </message>
+    <message>
+        <source>执法案件
+{0} 件，逾期 {1} 件</source>
+        <translation>Enforcement cases
+{0}, {1} overdue</translation>
+    </message>
+    <message>
+        <source>未办结投诉
+{0} 件，逾期 {1} 件</source>
+        <translation>Open complaints
+{0}, {1} overdue</translation>
+    </message>
+    <message>
+        <source>补缴提醒
+{0} 笔</source>
+        <translation>Payback reminders
+{0}</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>已新增</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>扩面进度（人）</source>
+        <translation>Coverage progress (people)</translation>
+    </message>
+    <message>
+        <source>本期</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <source>每日受理量（笔）</source>
+        <translation>Applications per day</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>每日受理量</source>
+        <translation>Applications per day</translation>
+    </message>
+    <message>
+        <source>导出表格</source>
+        <translation>Export table</translation>
+    </message>
+    <message>
+        <source>扩面</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>建制执法</source>
+        <translation>Enforcement</translation>
+    </message>
+    <message>
+        <source>投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>缓缴跟踪</source>
+        <translation>Deferrals</translation>
+    </message>
+    <message>
+        <source>日结</source>
+        <translation>Daily close</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>站务(&amp;S)</source>
+        <translation>&amp;Station</translation>
+    </message>
+    <message>
+        <source>客户屏（服务评价）</source>
+        <translation>Customer screen (rating)</translation>
+    </message>
+    <message>
+        <source>屏幕已锁定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜员 %1 于 %2 锁定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本人输入密码解锁；也可由站长输入其登录名和密码解锁。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>锁屏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入登录名和密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在验证…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法验证：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>柜员登录 — counter-app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>住房公积金服务站窗口系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation type="unfinished">Quit</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>已开户</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>待覆盖</source>
+        <translation>Uncovered</translation>
+    </message>
+    <message>
+        <source>难易</source>
+        <translation>Effort</translation>
+    </message>
+    <message>
+        <source>录入扩面目标(&amp;T)</source>
+        <translation>Set &amp;target</translation>
+    </message>
+    <message>
+        <source>导入参保名单(&amp;I)</source>
+        <translation>&amp;Import staff list</translation>
+    </message>
+    <message>
+        <source>{0}至{1}：目标 {2} 人，已新增 {3} 人，完成 {4}</source>
+        <translation>{0} to {1}: target {2}, opened {3}, reached {4}</translation>
+    </message>
+    <message>
+        <source>全站</source>
+        <translation>Whole station</translation>
+    </message>
+    <message>
+        <source>新增缴存人数</source>
+        <translation>New contributors</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>站长录入</source>
+        <translation>Entered by supervisor</translation>
+    </message>
+    <message>
+        <source>管理中心下达</source>
+        <translation>Set by the centre</translation>
+    </message>
+    <message>
+        <source>扩面目标</source>
+        <translation>Coverage target</translation>
+    </message>
+    <message>
+        <source>导入参保名单</source>
+        <translation>Import staff list</translation>
+    </message>
+    <message>
+        <source>已导入 {0} 家单位，{1} 行未导入</source>
+        <translation>Imported {0} employers, {1} rows skipped</translation>
+    </message>
+    <message>
+        <source>投诉编号</source>
+        <translation>Complaint no.</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>投诉人</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <source>被投诉单位</source>
+        <translation>Employer complained about</translation>
+    </message>
+    <message>
+        <source>关联案件</source>
+        <translation>Linked case</translation>
+    </message>
+    <message>
+        <source>办理期限</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>含已办结</source>
+        <translation>Include closed</translation>
+    </message>
+    <message>
+        <source>登记投诉(&amp;N)</source>
+        <translation>&amp;New complaint</translation>
+    </message>
+    <message>
+        <source>办结(&amp;C)</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>逾期未办结 {0} 件</source>
+        <translation>{0} overdue</translation>
+    </message>
+    <message>
+        <source>投诉人姓名</source>
+        <translation>Complainant name</translation>
+    </message>
+    <message>
+        <source>投诉人证件号码</source>
+        <translation>Complainant ID number</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>被投诉单位统一社会信用代码</source>
+        <translation>Employer USCC</translation>
+    </message>
+    <message>
+        <source>关联执法案件编号</source>
+        <translation>Linked case no.</translation>
+    </message>
+    <message>
+        <source>投诉事项</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>登记投诉</source>
+        <translation>New complaint</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>办结投诉</source>
+        <translation>Close complaint</translation>
+    </message>
+    <message>
+        <source>缓缴期间</source>
+        <translation>Deferral period</translation>
+    </message>
+    <message>
+        <source>职工人数</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>缓缴金额</source>
+        <translation>Deferred amount</translation>
+    </message>
+    <message>
+        <source>已补缴</source>
+        <translation>Paid back</translation>
+    </message>
+    <message>
+        <source>下期应缴日</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>登记核准的缓缴(&amp;N)</source>
+        <translation>&amp;New approved deferral</translation>
+    </message>
+    <message>
+        <source>登记补缴(&amp;P)</source>
+        <translation>Record &amp;payback</translation>
+    </message>
+    <message>
+        <source>逾期 {0} 天</source>
+        <translation>{0} days overdue</translation>
+    </message>
+    <message>
+        <source>{0} 天后到期</source>
+        <translation>due in {0} days</translation>
+    </message>
+    <message>
+        <source>待提醒 {0} 笔</source>
+        <translation>{0} reminders</translation>
+    </message>
+    <message>
+        <source>第{0}期&#x3000;{1}&#x3000;{2}&#x3000;{3}</source>
+        <translation>Instalment {0}  {1}  {2}  {3}</translation>
+    </message>
+    <message>
+        <source>已补缴 </source>
+        <translation>paid </translation>
+    </message>
+    <message>
+        <source>未缴</source>
+        <translation>unpaid</translation>
+    </message>
+    <message>
+        <source>本站缓缴申请的受理编号（可空）</source>
+        <translation>Receipt no. of the deferral application (optional)</translation>
+    </message>
+    <message>
+        <source>单位统一社会信用代码</source>
+        <translation>Employer USCC</translation>
+    </message>
+    <message>
+        <source>缓缴起始年月</source>
+        <translation>Deferral from (month)</translation>
+    </message>
+    <message>
+        <source>缓缴截止年月</source>
+        <translation>Deferral to (month)</translation>
+    </message>
+    <message>
+        <source>核准日期</source>
+        <translation>Approved on</translation>
+    </message>
+    <message>
+        <source>补缴期数</source>
+        <translation>Instalments</translation>
+    </message>
+    <message>
+        <source>登记核准的缓缴</source>
+        <translation>New approved deferral</translation>
+    </message>
+    <message>
+        <source>期次</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <source>补缴日期</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <source>登记补缴</source>
+        <translation>Record payback</translation>
+    </message>
+    <message>
+        <source>已上传</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>日结并打印(&amp;C)</source>
+        <translation>&amp;Close day and print</translation>
+    </message>
+    <message>
+        <source>导出日报(&amp;R)</source>
+        <translation>Daily &amp;report</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>已日结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>未日结</source>
+        <translation>Not closed</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1} 笔，金额 {2}，未上传 {3} 笔，回执 {4} 张、补打 {5} 张</source>
+        <translation>{0}  {1} applications, amount {2}, {3} not sent, {4} receipts, {5} reprints</translation>
+    </message>
+    <message>
+        <source>缺号：</source>
+        <translation>Missing numbers: </translation>
+    </message>
+    <message>
+        <source>受理编号连续，无缺号</source>
+        <translation>Receipt numbers complete, no gaps</translation>
+    </message>
+    <message>
+        <source>已日结：</source>
+        <translation>Day closed: </translation>
+    </message>
+    <message>
+        <source>导出日报</source>
+        <translation>Daily report</translation>
     </message>
 </context>
 <context>
@@ -756,6 +1434,80 @@
     <message>
         <source>近期申请及中心意见</source>
         <translation>Recent applications and centre decisions</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerScreen</name>
+    <message>
+        <source>请您核对 · 服务评价</source>
+        <translation>Please check · Rate our service</translation>
+    </message>
+    <message>
+        <source>欢迎办理住房公积金业务</source>
+        <translation>Welcome to the housing provident fund counter</translation>
+    </message>
+    <message>
+        <source>办理业务</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>姓名/单位</source>
+        <translation>Name / employer</translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>尚缺材料</source>
+        <translation>Documents missing</translation>
+    </message>
+    <message>
+        <source>业务已受理，请对本次服务进行评价</source>
+        <translation>Your application is accepted. Please rate our service</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>统计看板</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>导出表格(&amp;E)</source>
+        <translation>&amp;Export table</translation>
+    </message>
+    <message>
+        <source>把每日受理量导出为 Excel（XLSX）或 CSV 文件</source>
+        <translation>Export applications per day to Excel (XLSX) or CSV</translation>
+    </message>
+    <message>
+        <source>扩面完成情况</source>
+        <translation>Coverage progress</translation>
+    </message>
+    <message>
+        <source>等待中心决定</source>
+        <translation>Awaiting the centre&apos;s decision</translation>
+    </message>
+    <message>
+        <source>逾期执法案件</source>
+        <translation>Overdue enforcement cases</translation>
+    </message>
+    <message>
+        <source>未办结投诉</source>
+        <translation>Open complaints</translation>
+    </message>
+    <message>
+        <source>补缴提醒</source>
+        <translation>Payback reminders</translation>
     </message>
 </context>
 <context>
@@ -971,6 +1723,21 @@
     <message>
         <source>清除(&amp;C)</source>
         <translation>&amp;Clear</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <source>详细情况</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>导出表格(&amp;E)</source>
+        <translation>&amp;Export table</translation>
+    </message>
+    <message>
+        <source>把上表导出为 Excel（XLSX）或 CSV 文件</source>
+        <translation>Export the table to Excel (XLSX) or CSV</translation>
     </message>
 </context>
 <context>

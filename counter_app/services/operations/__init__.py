@@ -16,14 +16,14 @@ from counter_app.services.operations.deferrals import (
 from counter_app.services.operations.enforcement import (
     CaseView, StepInput, advance, assign_case, export_dossier, get_case, list_cases, open_case,
 )
-from counter_app.services.operations.ratings import rate, rating_for, ratings_between
+from counter_app.services.operations.ratings import CustomerView, customer_view, rate, rating_for, ratings_between
 from counter_app.services.operations.reports import (
     Dashboard, coverage_report, daily_tables, dashboard, export_table, write_daily_report,
 )
 from counter_app.services.operations.tables import Table
 
 __all__ = [
-    "CaseView", "ComplaintView", "CoverageStatus", "Dashboard", "DayReport", "DeferralView", "StepInput", "Table",
+    "CaseView", "ComplaintView", "CoverageStatus", "CustomerView", "customer_view", "Dashboard", "DayReport", "DeferralView", "StepInput", "Table",
     "advance", "assign_case", "close_complaint", "close_day", "closed_problem", "coverage_candidates",
     "coverage_progress", "coverage_report", "daily_tables", "dashboard", "day_report", "export_dossier",
     "export_table", "get_case", "get_close", "get_complaint", "import_staff_counts", "link_case", "list_cases",

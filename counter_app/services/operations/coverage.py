@@ -194,17 +194,18 @@ def _candidate(row: dict[str, Any], source: str) -> tuple[Any, str | None]:
 
 
 def coverage_candidates(counter: Counter, township: str | None = None, limit: int | None = None) -> list[Candidate]:
-    """Employers to visit, big first, easy first: imported staff counts and unregistered employers."""
+    """Employers to visit, big first, easy first: staff counts from the centre's data and imported
+    lists (an imported count replaces the centre's), with fewer normal accounts than insured staff."""
     places = {township} if township else set(station_townships(counter))
     with counter.store.unit_of_work() as uow:
         imported = uow.coverage.candidates()
-        unregistered = uow.employers.unregistered()
+        reference = uow.employers.list()
         known = uow.coverage.employers([c.uscc for c in imported])
         accounts = uow.coverage.normal_accounts_by_employer()
     pool: dict[str, Candidate] = {}
-    for e in unregistered:
+    for e in reference:  # the centre's head counts: unregistered employers, and registered ones short of accounts
         if e.insured_staff and (e.township in places or not places):
-            pool[e.uscc] = Candidate(e.uscc, e.name, e.insured_staff, accounts.get(e.uscc, 0), False,
+            pool[e.uscc] = Candidate(e.uscc, e.name, e.insured_staff, accounts.get(e.uscc, 0), e.registered,
                                      bool(e.contact_mobile), e.township or "")
     for c in imported:
         ref = known.get(c.uscc)

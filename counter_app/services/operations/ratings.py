@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
+from counter_app.domain.catalog import business
 from counter_app.domain.errors import Checked
+from counter_app.domain.ids import mask_id_number
+from counter_app.domain.materials import missing_materials
+from counter_app.domain.money import parse_money
+from counter_app.domain.normalize import normalize_code
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import day_bounds, text
 from counter_app.store.records_operations import RatingRecord
@@ -48,3 +56,42 @@ def ratings_between(counter: Counter, start: date, end: date) -> dict[int, int]:
     for r in found:
         out[r.score] += 1
     return out
+
+
+@dataclass(frozen=True)
+class CustomerView:
+    """What the customer-facing screen shows the worker to confirm (the ID masked)."""
+
+    business: str
+    name: str
+    masked_id: str
+    amount: Decimal | None
+    missing: tuple[str, ...]
+
+
+def customer_view(counter: Counter, kind: str, form: Mapping[str, Any]) -> CustomerView:
+    """The clerk's entries as the worker sees them: name, masked ID (a USCC is public), business,
+    amount and the documents still missing. Never raises on half-typed input."""
+    from counter_app.services.forms import required_materials
+
+    spec = business(kind)
+    subject = normalize_code(form.get(spec.subject_field))
+    name = str(form.get("name") or form.get("employer_name") or "")
+    with counter.store.unit_of_work() as uow:
+        if not name and subject:
+            known = uow.workers.get(subject) if spec.subject_field == "id_number" else uow.employers.get(subject)
+            name = known.name if known else ""
+    shown = mask_id_number(subject) if spec.subject_field == "id_number" and len(subject) == 18 else subject
+    try:
+        missing = tuple(m.name for m in missing_materials(required_materials(counter, kind, form),
+                                                          form.get("materials") or ()))
+    except Exception:  # noqa: BLE001 - half-typed values: the list fills in as the clerk goes on
+        missing = ()
+    return CustomerView(spec.title, name, shown, _amount(form.get(spec.amount_field) if spec.amount_field else None), missing)
+
+
+def _amount(value: Any) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    checked = parse_money(value, allow_zero=True)  # "1,234.5", "１２３" as typed at the counter
+    return checked.value if checked.ok else None

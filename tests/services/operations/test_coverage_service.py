@@ -124,3 +124,14 @@ def test_ratio_uses_decimal_percent(counter) -> None:
         add_account(counter, resident_id(date(1993, 4, 4), n), E.registered, date(2026, 11, 1))
     report = ops.coverage_report(counter)
     assert report["ratio"] == "66.67" and Decimal(report["ratio"]) == (Decimal(200) / 3).quantize(Decimal("0.01"))
+
+
+def test_centre_head_counts_of_registered_employers_short_of_accounts(counter) -> None:
+    with counter.store.unit_of_work(write=True) as uow:
+        uow.employers.upsert(EmployerRecord(uscc=E.registered, name="示范市南山机械有限公司", township="南山镇",
+                                            registered=True, insured_staff=10))
+        uow.commit()
+    found = {c.uscc: c for c in ops.coverage_candidates(counter)}
+    assert found[E.registered].gap == 10 - 7 and found[E.registered].ease == 1  # 7 normal accounts in the world
+    assert found[E.unregistered].gap == 35 and not found[E.unregistered].registered
+    assert [c.uscc for c in ops.coverage_candidates(counter, township="南山镇")] == [E.registered]

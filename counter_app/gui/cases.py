@@ -1,0 +1,159 @@
+"""The enforcement case list (建制执法): cases with overdue ones highlighted, each step entered in a
+dialog the service checks, the notice printed when it is issued, the dossier exported as PDF.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TR_NOOP
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
+
+from counter_app.domain import enforcement as rules
+from counter_app.gui.i18n import _t, day
+from counter_app.gui.operations import Operation
+from counter_app.gui.station_common import operations, OVERDUE, Field, FormDialog, StationPage
+
+STATE_TEXT = {
+    rules.INVESTIGATED: QT_TR_NOOP("已调查"), rules.NOTICE_ISSUED: QT_TR_NOOP("已发通知书"),
+    rules.DELIVERED: QT_TR_NOOP("已送达"), rules.REGISTERED: QT_TR_NOOP("已建制"),
+    rules.DEADLINE_PASSED: QT_TR_NOOP("逾期未办理"), rules.REFERRED: QT_TR_NOOP("已移送处罚"),
+    rules.CLOSED: QT_TR_NOOP("已结案"),
+}
+
+
+def state_text(state: str) -> str:
+    return _t(STATE_TEXT[state]) if state in STATE_TEXT else state
+
+
+class CasesPage(StationPage):
+    """建制执法: one line per case; red lines are past their deadline and still waiting."""
+
+    title_text = QT_TR_NOOP("建制执法案件")
+    headers = (QT_TR_NOOP("案件编号"), QT_TR_NOOP("单位名称"), QT_TR_NOOP("统一社会信用代码"), QT_TR_NOOP("状态"),
+               QT_TR_NOOP("承办人"), QT_TR_NOOP("立案日期"), QT_TR_NOOP("限期"), QT_TR_NOOP("剩余天数"))
+
+    def __init__(self, counter: Any, parent: QWidget | None = None) -> None:
+        super().__init__(counter, parent)
+        self.state_filter = QComboBox(self)
+        self.state_filter.setObjectName("state_filter")
+        self.state_filter.addItem(_t("全部未结案"), "open")
+        for state in rules.STATES:
+            self.state_filter.addItem(state_text(state), state)
+        self.state_filter.addItem(_t("全部"), None)
+        self.overdue_only = QCheckBox(_t("只看逾期"), self)
+        self.overdue_only.setObjectName("overdue_only")
+        for widget in (self.state_filter, self.overdue_only):
+            self.add_filter(widget)
+        self.state_filter.currentIndexChanged.connect(self.refresh)
+        self.overdue_only.toggled.connect(self.refresh)
+        self.open_button = self._button("open_case", _t("立案(&N)"), self.ask_open)
+        self.step_button = self._button("next_step", _t("下一步(&S)"), self.ask_step)
+        self.dossier_button = self._button("export_dossier", _t("导出案卷(&D)"), self.export_dossier)
+        self.rows_view.activated.connect(lambda _i: self.ask_step())
+        self.last_dialog: FormDialog | None = None
+
+    def _button(self, name: str, text: str, slot: Any) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        self.add_button(button)
+        return button
+
+    def refresh(self) -> None:
+        chosen = self.state_filter.currentData()
+        views = operations.list_cases(
+            self.counter, state=chosen if chosen not in (None, "open") else None,
+            open_only=chosen == "open", overdue_only=self.overdue_only.isChecked())
+        rows = [(v.case.case_no, v.case.employer_name, v.case.uscc, state_text(v.case.state), v.case.clerk,
+                 v.case.opened_on, v.case.deadline, v.days_left if v.case.state in rules.AWAITING_EMPLOYER else None)
+                for v in views]
+        overdue = sum(1 for v in views if v.overdue)
+        self.page_summary.setText(_t("共 {0} 件，其中逾期 {1} 件").format(len(views), overdue))
+        self.set_rows(rows, views, {i: OVERDUE for i, v in enumerate(views) if v.overdue})
+
+    def show_details(self) -> None:
+        chosen = self.selected()
+        self.step_button.setEnabled(bool(chosen and chosen.next_states))
+        self.dossier_button.setEnabled(chosen is not None)
+        if chosen is None:
+            self.details.clear()
+            return
+        full = operations.get_case(self.counter, chosen.case.case_no)
+        lines = [f"<b>{html.escape(full.case.employer_name)}</b>（{html.escape(full.case.case_no)}）"]
+        if full.registration_seen:
+            lines.append(f"<span style='color:#2e7d32'>{html.escape(full.registration_seen)}</span>")
+        if full.overdue:
+            lines.append(f"<span style='color:#c62828'>{_t('已过办理期限，请登记逾期并移送处罚')}</span>")
+        for step in full.steps:
+            extra = f"　{html.escape(step.document)}" if step.document else ""
+            lines.append(f"{day(step.on)}　{state_text(step.state)}　{html.escape(step.clerk)}{extra}　{html.escape(step.note)}")
+        for complaint in full.complaints:
+            lines.append(_t("关联投诉：") + f"{complaint.complaint_no}　{html.escape(complaint.summary)}")
+        self.details.setHtml("<br>".join(lines))
+
+    # -- dialogs ----------------------------------------------------------------------------
+    def ask_open(self) -> None:
+        fields = [
+            Field("uscc", QT_TR_NOOP("统一社会信用代码")),
+            Field("on", QT_TR_NOOP("调查日期"), "date", value=self.counter.today()),
+            Field("note", QT_TR_NOOP("调查笔录摘要"), "multiline"),
+            Field("document", QT_TR_NOOP("笔录编号")),
+        ]
+        counter = self.counter
+        self._dialog(QT_TR_NOOP("立案：录入调查笔录"), fields,
+                     lambda v: operations.open_case(counter, v["uscc"], v["on"], v["note"], document=v["document"]))
+
+    def ask_step(self) -> None:
+        chosen = self.selected()
+        if chosen is None or not chosen.next_states:
+            return
+        fields = [
+            Field("state", QT_TR_NOOP("下一环节"), "choice", tuple((s, STATE_TEXT[s]) for s in chosen.next_states)),
+            Field("on", QT_TR_NOOP("日期"), "date", value=self.counter.today()),
+            Field("note", QT_TR_NOOP("情况说明"), "multiline"),
+            Field("document", QT_TR_NOOP("文书编号或送达方式")),
+        ]
+        if chosen.case.state == rules.REFERRED:
+            fields.append(Field("fine", QT_TR_NOOP("决定罚款金额（元）")))
+        counter, number = self.counter, chosen.case.case_no
+        out_dir = Path(self.counter.data_dir) / "cases" / number
+
+        def submit(v: dict[str, Any]) -> Any:
+            step = operations.StepInput(on=v["on"], note=v["note"], document=v["document"],
+                                                 extra={"fine": v.get("fine")})
+            out = out_dir / f"{number}-notice.pdf" if v["state"] == rules.NOTICE_ISSUED else None
+            return operations.advance(counter, number, v["state"], step, out=out)
+
+        self._dialog(QT_TR_NOOP("登记下一环节"), fields, submit, preview=True)
+
+    def _dialog(self, title: str, fields: list[Field], submit: Any, preview: bool = False) -> FormDialog:
+        dialog = FormDialog(self, title, fields, submit)
+        dialog.done_with.connect(lambda result: self._stepped(result, preview))
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _stepped(self, result: Any, preview: bool) -> None:
+        case = result.value.case
+        self.refresh()
+        self.notify(_t("案件 {0} 现为：{1}").format(case.case_no, state_text(case.state)))
+        paper = result.value.steps[-1].path if result.value.steps else None
+        if preview and case.state == rules.NOTICE_ISSUED and paper:
+            self._preview(Path(paper), "establishment_notice")
+
+    def export_dossier(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        counter, number = self.counter, chosen.case.case_no
+        Operation(lambda _p: operations.export_dossier(counter, number),
+                  success=lambda r: self._preview(r.value, "case_dossier") if r.ok else None).run(key="dossier")
+
+    def _preview(self, path: Path, document: str) -> None:
+        printer = getattr(self.window(), "printer", None)
+        self.notify(_t("已生成：") + str(path))
+        if printer is not None:
+            printer.preview(path, document)

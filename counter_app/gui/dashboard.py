@@ -1,0 +1,260 @@
+"""The statistics dashboard (统计看板) with QtCharts, and the 站务 menu that opens every station page.
+
+KPIs: coverage progress against the target, applications waiting for the centre's decision,
+overdue enforcement cases, open complaints, payback reminders; charts: coverage (target, opened)
+and applications per day by business. The figures are computed off the GUI thread; QtCharts loads when the page is first opened, so
+the 站务 menu costs the window's start nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QPainter
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from counter_app.domain.catalog import BUSINESSES
+from counter_app.gui.forms.ui_dashboard_page import Ui_DashboardPage
+from counter_app.gui.i18n import _t, catalog_text
+from counter_app.gui.operations import Operation
+from counter_app.gui.station_common import operations
+
+DAYS = 14
+
+
+class DashboardPage(QWidget, Ui_DashboardPage):
+    """统计: the station's KPIs and two charts; ``loaded`` figures are kept in ``board``."""
+
+    def __init__(self, counter: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setupUi(self)
+        self.counter = counter
+        self.board: Any = None
+        self.coverage_view = self._chart_view(self.coverage_chart_layout, "coverage_chart")
+        self.daily_view = self._chart_view(self.daily_chart_layout, "daily_chart")
+        self.charts_splitter.setStretchFactor(0, 2)
+        self.charts_splitter.setStretchFactor(1, 3)
+        self.dashboard_refresh.clicked.connect(self.refresh)
+        self.dashboard_export.clicked.connect(self.ask_export)
+
+    def _chart_view(self, layout: Any, name: str) -> Any:
+        from PySide6.QtCharts import QChartView
+
+        view = QChartView(self)
+        view.setObjectName(name)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(260)
+        layout.addWidget(view)
+        return view
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi(self)
+            if self.board is not None:
+                self.show_board(self.board)
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        counter = self.counter
+        self.dashboard_refresh.setEnabled(False)
+        Operation(lambda _p: operations.dashboard(counter, DAYS), success=self.show_board,
+                  failure=lambda exc: self._failed(exc)).run(key="dashboard")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.dashboard_refresh.setEnabled(True)
+        self.dashboard_as_of.setText(_t("统计失败：") + str(exc))
+
+    def show_board(self, board: Any) -> None:
+        self.board = board
+        self.dashboard_refresh.setEnabled(True)
+        p = board.coverage.progress
+        ratio = f"{p.ratio}%" if p.ratio is not None else _t("未设目标")
+        self.dashboard_as_of.setText(_t("截至 {0}").format(board.days[-1].isoformat()))
+        self.kpi_coverage.setText(_t("扩面完成\n{0} / {1} 人（{2}）").format(p.opened, p.target, ratio))
+        self.kpi_waiting.setText(_t("待中心决定\n{0} 笔").format(board.waiting))
+        self.kpi_cases.setText(_t("执法案件\n{0} 件，逾期 {1} 件").format(board.open_cases, board.overdue_cases))
+        self.kpi_complaints.setText(_t("未办结投诉\n{0} 件，逾期 {1} 件").format(board.open_complaints,
+                                                                         board.overdue_complaints))
+        self.kpi_paybacks.setText(_t("补缴提醒\n{0} 笔").format(board.paybacks_due))
+        for label, alarm in ((self.kpi_cases, board.overdue_cases), (self.kpi_complaints, board.overdue_complaints),
+                             (self.kpi_paybacks, board.paybacks_due)):
+            label.setStyleSheet(_tile("#ffebee" if alarm else "#f5f9fc"))
+        self.coverage_view.setChart(self._coverage_chart(p))
+        self.daily_view.setChart(self._daily_chart(board))
+
+    def _coverage_chart(self, progress: Any) -> Any:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QHorizontalBarSeries, QValueAxis
+
+        target, opened = QBarSet(_t("目标")), QBarSet(_t("已新增"))
+        target.append(progress.target)
+        opened.append(progress.opened)
+        series = QHorizontalBarSeries()
+        series.append([target, opened])
+        series.setLabelsVisible(True)
+        chart = _chart(_t("扩面进度（人）"))
+        chart.addSeries(series)
+        axis_y = QBarCategoryAxis()
+        axis_y.append([_t("本期")])
+        axis_x = QValueAxis()
+        axis_x.setRange(0, max(progress.target, progress.opened, 1))
+        axis_x.applyNiceNumbers()  # round ticks: 0, 200, 400 …
+        axis_x.setLabelFormat("%d")
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_y)
+        series.attachAxis(axis_x)
+        return chart
+
+    def _daily_chart(self, board: Any) -> Any:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QStackedBarSeries, QValueAxis
+
+        series = QStackedBarSeries()
+        for kind, counts in board.per_day.items():
+            spec = BUSINESSES.get(kind)
+            bar = QBarSet(catalog_text(spec.short) if spec else kind)
+            bar.append(list(counts))
+            series.append(bar)
+        chart = _chart(_t("每日受理量（笔）"))
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([d.strftime("%m-%d") for d in board.days])
+        axis_x.setLabelsAngle(-60)  # a fortnight of dates fits a half-width chart
+        axis_y = QValueAxis()
+        top = max([sum(c[i] for c in board.per_day.values()) for i in range(len(board.days))], default=0)
+        axis_y.setRange(0, max(top, 4))
+        axis_y.applyNiceNumbers()
+        axis_y.setLabelFormat("%d")
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+        return chart
+
+    def table(self) -> Any:
+        """Applications per day by business, as an exportable table."""
+        from counter_app.services.operations.tables import Table
+
+        kinds = list(self.board.per_day)
+        header = (_t("日期"), *[catalog_text(BUSINESSES[k].short) if k in BUSINESSES else k for k in kinds], _t("合计"))
+        rows = tuple((d, *[self.board.per_day[k][i] for k in kinds], sum(self.board.per_day[k][i] for k in kinds))
+                     for i, d in enumerate(self.board.days))
+        return Table(_t("每日受理量"), header, rows)
+
+    def ask_export(self) -> None:
+        if self.board is None:
+            return
+        path, _f = QFileDialog.getSaveFileName(self, _t("导出表格"), _t("每日受理量") + ".xlsx",
+                                               "Excel (*.xlsx);;CSV (*.csv)")
+        if path:
+            operations.export_table(self.table(), path)
+
+
+def _tile(background: str) -> str:
+    return (f"QLabel {{ border: 1px solid #b0bec5; border-radius: 6px; padding: 8px; background: {background}; "
+            "font-size: 15px; }}")
+
+
+def _chart(title: str) -> Any:
+    from PySide6.QtCharts import QChart
+
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+# --- the 站务 menu --------------------------------------------------------------------------------
+
+PAGES = (  # action name, menu text, page factory (module, class)
+    ("action_station_coverage", QT_TR_NOOP("扩面"), ("counter_app.gui.station_pages", "CoveragePage")),
+    ("action_station_cases", QT_TR_NOOP("建制执法"), ("counter_app.gui.cases", "CasesPage")),
+    ("action_station_complaints", QT_TR_NOOP("投诉"), ("counter_app.gui.station_pages", "ComplaintsPage")),
+    ("action_station_deferrals", QT_TR_NOOP("缓缴跟踪"), ("counter_app.gui.station_pages", "DeferralsPage")),
+    ("action_station_close", QT_TR_NOOP("日结"), ("counter_app.gui.station_pages", "DailyClosePage")),
+    ("action_station_dashboard", QT_TR_NOOP("统计"), ("counter_app.gui.dashboard", "DashboardPage")),
+)
+
+
+class StationMenu(QObject):
+    """The 站务 section of the window: its actions, pages made on first use, the customer screen."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        window.installEventFilter(self)  # language changes and closing reach the section too
+        self.pages: dict[str, QWidget] = {}
+        self.menu = QMenu(_t("站务(&S)"), window)
+        self.menu.setObjectName("menu_station")
+        window.menuBar().insertMenu(window.menu_tools.menuAction(), self.menu)
+        window.business_bar.addSeparator()
+        self.actions: list[QAction] = []
+        for name, text, _factory in PAGES:
+            action = QAction(_t(text), window)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _checked=False, n=name: self.show(n))
+            self.menu.addAction(action)
+            window.business_bar.addAction(action)
+            self.actions.append(action)
+        self.menu.addSeparator()
+        self.screen_action = QAction(_t("客户屏（服务评价）"), window)
+        self.screen_action.setObjectName("action_customer_screen")
+        self.screen_action.setCheckable(True)
+        self.screen_action.toggled.connect(self.toggle_screen)
+        self.menu.addAction(self.screen_action)
+        self.actions.append(self.screen_action)
+        self.screen: Any = None
+        self.link: Any = None
+
+    def show(self, name: str) -> QWidget:
+        """Open the page of the action ``name`` (made on first use), refreshed."""
+        page = self.pages.get(name)
+        if page is None:
+            import importlib
+
+            module, cls = next(factory for n, _t_, factory in PAGES if n == name)
+            page = getattr(importlib.import_module(module), cls)(self.window.counter, self.window.pages)
+            page.setObjectName(name.replace("action_", "page_"))
+            self.window.pages.addWidget(page)
+            self.pages[name] = page
+        self.window._leave_form()  # the open business keeps its draft, as with 查询
+        page.counter = self.window.counter
+        page.refresh()
+        self.window.pages.setCurrentWidget(page)
+        page.setFocus()
+        return page
+
+    def toggle_screen(self, on: bool) -> None:
+        from counter_app.gui.customer_screen import CustomerScreen, CustomerScreenLink
+
+        if on and self.screen is None:
+            self.screen = CustomerScreen()
+            self.link = CustomerScreenLink(self.window, self.screen)
+        if self.screen is None:
+            return
+        if on:
+            self.screen.place_on_second_screen()
+        else:
+            self.screen.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.window:
+            if event.type() == QEvent.Type.LanguageChange:
+                self.retranslate()
+            elif event.type() == QEvent.Type.Close and self.screen is not None:
+                self.screen.close()
+        return False
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(_t("站务(&S)"))
+        for action, (_name, text, _f) in zip(self.actions, PAGES):
+            action.setText(_t(text))
+        self.screen_action.setText(_t("客户屏（服务评价）"))
+
+
+def install_station_menu(window: Any) -> list[QAction]:
+    """Add the 站务 menu and its left-bar buttons to ``window`` (kept as ``window.station``);
+    returns the actions that need the store."""
+    window.station = StationMenu(window)
+    return list(window.station.actions)
