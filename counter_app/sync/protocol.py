@@ -229,8 +229,10 @@ def _held_by_me(conn: psycopg.Connection, client_ids: list[str]) -> set[str]:
 
 def _store_rejections(conn: psycopg.Connection, items: Sequence[OutboxPayload], rejected: dict[int, str]) -> None:
     """Keep the centre's copy of what it refused (only rows this station may claim as its own)."""
+    if not rejected:
+        return
     own = conn.execute("SELECT code FROM central.stations WHERE role = current_user").fetchone()
-    if own is None or not rejected:
+    if own is None:
         return
     with conn.cursor() as cur:
         cur.executemany(
