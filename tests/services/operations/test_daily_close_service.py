@@ -68,6 +68,9 @@ def test_close_totals_equal_the_records(counter, tmp_path) -> None:
     text = "".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "close.pdf"), "-"],
                                   check=True, capture_output=True, text=True).stdout.split())
     assert "业务日结单" in text and f"{t.amount:,.2f}" in text and "无缺号" in text
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "close.pdf")], check=True, capture_output=True,
+                           text=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # every font embedded
     with counter.store.unit_of_work() as uow:
         assert uow.print_log.recent(1)[0].document == "daily_close"
 
