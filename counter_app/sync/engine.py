@@ -209,7 +209,18 @@ def apply_decision(uow: Any, payload: dict[str, Any]) -> int:
     if status == "conflict":
         uow.applications.set_conflict(client_id, {"reason": reason, "decided_at": at.isoformat() if at else None})
         return 1
+    if app.conflict:  # a person at the centre resolved it with a real decision
+        uow.applications.set_conflict(client_id, None)
     return 0
+
+
+def reset_pull(store: Any) -> None:
+    """Forget the feed position: the next sync reloads all reference data from a fresh snapshot
+    (after the station moved to another district, or to repair a damaged store)."""
+    with store.unit_of_work(write=True) as uow:
+        uow.sync_state.set(FEED_CURSOR, None)
+        uow.sync_state.set(FEED_SNAPSHOT, None)
+        uow.commit()
 
 
 def _when(value: Any) -> datetime | None:

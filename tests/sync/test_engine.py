@@ -98,6 +98,12 @@ def test_the_same_person_opened_at_two_stations_becomes_a_visible_conflict(centr
     assert status_of(store_a, first) == "received"
     assert loser.status == "conflict" and a.code in loser.decision_reason
     assert loser.conflict["reason"] == loser.decision_reason
+    with central.connect() as owner:  # a person resolves it: the second opening is refused
+        central_db.decide(owner, loser.receipt_number, "reject", "重复开户，已在原服务站开户")
+    sync_once(store_b, factory(b))
+    with store_b.unit_of_work() as uow:
+        resolved = uow.applications.get_by_client_id(second)
+    assert resolved.status == "rejected" and resolved.conflict is None
 
 
 def test_a_lost_acknowledgement_is_resent_without_duplicates(central, make_store, monkeypatch):
@@ -197,3 +203,20 @@ def test_two_syncs_of_one_station_at_once_apply_each_decision_once(central, make
     with store.unit_of_work() as uow:
         steps = [h.status for h in uow.applications.history(cid)]
     assert raced and steps == ["queued", "received", "needs-more"]
+
+
+def test_reset_pull_reloads_reference_data_from_a_fresh_snapshot(central, make_store):
+    station, store = central.add_station("D1"), make_store()
+    with central.connect() as owner:
+        owner.execute("INSERT INTO central.workers (id_number, name, district) VALUES ('W1', '甲', 'D1')")
+        owner.execute("INSERT INTO central.workers (id_number, name, district) VALUES ('W2', '乙', 'D2')")
+    sync_once(store, factory(station))
+    with central.connect() as owner:  # the station moves district: its cursor is past D2's old rows
+        owner.execute("UPDATE central.stations SET district = 'D2' WHERE code = %s", (station.code,))
+    moved = sync_once(store, factory(station))
+    engine.reset_pull(store)
+    reloaded = sync_once(store, factory(station))
+    with store.unit_of_work() as uow:
+        workers = [uow.workers.get(k) is not None for k in ("W1", "W2")]
+    assert moved.pulled == 0
+    assert reloaded.pulled == 1 and workers == [False, True]
