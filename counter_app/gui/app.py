@@ -31,6 +31,11 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setApplicationName("counter-app")
         app.setOrganizationName("counter-app")
+        from PySide6.QtGui import QIcon
+
+        from counter_app.paths import resources_dir
+
+        app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "counter-app.png")))
     assert isinstance(app, QApplication)
     if not app.property("counter_app_ready"):
         from counter_app.gui.i18n import register_fonts

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from counter_app.gui.lazy import services
 from counter_app.domain.catalog import BUSINESSES, business
@@ -110,6 +110,12 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.action_print.triggered.connect(lambda: self.printer.ask_reprint())
         self.action_sync.triggered.connect(self.sync_now)
         self.action_settings.triggered.connect(self.open_settings)
+        self.action_station_settings = QAction(_t("站点设置(&S)…"), self)
+        self.action_station_settings.setObjectName("action_station_settings")
+        for menu in self.menuBar().findChildren(QMenu):
+            if self.action_settings in menu.actions():
+                menu.insertAction(self.action_settings, self.action_station_settings)
+        self.action_station_settings.triggered.connect(self.open_station_settings)
         self.action_quit.triggered.connect(self.close)
         self.action_shortcuts.triggered.connect(self.show_shortcuts)
         self.action_about.triggered.connect(self.show_about)
@@ -229,6 +235,12 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         from counter_app.gui.settings_dialog import SettingsDialog
 
         SettingsDialog(self.settings, self).open()
+
+    def open_station_settings(self) -> None:
+        """Station code, terminal, centre connection and backups (站点设置)."""
+        from counter_app.gui.station_settings import StationSettingsDialog
+
+        StationSettingsDialog(self.counter, self.settings, parent=self).open()
 
     def show_shortcuts(self) -> None:
         lines = [f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{a.text()}"

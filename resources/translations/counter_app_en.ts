@@ -137,15 +137,15 @@
     </message>
     <message>
         <source>银行卡号</source>
-        <translation type="unfinished">Bank card</translation>
+        <translation>Bank card no.</translation>
     </message>
     <message>
         <source>显示</source>
-        <translation type="unfinished"></translation>
+        <translation>Show</translation>
     </message>
     <message>
         <source>显示完整号码（将记入审计日志）</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the full number (recorded in the audit log)</translation>
     </message>
     <message>
         <source>等额本息</source>
@@ -206,6 +206,10 @@
     <message>
         <source>项目</source>
         <translation>Item</translation>
+    </message>
+    <message>
+        <source>站点设置(&amp;S)…</source>
+        <translation>&amp;Station settings…</translation>
     </message>
     <message>
         <source>未找到该记录</source>
@@ -653,159 +657,163 @@
     </message>
     <message>
         <source>服务站代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Station code</translation>
     </message>
     <message>
         <source>服务站名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Station name</translation>
     </message>
     <message>
         <source>窗口号</source>
-        <translation type="unfinished"></translation>
+        <translation>Counter no.</translation>
     </message>
     <message>
         <source>暂不连接中心，先离线工作（以后可在设置中填写）</source>
-        <translation type="unfinished"></translation>
+        <translation>Work offline for now (fill in later in Settings)</translation>
     </message>
     <message>
         <source>中心数据库</source>
-        <translation type="unfinished"></translation>
+        <translation>Central database</translation>
     </message>
     <message>
         <source>连接密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection password</translation>
     </message>
     <message>
         <source>测试连接</source>
-        <translation type="unfinished"></translation>
+        <translation>Test connection</translation>
     </message>
     <message>
         <source>请填写中心数据库连接串，或勾选“先离线工作”</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the central database connection string, or tick &quot;Work offline for now&quot;</translation>
     </message>
     <message>
         <source>正在连接…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting…</translation>
     </message>
     <message>
         <source>连接测试失败：</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection test failed: </translation>
     </message>
     <message>
         <source>每次打印时选择</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask at every print</translation>
     </message>
     <message>
         <source>打印机</source>
-        <translation type="unfinished"></translation>
+        <translation>Printer</translation>
     </message>
     <message>
         <source>界面语言</source>
-        <translation type="unfinished">Language</translation>
+        <translation>Interface language</translation>
     </message>
     <message>
         <source>登录名</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>再次输入密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat password</translation>
     </message>
     <message>
         <source>登录名不能为空</source>
-        <translation type="unfinished"></translation>
+        <translation>User name is required</translation>
     </message>
     <message>
         <source>姓名不能为空</source>
-        <translation type="unfinished"></translation>
+        <translation>Name is required</translation>
     </message>
     <message>
         <source>密码至少需要8位</source>
-        <translation type="unfinished"></translation>
+        <translation>Password needs at least 8 characters</translation>
     </message>
     <message>
         <source>两次输入的密码不一致</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords differ</translation>
     </message>
     <message>
         <source>（本机未找到）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not found on this PC)</translation>
     </message>
     <message>
         <source>首次运行设置 — counter-app</source>
-        <translation type="unfinished"></translation>
+        <translation>First-run setup — counter-app</translation>
     </message>
     <message>
         <source>服务站</source>
-        <translation type="unfinished"></translation>
+        <translation>Station</translation>
     </message>
     <message>
         <source>本机所在的服务站和窗口号，打印在每张回执上。</source>
-        <translation type="unfinished"></translation>
+        <translation>The station and counter of this PC, printed on every receipt.</translation>
     </message>
     <message>
         <source>连接管理中心</source>
-        <translation type="unfinished"></translation>
+        <translation>Connect to the centre</translation>
     </message>
     <message>
         <source>填写中心提供的连接串和密码；网络未通时可先离线工作。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the connection string and password from the centre; without a network you can work offline first.</translation>
     </message>
     <message>
         <source>站长账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor account</translation>
     </message>
     <message>
         <source>创建第一个柜员账号（站长），以后由站长添加其他柜员。</source>
-        <translation type="unfinished"></translation>
+        <translation>Create the first clerk account (the supervisor), who then adds the other clerks.</translation>
     </message>
     <message>
         <source>打印机和语言</source>
-        <translation type="unfinished"></translation>
+        <translation>Printers and language</translation>
     </message>
     <message>
         <source>每类单据默认使用的打印机；以后可在“设置”中修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>Default printer for each kind of document; change it later in Settings.</translation>
     </message>
     <message>
         <source>升级程序前和恢复备份前会自动保存一份数据。</source>
-        <translation type="unfinished"></translation>
+        <translation>A copy of the data is saved automatically before an upgrade and before a restore.</translation>
     </message>
     <message>
         <source>立即备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up now…</translation>
     </message>
     <message>
         <source>恢复所选备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore selected backup…</translation>
     </message>
     <message>
         <source>从文件恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from file…</translation>
     </message>
     <message>
         <source>已备份到 </source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up to </translation>
     </message>
     <message>
         <source>将用所选备份替换本机数据（当前数据会先自动另存一份），恢复后程序需要重新启动。确定恢复吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>The selected backup will replace the data on this PC (the current data is saved first) and the program must restart. Restore?</translation>
     </message>
     <message>
         <source>已恢复，请重新启动程序。</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored. Please restart the program.</translation>
     </message>
     <message>
         <source>正在处理，请稍候…</source>
-        <translation type="unfinished"></translation>
+        <translation>Working, please wait…</translation>
+    </message>
+    <message>
+        <source>数据已恢复，程序将重新启动。</source>
+        <translation>Data restored; the program will restart.</translation>
     </message>
     <message>
         <source>操作失败：</source>
@@ -813,55 +821,55 @@
     </message>
     <message>
         <source>备份到</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up to</translation>
     </message>
     <message>
         <source>服务站数据 (*.sqlite3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Station data (*.sqlite3)</translation>
     </message>
     <message>
         <source>选择备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a backup file</translation>
     </message>
     <message>
         <source>恢复数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore data</translation>
     </message>
     <message>
         <source>站点设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Station settings</translation>
     </message>
     <message>
         <source>中心连接</source>
-        <translation type="unfinished"></translation>
+        <translation>Centre connection</translation>
     </message>
     <message>
         <source>备份与恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup and restore</translation>
     </message>
     <message>
         <source>主管复核</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor approval</translation>
     </message>
     <message>
         <source>需要站长（主管）复核：</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs the supervisor&apos;s approval: </translation>
     </message>
     <message>
         <source>经办柜员：</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk: </translation>
     </message>
     <message>
         <source>站长登录名</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor user name</translation>
     </message>
     <message>
         <source>授权</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>很不满意</source>
@@ -1007,51 +1015,51 @@
     </message>
     <message>
         <source>屏幕已锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Screen locked</translation>
     </message>
     <message>
         <source>柜员 %1 于 %2 锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked by clerk %1 at %2</translation>
     </message>
     <message>
         <source>本人输入密码解锁；也可由站长输入其登录名和密码解锁。</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock with your password, or the supervisor may unlock with their user name and password.</translation>
     </message>
     <message>
         <source>解锁</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
     <message>
         <source>锁屏</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock screen</translation>
     </message>
     <message>
         <source>请输入登录名和密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter user name and password</translation>
     </message>
     <message>
         <source>正在验证…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
         <source>无法验证：</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot check: </translation>
     </message>
     <message>
         <source>柜员登录 — counter-app</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk login — counter-app</translation>
     </message>
     <message>
         <source>住房公积金服务站窗口系统</source>
-        <translation type="unfinished"></translation>
+        <translation>Housing Provident Fund Station Counter</translation>
     </message>
     <message>
         <source>登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in</translation>
     </message>
     <message>
         <source>退出</source>
-        <translation type="unfinished">Quit</translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <source>乡镇</source>
