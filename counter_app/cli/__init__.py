@@ -55,6 +55,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except _output.CliError as exc:
         return _output.report_error(exc, as_json=getattr(args, "json", False))
+    except KeyboardInterrupt:
+        print("已中断", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug, not bad input: say so in Chinese and keep a scrubbed report
+        return _unexpected(exc, args)
+
+
+EXIT_INTERNAL = 3
+
+
+def _unexpected(exc: Exception, args: object) -> int:
+    from counter_app import crash
+    from counter_app.paths import resolve_data_dir
+
+    where = ""
+    try:
+        text = crash.report_text(type(exc), exc, exc.__traceback__)
+        where = f"，错误报告已保存到 {crash.write_report(resolve_data_dir(getattr(args, 'data_dir', None)), text)}"
+    except Exception:  # the report is a courtesy; never let it hide the message
+        pass
+    detail = crash.scrub(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__
+    advice = "请将报告交给技术支持"
+    if type(exc).__name__ == "DatabaseError":
+        advice = "本机数据文件可能已损坏，请用 counter-app restore 从备份恢复，并将报告交给技术支持"
+    print(f"程序内部错误：{detail}{where}。{advice}。", file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":
