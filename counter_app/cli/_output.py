@@ -30,7 +30,7 @@ def force_utf8_stdio() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             try:
-                reconfigure(encoding="utf-8")
+                reconfigure(encoding="utf-8", errors="backslashreplace")  # undecodable argv bytes echo, never crash
             except (ValueError, OSError):
                 pass
 

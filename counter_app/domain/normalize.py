@@ -17,17 +17,26 @@ _SPACE_BY_HAN = re.compile(rf"\s+(?=[{_HAN}])|(?<=[{_HAN}])\s+")
 _MIDDLE_DOTS = str.maketrans({c: "\u00b7" for c in "\u2022\u2027\u30fb\uff65\u22c5\u2219\u0387\u16eb"})
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(value: object) -> str:
+    """``str(value)`` with lone surrogates (undecodable command-line bytes, "\\ud800" in a JSON file)
+    replaced by U+FFFD: text that the store, files and screens can hold."""
+    return _LONE_SURROGATE.sub("\ufffd", "" if value is None else str(value))
+
+
 def normalize_text(value: object) -> str:
     """NFKC, trimmed, internal runs of white space folded to one space."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFKC", str(value))
+    text = unicodedata.normalize("NFKC", valid_text(value))
     return _SPACES.sub(" ", text).strip()
 
 
 def normalize_code(value: object) -> str:
     """For identifiers (ID, USCC, card, mobile): NFKC, no white space or hyphens, upper case."""
-    text = "" if value is None else str(value)
+    text = valid_text(value)
     # Removing spaces or upper-casing can leave text that NFKC changes again (e.g. "´" → " ́"):
     # repeat until nothing changes so the function is idempotent.
     for _ in range(4):

@@ -47,7 +47,7 @@ class ApprovalRequest:
 
 
 def is_role(value: Any) -> bool:
-    return value in ROLES
+    return isinstance(value, str) and value in ROLES
 
 
 def withdrawal_needs_approval(amount: Any, limit: Decimal) -> bool:

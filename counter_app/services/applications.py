@@ -11,7 +11,7 @@ import uuid6
 
 from counter_app.domain.catalog import business
 from counter_app.domain.errors import Checked, FieldError
-from counter_app.domain.normalize import normalize_text
+from counter_app.domain.normalize import normalize_text, valid_text
 from counter_app.domain.materials import Material, missing_materials
 from counter_app.services import approvals, audit, rules
 from counter_app.services.counter import Counter
@@ -122,7 +122,7 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], app
         uow.outbox.add(client_id, "application", outbox_payload(record))
         audit.record(counter, "submit", receipt_number, {
             "kind": kind, "client_id": client_id, "subject": audit.masked(subject),
-            **({"approved_by": approval.approver} if request and approval is not None else {}),
+            **({"approved_by": approvals.approver_of(approval)} if request and approvals.approver_of(approval) else {}),
         }, uow=uow)
         uow.commit()
     result.receipt_number, result.client_id, result.status = receipt_number, client_id, QUEUED
@@ -132,7 +132,7 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], app
 def cancel_application(counter: Counter, receipt_number: str, reason: str, approval: Any = None) -> Checked[RecordView]:
     """Withdraw an application not yet sent to the centre (撤销): it leaves the outbox, its status
     becomes ``cancelled`` with the reason. Needs a supervisor's approval once there are clerks."""
-    number = str(receipt_number or "").strip().upper()
+    number = valid_text(receipt_number).strip().upper()
     why = normalize_text(reason)
     if not why:
         return Checked.fail("reason", "撤销申请须填写原因")
@@ -149,7 +149,7 @@ def cancel_application(counter: Counter, receipt_number: str, reason: str, appro
         updated = uow.applications.set_status(record.client_id, CANCELLED, by=counter.clerk, reason=why, at=counter.now())
         audit.record(counter, "cancel", number, {
             "reason": why, "client_id": record.client_id, "from": record.status,
-            **({"approved_by": approval.approver} if approval is not None else {}),
+            **({"approved_by": approvals.approver_of(approval)} if approvals.approver_of(approval) else {}),
         }, uow=uow)
         uow.commit()
     return Checked(value=_view(updated))
@@ -181,13 +181,14 @@ def list_records(
     counter: Counter, status: str | None = None, kind: str | None = None, limit: int = 200, offset: int = 0
 ) -> list[RecordView]:
     with counter.store.unit_of_work() as uow:
-        rows = uow.applications.list(status=status, kind=kind, limit=limit, offset=offset)
+        rows = uow.applications.list(status=None if status is None else valid_text(status), kind=kind, limit=limit,
+                                     offset=offset)
     return [_view(a) for a in rows]
 
 
 def get_record(counter: Counter, receipt_number: str) -> RecordView | None:
     with counter.store.unit_of_work() as uow:
-        record = uow.applications.get_by_receipt(receipt_number)
+        record = uow.applications.get_by_receipt(valid_text(receipt_number))
     return _view(record) if record else None
 
 

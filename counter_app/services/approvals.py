@@ -91,6 +91,11 @@ def refusal(counter: Counter, request: ApprovalRequest, approval: Any, uow: Any 
     return None
 
 
+def approver_of(approval: Any) -> str | None:
+    """Who approved, for the log; None for anything that is not a real ``Approval``."""
+    return approval.approver if isinstance(approval, Approval) else None
+
+
 def _has_clerks(counter: Counter, uow: Any) -> bool:
     if uow is not None:
         return bool(uow.clerks.any())

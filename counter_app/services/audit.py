@@ -18,6 +18,7 @@ import uuid6
 
 from counter_app.domain.audit_chain import ChainBreak, ChainRow, ChainVerifier, Head, at_text, head_of, seal
 from counter_app.domain.ids import check_resident_id, mask_card, mask_id_number
+from counter_app.domain.normalize import valid_text
 from counter_app.services.counter import Counter
 
 TOPIC = "audit"
@@ -61,9 +62,9 @@ def record(counter: Counter, action: str, subject: str = "", details: Mapping[st
 
 def _append(counter: Counter, uow: Any, action: str, subject: str, details: Mapping[str, Any] | None,
             clerk: str | None) -> ChainRow:
-    row = seal(_next_head(uow), at=at_text(counter.now()), station_code=counter.station_code,
-               terminal=counter.terminal, clerk=clerk or counter.clerk, action=action,
-               subject=str(subject or "")[:SUBJECT_MAX], details=plain(details or {}))
+    row = seal(_next_head(uow), at=at_text(counter.now()), station_code=valid_text(counter.station_code),
+               terminal=valid_text(counter.terminal), clerk=valid_text(clerk or counter.clerk), action=valid_text(action),
+               subject=valid_text(subject)[:SUBJECT_MAX], details=plain(details or {}))
     uow.audit.add(row)
     if uow.clerks.any():
         uow.outbox.add(str(uuid6.uuid7()), TOPIC, row.as_dict())
@@ -82,16 +83,18 @@ def _next_head(uow: Any) -> Head:
 def plain(value: Any) -> Any:
     """JSON-only values for a chained row: Decimal and dates as text, never a float."""
     if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items()}
+        return {valid_text(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
         return [plain(v) for v in value]
     if isinstance(value, (Decimal, float)):
         return str(value)
     if isinstance(value, (datetime, date)):
         return value.isoformat()
-    if value is None or isinstance(value, (str, int, bool)):
+    if isinstance(value, str):
+        return valid_text(value)
+    if value is None or isinstance(value, (int, bool)):
         return value
-    return str(value)
+    return valid_text(value)
 
 
 def masked(value: Any) -> str:

@@ -19,7 +19,7 @@ from argon2.profiles import RFC_9106_LOW_MEMORY
 
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.normalize import normalize_text
-from counter_app.domain.roles import CLERK, ROLES, SUPERVISOR, may_do
+from counter_app.domain.roles import CLERK, ROLES, SUPERVISOR, is_role, may_do
 from counter_app.services import audit
 from counter_app.services.counter import DEMO_CLERK, Counter
 from counter_app.store.repositories.security import ClerkRecord
@@ -146,7 +146,7 @@ def add_clerk(counter: Counter, username: Any, password: Any, role: Any = CLERK,
     problems += check_password(password, name)
     shown, found = _display_name(display_name, name)
     problems += found
-    if role not in ROLES:
+    if not is_role(role):
         problems.append(FieldError("role", "角色只能是柜员（clerk）或站长（supervisor）"))
     if problems:
         return Checked(value=None, errors=tuple(problems))
@@ -230,7 +230,7 @@ def import_centre_clerks(counter: Counter, rows: Iterable[Mapping[str, Any]]) ->
     for row in rows:
         name, problems = check_username(row.get("username"))
         hashed = str(row.get("password_hash") or "")
-        if problems or row.get("role") not in ROLES or not hashed.startswith("$argon2id$"):
+        if problems or not is_role(row.get("role")) or not hashed.startswith("$argon2id$"):
             continue  # a malformed row is skipped, never half-imported
         shown, _ = _display_name(row.get("display_name"), name)
         records.append(ClerkRecord(username=name, display_name=shown, role=str(row["role"]), password_hash=hashed,
@@ -300,8 +300,8 @@ def _locked_message(counter: Counter, until: datetime) -> str:
 
 
 def _verify(password_hash: str, password: str) -> bool:
-    try:
-        return HASHER.verify(password_hash, password)
+    try:  # bytes: a typed lone surrogate is simply a wrong password
+        return HASHER.verify(password_hash, password.encode("utf-8", "surrogatepass"))
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

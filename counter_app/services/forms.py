@@ -11,6 +11,7 @@ from counter_app.domain.catalog import PROOF_REQUIRED_CHANGES, business
 from counter_app.domain.errors import Checked
 from counter_app.domain.fieldcheck import FormCheck
 from counter_app.domain.materials import Material, required_materials as _required
+from counter_app.domain.normalize import valid_text
 from counter_app.services import audit, rules
 from counter_app.services.counter import Counter
 
@@ -84,7 +85,7 @@ def prefill_person(counter: Counter, id_number: str) -> dict[str, Any] | None:
     checked = fieldcheck.check_field(
         business("open-account").field("id_number"), id_number, version=counter.policy_on(), today=counter.today()
     )
-    key = checked.value if checked.ok else str(id_number).strip().upper()
+    key = checked.value if checked.ok else valid_text(id_number).strip().upper()
     with counter.store.unit_of_work() as uow:
         worker = uow.workers.get(key)
     if worker is None:

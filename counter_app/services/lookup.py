@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from counter_app.domain.normalize import normalize_code
+from counter_app.domain.normalize import normalize_code, valid_text
 from counter_app.services import audit
 from counter_app.services.applications import RecordView, _view
 from counter_app.services.counter import Counter
@@ -33,7 +33,7 @@ def search(counter: Counter, text: str, limit: int = 50) -> list[Any]:
     """Workers and employers matching an ID, USCC, account number, name or pinyin, best first."""
     if not text or not text.strip():
         return []
-    return counter.store.search(text, limit=limit)
+    return counter.store.search(valid_text(text), limit=limit)
 
 
 def person_card(counter: Counter, id_number: str, *, audited: bool = True) -> PersonCard | None:

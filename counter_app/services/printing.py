@@ -17,6 +17,7 @@ from typing import Any
 
 from counter_app.domain.catalog import BusinessSpec, FieldSpec, business
 from counter_app.domain.fieldcheck import choice_options
+from counter_app.domain.normalize import valid_text
 from counter_app.domain.schedule import METHOD_NAMES, build_schedule
 from counter_app.domain.workdays import add_working_days
 from counter_app.printing import forms as form_doc
@@ -81,7 +82,7 @@ def _log(counter: Counter, document: str, printed: Printed, *, receipt: str | No
 
 def _application(counter: Counter, receipt_number: str) -> ApplicationRecord:
     with counter.store.unit_of_work() as uow:
-        record = uow.applications.get_by_receipt(receipt_number.strip().upper())
+        record = uow.applications.get_by_receipt(valid_text(receipt_number).strip().upper())
     if record is None:
         raise PrintRefused("receipt_number", f"本站没有受理编号为 {receipt_number} 的业务")
     return record
@@ -143,7 +144,7 @@ def print_receipt(
     with counter.store.unit_of_work() as uow:
         earlier = [p for p in uow.print_log.for_receipt(record.receipt_number) if p.document == "receipt"]
     reprint = bool(earlier)
-    reason = (reprint_reason or "").strip()
+    reason = valid_text(reprint_reason).strip()
     if reprint and not reason:
         raise PrintRefused("reprint_reason", "该回执已打印过，补打须填写原因")
     refused = approvals.refusal(counter, approvals.reprint_request(record.receipt_number), approval) if reprint else None
@@ -167,7 +168,7 @@ def print_receipt(
     path = _out_path(counter, f"{record.receipt_number}-receipt", out)
     printed = Printed(path, render_receipt(data, path, page_size=_page_size(counter, "receipt")), reprint)
     _log(counter, "receipt", printed, receipt=record.receipt_number, subject=record.subject_key,
-         reason=reason or None, approved_by=approval.approver if reprint and approval is not None else None)
+         reason=reason or None, approved_by=approvals.approver_of(approval) if reprint else None)
     return printed
 
 
@@ -227,7 +228,8 @@ def print_one_time_notice(
 ) -> Printed:
     """The one-time notice of required documents (一次性告知单), ticking what was received."""
     spec = business(kind)
-    received = set(form.get("materials") or ())
+    materials = form.get("materials")
+    received = {m for m in materials if isinstance(m, str)} if isinstance(materials, (list, tuple, set)) else set()
     materials = tuple(NoticeMaterial(m.name, received=m.satisfied_by(received))
                       for m in required_materials(counter, kind, form))
     version = counter.policy_on()
@@ -258,7 +260,7 @@ def print_establishment_notice(
     counter: Counter, uscc: str, out: str | os.PathLike[str] | None = None, *, investigated_on: date | None = None,
 ) -> Printed:
     """The establishment notice (责令限期办理通知书) with its delivery receipt, for an unregistered employer."""
-    code = uscc.strip().upper()
+    code = valid_text(uscc).strip().upper()
     with counter.store.unit_of_work() as uow:
         employer = uow.employers.get(code)
     if employer is None:

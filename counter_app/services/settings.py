@@ -104,7 +104,7 @@ def save_settings(
             uow.settings.set(key, value)
         if changed:
             audit.record(counter, "settings", "station", {"changed": sorted(changed), **(
-                {"approved_by": approval.approver} if approval is not None else {})}, uow=uow)
+                {"approved_by": approvals.approver_of(approval)} if approvals.approver_of(approval) else {})}, uow=uow)
         uow.commit()
     current = load_settings(counter)
     if current.station_code:
