@@ -163,6 +163,10 @@ def decide(
             " VALUES (%s, %s, %s, %s, %s, coalesce(%s, current_user)) RETURNING decided_at, decided_by",
             (row[0], receipt_number.strip(), row[1], decision, reason.strip(), by),
         ).fetchone()
+        # Deciding on the losing application of a conflict is how a person resolves it.
+        conn.execute(
+            "UPDATE central.conflicts SET status = 'resolved', resolution = %s WHERE loser_client_id = %s"
+            " AND status = 'open'", (f"{decision}: {reason.strip()}".strip(": "), row[0]))
     assert decided is not None
     return {
         "receipt_number": receipt_number.strip(),

@@ -103,7 +103,10 @@ def test_the_same_person_opened_at_two_stations_becomes_a_visible_conflict(centr
     sync_once(store_b, factory(b))
     with store_b.unit_of_work() as uow:
         resolved = uow.applications.get_by_client_id(second)
+    with central.connect() as owner:
+        conflict = owner.execute("SELECT status, resolution FROM central.conflicts").fetchone()
     assert resolved.status == "rejected" and resolved.conflict is None
+    assert conflict == ("resolved", "reject: 重复开户，已在原服务站开户")
 
 
 def test_a_lost_acknowledgement_is_resent_without_duplicates(central, make_store, monkeypatch):
