@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP
-from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from counter_app.domain import enforcement as rules
 from counter_app.gui.i18n import _t, day
 from counter_app.gui.operations import Operation
-from counter_app.gui.station_common import operations, OVERDUE, Field, FormDialog, StationPage
+from counter_app.gui.station_common import OVERDUE, Field, StationPage, operations
 
 STATE_TEXT = {
     rules.INVESTIGATED: QT_TR_NOOP("已调查"), rules.NOTICE_ISSUED: QT_TR_NOOP("已发通知书"),
@@ -49,18 +49,10 @@ class CasesPage(StationPage):
             self.add_filter(widget)
         self.state_filter.currentIndexChanged.connect(self.refresh)
         self.overdue_only.toggled.connect(self.refresh)
-        self.open_button = self._button("open_case", _t("立案(&N)"), self.ask_open)
-        self.step_button = self._button("next_step", _t("下一步(&S)"), self.ask_step)
-        self.dossier_button = self._button("export_dossier", _t("导出案卷(&D)"), self.export_dossier)
+        self.open_button = self.button("open_case", _t("立案(&N)"), self.ask_open)
+        self.step_button = self.button("next_step", _t("下一步(&S)"), self.ask_step)
+        self.dossier_button = self.button("export_dossier", _t("导出案卷(&D)"), self.export_dossier)
         self.rows_view.activated.connect(lambda _i: self.ask_step())
-        self.last_dialog: FormDialog | None = None
-
-    def _button(self, name: str, text: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        self.add_button(button)
-        return button
 
     def refresh(self) -> None:
         chosen = self.state_filter.currentData()
@@ -103,8 +95,9 @@ class CasesPage(StationPage):
             Field("document", QT_TR_NOOP("笔录编号")),
         ]
         counter = self.counter
-        self._dialog(QT_TR_NOOP("立案：录入调查笔录"), fields,
-                     lambda v: operations.open_case(counter, v["uscc"], v["on"], v["note"], document=v["document"]))
+        self.dialog(QT_TR_NOOP("立案：录入调查笔录"), fields,
+                    lambda v: operations.open_case(counter, v["uscc"], v["on"], v["note"], document=v["document"]),
+                    self._stepped)
 
     def ask_step(self) -> None:
         chosen = self.selected()
@@ -127,21 +120,13 @@ class CasesPage(StationPage):
             out = out_dir / f"{number}-notice.pdf" if v["state"] == rules.NOTICE_ISSUED else None
             return operations.advance(counter, number, v["state"], step, out=out)
 
-        self._dialog(QT_TR_NOOP("登记下一环节"), fields, submit, preview=True)
+        self.dialog(QT_TR_NOOP("登记下一环节"), fields, submit, self._stepped)
 
-    def _dialog(self, title: str, fields: list[Field], submit: Any, preview: bool = False) -> FormDialog:
-        dialog = FormDialog(self, title, fields, submit)
-        dialog.done_with.connect(lambda result: self._stepped(result, preview))
-        self.last_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _stepped(self, result: Any, preview: bool) -> None:
+    def _stepped(self, result: Any) -> None:
         case = result.value.case
-        self.refresh()
         self.notify(_t("案件 {0} 现为：{1}").format(case.case_no, state_text(case.state)))
         paper = result.value.steps[-1].path if result.value.steps else None
-        if preview and case.state == rules.NOTICE_ISSUED and paper:
+        if case.state == rules.NOTICE_ISSUED and paper:  # the printed notice, to print or save
             self._preview(Path(paper), "establishment_notice")
 
     def export_dossier(self) -> None:

@@ -100,11 +100,7 @@ class DashboardPage(QWidget, Ui_DashboardPage):
         axis_x.setRange(0, max(progress.target, progress.opened, 1))
         axis_x.applyNiceNumbers()  # round ticks: 0, 200, 400 …
         axis_x.setLabelFormat("%d")
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis_y)
-        series.attachAxis(axis_x)
-        return chart
+        return _with_axes(chart, series, axis_x, axis_y)
 
     def _daily_chart(self, board: Any) -> Any:
         from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QStackedBarSeries, QValueAxis
@@ -125,11 +121,7 @@ class DashboardPage(QWidget, Ui_DashboardPage):
         axis_y.setRange(0, max(top, 4))
         axis_y.applyNiceNumbers()
         axis_y.setLabelFormat("%d")
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_x)
-        series.attachAxis(axis_y)
-        return chart
+        return _with_axes(chart, series, axis_x, axis_y)
 
     def table(self) -> Any:
         """Applications per day by business, as an exportable table."""
@@ -153,6 +145,14 @@ class DashboardPage(QWidget, Ui_DashboardPage):
 def _tile(background: str) -> str:
     return (f"QLabel {{ border: 1px solid #b0bec5; border-radius: 6px; padding: 8px; background: {background}; "
             "font-size: 15px; }}")
+
+
+def _with_axes(chart: Any, series: Any, bottom: Any, left: Any) -> Any:
+    chart.addAxis(bottom, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(bottom)
+    series.attachAxis(left)
+    return chart
 
 
 def _chart(title: str) -> Any:

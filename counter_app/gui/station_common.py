@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QPer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from counter_app.gui.forms.ui_station_page import Ui_StationPage
@@ -113,6 +113,7 @@ class StationPage(QWidget, Ui_StationPage):
 
     title_text = ""
     headers: tuple[str, ...] = ()
+    last_dialog: "FormDialog | None" = None
 
     def __init__(self, counter: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,6 +138,23 @@ class StationPage(QWidget, Ui_StationPage):
 
     def add_button(self, button: QWidget) -> None:
         self.buttons_row.insertWidget(self.buttons_row.count() - 3, button)
+
+    def button(self, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
+        """A button left of the export button (``name`` is its objectName)."""
+        widget = QPushButton(text, self)
+        widget.setObjectName(name)
+        widget.clicked.connect(slot)
+        self.add_button(widget)
+        return widget
+
+    def dialog(self, title: str, fields: Sequence["Field"], submit: Callable[[dict[str, Any]], Any],
+               then: Callable[[Any], None] | None = None) -> "FormDialog":
+        """Open a ``FormDialog``; once the service accepts, the page refreshes and ``then(result)`` runs."""
+        dialog = FormDialog(self, title, fields, submit)
+        dialog.done_with.connect(lambda result: (self.refresh(), then(result) if then else None))
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
 
     def add_filter(self, widget: QWidget) -> None:
         self.filters_row.addWidget(widget)

@@ -9,31 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP, QDate
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QFileDialog, QWidget
 
 from counter_app.domain.daily_close import status_name
 from counter_app.gui.i18n import _t, day, money
 from counter_app.gui.operations import Operation
-from counter_app.gui.station_common import operations, DONE, OVERDUE, Field, FormDialog, StationPage
+from counter_app.gui.station_common import DONE, OVERDUE, Field, StationPage, operations
 
 
 class _Page(StationPage):
-    last_dialog: FormDialog | None = None
-
-    def button(self, name: str, text: str, slot: Any) -> QPushButton:
-        widget = QPushButton(text, self)
-        widget.setObjectName(name)
-        widget.clicked.connect(slot)
-        self.add_button(widget)
-        return widget
-
-    def dialog(self, title: str, fields: list[Field], submit: Any, then: Any = None) -> FormDialog:
-        dialog = FormDialog(self, title, fields, submit)
-        dialog.done_with.connect(lambda result: (self.refresh(), then(result) if then else None))
-        self.last_dialog = dialog
-        dialog.open()
-        return dialog
-
     @property
     def ops(self) -> Any:
         return operations

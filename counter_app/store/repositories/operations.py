@@ -21,6 +21,15 @@ from counter_app.store.repositories._base import Repository, to_record, to_recor
 from counter_app.store.types import utc_now
 
 NORMAL = "01"  # account status A.6: contributing normally
+IN_CHUNK = 500  # keys per IN (…) list: well under SQLite's bound-parameter limit
+
+
+def rows_where_in(connection: Any, columns: tuple[Any, ...], key: Any, values: Iterable[Any]) -> list[Any]:
+    """SELECT ``columns`` WHERE ``key`` IN ``values``, a chunk of keys at a time."""
+    wanted, rows = list(dict.fromkeys(values)), []
+    for start in range(0, len(wanted), IN_CHUNK):
+        rows += connection.execute(select(*columns).where(key.in_(wanted[start:start + IN_CHUNK]))).all()
+    return rows
 
 
 class CoverageRepository(Repository):
@@ -63,14 +72,9 @@ class CoverageRepository(Repository):
 
     def employers(self, usccs: Iterable[str]) -> dict[str, Any]:
         """uscc → (name, registered, township, contact_mobile, insured_staff) for the known ones."""
-        wanted = list(set(usccs))
         e = s.employers.c
-        out: dict[str, Any] = {}
-        for start in range(0, len(wanted), 500):
-            stmt = select(e.uscc, e.name, e.registered, e.township, e.contact_mobile, e.insured_staff).where(
-                e.uscc.in_(wanted[start:start + 500]))
-            out.update({row.uscc: row for row in self._c.execute(stmt)})
-        return out
+        columns = (e.uscc, e.name, e.registered, e.township, e.contact_mobile, e.insured_staff)
+        return {row.uscc: row for row in rows_where_in(self._c, columns, e.uscc, usccs)}
 
     def normal_accounts_by_employer(self) -> dict[str, int]:
         a = s.accounts.c
@@ -236,11 +240,8 @@ class DailyCloseRepository(Repository):
 
     def unsent(self, client_ids: Iterable[str]) -> set[str]:
         """Of ``client_ids``, those still in the outbox (waiting, or rejected by the centre)."""
-        ids, found = list(client_ids), set()
-        for start in range(0, len(ids), 500):
-            stmt = select(s.outbox.c.client_id).where(s.outbox.c.client_id.in_(ids[start:start + 500]))
-            found.update(row[0] for row in self._c.execute(stmt))
-        return found
+        key = s.outbox.c.client_id
+        return {row[0] for row in rows_where_in(self._c, (key,), key, client_ids)}
 
     def receipt_counters(self, station_code: str, day: date) -> dict[str, int]:
         """terminal → the last receipt sequence handed out that day (counters of receipts only)."""
@@ -260,12 +261,8 @@ class RatingRepository(Repository):
             select(o.service_ratings).where(o.service_ratings.c.receipt_number == receipt_number)).first())
 
     def for_receipts(self, receipt_numbers: Iterable[str]) -> dict[str, int]:
-        numbers, out = list(receipt_numbers), {}
         r = o.service_ratings.c
-        for start in range(0, len(numbers), 500):
-            stmt = select(r.receipt_number, r.score).where(r.receipt_number.in_(numbers[start:start + 500]))
-            out.update({n: int(v) for n, v in self._c.execute(stmt)})
-        return out
+        return {n: int(v) for n, v in rows_where_in(self._c, (r.receipt_number, r.score), r.receipt_number, receipt_numbers)}
 
     def between(self, start: datetime, end: datetime) -> list[RatingRecord]:
         r = o.service_ratings.c
