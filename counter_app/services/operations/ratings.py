@@ -18,6 +18,7 @@ from counter_app.domain.money import parse_money
 from counter_app.domain.normalize import normalize_code
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import day_bounds, text
+from counter_app.services.operations.daily_close import closed_problem
 from counter_app.store.records_operations import RatingRecord
 
 SCORES = {1: "很不满意", 2: "不满意", 3: "一般", 4: "满意", 5: "非常满意"}
@@ -30,8 +31,12 @@ def rate(counter: Counter, receipt_number: str, score: Any) -> Checked[RatingRec
         return Checked.fail("score", "评价须为1至5分")
     try:
         with counter.store.unit_of_work(write=True) as uow:
-            if uow.applications.get_by_receipt(number) is None:
+            application = uow.applications.get_by_receipt(number)
+            if application is None:
                 return Checked.fail("receipt_number", f"本站没有受理编号为 {number} 的业务")
+            closed = closed_problem(uow, counter.local(application.created_at).date(), application.clerk)
+            if closed:  # the day's totals (ratings included) are frozen
+                return Checked(value=None, errors=(closed,))
             if uow.ratings.get(number) is not None:
                 return Checked.fail("receipt_number", "该笔业务已评价过")
             record = uow.ratings.add(RatingRecord(number, score, counter.clerk, counter.now()))

@@ -92,3 +92,11 @@ def test_ratings_once_per_application_and_counted(counter) -> None:
     assert ops.rating_for(counter, number) == 3
     assert ops.ratings_between(counter, TODAY, TODAY) == {1: 0, 2: 0, 3: 1, 4: 0, 5: 0}
     assert ops.day_report(counter).totals.ratings == {3: 1}
+
+
+def test_a_closed_day_takes_no_more_ratings(counter) -> None:
+    number = submit_good(counter, "withdrawal").receipt_number
+    assert ops.close_day(counter).ok
+    refused = ops.rate(counter, number, 5)
+    assert refused.errors[0].field == "day" and "已日结" in refused.errors[0].message
+    assert ops.rating_for(counter, number) is None
