@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 
 from counter_app.cli._output import CliError, emit_json
 
@@ -12,19 +10,11 @@ STATION_ROLE_PREFIX = "station_"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("connect", help="连接中心数据库（密码从标准输入或提示输入，保存在系统钥匙串）")
+    p = sub.add_parser("connect", help="连接中心数据库（密码从标准输入或提示输入，只保存在系统钥匙串）")
     p.add_argument("--dsn", required=True, help="中心数据库连接串（不含密码），如 postgresql://station_cg01@中心服务器/hpf?sslmode=verify-full")
     p.add_argument("--station", required=True, help="本站服务站代码")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=run)
-
-
-def read_password() -> str:
-    """From stdin when it is not a terminal (scripts), else a prompt without echo; never argv."""
-    if sys.stdin is None or not sys.stdin.isatty():
-        line = sys.stdin.readline() if sys.stdin is not None else ""
-        return line.rstrip("\r\n")
-    return getpass.getpass("中心数据库密码：")
 
 
 def _station_dsn(raw: str, station: str) -> str:
@@ -71,29 +61,34 @@ def _check_outbox(store, station: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from counter_app.cli._counter import counter_for
+    from counter_app.cli._login import approval_for, read_secret
+    from counter_app.services import approvals
     from counter_app.services.settings import (
         central_password,
         check_station_code,
         save_central_password,
+        save_settings,
     )
 
     station, problems = check_station_code(args.station)
     if problems:
         raise CliError.single("station", problems[0].message)
     dsn = _station_dsn(args.dsn, station)
-    password = read_password()
-    if not password:
-        raise CliError.single("password", "密码不能为空")
-    _verify_station(dsn, password, station)
+    # stdin lines, in order: the clerk's password, the approver's (when asked for), the centre's.
     with counter_for(args) as counter:
+        approval = approval_for(counter, args, approvals.settings_request())
         _check_outbox(counter.store, station)
+        password = read_secret("中心数据库密码：")
+        if not password:
+            raise CliError.single("password", "中心数据库密码不能为空")
+        _verify_station(dsn, password, station)
+        refused = [p for p in save_settings(counter, {"central_dsn": dsn, "station_code": station}, approval=approval)
+                   if p.severity == "error"]
+        if refused:
+            raise CliError([p.as_dict() for p in refused])
         save_central_password(dsn, password)
         if central_password(dsn) != password:
             raise CliError.single("password", "无法把密码保存到系统钥匙串（没有可用的钥匙串服务）")
-        with counter.store.unit_of_work(write=True) as uow:
-            uow.settings.set("central_dsn", dsn)
-            uow.settings.set("station_code", station)
-            uow.commit()
     if args.json:
         emit_json({"station": station, "dsn": dsn, "connected": True})
     else:

@@ -57,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     from counter_app.sync.engine import sync_once
     from counter_app.sync.runner import Schedule, SyncRunner
 
-    with counter_for(args) as counter:
+    # The station's own transfer, not a clerk's action: no sign-in (cron and the GUI's runner alike).
+    with counter_for(args, login=False) as counter:
         factory = connection_factory(counter.store)
 
         def step() -> Any:

@@ -12,6 +12,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from counter_app.cli import main
 from counter_app.services.settings import KEYRING_SERVICE, keyring_account
 from counter_app.store import Store
+from clerk_helpers import CLERK, SUPERVISOR, actions, fast_hashing, staff  # noqa: F401 (fixture)
 from station_helpers import queue
 
 pytestmark = pytest.mark.postgres
@@ -116,3 +117,21 @@ def test_sync_with_the_centre_down_fails_cleanly_and_keeps_the_queue(central, fi
     store.close()
     assert code == 1 and "同步失败" in out["errors"][0]["message"] and "Traceback" not in err
     assert pending == 3
+
+
+def test_a_staffed_station_connects_with_a_clerk_and_a_supervisors_approval(
+        central, file_keyring, tmp_path, capsys, monkeypatch, fast_hashing):
+    from counter_app.services import open_counter
+
+    station = central.add_station()
+    with open_counter(tmp_path) as counter:
+        staff(counter)
+    base = ["--data-dir", str(tmp_path), "connect", "--dsn", dsn_without_password(station), "--station",
+            station.code, "--json", "--clerk", CLERK[0]]
+    code, refused, _ = run(capsys, monkeypatch, base, f"{CLERK[1]}\n{station.password}\n")
+    assert code == 2 and refused["errors"][0]["field"] == "approval"
+    assert not file_keyring.exists()
+    code, out, _ = run(capsys, monkeypatch, [*base, "--approver", SUPERVISOR[0]],
+                       f"{CLERK[1]}\n{SUPERVISOR[1]}\n{station.password}\n")
+    assert code == 0 and out["connected"] is True
+    assert "settings" in actions(tmp_path)
