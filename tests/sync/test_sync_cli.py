@@ -135,3 +135,5 @@ def test_a_staffed_station_connects_with_a_clerk_and_a_supervisors_approval(
                        f"{CLERK[1]}\n{SUPERVISOR[1]}\n{station.password}\n")
     assert code == 0 and out["connected"] is True
     assert "settings" in actions(tmp_path)
+    code, synced, _ = run(capsys, monkeypatch, ["--data-dir", str(tmp_path), "sync", "--once", "--json"])
+    assert code == 0 and synced["pushed"] == 0  # the station's own transfer needs no clerk sign-in
