@@ -48,14 +48,14 @@ class LockScreen(QWidget):
         outer.addStretch(3)
         inner = QVBoxLayout(panel)
         inner.setContentsMargins(32, 26, 32, 22)
-        title = QLabel("🔒 " + _t("屏幕已锁定"), panel)
+        title = QLabel(_t("屏幕已锁定"), panel)
         title.setStyleSheet("font-size: 22px; font-weight: bold;")
         inner.addWidget(title)
         inner.addWidget(QLabel(station_line(counter), panel))
         self.who = QLabel(panel)
         self.who.setObjectName("lock_who")
         self.who.setStyleSheet("color: #555;")
-        self.who.setText(_t("柜员 %1 于 %2 锁定").replace("%1", counter.clerk).replace("%2", moment(counter.now())))
+        self.who.setText(_t("柜员 %1 于 %2 锁定").replace("%1", _who(counter)).replace("%2", moment(counter.now())))
         inner.addWidget(self.who)
         inner.addSpacing(10)
         self.credentials = Credentials("unlock", _t("登录名"), panel)
@@ -85,6 +85,13 @@ class LockScreen(QWidget):
         self.raise_()
         self.activateWindow()
         self.credentials.password.setFocus()
+
+
+def _who(counter: Any) -> str:
+    from counter_app.services import clerks
+
+    clerk = clerks.get_clerk(counter, counter.clerk)
+    return f"{clerk.display_name}（{clerk.username}）" if clerk and clerk.display_name != clerk.username else counter.clerk
 
 
 class IdleLock(QObject):

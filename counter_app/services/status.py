@@ -20,7 +20,7 @@ class StationStatus:
 
 def station_status(counter: Counter) -> StationStatus:
     with counter.store.unit_of_work() as uow:
-        pending = uow.outbox.count_pending()
+        pending = uow.outbox.count_pending() - uow.audit.waiting_in_outbox()  # the clerk counts applications
         central = uow.settings.get("central_dsn", None)
         last_ok = uow.settings.get("sync_last_ok", False)
     connection = "not_configured" if not central else ("online" if last_ok else "offline")

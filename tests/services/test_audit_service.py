@@ -219,3 +219,12 @@ def test_supervisor_sees_the_first_row_was_the_supervisor_added(counter, data_di
     first = audit_rows(data_dir)[0]
     assert first[1:4] == ("demo", "clerk_add", SUPERVISOR[0])
     assert actions(data_dir)[:2] == ["clerk_add", "clerk_add"]
+
+
+def test_the_status_bar_counts_waiting_applications_not_audit_rows(counter, data_dir, fast_hashing):
+    from counter_app.services import station_status
+
+    staff(counter)
+    submit_good(counter, "withdrawal")
+    assert outbox_topics(data_dir).count(audit.TOPIC) > 1
+    assert station_status(counter).pending == 1

@@ -103,6 +103,12 @@ class AuditRepository(Repository):
     def count(self) -> int:
         return int(self._c.execute(select(func.count()).select_from(s.audit_log)).scalar_one())
 
+    def waiting_in_outbox(self) -> int:
+        """Audit rows queued for the centre (not yet acknowledged nor refused)."""
+        o = s.outbox.c
+        stmt = select(func.count()).select_from(s.outbox).where(o.topic == "audit", o.rejected_at.is_(None))
+        return int(self._c.execute(stmt).scalar_one())
+
     def iter_all(self, page: int = PAGE) -> Iterator[ChainRow]:
         """Every row in seq order, page by page."""
         after: int | None = None
