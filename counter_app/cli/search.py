@@ -72,6 +72,11 @@ def run(args: argparse.Namespace) -> int:
 
     with counter_for(args) as counter:
         hits = search(counter, args.text, limit=args.limit)
+        if args.reveal and hits:  # full ID numbers shown: each such look is audited
+            from counter_app.services import audit
+
+            audit.record(counter, "reveal", audit.masked(args.text), {"via": "search", "field": "id_number",
+                                                                     "count": len(hits)})
     items = [hit_json(h, args.reveal) for h in hits]
     if args.json:
         emit_json(items)

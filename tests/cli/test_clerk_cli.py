@@ -174,3 +174,14 @@ def test_clerk_list_shows_roles_in_chinese(capsys, monkeypatch, data_dir):
     staffed(capsys, monkeypatch, data_dir)
     code, out, _ = cli(capsys, monkeypatch, data_dir, "--clerk", "zhang", "clerk", "list", stdin=CLERK[1] + "\n")
     assert code == 0 and "王站长" in out and "站长（主管）" in out and "张柜员" in out and "在用" in out
+
+
+def test_search_showing_full_id_numbers_is_audited(capsys, monkeypatch, data_dir):
+    from clerk_helpers import audit_rows
+
+    code, out, _ = cli(capsys, monkeypatch, data_dir, "search", "张三", "--json")
+    assert code == 0 and all(row[2] != "reveal" for row in audit_rows(data_dir))
+    code, out, _ = cli(capsys, monkeypatch, data_dir, "search", "张三", "--json", "--reveal")
+    assert code == 0 and any(hit.get("id_number") == W.active for hit in out)
+    reveal = [row for row in audit_rows(data_dir) if row[2] == "reveal"]
+    assert len(reveal) == 1 and json.loads(reveal[0][4])["via"] == "search"
