@@ -27,7 +27,12 @@ _STATION_SELECT = (
     "stations", "inbox", "decisions", "rejections", "change_feed",
     "employers", "workers", "accounts", "loans", "withdrawal_history", "policy_versions",
 )
-_STATION_INSERT = ("inbox", "rejections")
+# Column-level INSERT: the centre stamps received_at / rejected_at itself; a station cannot backdate.
+_STATION_INSERT = {
+    "inbox": ("client_id", "station_code", "terminal", "receipt_number", "kind", "subject_key", "fields",
+              "materials", "clerk", "created_at"),
+    "rejections": ("station_code", "client_id", "receipt_number", "reason"),
+}
 
 
 class CentralError(Exception):
@@ -97,8 +102,10 @@ def init_central(dsn: str, group: str | None = None) -> str:
         conn.execute(sql.SQL("GRANT USAGE ON SCHEMA central TO {}").format(ident))
         for table in _STATION_SELECT:
             conn.execute(sql.SQL("GRANT SELECT ON central.{} TO {}").format(sql.Identifier(table), ident))
-        for table in _STATION_INSERT:
-            conn.execute(sql.SQL("GRANT INSERT ON central.{} TO {}").format(sql.Identifier(table), ident))
+        for table, cols in _STATION_INSERT.items():
+            conn.execute(sql.SQL("REVOKE INSERT ON central.{} FROM {}").format(sql.Identifier(table), ident))
+            conn.execute(sql.SQL("GRANT INSERT ({}) ON central.{} TO {}").format(
+                sql.SQL(", ").join(map(sql.Identifier, cols)), sql.Identifier(table), ident))
         conn.execute(sql.SQL("GRANT EXECUTE ON FUNCTION central.touch_station() TO {}").format(ident))
         dbname = conn.info.dbname
         conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(dbname), ident))

@@ -123,6 +123,18 @@ def test_station_cannot_change_master_data_or_read_centre_tables(central, statem
             conn.execute(statement)
 
 
+def test_a_station_cannot_backdate_when_the_centre_received_its_application(central):
+    station = central.add_station()
+    with station.connect() as conn:
+        with pytest.raises(errors.InsufficientPrivilege) as refused:
+            conn.execute(
+                "INSERT INTO central.inbox (client_id, station_code, terminal, receipt_number, kind, subject_key,"
+                " fields, clerk, created_at, received_at) VALUES (gen_random_uuid(), %s, 'T', %s, 'loan', 'x', '{}',"
+                " 'c', now(), '2020-01-01')", (station.code, f"{station.code}-T-1"))
+        _inbox_row(conn, station.code)  # without received_at the same station inserts fine
+    assert "permission denied" in str(refused.value) and "row-level" not in str(refused.value)
+
+
 def test_reference_rows_of_other_districts_are_invisible(central):
     east, west = central.add_station("东城区"), central.add_station("西城区")
     with central.connect() as owner:
