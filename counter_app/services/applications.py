@@ -94,6 +94,9 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], app
     """
     business(kind)  # unknown kinds fail loudly before anything else
     with counter.store.unit_of_work(write=True) as uow:
+        closed = _day_closed(uow, counter.today(), counter.clerk)
+        if closed:
+            return SubmitResult(ok=False, errors=[closed])
         result = evaluate(counter, kind, form, uow)
         if not result.ok:
             return result
@@ -140,6 +143,9 @@ def cancel_application(counter: Counter, receipt_number: str, reason: str, appro
         record = uow.applications.get_by_receipt(number)
         if record is None:
             return Checked.fail("receipt_number", f"本站没有受理编号为 {number} 的业务")
+        closed = _day_closed(uow, counter.local(record.created_at).date(), record.clerk)
+        if closed:
+            return Checked(value=None, errors=(closed,))
         if record.status not in CANCELLABLE or uow.outbox.get(record.client_id) is None:
             return Checked.fail("receipt_number", "该申请已上传管理中心，不能在本站撤销，请联系管理中心处理")
         refused = approvals.refusal(counter, approvals.cancel_request(number), approval, uow)
@@ -153,6 +159,13 @@ def cancel_application(counter: Counter, receipt_number: str, reason: str, appro
         }, uow=uow)
         uow.commit()
     return Checked(value=_view(updated))
+
+
+def _day_closed(uow: Any, day: Any, clerk: str) -> FieldError | None:
+    """A day closed (日结) by this clerk or the station is read-only."""
+    from counter_app.services.operations import closed_problem
+
+    return closed_problem(uow, day, clerk)
 
 
 def outbox_payload(record: ApplicationRecord) -> dict[str, Any]:

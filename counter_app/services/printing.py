@@ -147,6 +147,13 @@ def print_receipt(
     reason = valid_text(reprint_reason).strip()
     if reprint and not reason:
         raise PrintRefused("reprint_reason", "该回执已打印过，补打须填写原因")
+    if reprint:
+        from counter_app.services.operations import closed_problem
+
+        with counter.store.unit_of_work() as uow:
+            closed = closed_problem(uow, counter.today(), counter.clerk)  # a reprint counts in today's close
+        if closed:
+            raise PrintRefused(closed.field, closed.message)
     refused = approvals.refusal(counter, approvals.reprint_request(record.receipt_number), approval) if reprint else None
     if refused:
         raise PrintRefused(refused.field, refused.message)

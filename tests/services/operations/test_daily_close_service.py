@@ -81,10 +81,11 @@ def test_a_day_is_closed_once_and_then_read_only(counter) -> None:
     assert first.ok
     again = ops.close_day(counter)
     assert again.errors[0].field == "day" and "不能重复日结" in again.errors[0].message
-    assert submit_good(counter, "establish-employer").ok  # taken after the close (the guard is not wired yet)
+    late = submit_good(counter, "establish-employer")
+    assert not late.ok and late.errors[0].field == "day"  # a closed day takes no new business
     report = ops.day_report(counter, TODAY, counter.clerk)
     assert report.closed and report.totals is None
-    assert report.totals_dict() == first.value.totals.as_dict() and len(report.items) == 6
+    assert report.totals_dict() == first.value.totals.as_dict() and len(report.items) == 5
     with counter.store.unit_of_work() as uow:
         assert "已日结" in ops.closed_problem(uow, TODAY, counter.clerk).message
         assert ops.closed_problem(uow, TODAY, "someone-else") is None
