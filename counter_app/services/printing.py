@@ -49,6 +49,7 @@ class Printed:
     path: Path
     pages: int
     reprint: bool = False
+    number: str | None = None  # the document's own number (receipt, notice, one-time notice)
 
 
 def _page_size(counter: Counter, document: str) -> str:
@@ -173,7 +174,8 @@ def print_receipt(
         reprint=reprint, reprint_reason=reason, printed_at=counter.local(counter.now()),
     )
     path = _out_path(counter, f"{record.receipt_number}-receipt", out)
-    printed = Printed(path, render_receipt(data, path, page_size=_page_size(counter, "receipt")), reprint)
+    printed = Printed(path, render_receipt(data, path, page_size=_page_size(counter, "receipt")), reprint,
+                      record.receipt_number)
     _log(counter, "receipt", printed, receipt=record.receipt_number, subject=record.subject_key,
          reason=reason or None, approved_by=approvals.approver_of(approval) if reprint else None)
     return printed
@@ -258,7 +260,8 @@ def print_one_time_notice(
         materials=materials, station_phone=version.service_hotline, clerk=counter.clerk, printed_at=counter.local(counter.now()),
     )
     path = _out_path(counter, f"{number}-one-time-notice", out)
-    printed = Printed(path, render_one_time_notice(data, path, page_size=_page_size(counter, "one_time_notice")))
+    printed = Printed(path, render_one_time_notice(data, path, page_size=_page_size(counter, "one_time_notice")),
+                      number=number)
     _log(counter, "one_time_notice", printed, subject=str(form.get(spec.subject_field) or "") or None)
     return printed
 
@@ -295,7 +298,7 @@ def print_establishment_notice(
         contact_phone=version.service_hotline, clerk=counter.clerk, printed_at=counter.local(counter.now()),
     )
     path = _out_path(counter, f"{number}-notice", out)
-    printed = Printed(path, render_notice(data, path, page_size="A4"))
+    printed = Printed(path, render_notice(data, path, page_size="A4"), number=number)
     _log(counter, "establishment_notice", printed, subject=employer.uscc)
     return printed
 

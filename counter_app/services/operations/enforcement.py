@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,6 @@ from counter_app.store.records_operations import CaseEventRecord, CaseRecord, Co
 
 CASE_PREFIX = "JZ"  # case numbers: STATION-JZ-YYYYMMDD-NNNN
 NOT_REGISTERING = frozenset({"cancelled", "rejected"})
-NOTICE_SERIES = "T"  # the printing service numbers notices STATION-T<terminal>-YYYYMMDD-NNNN
 
 
 @dataclass(frozen=True)
@@ -199,10 +197,8 @@ def _print_notice(counter: Counter, case: CaseRecord, out: str | os.PathLike[str
         return FieldError(refused.field, refused.message)
     today = counter.today()
     n = counter.policy_on(today).notices  # the same version the notice was printed from
-    with counter.store.unit_of_work() as uow:  # the number the notice was just printed under
-        number = uow.cases.last_number(counter.station_code, NOTICE_SERIES + counter.terminal, today)
     return str(printed.path), {
-        "notice_number": number, "notice_on": today,
+        "notice_number": printed.number, "notice_on": today,
         "deadline": rules.notice_deadline(today, n.deadline_days), "fine_min": n.fine_min, "fine_max": n.fine_max,
     }
 

@@ -128,13 +128,6 @@ class CaseRepository(Repository):
             stmt = stmt.where(c.state != "closed")
         return to_records(CaseRecord, self._c.execute(stmt))
 
-    def last_number(self, station_code: str, series: str, day: date) -> str | None:
-        """The last number a series (e.g. the notices' ``T01``) handed out on ``day``."""
-        r = s.receipt_counters.c
-        seq = self._c.execute(select(r.last_seq).where(
-            r.station_code == station_code, r.terminal == series, r.day == day.strftime("%Y%m%d"))).scalar()
-        return None if seq is None else f"{station_code}-{series}-{day:%Y%m%d}-{seq:04d}"
-
     def events(self, case_id: int) -> list[CaseEventRecord]:
         e = o.case_events.c
         return to_records(CaseEventRecord, self._c.execute(
