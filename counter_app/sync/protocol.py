@@ -241,6 +241,29 @@ def snapshot_xmax(snapshot: str) -> int:
     return int(snapshot.split(":")[1])
 
 
+def _page_query(skip_snapshot: bool) -> str:
+    """Three ordered index ranges merged (this station's decisions, its district's rows, rows for
+    every district), so a page never walks other districts' rows; RLS still checks every row."""
+    window = (
+        " AND (f.xid, f.seq) > (%(xid)s::text::xid8, %(seq)s)"
+        " AND f.xid < pg_snapshot_xmin(pg_current_snapshot())"
+    )
+    if skip_snapshot:
+        window += " AND NOT pg_visible_in_snapshot(f.xid, %(snap)s::text::pg_snapshot)"
+    me = "(SELECT s.{} FROM central.stations s WHERE s.role = current_user)"
+    branches = (
+        f"f.station_code = {me.format('code')}",
+        f"f.station_code IS NULL AND f.district = {me.format('district')}",
+        "f.station_code IS NULL AND f.district IS NULL",
+    )
+    union = " UNION ALL ".join(
+        f"(SELECT f.xid, f.seq, f.entity, f.key, f.op, f.payload FROM central.change_feed f"
+        f" WHERE {branch}{window} ORDER BY f.xid, f.seq LIMIT %(limit)s)" for branch in branches
+    )
+    # Order by the xid8 column itself: its text form would sort "10" before "9".
+    return f"SELECT u.xid::text, u.seq, u.entity, u.key, u.op, u.payload FROM ({union}) u ORDER BY u.xid, u.seq LIMIT %(limit)s"
+
+
 def pull_changes(
     conn: psycopg.Connection, cursor: str | None, limit: int = 1000, skip_snapshot: str | None = None
 ) -> Page:
@@ -251,18 +274,10 @@ def pull_changes(
     duplicate rows without a key (past withdrawals)."""
     _require_idle(conn)
     xid, seq = parse_cursor(cursor)
-    skip = "" if skip_snapshot is None else " AND NOT pg_visible_in_snapshot(f.xid, %(snap)s::text::pg_snapshot)"
     params = {"xid": str(xid), "seq": seq, "limit": limit + 1, "snap": skip_snapshot}
     with conn.transaction(), conn.cursor() as cur:
         set_json_loads(_loads, cur)  # money stays Decimal, never float
-        rows = cur.execute(
-            # Order by the xid8 column itself (f.xid): the text copy in the SELECT list would sort "10" < "9".
-            "SELECT f.xid::text AS xid_text, f.seq, f.entity, f.key, f.op, f.payload FROM central.change_feed f"
-            " WHERE (f.xid, f.seq) > (%(xid)s::text::xid8, %(seq)s)"
-            "   AND f.xid < pg_snapshot_xmin(pg_current_snapshot())" + skip +
-            " ORDER BY f.xid, f.seq LIMIT %(limit)s",
-            params,
-        ).fetchall()
+        rows = cur.execute(_page_query(skip_snapshot is not None), params).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = f"{rows[-1][0]}:{rows[-1][1]}" if rows else f"{xid}:{seq}"
