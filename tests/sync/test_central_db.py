@@ -197,3 +197,18 @@ def test_status_counts_received_applications_per_station(central):
     assert by_code[b.code]["last_contact"] is None
     last = datetime.fromisoformat(by_code[a.code]["last_contact"])
     assert last.tzinfo is not None and last <= datetime.now(timezone.utc)
+
+
+def test_init_upgrades_an_older_central_schema(pg_dsn, drop_roles):
+    central_db.upgrade_schema(pg_dsn, "0001")
+    with psycopg.connect(pg_dsn) as conn:
+        before = conn.execute("SELECT version_num FROM central.alembic_version").fetchone()[0]
+    group = "grp_" + uuid.uuid4().hex[:10]
+    central_db.init_central(pg_dsn, group)
+    with psycopg.connect(pg_dsn) as conn:
+        after = conn.execute("SELECT version_num FROM central.alembic_version").fetchone()[0]
+        indexes = {r[0] for r in conn.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'change_feed'").fetchall()}
+    drop_roles(pg_dsn, [group])
+    assert (before, after) == ("0001", "0002")
+    assert {"change_feed_by_district", "change_feed_by_station"} <= indexes
