@@ -23,7 +23,7 @@ def alembic_config() -> Config:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database to ``revision``; BEGIN IMMEDIATE makes concurrent openers take turns."""
     config = alembic_config()
-    from counter_app.services.backup import backup_before_migration  # lazy: services import the store
+    from counter_app.store.backup import backup_before_migration  # lazy: it reads the migration scripts
 
     backup_before_migration(engine.url.database)  # a store behind head is copied before upgrading
     with write_engine(engine).begin() as connection:
