@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from typing import Any
 
 from counter_app.cli._output import CliError, emit_json
 
-CONNECT_TIMEOUT_S = 10
 INTERVAL_S = 60.0
 BATCH_SIZE = 500
 
@@ -19,22 +17,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=f"每批上传的申请数（默认 {BATCH_SIZE}）")
     p.set_defaults(func=run)
-
-
-def connection_factory(store: Any) -> Callable[[], Any]:
-    """Connect with the DSN from the local settings and the password from the OS keyring."""
-    import psycopg
-
-    from counter_app.services.settings import central_password
-
-    with store.unit_of_work() as uow:
-        dsn = uow.settings.get("central_dsn", None)
-    if not dsn:
-        raise CliError.single("central_dsn", "尚未连接中心：请先运行 counter-app connect --dsn … --station …")
-    password = central_password(dsn)
-    if not password:
-        raise CliError.single("password", "系统钥匙串中没有中心数据库密码：请重新运行 counter-app connect")
-    return lambda: psycopg.connect(dsn, password=password, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
 
 
 def _say(report: dict[str, int], as_json: bool) -> None:
@@ -54,19 +36,17 @@ def run(args: argparse.Namespace) -> int:
     import psycopg
 
     from counter_app.cli._counter import counter_for
-    from counter_app.sync.engine import sync_once
-    from counter_app.sync.runner import Schedule, SyncRunner
+    from counter_app.services import sync
 
     # The station's own transfer, not a clerk's action: no sign-in (cron and the GUI's runner alike).
     with counter_for(args, login=False) as counter:
-        factory = connection_factory(counter.store)
-
-        def step() -> Any:
-            return sync_once(counter.store, factory, batch_size=max(1, args.batch_size))
-
+        try:
+            sync.central_connection(counter)  # configured? say so before anything else
+        except sync.SyncNotConfigured as missing:
+            raise CliError.single(missing.field, missing.message) from None
         if args.once:
             try:
-                report = step()
+                report = sync.sync_now(counter, batch_size=max(1, args.batch_size))
             except (psycopg.Error, OSError) as exc:
                 raise _failure(exc) from None
             _say(report.as_dict(), args.json)
@@ -78,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 _say(report.as_dict(), args.json)
 
-        runner = SyncRunner(step, Schedule(interval=INTERVAL_S), on_result)
+        runner = sync.background_runner(counter, on_result, interval=INTERVAL_S)
         try:
             runner.run()
         except KeyboardInterrupt:

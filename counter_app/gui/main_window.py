@@ -33,6 +33,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.form: Any = None  # the open BusinessForm
         self.card: QWidget | None = None
         self.idle_lock: Any = None  # the screen lock, once a store with clerk accounts is attached
+        self.background_sync: Any = None  # the sync thread, once a centre is configured
         self._printer: Any = None
         self.business_actions = self._business_actions()
         self.status = StatusPanel(None, self.statusbar, self)
@@ -72,7 +73,21 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         if self.idle_lock is not None:
             self.menu_tools.insertAction(self.action_quit, self.idle_lock.action)
             self.idle_lock.unlocked.connect(self.status.refresh)  # a supervisor may have taken over
+        self.start_background_sync()
         self.show_home()
+
+    def start_background_sync(self) -> None:
+        """With a centre configured, sync every minute in the background (backing off offline)."""
+        if self.background_sync is not None or self.counter is None:
+            return
+        status = services.station_status(self.counter)
+        if status.connection == "not_configured":
+            return
+        from counter_app.gui.background_sync import BackgroundSync
+
+        self.background_sync = BackgroundSync(self.counter, self)
+        self.background_sync.round_done.connect(lambda _report, _error: self.status.refresh())
+        self.background_sync.start()
 
     @property
     def printer(self) -> Any:
@@ -212,24 +227,26 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     # -- sync, settings, help ---------------------------------------------------------------
     def sync_now(self) -> None:
-        sync = getattr(services, "sync_now", None)
-        if sync is None or self.status.last is not None and self.status.last.connection == "not_configured":
-            self.statusbar.showMessage(_t("未配置中心：请先用 counter-app connect 连接管理中心"), 8000)
+        """同步 (F5): one round now, off the GUI thread; the background runner keeps its rhythm."""
+        if self.status.last is not None and self.status.last.connection == "not_configured":
+            self.statusbar.showMessage(_t("未配置中心：请在“站点设置”中连接管理中心"), 8000)
             return
         self.action_sync.setEnabled(False)
         self.statusbar.showMessage(_t("正在同步…"))
 
         def done(report: Any) -> None:
             self.action_sync.setEnabled(True)
-            self.statusbar.showMessage(_t("同步完成：") + str(getattr(report, "summary", report)), 8000)
+            self.statusbar.showMessage(_t("同步完成：") + services.sync.summary(report), 8000)
             self.status.refresh()
+            self.start_background_sync()  # a centre connected since the window opened
 
         def failed(exc: BaseException) -> None:
             self.action_sync.setEnabled(True)
-            self.statusbar.showMessage(_t("同步失败：") + str(exc), 10000)
+            reason = getattr(exc, "message", None) or str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            self.statusbar.showMessage(_t("同步失败，数据仍在本机待上传：") + reason, 10000)
             self.status.refresh()
 
-        Operation(lambda _p: sync(self.counter), success=done, failure=failed).run(key="sync")
+        Operation(lambda _p: services.sync.sync_now(self.counter), success=done, failure=failed).run(key="sync")
 
     def open_settings(self) -> None:
         from counter_app.gui.settings_dialog import SettingsDialog
@@ -279,6 +296,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self.form.save_draft()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.status.stop()
+        if self.background_sync is not None:
+            self.background_sync.stop()
         if self.idle_lock is not None:
             from counter_app.services import clerks
 

@@ -15,6 +15,7 @@ from counter_app.services.printing import (
 )
 from counter_app.services.lookup import EmployerCard, PersonCard, employer_card, person_card, search
 from counter_app.services.status import StationStatus, station_status
+from counter_app.services import sync  # noqa: E402  (sync.sync_now, sync.summary)
 
 __all__ = [
     "Counter", "EmployerCard", "LetterFilter", "LoanPreview", "PersonCard", "PrintRefused", "Printed",

@@ -216,10 +216,6 @@
         <translation>Record not found</translation>
     </message>
     <message>
-        <source>未配置中心：请先用 counter-app connect 连接管理中心</source>
-        <translation>No centre configured: connect first with counter-app connect</translation>
-    </message>
-    <message>
         <source>正在同步…</source>
         <translation>Synchronising…</translation>
     </message>
@@ -228,8 +224,12 @@
         <translation>Sync finished: </translation>
     </message>
     <message>
-        <source>同步失败：</source>
-        <translation>Sync failed: </translation>
+        <source>未配置中心：请在“站点设置”中连接管理中心</source>
+        <translation>No centre configured: connect to the centre in Station settings</translation>
+    </message>
+    <message>
+        <source>同步失败，数据仍在本机待上传：</source>
+        <translation>Sync failed; the data stays queued on this PC: </translation>
     </message>
     <message>
         <source>下一项</source>

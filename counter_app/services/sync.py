@@ -1,0 +1,75 @@
+"""Sync with the centre (同步): one round now, or a background runner with backoff.
+
+The connection comes from the station's settings (DSN without password) and the OS keyring (the
+password); nothing else is needed, so the GUI's runner, ``counter-app sync`` and cron share it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from counter_app.services.counter import Counter
+
+CONNECT_TIMEOUT_S = 10
+
+
+class SyncNotConfigured(Exception):
+    """The station has no centre to sync with yet; ``field`` names what is missing."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+def central_connection(counter: Counter) -> Callable[[], Any]:
+    """A factory of connections to the centre as this station's own role."""
+    import psycopg
+
+    from counter_app.services.settings import central_password
+
+    with counter.store.unit_of_work() as uow:
+        dsn = uow.settings.get("central_dsn", None)
+    if not dsn:
+        raise SyncNotConfigured("central_dsn", "尚未连接中心：请先在“站点设置”或用 counter-app connect 连接管理中心")
+    password = central_password(dsn)
+    if not password:
+        raise SyncNotConfigured("password", "系统钥匙串中没有中心数据库密码：请重新连接中心")
+    return lambda: psycopg.connect(dsn, password=password, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+
+
+def sync_now(counter: Counter, *, batch_size: int = 1000, background: bool = False) -> Any:
+    """One round: push the outbox, pull decisions and reference data.
+
+    A round the clerk asked for is always audited. A background round is audited only when it
+    brought something back or something was refused: auditing a round that merely pushed would
+    queue a new audit row for the next round to push, for ever.
+    """
+    from counter_app.services import audit
+    from counter_app.sync.engine import sync_once
+
+    factory = central_connection(counter)
+    try:
+        report = sync_once(counter.store, factory, batch_size=batch_size)
+    except Exception as exc:
+        if not background:
+            audit.record_sync(counter, error=type(exc).__name__)
+        raise
+    counts = report.as_dict()
+    if not background or counts["pulled"] or counts["rejected"] or counts["conflicts"]:
+        audit.record_sync(counter, counts)
+    return report
+
+
+def summary(report: Any) -> str:
+    """A report as the status bar says it."""
+    r = report.as_dict()
+    return f"上传{r['pushed']}条，下载{r['pulled']}条，退回{r['rejected']}条，冲突{r['conflicts']}条"
+
+
+def background_runner(counter: Counter, on_result: Callable[[Any, BaseException | None], None],
+                      interval: float = 60.0) -> Any:
+    """A runner (not started) that syncs every ``interval`` seconds, backing off while offline."""
+    from counter_app.sync.runner import Schedule, SyncRunner
+
+    return SyncRunner(lambda: sync_now(counter, background=True), Schedule(interval=interval), on_result)
