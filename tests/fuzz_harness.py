@@ -379,6 +379,13 @@ COMMON = ["-", "0", "1", "5", "-1", "2026-11-23", "x.pdf", "out/y.pdf", "online-
           "91350100M000100Y43", "CG01-01-20261123-0001", "--json"]
 
 
+def _as_argv(token: str) -> str:
+    """A token as Python receives it from the OS: bytes decoded with surrogateescape (so a lone
+    surrogate arrives as its escaped bytes), never a NUL byte (an argument cannot hold one)."""
+    raw = token.replace("\x00", "").encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "surrogateescape")
+
+
 class CliCase:
     """``counter_app.cli.main`` on junk arguments and stdin, output to strict UTF-8 streams."""
 
@@ -398,8 +405,7 @@ class CliCase:
             tokens = self._well_formed(self.parsers[path], src, words)
         else:
             tokens = [src.pick([src.pick(words), src.pick(words), src.text()]) for _ in range(src.integer(0, 6))]
-        # An operating system cannot pass a NUL byte in an argument: everything else it can.
-        return ["--data-dir", str(self.data_dir), *path, *(token.replace("\x00", "") for token in tokens)]
+        return ["--data-dir", str(self.data_dir), *path, *map(_as_argv, tokens)]
 
     @staticmethod
     def _well_formed(parser: argparse.ArgumentParser, src: Source, words: list[str]) -> list[str]:

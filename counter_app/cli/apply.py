@@ -24,6 +24,8 @@ def _read_form(name: str) -> dict:
         text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise CliError.single("json_file", f"无法读取表单文件：{exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise CliError.single("json_file", "表单文件不是UTF-8编码的文本（请另存为UTF-8的JSON文件）") from None
     try:
         form = json.loads(text)
     except json.JSONDecodeError as exc:

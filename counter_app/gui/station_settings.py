@@ -184,9 +184,15 @@ class StationSettingsDialog(QDialog):
         QMessageBox.information(self, _t("恢复数据"), _t("数据已恢复，程序将重新启动。"))
         self.relaunch()
 
-    def accept(self) -> None:
+    def accept(self, approval: Any = None) -> None:
         values = {**self.station.values(), **self.centre.values(), **self.devices.values()}
-        problems = self.centre.problems() or station.save_settings(self.counter, values, self.printers)
+        problems = self.centre.problems() or station.save_settings(self.counter, values, self.printers, approval=approval)
+        if any(p.field == "approval" for p in problems):  # a staffed station: a supervisor approves first
+            from counter_app.gui.approval import ask_approval
+            from counter_app.services.approvals import settings_request
+
+            ask_approval(self, self.counter, settings_request(), self.accept)
+            return
         for index, group in enumerate((self.station, self.centre, self.devices)):
             if not group.show_problems(problems):
                 self.tabs.setCurrentIndex(index)

@@ -70,6 +70,7 @@ def _out_path(counter: Counter, name: str, out: str | os.PathLike[str] | None) -
 
 def _log(counter: Counter, document: str, printed: Printed, *, receipt: str | None = None,
          subject: str | None = None, reason: str | None = None, approved_by: str | None = None) -> None:
+    subject = None if subject is None else valid_text(subject)  # a form's junk subject must not stop the log
     with counter.store.unit_of_work(write=True) as uow:
         uow.print_log.add(PrintLogEntry(
             document=document, clerk=counter.clerk, subject=subject, receipt_number=receipt,

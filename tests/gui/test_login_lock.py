@@ -195,3 +195,27 @@ def test_the_card_masks_numbers_until_shown_and_each_showing_is_logged(qtbot: An
     assert shown.text() == card.worker.id_number
     reveals = [a for a in actions(data_dir) if a == "reveal"]
     assert reveals == ["reveal"]
+
+
+def test_station_settings_are_saved_only_after_a_supervisor_approves(qtbot: Any, clerk_window: Any) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from counter_app.gui.station_settings import StationSettingsDialog
+    from counter_app.services.settings import load_settings
+
+    counter = clerk_window.counter
+    dialog = StationSettingsDialog(counter, printers=[], parent=clerk_window)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.station.inputs["station_code"].setCurrentText(counter.station_code)
+    dialog.station.inputs["station_name"].setText("南山镇便民服务站")
+    dialog.centre.offline.setChecked(True)
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.findChild(QDialog, "approval_dialog") is not None, timeout=5000)
+    approval = dialog.findChild(QDialog, "approval_dialog")
+    assert load_settings(counter).station_name != "南山镇便民服务站" and dialog.isVisible()
+    assert isinstance(approval.findChild(QLineEdit, "approver"), QLineEdit)
+    type_credentials(qtbot, approval.credentials, SUPERVISOR[0], SUPERVISOR[1])
+    qtbot.mouseClick(approval.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10000)
+    assert load_settings(counter).station_name == "南山镇便民服务站"
