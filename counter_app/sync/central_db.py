@@ -25,13 +25,15 @@ DECISIONS = ("approve", "reject", "needs-more")
 # and row-level security narrows each grant to the station's own rows (see the 0001 migration).
 _STATION_SELECT = (
     "stations", "inbox", "decisions", "rejections", "change_feed",
-    "employers", "workers", "accounts", "loans", "withdrawal_history", "policy_versions",
+    "employers", "workers", "accounts", "loans", "withdrawal_history", "policy_versions", "station_audit",
 )
 # Column-level INSERT: the centre stamps received_at / rejected_at itself; a station cannot backdate.
 _STATION_INSERT = {
     "inbox": ("client_id", "station_code", "terminal", "receipt_number", "kind", "subject_key", "fields",
               "materials", "clerk", "created_at"),
     "rejections": ("station_code", "client_id", "receipt_number", "reason"),
+    "station_audit": ("client_id", "station_code", "seq", "at", "row_station_code", "terminal", "clerk", "action",
+                      "subject", "details", "prev_hash", "hash"),
 }
 
 
