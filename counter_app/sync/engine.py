@@ -1,31 +1,36 @@
 """The station's sync engine: push the outbox, pull decisions and reference rows, all crash-safe.
 
-Crash safety rests on three rules. (1) A row leaves the local outbox only after ``push_batch``
-returned it as acknowledged, i.e. after the central transaction committed; a crash in between
-means a resend, which the centre's ``ON CONFLICT (client_id) DO NOTHING`` makes harmless. (2) Each
-pulled page is applied together with its cursor in one local transaction, so a page is applied
-exactly once. (3) A station with no cursor yet is filled from a consistent snapshot of the central
-reference tables (bulk inserts, bounded memory); the feed then resumes at the snapshot's horizon and
-skips the transactions the snapshot already contained. (4) The cursor is compared-and-set inside
-the local write transaction, so two syncs of one station at once never apply a page twice.
+Crash safety rests on four rules. (1) A row leaves the local outbox only after ``push_batch`` (or
+``push_audit_batch``, for the audit log's rows) returned it as acknowledged, i.e. after the central
+transaction committed; a crash in between means a resend, which the centre's ``ON CONFLICT
+(client_id) DO NOTHING`` makes harmless. (2) Each pulled page is applied together with its cursor in
+one local transaction, so a page is applied exactly once. (3) A station with no cursor yet is
+filled from a consistent snapshot of the central reference tables (bulk inserts, bounded memory);
+the feed then resumes at the snapshot's horizon and skips the transactions the snapshot already
+contained. (4) The cursor is compared-and-set inside the local write transaction, so two syncs of
+one station at once never apply a page twice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
 import psycopg
 
+from counter_app.domain.audit_chain import ChainRow
 from counter_app.store.types import utc_now
 from counter_app.sync import reference
 from counter_app.sync.protocol import (
+    AuditPayload,
     Change,
     OutboxPayload,
+    PushResult,
     parse_cursor,
     pull_changes,
+    push_audit_batch,
     push_batch,
     snapshot_xmax,
     touch,
@@ -84,43 +89,79 @@ def _set_online(store: Any, ok: bool) -> None:
 
 # --- push ---------------------------------------------------------------------------------------
 
-def _payload(item: Any) -> OutboxPayload | str:
-    if item.topic != "application":
-        return f"未知的同步内容类型：{item.topic}"
+AUDIT_FIELDS = tuple(f.name for f in fields(ChainRow))
+
+
+def _application(item: Any) -> OutboxPayload:
     p = item.payload
+    return OutboxPayload(
+        client_id=p["client_id"], station_code=p["station_code"], terminal=p["terminal"],
+        receipt_number=p["receipt_number"], kind=p["kind"], subject_key=p["subject_key"],
+        fields=p["fields"], materials=p.get("materials", []), clerk=p["clerk"], created_at=p["created_at"],
+    )
+
+
+def _audit(item: Any) -> AuditPayload:
+    p = item.payload
+    return AuditPayload(client_id=item.client_id, row=ChainRow(**{k: p[k] for k in AUDIT_FIELDS}))
+
+
+@dataclass(frozen=True)
+class Topic:
+    """How one outbox topic is built from its stored payload and pushed; ``applications`` when its
+    acknowledgement moves an application to "received"."""
+
+    build: Callable[[Any], Any]
+    push: Callable[[psycopg.Connection, list[Any]], PushResult]
+    applications: bool = False
+
+
+TOPICS = {
+    "application": Topic(_application, push_batch, applications=True),
+    "audit": Topic(_audit, push_audit_batch),
+}
+
+
+def _payload(item: Any) -> Any:
+    """The payload to push, or why the row cannot be sent at all."""
+    topic = TOPICS.get(item.topic)
+    if topic is None:
+        return f"未知的同步内容类型：{item.topic}"
     try:
-        return OutboxPayload(
-            client_id=p["client_id"], station_code=p["station_code"], terminal=p["terminal"],
-            receipt_number=p["receipt_number"], kind=p["kind"], subject_key=p["subject_key"],
-            fields=p["fields"], materials=p.get("materials", []), clerk=p["clerk"], created_at=p["created_at"],
-        )
-    except (KeyError, TypeError) as exc:
+        return topic.build(item)
+    except (KeyError, TypeError, AttributeError) as exc:
         return f"待上传记录缺少字段：{exc}"
 
 
 def push_outbox(store: Any, conn: psycopg.Connection, report: SyncReport, batch_size: int) -> None:
-    """Send the outbox batch by batch until it is empty (or only refused rows remain)."""
+    """Send the outbox batch by batch until it is empty (or only refused rows remain); each topic of
+    a batch goes in its own central transaction and is settled as soon as it is acknowledged."""
     while True:
         with store.unit_of_work() as uow:
             items = uow.outbox.pending(batch_size)
         if not items:
             return
-        payloads: list[OutboxPayload] = []
+        groups: dict[str, list[Any]] = {}
         refused: list[tuple[str, str]] = []
         for item in items:
             built = _payload(item)
             if isinstance(built, str):
                 refused.append((item.client_id, built))
             else:
-                payloads.append(built)
-        try:
-            result = push_batch(conn, payloads)
-        except psycopg.Error as exc:
-            _record_failure(store, [p.client_id for p in payloads], exc)
-            raise
-        _settle(store, result.acked, refused + result.rejected)
-        report.pushed += len(result.acked)
-        report.rejected += len(refused) + len(result.rejected)
+                groups.setdefault(item.topic, []).append(built)
+        for name, payloads in groups.items():
+            topic = TOPICS[name]
+            try:
+                result = topic.push(conn, payloads)
+            except psycopg.Error as exc:
+                _record_failure(store, [p.client_id for p in payloads], exc)
+                raise
+            _settle(store, result.acked, result.rejected, topic.applications)
+            report.pushed += len(result.acked)
+            report.rejected += len(result.rejected)
+        if refused:
+            _settle(store, [], refused, False)
+            report.rejected += len(refused)
 
 
 def _record_failure(store: Any, client_ids: list[str], exc: Exception) -> None:
@@ -132,11 +173,11 @@ def _record_failure(store: Any, client_ids: list[str], exc: Exception) -> None:
         pass
 
 
-def _settle(store: Any, acked: list[str], rejected: list[tuple[str, str]]) -> None:
+def _settle(store: Any, acked: list[str], rejected: list[tuple[str, str]], applications: bool = True) -> None:
     """Remove what the centre holds from the outbox; keep refused rows aside with their reason."""
     with store.unit_of_work(write=True) as uow:
         uow.outbox.ack(acked)
-        for client_id in acked:
+        for client_id in acked if applications else ():
             app = uow.applications.get_by_client_id(client_id)
             # A decision may already have arrived (a resend after a lost acknowledgement).
             if app is not None and app.status in NOT_YET_RECEIVED:

@@ -6,6 +6,7 @@ of an application the centre already holds is therefore harmless and acknowledge
 bulk insert fails on some row (a central constraint, a forged station code refused by row-level
 security), the range is split in halves under savepoints until each bad row is isolated: it is
 rejected alone with its reason (also stored in ``central.rejections``) and the rest goes in.
+Audit rows (``push_audit_batch``) take the same road into ``central.station_audit``.
 
 Pull (``pull_changes``): the cursor is the pair ``(xid, seq)`` of the change feed, ordered by the
 writing transaction's 64-bit id (``pg_current_xact_id()``, never wraps) and then a sequence. A
@@ -32,9 +33,9 @@ import psycopg
 from psycopg import pq
 from psycopg.types.json import set_json_loads
 
+from counter_app.domain.audit_chain import ChainRow, at_text
+
 INITIAL_CURSOR = "0:0"
-
-
 
 
 def _loads(data: str | bytes) -> Any:
@@ -152,14 +153,36 @@ def _row(ord_: int, item: OutboxPayload) -> tuple[Any, ...] | str:
     return row
 
 
-def _reason(exc: psycopg.Error) -> str:
+@dataclass(frozen=True)
+class _Target:
+    """Where one kind of outbox row goes: its scratch table, COPY layout, move and held queries."""
+
+    table: str  # the session's scratch table
+    create: str
+    copy: str
+    types: tuple[str, ...]
+    move: str
+    held: str
+    reasons: dict[str, str]
+    noun: str  # what a row is, in the clerk's words
+
+
+_APPLICATIONS = _Target(
+    "sync_push", _TEMP, f"COPY sync_push ({', '.join(_COLUMNS)}) FROM STDIN (FORMAT BINARY)", _COPY_TYPES,
+    _MOVE, _HELD, _REASONS, "申请",
+)
+
+
+def _reason(exc: psycopg.Error, target: _Target = _APPLICATIONS) -> str:
     diag = exc.diag
-    if diag.constraint_name in _REASONS:
-        return _REASONS[diag.constraint_name]
+    if diag.constraint_name in target.reasons:
+        return target.reasons[diag.constraint_name]
     if diag.sqlstate == "22P02" and "uuid" in (diag.message_primary or ""):
-        return "申请标识（client_id）格式不正确"
+        return f"{target.noun}标识（client_id）格式不正确"
     if diag.sqlstate == "42501":
         return "服务站代码与登录身份不符，中心拒收"
+    if diag.sqlstate == "23502" and diag.column_name == "station_code":  # the login maps to no station
+        return "中心没有登记此服务站"
     return f"中心拒收：{diag.message_primary or exc}"
 
 
@@ -168,55 +191,64 @@ def _is_row_error(exc: psycopg.Error) -> bool:
     return state[:2] in _ROW_ERROR_CLASSES or state == "42501"
 
 
-def _move(conn: psycopg.Connection, lo: int, hi: int, rejected: dict[int, str]) -> None:
+def _move(conn: psycopg.Connection, lo: int, hi: int, rejected: dict[int, str], target: _Target = _APPLICATIONS
+          ) -> None:
     """Insert rows lo..hi; on a row error split the range until the bad rows stand alone."""
     try:
         with conn.transaction():
-            conn.execute(_MOVE, (lo, hi))
+            conn.execute(target.move, (lo, hi))
     except psycopg.Error as exc:
         if not _is_row_error(exc):
             raise
         if lo == hi:
-            rejected[lo] = _reason(exc)
+            rejected[lo] = _reason(exc, target)
             return
         mid = (lo + hi) // 2
-        _move(conn, lo, mid, rejected)
-        _move(conn, mid + 1, hi, rejected)
+        _move(conn, lo, mid, rejected, target)
+        _move(conn, mid + 1, hi, rejected, target)
 
 
 def push_batch(conn: psycopg.Connection, items: Sequence[OutboxPayload]) -> PushResult:
     """Send one batch in one transaction; return what the centre now holds and what it refused."""
+    return _push(conn, _APPLICATIONS, items, [_row(i, item) for i, item in enumerate(items)],
+                 [str(item.receipt_number) for item in items])
+
+
+def _push(conn: psycopg.Connection, target: _Target, items: Sequence[Any], rows: list[tuple[Any, ...] | str],
+          labels: list[str]) -> PushResult:
+    """COPY ``rows`` (a string is a row refused before sending) and move them in; ``labels`` name
+    each row in the centre's copy of the refusals (the receipt number of an application)."""
     _require_idle(conn)
     result = PushResult()
     if not items:
         return result
     rejected: dict[int, str] = {}
-    rows = [_row(i, item) for i, item in enumerate(items)]
     for i, row in enumerate(rows):
         if isinstance(row, str):
             rejected[i] = row
     with conn.transaction():
-        conn.execute(_TEMP)
-        with conn.cursor().copy(f"COPY sync_push ({', '.join(_COLUMNS)}) FROM STDIN (FORMAT BINARY)") as copy:
-            copy.set_types(_COPY_TYPES)
+        conn.execute(target.create)
+        with conn.cursor().copy(target.copy) as copy:
+            copy.set_types(target.types)
             for row in rows:
                 if not isinstance(row, str):
                     copy.write_row(row)
-        _move(conn, 0, len(items) - 1, rejected)
+        _move(conn, 0, len(items) - 1, rejected, target)
         if rejected:  # their ids may not even cast to uuid
-            conn.execute("DELETE FROM sync_push WHERE ord = ANY(%s)", (list(rejected),))
-        held = {r[0] for r in conn.execute(_HELD).fetchall()}
+            conn.execute(f"DELETE FROM {target.table} WHERE ord = ANY(%s)", (list(rejected),))
+        held = {r[0] for r in conn.execute(target.held).fetchall()}
         for i, item in enumerate(items):
             if i in held:
                 result.acked.append(str(item.client_id))
             elif i not in rejected:  # the id is taken by another station's row, which this role cannot see
-                rejected[i] = "申请标识与其他服务站的申请重复"
+                rejected[i] = f"{target.noun}标识与其他服务站的{target.noun}重复"
         result.rejected = [(str(items[i].client_id), reason) for i, reason in sorted(rejected.items())]
-        _store_rejections(conn, items, rejected)
+        _store_rejections(conn, items, rejected, labels)
     return result
 
 
-def _store_rejections(conn: psycopg.Connection, items: Sequence[OutboxPayload], rejected: dict[int, str]) -> None:
+def _store_rejections(conn: psycopg.Connection, items: Sequence[Any], rejected: dict[int, str],
+                      labels: list[str]) -> None:
     """Keep the centre's copy of what it refused (only rows this station may claim as its own)."""
     if not rejected:
         return
@@ -226,9 +258,90 @@ def _store_rejections(conn: psycopg.Connection, items: Sequence[OutboxPayload], 
     with conn.cursor() as cur:
         cur.executemany(
             "INSERT INTO central.rejections (station_code, client_id, receipt_number, reason) VALUES (%s, %s, %s, %s)",
-            [(own[0], str(items[i].client_id).replace("\x00", ""), str(items[i].receipt_number).replace("\x00", ""),
+            [(own[0], str(items[i].client_id).replace("\x00", ""), labels[i].replace("\x00", ""),
               reason) for i, reason in rejected.items()],
         )
+
+
+# --- the audit log ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AuditPayload:
+    """One row of the station's hash-chained audit log as it sends it (a row of ``central.station_audit``)."""
+
+    client_id: str
+    row: ChainRow
+
+
+_AUDIT_COLUMNS = ("ord", "client_id", "seq", "at", "row_station_code", "terminal", "clerk", "action", "subject",
+                  "details", "prev_hash", "hash")
+_AUDIT = _Target(
+    "sync_audit",
+    "CREATE TEMP TABLE IF NOT EXISTS sync_audit (ord int, client_id text, seq text, at timestamptz,"
+    " row_station_code text, terminal text, clerk text, action text, subject text, details text,"
+    " prev_hash text, hash text) ON COMMIT DELETE ROWS",
+    f"COPY sync_audit ({', '.join(_AUDIT_COLUMNS)}) FROM STDIN (FORMAT BINARY)",
+    ("int4", "text", "text", "timestamptz", "text", "text", "text", "text", "text", "text", "text", "text"),
+    # The sending station comes from the login, never from the row: no station can write into another's log.
+    "INSERT INTO central.station_audit (client_id, station_code, seq, at, row_station_code, terminal, clerk,"
+    " action, subject, details, prev_hash, hash)"
+    " SELECT client_id::uuid, (SELECT s.code FROM central.stations s WHERE s.role = current_user),"
+    " seq::bigint, at, row_station_code, terminal, clerk, action, subject, details::jsonb, prev_hash, hash"
+    " FROM sync_audit WHERE ord BETWEEN %s AND %s"
+    " ON CONFLICT (client_id) DO NOTHING",
+    "SELECT t.ord FROM sync_audit t JOIN central.station_audit a ON a.client_id = t.client_id::uuid",
+    {
+        "station_audit_seq_key": "审计记录序号与中心已有的记录重复（审计链分叉）",
+        "station_audit_seq_check": "审计记录序号不正确",
+        "station_audit_action_check": "审计记录缺少操作类型",
+        "station_audit_details_check": "审计记录详情格式不正确",
+        "station_audit_prev_hash_check": "审计记录的前一条哈希值格式不正确",
+        "station_audit_hash_check": "审计记录哈希值格式不正确",
+        "station_audit_station_code_fkey": "中心没有登记此服务站",
+    },
+    "审计记录",
+)
+_strict_dumps = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+_BIGINT_MAX = 2**63 - 1
+
+
+def _audit_row(ord_: int, item: AuditPayload) -> tuple[Any, ...] | str:
+    """The COPY row of one audit row, or why it cannot be sent. Its time must be the chain's own
+    text form: the centre keeps a timestamptz and renders it back with ``at_text`` to verify."""
+    row = item.row
+    seq = row.seq
+    if not isinstance(seq, int) or isinstance(seq, bool) or not 0 < seq <= _BIGINT_MAX:
+        return "审计记录序号不正确"
+    try:
+        at = datetime.fromisoformat(row.at)
+        if at.tzinfo is None or at_text(at) != row.at:
+            return "审计记录时间格式不正确"
+    except (TypeError, ValueError):
+        return "审计记录时间格式不正确"
+    try:
+        if not isinstance(row.details, dict):
+            raise TypeError
+        details = _strict_dumps(row.details)
+    except (TypeError, ValueError, RecursionError):
+        return "审计记录详情格式不正确"
+    texts = (str(item.client_id), row.station_code, row.terminal, row.clerk, row.action, row.subject, details,
+             row.prev_hash, row.hash)
+    try:
+        joined = "".join(texts)
+        # PostgreSQL text holds no NUL (nor jsonb a \u0000); lone surrogates cannot be encoded at all.
+        if "\x00" in joined or "\\u0000" in details:
+            return "审计记录含有非法字符"
+        joined.encode("utf-8")
+    except (TypeError, UnicodeEncodeError):
+        return "审计记录含有非法字符"
+    return (ord_, texts[0], str(seq), at, *texts[1:])
+
+
+def push_audit_batch(conn: psycopg.Connection, items: Sequence[AuditPayload]) -> PushResult:
+    """Send audit rows in one transaction, like ``push_batch``: idempotent on ``client_id``, a bad
+    row refused alone with its reason; the centre files them under the station of the login."""
+    return _push(conn, _AUDIT, items, [_audit_row(i, item) for i, item in enumerate(items)],
+                 [f"审计#{item.row.seq}" for item in items])
 
 
 def parse_cursor(cursor: str | None) -> tuple[int, int]:

@@ -136,4 +136,8 @@ def test_a_staffed_station_connects_with_a_clerk_and_a_supervisors_approval(
     assert code == 0 and out["connected"] is True
     assert "settings" in actions(tmp_path)
     code, synced, _ = run(capsys, monkeypatch, ["--data-dir", str(tmp_path), "sync", "--once", "--json"])
-    assert code == 0 and synced["pushed"] == 0  # the station's own transfer needs no clerk sign-in
+    with central.connect() as owner:  # the staffed station's audit rows (staffing, sign-ins, settings) went along
+        held = owner.execute("SELECT count(*) FROM central.station_audit WHERE station_code = %s",
+                             (station.code,)).fetchone()[0]
+    # The station's own transfer needs no clerk sign-in.
+    assert code == 0 and synced["rejected"] == 0 and synced["pushed"] == held > 0
