@@ -88,6 +88,6 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(result)
     else:
-        files = result.get("files") or [result["file"]]
-        print(f"已生成 {'、'.join(files)}（共{result['pages']}页）")
+        files = result["files"] if "files" in result else [result["file"]]
+        print(f"已生成 {'、'.join(files)}（共{result['pages']}页）" if files else "没有符合条件的收件人，未生成信函")
     return 0
