@@ -1,4 +1,4 @@
-"""``counter-central``: the centre's administration command (init, add-station, seed-demo, decide, status)."""
+"""``counter-central``: the centre's administration (init, add-station, seed-demo, decide, status, audit-verify)."""
 
 from __future__ import annotations
 
@@ -81,6 +81,22 @@ def _status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit_verify(args: argparse.Namespace) -> int:
+    from counter_app.sync import central_audit
+
+    with _connect(args) as conn:
+        verdict = central_audit.verify_station(conn, args.station)
+    if args.json:
+        emit_json(verdict.as_dict())
+    elif verdict.ok:
+        held = f"第{verdict.first_seq}–{verdict.last_seq}条，" if verdict.rows else ""
+        print(f"服务站 {verdict.station} 的审计日志完好（{held}共 {verdict.rows} 条）")
+    else:
+        assert verdict.first_bad is not None
+        print(f"服务站 {verdict.station} 的审计日志有问题：{verdict.first_bad.message}")
+    return 0 if verdict.ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _output.ChineseArgumentParser(prog="counter-central", description="住房公积金管理中心数据库管理")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_output.ChineseArgumentParser)
@@ -109,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", default="", help="原因")
     p.add_argument("--by", help="审批人（默认数据库用户）")
     command("status", "各服务站的接收数量与最近联系时间", _status)
+    p = command("audit-verify", "核验中心收到的某服务站审计日志哈希链（有问题时退出码为 1）", _audit_verify)
+    p.add_argument("--station", required=True, help="服务站代码")
     return parser
 
 
