@@ -124,8 +124,9 @@ def test_no_password_or_central_credential_is_left_anywhere(tmp_path, monkeypatc
                    stdin=password + "\n", env=as_boss)[0] == 0
 
     # The centre: connect once (password into the keyring only).
-    code, said = cli(monkeypatch, capsys, data_dir, "--clerk", SUPERVISOR[0], "connect", "--dsn", dsn,
-                     "--station", creds.code, stdin=creds.password + "\n", env=as_boss)
+    code, said = cli(monkeypatch, capsys, data_dir, "--clerk", SUPERVISOR[0], "--approver", SUPERVISOR[0], "connect",
+                     "--dsn", dsn, "--station", creds.code, stdin=creds.password + "\n",
+                     env={**as_boss, "COUNTER_APP_APPROVER_PASSWORD": SUPERVISOR[1]})
     assert code == 0, said
     assert creds.password in memory_keyring.entries.values()
 
