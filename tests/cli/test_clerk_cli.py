@@ -185,3 +185,18 @@ def test_search_showing_full_id_numbers_is_audited(capsys, monkeypatch, data_dir
     assert code == 0 and any(hit.get("id_number") == W.active for hit in out)
     reveal = [row for row in audit_rows(data_dir) if row[2] == "reveal"]
     assert len(reveal) == 1 and json.loads(reveal[0][4])["via"] == "search"
+
+
+def test_cancel_by_script_needs_an_approver_on_a_staffed_station(capsys, monkeypatch, data_dir, tmp_path):
+    staffed(capsys, monkeypatch, data_dir)
+    monkeypatch.setenv("COUNTER_APP_PASSWORD", CLERK[1])
+    number = cli(capsys, monkeypatch, data_dir, "--clerk", "zhang", "apply", "info-change", "--json-file",
+                 form_file(tmp_path, NEW_MOBILE))[1]["receipt_number"]
+    code, out, _ = cli(capsys, monkeypatch, data_dir, "--clerk", "zhang", "cancel", number, "--reason", "录入错误",
+                       "--json")
+    assert code == 2 and out["errors"][0]["field"] == "approval"
+    code, out, _ = cli(capsys, monkeypatch, data_dir, "--clerk", "zhang", "--approver", "wang", "cancel", number,
+                       "--reason", "录入错误", "--json", stdin=SUPERVISOR[1] + "\n")
+    assert code == 0 and out["status"] == "cancelled"
+    code, out, _ = cli(capsys, monkeypatch, data_dir, "--clerk", "zhang", "cancel", number, "--reason", "再撤一次")
+    assert code == 2
