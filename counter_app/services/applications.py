@@ -115,13 +115,12 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], app
         receipt_number = uow.receipts.next_number(counter.station_code, counter.terminal, counter.today())
         client_id = str(uuid6.uuid7())
         record = ApplicationRecord(
-            client_id=client_id, receipt_number=receipt_number, kind=kind, status="submitted",
+            client_id=client_id, receipt_number=receipt_number, kind=kind, status=QUEUED,
             subject_key=subject, subject_name=_subject_name(uow, kind, values),
             fields=stored_fields, materials=list(values.get("materials", [])), clerk=counter.clerk,
             station_code=counter.station_code, terminal=counter.terminal, created_at=now, updated_at=now,
         )
-        uow.applications.add(record)  # logs the "submitted" step
-        uow.applications.set_status(client_id, QUEUED, by=counter.clerk, at=now)
+        uow.applications.add(record, earlier_steps=("submitted",))  # accepted, and queued for the centre
         uow.outbox.add(client_id, "application", outbox_payload(record))
         audit.record(counter, "submit", receipt_number, {
             "kind": kind, "client_id": client_id, "subject": audit.masked(subject),

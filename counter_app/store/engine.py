@@ -23,7 +23,9 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = NORMAL")  # durable across app crashes; WAL-safe
+    # FULL: a commit is on disk before the receipt prints, so a power cut (common in townships)
+    # cannot take back a receipt number already handed out. NORMAL would survive only app crashes.
+    cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # index pages of 200,000 workers stay hot
     cursor.execute("PRAGMA temp_store = MEMORY")

@@ -30,7 +30,8 @@ from counter_app.services import open_counter
 SEED = 20261123
 RUNS = 40
 SUBMISSIONS = 3  # per child
-POINTS = ("after_number", "after_application", "after_status", "after_outbox", "before_commit", "after_commit")
+# The application row and both status steps (submitted, queued) are written by one repository call.
+POINTS = ("after_number", "after_application", "after_outbox", "before_commit", "after_commit")
 
 HELPER = r'''
 import json, os, random, signal, sys, time
@@ -51,7 +52,6 @@ NOW = datetime.fromisoformat(sys.argv[5])
 POINTS = {
     "after_number": (ReceiptCounterRepository, "next_number", False),
     "after_application": (ApplicationRepository, "add", False),
-    "after_status": (ApplicationRepository, "set_status", False),
     "after_outbox": (OutboxRepository, "add", False),
     "before_commit": (UnitOfWork, "commit", True),
     "after_commit": (UnitOfWork, "commit", False),

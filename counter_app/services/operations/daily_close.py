@@ -148,9 +148,8 @@ def list_closes(counter: Counter, day: date | None = None) -> list[DailyCloseRec
 def closed_problem(uow: Any, day: date, clerk: str) -> FieldError | None:
     """For services that change a day's work (submit, cancel, reprint): refused once the clerk's
     day or the station's day is closed."""
-    for scope in (close_scope(clerk), close_scope(None)):
-        if uow.closes.get(day, scope) is not None:
-            return FieldError("day", f"{day.isoformat()}已日结，当日业务只读，不能再办理或修改")
+    if uow.closes.first_closed(day, (close_scope(clerk), close_scope(None))) is not None:
+        return FieldError("day", f"{day.isoformat()}已日结，当日业务只读，不能再办理或修改")
     return None
 
 

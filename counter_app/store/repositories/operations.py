@@ -208,6 +208,12 @@ class DailyCloseRepository(Repository):
         return to_record(DailyCloseRecord, self._c.execute(
             select(o.daily_closes).where(d.day == day, d.scope == scope)).first())
 
+    def first_closed(self, day: date, scopes: tuple[str, ...]) -> DailyCloseRecord | None:
+        """The close of ``day`` under any of ``scopes`` (one query on the submit path)."""
+        d = o.daily_closes.c
+        return to_record(DailyCloseRecord, self._c.execute(
+            select(o.daily_closes).where(d.day == day, d.scope.in_(scopes)).limit(1)).first())
+
     def list(self, day: date | None = None) -> list[DailyCloseRecord]:
         d = o.daily_closes.c
         stmt = select(o.daily_closes).order_by(d.day.desc(), d.scope)

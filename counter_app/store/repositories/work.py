@@ -21,12 +21,14 @@ class StoreError(RuntimeError):
 
 
 class ApplicationRepository(Repository):
-    def add(self, rec: ApplicationRecord) -> ApplicationRecord:
-        """Insert; fills ``id`` and missing timestamps, and records the first status step."""
+    def add(self, rec: ApplicationRecord, earlier_steps: tuple[str, ...] = ()) -> ApplicationRecord:
+        """Insert; fills ``id`` and missing timestamps, and records the status steps: any
+        ``earlier_steps`` the application went through at the same moment, then its status."""
         now = utc_now()
         rec = replace(rec, created_at=rec.created_at or now, updated_at=rec.updated_at or rec.created_at or now)
         new_id = self._c.execute(s.applications.insert().values(values_of(rec, exclude=("id",)))).inserted_primary_key[0]
-        self._history(new_id, rec.status, rec.created_at, rec.clerk, None)
+        for status in (*earlier_steps, rec.status):
+            self._history(new_id, status, rec.created_at, rec.clerk, None)
         return replace(rec, id=new_id)
 
     def _history(self, app_id: int, status: str, at: datetime | None, by: str, reason: str | None) -> None:
