@@ -8,11 +8,16 @@ come from pypinyin, cached per character (names share few distinct characters).
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
+# Keys are read one character at a time, so pypinyin's phrase dictionary is never consulted:
+# skipping it saves ~44 MB of memory and ~0.3 s of start-up on every command and window.
+os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+
+from pypinyin import Style, pinyin  # noqa: E402
 
 # Surname readings that differ from the everyday reading of the character (多音字姓氏).
 SURNAME_READINGS: dict[str, str] = {
