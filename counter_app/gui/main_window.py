@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from counter_app.gui.lazy import services
 from counter_app.domain.catalog import BUSINESSES, business
-from counter_app.gui.dashboard import install_station_menu
+from counter_app.gui.station_menu import install_station_menu
 from counter_app.gui.forms.ui_main_window import Ui_MainWindow
 from counter_app.gui.i18n import _t, catalog_text, moment
 from counter_app.gui.operations import Operation, runner

@@ -1,0 +1,108 @@
+"""The 站务 menu (station operations): its actions and left-bar buttons; pages load on first use.
+
+Kept apart from the pages themselves so that opening the counter window imports none of them
+(QtCharts and the station pages load when a page is first shown).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+
+from counter_app.gui.i18n import _t
+
+
+PAGES = (  # action name, menu text, page factory (module, class)
+    ("action_station_coverage", QT_TR_NOOP("扩面"), ("counter_app.gui.station_pages", "CoveragePage")),
+    ("action_station_cases", QT_TR_NOOP("建制执法"), ("counter_app.gui.cases", "CasesPage")),
+    ("action_station_complaints", QT_TR_NOOP("投诉"), ("counter_app.gui.station_pages", "ComplaintsPage")),
+    ("action_station_deferrals", QT_TR_NOOP("缓缴跟踪"), ("counter_app.gui.station_pages", "DeferralsPage")),
+    ("action_station_close", QT_TR_NOOP("日结"), ("counter_app.gui.station_pages", "DailyClosePage")),
+    ("action_station_dashboard", QT_TR_NOOP("统计"), ("counter_app.gui.dashboard", "DashboardPage")),
+)
+
+
+class StationMenu(QObject):
+    """The 站务 section of the window: its actions, pages made on first use, the customer screen."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        window.installEventFilter(self)  # language changes and closing reach the section too
+        self.pages: dict[str, QWidget] = {}
+        self.menu = QMenu(_t("站务(&S)"), window)
+        self.menu.setObjectName("menu_station")
+        window.menuBar().insertMenu(window.menu_tools.menuAction(), self.menu)
+        window.business_bar.addSeparator()
+        self.actions: list[QAction] = []
+        for name, text, _factory in PAGES:
+            action = QAction(_t(text), window)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _checked=False, n=name: self.show(n))
+            self.menu.addAction(action)
+            window.business_bar.addAction(action)
+            self.actions.append(action)
+        self.menu.addSeparator()
+        self.screen_action = QAction(_t("客户屏（服务评价）"), window)
+        self.screen_action.setObjectName("action_customer_screen")
+        self.screen_action.setCheckable(True)
+        self.screen_action.toggled.connect(self.toggle_screen)
+        self.menu.addAction(self.screen_action)
+        self.actions.append(self.screen_action)
+        self.screen: Any = None
+        self.link: Any = None
+
+    def show(self, name: str) -> QWidget:
+        """Open the page of the action ``name`` (made on first use), refreshed."""
+        page = self.pages.get(name)
+        if page is None:
+            import importlib
+
+            module, cls = next(factory for n, _t_, factory in PAGES if n == name)
+            page = getattr(importlib.import_module(module), cls)(self.window.counter, self.window.pages)
+            page.setObjectName(name.replace("action_", "page_"))
+            self.window.pages.addWidget(page)
+            self.pages[name] = page
+        self.window._leave_form()  # the open business keeps its draft, as with 查询
+        page.counter = self.window.counter
+        page.refresh()
+        self.window.pages.setCurrentWidget(page)
+        page.setFocus()
+        return page
+
+    def toggle_screen(self, on: bool) -> None:
+        from counter_app.gui.customer_screen import CustomerScreen, CustomerScreenLink
+
+        if on and self.screen is None:
+            self.screen = CustomerScreen()
+            self.link = CustomerScreenLink(self.window, self.screen)
+        if self.screen is None:
+            return
+        if on:
+            self.screen.place_on_second_screen()
+        else:
+            self.screen.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.window:
+            if event.type() == QEvent.Type.LanguageChange:
+                self.retranslate()
+            elif event.type() == QEvent.Type.Close and self.screen is not None:
+                self.screen.close()
+        return False
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(_t("站务(&S)"))
+        for action, (_name, text, _f) in zip(self.actions, PAGES):
+            action.setText(_t(text))
+        self.screen_action.setText(_t("客户屏（服务评价）"))
+
+
+def install_station_menu(window: Any) -> list[QAction]:
+    """Add the 站务 menu and its left-bar buttons to ``window`` (kept as ``window.station``);
+    returns the actions that need the store."""
+    window.station = StationMenu(window)
+    return list(window.station.actions)
