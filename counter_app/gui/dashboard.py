@@ -144,7 +144,7 @@ class DashboardPage(QWidget, Ui_DashboardPage):
 
 def _tile(background: str) -> str:
     return (f"QLabel {{ border: 1px solid #b0bec5; border-radius: 6px; padding: 8px; background: {background}; "
-            "font-size: 15px; }}")
+            "font-size: 15px; }")  # not an f-string: a single closing brace
 
 
 def _with_axes(chart: Any, series: Any, bottom: Any, left: Any) -> Any:

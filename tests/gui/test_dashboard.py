@@ -148,3 +148,11 @@ def test_daily_close_page_closes_once(qtbot: Any, window: Any, counter: Any) -> 
     assert ops.get_close(counter, counter.today(), counter.clerk) is not None
     qtbot.waitUntil(lambda: window.printer.last_preview is not None)
     window.printer.last_preview.close()
+
+
+def test_kpi_tile_style_is_valid_qss():
+    # A doubled brace made Qt reject the tile style, so overdue tiles never turned red.
+    from counter_app.gui.dashboard import _tile
+
+    style = _tile("#ffebee")
+    assert style.count("{") == style.count("}") == 1 and "#ffebee" in style
