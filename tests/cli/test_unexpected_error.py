@@ -15,3 +15,21 @@ def test_damaged_store_gives_a_chinese_message_and_a_report(tmp_path, capsys):
     assert "程序内部错误" in err and "Traceback" not in err
     reports = list((data_dir / "crash").glob("crash-*.txt"))
     assert len(reports) == 1 and "Traceback" in reports[0].read_text(encoding="utf-8")
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
+    # `counter-app search … --json | head` closes the pipe early: no crash report, no message.
+    import subprocess
+    import sys
+
+    data_dir = tmp_path / "station"
+    assert main(["--data-dir", str(data_dir), "demo-data", "--workers", "400", "--employers", "20"]) == 0
+    # Every account number starts with 8: 400 hits of JSON, more than a pipe's 64 KiB buffer.
+    script = ("import sys; from counter_app.cli import main; "
+              f"sys.exit(main(['--data-dir', {str(data_dir)!r}, 'search', '8', '--limit', '400', '--json']))")
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.read(100)
+    proc.stdout.close()  # the reader goes away
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 141, err.decode("utf-8")
+    assert "内部错误" not in err.decode("utf-8") and not list((data_dir / "crash").glob("crash-*.txt"))
