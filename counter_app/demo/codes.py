@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from counter_app.domain import areas
 from counter_app.domain.ids import make_uscc
+
+if TYPE_CHECKING:
+    from counter_app.demo.dice import Dice
 
 # The demo city's districts borrow the real county codes of one prefecture (兰州, 6201), so every
 # generated ID number carries a known area: district "01" → 620102, "02" → 620103, county "21" → 620121.

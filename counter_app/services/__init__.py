@@ -23,5 +23,5 @@ __all__ = [
     "print_one_time_notice", "print_receipt",
     "cancel_application", "check_field", "check_form", "discard_draft", "employer_card", "field_choices", "get_record",
     "list_drafts", "list_records", "load_draft", "loan_preview", "open_counter", "person_card",
-    "prefill_person", "required_materials", "save_draft", "search", "station_status", "submit_application",
+    "prefill_person", "required_materials", "save_draft", "search", "station_status", "submit_application", "sync",
 ]

@@ -3,7 +3,7 @@
 The copying itself lives with the store, which also calls it before a schema upgrade.
 """
 
-from counter_app.store.backup import (  # noqa: F401  (re-exported for the GUI and the CLI)
+from counter_app.store.backup import (  # re-exported for the GUI and the CLI
     BEFORE_RESTORE,
     PRE_MIGRATION,
     BackupError,
@@ -18,3 +18,8 @@ from counter_app.store.backup import (  # noqa: F401  (re-exported for the GUI a
     store_path,
     validate_backup,
 )
+
+__all__ = [
+    "BEFORE_RESTORE", "PRE_MIGRATION", "BackupError", "BackupInfo", "RestoreResult", "backup",
+    "backup_before_migration", "backup_dir", "describe", "list_backups", "restore", "store_path", "validate_backup",
+]

@@ -171,8 +171,9 @@ def create_supervisor(counter: Counter, values: Mapping[str, Any]) -> list[Field
     """The first-run wizard's station supervisor (keys ``supervisor_login|name|password``)."""
     result = add_clerk(counter, values.get("supervisor_login"), values.get("supervisor_password"), SUPERVISOR,
                        values.get("supervisor_name"))
-    keys = {"username": "supervisor_login", "password": "supervisor_password", "display_name": "supervisor_name",
-            "role": "supervisor_login", "clerk": "supervisor_login"}
+    # The clerk service's field keys → the wizard's own (role and clerk problems go on the login).
+    keys = dict((("username", "supervisor_login"), ("password", "supervisor_password"),
+                 ("display_name", "supervisor_name"), ("role", "supervisor_login"), ("clerk", "supervisor_login")))
     return [FieldError(keys.get(e.field, e.field), e.message, e.severity) for e in result.errors]
 
 
