@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import faulthandler
 import os
-import platform
 import re
-import subprocess
 import sys
 import threading
 import time
@@ -50,15 +48,16 @@ PERSONAL_KEYS = frozenset({
 })
 HIDDEN = "＊"
 
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+# Plain strings: compiled (and cached by ``re``) at the first report, not at every start.
+_RULES: tuple[tuple[str, str], ...] = (
     # Connection strings: key=value passwords and user:password@ in URIs.
-    (re.compile(r"(?i)(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)"), r"\1***"),
-    (re.compile(r"(?i)(pgpassword\s*[=:]\s*)\S+"), r"\1***"),
-    (re.compile(r"(://[^:/@\s]*:)[^@\s]+@"), r"\1***@"),
+    (r"(?i)(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***"),
+    (r"(?i)(pgpassword\s*[=:]\s*)\S+", r"\1***"),
+    (r"(://[^:/@\s]*:)[^@\s]+@", r"\1***@"),
     # Resident IDs (18 with a check character, old 15-digit ones), cards, accounts, mobiles:
     # any run of 11+ digits, also written in groups with spaces or hyphens.
-    (re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])"), "[证件号]"),
-    (re.compile(r"(?<![0-9A-Za-z])\d(?:[ \-]?\d){10,}(?![0-9A-Za-z])"), "[号码]"),
+    (r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])", "[证件号]"),
+    (r"(?<![0-9A-Za-z])\d(?:[ \-]?\d){10,}(?![0-9A-Za-z])", "[号码]"),
 )
 
 
@@ -67,7 +66,7 @@ def scrub(text: str, secrets: Iterable[str] = ()) -> str:
     for value in sorted({s for s in secrets if s and len(s) >= 2}, key=len, reverse=True):
         text = text.replace(value, HIDDEN * 3)
     for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
+        text = re.sub(pattern, replacement, text)
     return text
 
 
@@ -87,6 +86,8 @@ def _without_home(text: str) -> str:
 
 
 def _versions() -> list[str]:
+    import platform  # only when writing a report: not on the start path
+
     lines = [f"counter-app {__version__}", f"Python {platform.python_version()} ({sys.platform})",
              f"系统 {platform.platform(terse=True)}", f"打包 {'是' if getattr(sys, 'frozen', False) else '否'}"]
     if "PySide6" in sys.modules:
@@ -129,6 +130,8 @@ def relaunch() -> None:
 
 
 def _spawn(command: list[str], env: dict[str, str]) -> None:
+    import subprocess  # only when restarting: not on the start path
+
     flags: dict[str, Any] = {}
     if sys.platform == "win32":
         flags["creationflags"] = subprocess.DETACHED_PROCESS | subprocess.CREATE_NEW_PROCESS_GROUP

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from counter_app.gui.i18n import install_language
@@ -27,7 +27,6 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication (created once), with fonts, style and the saved language."""
     app = QApplication.instance()
     if app is None:
-        QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setApplicationName("counter-app")
         app.setOrganizationName("counter-app")
@@ -72,14 +71,14 @@ def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) 
     """
     app = ensure_app()
     from counter_app.gui.main_window import MainWindow
-    from counter_app.gui.operations import Operation
     from counter_app.paths import resolve_data_dir
 
     path = resolve_data_dir(data_dir)
     settings = settings_for(path)
     install_language(app, str(settings.value("language", "zh_CN")))
-    window = MainWindow(None, settings)
+    window = MainWindow(None, settings, complete=False)  # the shell paints first …
     window.show()
+    QTimer.singleShot(0, window.complete)  # … the rest follows at once
     from counter_app import crash
 
     handler = crash.install(path)  # scrubbed report, Chinese message, drafts saved, restart
@@ -106,9 +105,13 @@ def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) 
         QMessageBox.critical(window, "counter-app", f"无法打开数据目录 {path}：{exc}")
         window.close()
 
+    def open_store() -> None:
+        from counter_app.gui.operations import Operation
+
+        Operation(lambda _p: _open(path, demo), success=opened, failure=failed).run(key="open_counter")
+
     # Started once the loop runs, so the first paint does not share the interpreter with the imports.
-    QTimer.singleShot(0, lambda: Operation(lambda _p: _open(path, demo), success=opened, failure=failed).run(
-        key="open_counter"))
+    QTimer.singleShot(0, open_store)
     return app.exec()
 
 

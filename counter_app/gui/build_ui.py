@@ -13,6 +13,8 @@ start. The tools ship in the PySide6 wheel, beside the interpreter.
 from __future__ import annotations
 
 import argparse
+import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -42,7 +44,26 @@ def compile_form(ui_file: Path) -> str:
     out = subprocess.run(
         [tool("pyside6-uic"), "--from-imports", str(ui_file)], check=True, capture_output=True, text=True
     ).stdout
-    return out
+    return trim_imports(out)
+
+
+def trim_imports(source: str) -> str:
+    """Drop the names uic imports but the form never uses.
+
+    uic imports some thirty Qt classes into every form; PySide6 builds a class (and all its Python
+    enums) the moment it is imported, so unused ones (QGradient, QFont, QIcon …) cost the window
+    ~15 ms before its first paint.
+    """
+    tree = ast.parse(source)
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    lines = source.splitlines(keepends=True)
+    for node in sorted((n for n in tree.body if isinstance(n, ast.ImportFrom) and n.module
+                        and n.module.startswith("PySide6")), key=lambda n: -n.lineno):
+        keep = [alias.name for alias in node.names if alias.name in used]
+        text = f"from {node.module} import {', '.join(keep)}\n" if keep else ""
+        assert node.end_lineno is not None
+        lines[node.lineno - 1:node.end_lineno] = [text]
+    return re.sub(r"\n{3,}(?=class )", "\n\n", "".join(lines))
 
 
 def catalog_strings() -> str:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from counter_app.gui.lazy import services
 from counter_app.gui.i18n import _t
-from counter_app.gui.operations import Operation
 
 REFRESH_MS = 10_000
 _CONNECTION = {"online": QT_TR_NOOP("● 在线"), "offline": QT_TR_NOOP("● 离线"),
@@ -45,6 +44,8 @@ class StatusPanel(QObject):
     def refresh(self) -> None:
         if self.counter is None:
             return
+        from counter_app.gui.operations import Operation  # not on the start path: the window paints first
+
         Operation(lambda _p: services.station_status(self.counter), success=self.show,
                   failure=lambda exc: self.connection.setText(_t("状态未知"))).run(key="station_status")
 

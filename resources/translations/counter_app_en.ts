@@ -1580,20 +1580,12 @@
         <translation>Business</translation>
     </message>
     <message>
-        <source>Ctrl+F</source>
-        <translation>Ctrl+F</translation>
-    </message>
-    <message>
         <source>查询</source>
         <translation>Records</translation>
     </message>
     <message>
         <source>查询本窗口受理记录（Ctrl+Q）</source>
         <translation>Records taken at this counter (Ctrl+Q)</translation>
-    </message>
-    <message>
-        <source>Ctrl+Q</source>
-        <translation>Ctrl+Q</translation>
     </message>
     <message>
         <source>打印/补打</source>
@@ -1604,10 +1596,6 @@
         <translation>Print or reprint a receipt or form (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Ctrl+P</source>
-        <translation>Ctrl+P</translation>
-    </message>
-    <message>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -1616,40 +1604,20 @@
         <translation>Synchronise with the centre now (F5)</translation>
     </message>
     <message>
-        <source>F5</source>
-        <translation>F5</translation>
-    </message>
-    <message>
         <source>返回首页</source>
         <translation>Home</translation>
-    </message>
-    <message>
-        <source>Ctrl+H</source>
-        <translation>Ctrl+H</translation>
     </message>
     <message>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <source>Ctrl+,</source>
-        <translation>Ctrl+,</translation>
-    </message>
-    <message>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <source>Ctrl+Shift+Q</source>
-        <translation>Ctrl+Shift+Q</translation>
-    </message>
-    <message>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <source>F1</source>
-        <translation>F1</translation>
     </message>
     <message>
         <source>关于</source>

@@ -126,12 +126,14 @@ def test_shell_paints_first_and_works_once_the_store_is_attached(qtbot: Any, dat
     from counter_app.gui.main_window import MainWindow
 
     ensure_app()
-    shell = MainWindow(None, settings_for(data_dir))
+    shell = MainWindow(None, settings_for(data_dir), complete=False)
     qtbot.addWidget(shell)
     shell.show()
     assert not shell.business_actions["withdrawal"].isEnabled()
     shell.search_box.setFocus()
-    send_text(shell.search_box, a_worker(counter).worker.id_number)
+    send_text(shell.search_box, a_worker(counter).worker.id_number)  # typed before the rest is built …
+    shell.complete()
+    assert shell.action_search.shortcuts(), "shortcuts arrive with the rest of the window"
     other = services.open_counter(data_dir)
     with qtbot.waitSignal(shell.search.results_shown, timeout=5000) as blocker:
         shell.attach(other)

@@ -8,19 +8,9 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
-    QCursor, QFont, QFontDatabase, QGradient,
-    QIcon, QImage, QKeySequence, QLinearGradient,
-    QPainter, QPalette, QPixmap, QRadialGradient,
-    QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QListView, QMainWindow,
-    QMenu, QMenuBar, QSizePolicy, QStackedWidget,
-    QStatusBar, QTableView, QToolBar, QVBoxLayout,
-    QWidget)
+from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QListView, QMenu, QMenuBar, QStackedWidget, QStatusBar, QTableView, QToolBar, QVBoxLayout, QWidget
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -48,10 +38,19 @@ class Ui_MainWindow(object):
         self.action_about.setObjectName(u"action_about")
         self.central = QWidget(MainWindow)
         self.central.setObjectName(u"central")
-        self.central_layout = QVBoxLayout(self.central)
-        self.central_layout.setSpacing(6)
+        self.central_layout = QHBoxLayout(self.central)
+        self.central_layout.setSpacing(8)
         self.central_layout.setObjectName(u"central_layout")
-        self.central_layout.setContentsMargins(8, 6, 8, 4)
+        self.central_layout.setContentsMargins(4, 4, 8, 4)
+        self.business_bar = QToolBar(self.central)
+        self.business_bar.setObjectName(u"business_bar")
+        self.business_bar.setMovable(False)
+
+        self.central_layout.addWidget(self.business_bar)
+
+        self.work_layout = QVBoxLayout()
+        self.work_layout.setSpacing(6)
+        self.work_layout.setObjectName(u"work_layout")
         self.search_row = QHBoxLayout()
         self.search_row.setObjectName(u"search_row")
         self.search_label = QLabel(self.central)
@@ -66,7 +65,7 @@ class Ui_MainWindow(object):
         self.search_row.addWidget(self.search_box)
 
 
-        self.central_layout.addLayout(self.search_row)
+        self.work_layout.addLayout(self.search_row)
 
         self.pages = QStackedWidget(self.central)
         self.pages.setObjectName(u"pages")
@@ -132,7 +131,10 @@ class Ui_MainWindow(object):
         self.records_layout.setContentsMargins(0, 0, 0, 0)
         self.pages.addWidget(self.records_page)
 
-        self.central_layout.addWidget(self.pages)
+        self.work_layout.addWidget(self.pages)
+
+
+        self.central_layout.addLayout(self.work_layout)
 
         MainWindow.setCentralWidget(self.central)
         self.menubar = QMenuBar(MainWindow)
@@ -144,11 +146,6 @@ class Ui_MainWindow(object):
         self.menu_help = QMenu(self.menubar)
         self.menu_help.setObjectName(u"menu_help")
         MainWindow.setMenuBar(self.menubar)
-        self.business_bar = QToolBar(MainWindow)
-        self.business_bar.setObjectName(u"business_bar")
-        self.business_bar.setMovable(False)
-        self.business_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        MainWindow.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.business_bar)
         self.statusbar = QStatusBar(MainWindow)
         self.statusbar.setObjectName(u"statusbar")
         MainWindow.setStatusBar(self.statusbar)
@@ -158,6 +155,9 @@ class Ui_MainWindow(object):
         self.recent_label.setBuddy(self.recent_view)
 #endif // QT_CONFIG(shortcut)
 
+        self.business_bar.addAction(self.action_records)
+        self.business_bar.addAction(self.action_print)
+        self.business_bar.addAction(self.action_sync)
         self.menubar.addAction(self.menu_business.menuAction())
         self.menubar.addAction(self.menu_tools.menuAction())
         self.menubar.addAction(self.menu_help.menuAction())
@@ -172,9 +172,6 @@ class Ui_MainWindow(object):
         self.menu_tools.addAction(self.action_quit)
         self.menu_help.addAction(self.action_shortcuts)
         self.menu_help.addAction(self.action_about)
-        self.business_bar.addAction(self.action_records)
-        self.business_bar.addAction(self.action_print)
-        self.business_bar.addAction(self.action_sync)
 
         self.retranslateUi(MainWindow)
 
@@ -184,47 +181,24 @@ class Ui_MainWindow(object):
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"\u4f4f\u623f\u516c\u79ef\u91d1\u4e61\u9547\u670d\u52a1\u7ad9\u7a97\u53e3\u7cfb\u7edf", None))
         self.action_search.setText(QCoreApplication.translate("MainWindow", u"\u67e5\u627e\u804c\u5de5\u6216\u5355\u4f4d", None))
-#if QT_CONFIG(shortcut)
-        self.action_search.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+F", None))
-#endif // QT_CONFIG(shortcut)
         self.action_records.setText(QCoreApplication.translate("MainWindow", u"\u67e5\u8be2", None))
 #if QT_CONFIG(tooltip)
         self.action_records.setToolTip(QCoreApplication.translate("MainWindow", u"\u67e5\u8be2\u672c\u7a97\u53e3\u53d7\u7406\u8bb0\u5f55\uff08Ctrl+Q\uff09", None))
 #endif // QT_CONFIG(tooltip)
-#if QT_CONFIG(shortcut)
-        self.action_records.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
-#endif // QT_CONFIG(shortcut)
         self.action_print.setText(QCoreApplication.translate("MainWindow", u"\u6253\u5370/\u8865\u6253", None))
 #if QT_CONFIG(tooltip)
         self.action_print.setToolTip(QCoreApplication.translate("MainWindow", u"\u6253\u5370\u6216\u8865\u6253\u53d7\u7406\u56de\u6267\u3001\u7533\u8bf7\u8868\uff08Ctrl+P\uff09", None))
 #endif // QT_CONFIG(tooltip)
-#if QT_CONFIG(shortcut)
-        self.action_print.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+P", None))
-#endif // QT_CONFIG(shortcut)
         self.action_sync.setText(QCoreApplication.translate("MainWindow", u"\u540c\u6b65", None))
 #if QT_CONFIG(tooltip)
         self.action_sync.setToolTip(QCoreApplication.translate("MainWindow", u"\u7acb\u5373\u4e0e\u7ba1\u7406\u4e2d\u5fc3\u540c\u6b65\uff08F5\uff09", None))
 #endif // QT_CONFIG(tooltip)
-#if QT_CONFIG(shortcut)
-        self.action_sync.setShortcut(QCoreApplication.translate("MainWindow", u"F5", None))
-#endif // QT_CONFIG(shortcut)
         self.action_home.setText(QCoreApplication.translate("MainWindow", u"\u8fd4\u56de\u9996\u9875", None))
-#if QT_CONFIG(shortcut)
-        self.action_home.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+H", None))
-#endif // QT_CONFIG(shortcut)
         self.action_settings.setText(QCoreApplication.translate("MainWindow", u"\u8bbe\u7f6e\u2026", None))
-#if QT_CONFIG(shortcut)
-        self.action_settings.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+,", None))
-#endif // QT_CONFIG(shortcut)
         self.action_quit.setText(QCoreApplication.translate("MainWindow", u"\u9000\u51fa", None))
-#if QT_CONFIG(shortcut)
-        self.action_quit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Shift+Q", None))
-#endif // QT_CONFIG(shortcut)
         self.action_shortcuts.setText(QCoreApplication.translate("MainWindow", u"\u5feb\u6377\u952e\u4e00\u89c8", None))
-#if QT_CONFIG(shortcut)
-        self.action_shortcuts.setShortcut(QCoreApplication.translate("MainWindow", u"F1", None))
-#endif // QT_CONFIG(shortcut)
         self.action_about.setText(QCoreApplication.translate("MainWindow", u"\u5173\u4e8e", None))
+        self.business_bar.setWindowTitle(QCoreApplication.translate("MainWindow", u"\u4e1a\u52a1", None))
         self.search_label.setText(QCoreApplication.translate("MainWindow", u"\u67e5\u627e(&F)", None))
         self.search_box.setPlaceholderText(QCoreApplication.translate("MainWindow", u"\u8eab\u4efd\u8bc1\u53f7\u3001\u7edf\u4e00\u793e\u4f1a\u4fe1\u7528\u4ee3\u7801\u3001\u8d26\u53f7\u3001\u59d3\u540d\u6216\u62fc\u97f3\u9996\u5b57\u6bcd\uff08Ctrl+F / F3\uff09", None))
 #if QT_CONFIG(accessibility)
@@ -243,6 +217,5 @@ class Ui_MainWindow(object):
         self.menu_business.setTitle(QCoreApplication.translate("MainWindow", u"\u4e1a\u52a1(&B)", None))
         self.menu_tools.setTitle(QCoreApplication.translate("MainWindow", u"\u5de5\u5177(&T)", None))
         self.menu_help.setTitle(QCoreApplication.translate("MainWindow", u"\u5e2e\u52a9(&H)", None))
-        self.business_bar.setWindowTitle(QCoreApplication.translate("MainWindow", u"\u4e1a\u52a1", None))
     # retranslateUi
 
