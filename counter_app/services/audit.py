@@ -16,7 +16,7 @@ from typing import Any
 
 import uuid6
 
-from counter_app.domain.audit_chain import ChainBreak, ChainRow, ChainVerifier, Head, at_text, head_of, seal
+from counter_app.domain.audit_chain import ChainBreak, ChainRow, ChainVerifier, Head, at_text, seal
 from counter_app.domain.ids import check_resident_id, mask_card, mask_id_number
 from counter_app.domain.normalize import valid_text
 from counter_app.services.counter import Counter
@@ -74,7 +74,7 @@ def _append(counter: Counter, uow: Any, action: str, subject: str, details: Mapp
 def _next_head(uow: Any) -> Head:
     """Chain on from the kept head: a removed last row then shows as a gap, not a fresh tail.
     If rows run past the head (tampering), continue after them so the counter keeps working."""
-    head, last = uow.audit.head(), head_of(uow.audit.last())
+    head, last = uow.audit.head(), uow.audit.last_head() or Head()
     if head is None or head.seq < last.seq or head.seq < 0:
         return last
     return head

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.dialects.sqlite import insert
 
 from counter_app.store import schema as s
@@ -211,8 +211,9 @@ class DailyCloseRepository(Repository):
     def first_closed(self, day: date, scopes: tuple[str, ...]) -> DailyCloseRecord | None:
         """The close of ``day`` under any of ``scopes`` (one query on the submit path)."""
         d = o.daily_closes.c
+        # OR of plain comparisons: an IN list would be re-rendered at every execution.
         return to_record(DailyCloseRecord, self._c.execute(
-            select(o.daily_closes).where(d.day == day, d.scope.in_(scopes)).limit(1)).first())
+            select(o.daily_closes).where(d.day == day, or_(*(d.scope == scope for scope in scopes))).limit(1)).first())
 
     def list(self, day: date | None = None) -> list[DailyCloseRecord]:
         d = o.daily_closes.c

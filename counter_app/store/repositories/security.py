@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Text, func, select, type_coerce, update
+from sqlalchemy import Text, bindparam, func, select, type_coerce, update
 from sqlalchemy.dialects.sqlite import insert
 
 from counter_app.domain.audit_chain import ChainRow, Head
@@ -18,6 +18,10 @@ from counter_app.store.types import utc_now
 
 AUDIT_HEAD_KEY = "audit_head"  # settings row: {"seq", "hash"} of the last audit row
 PAGE = 5_000
+_SET_HEAD = insert(s.settings).values(key=AUDIT_HEAD_KEY, value=bindparam("value", type_=s.settings.c.value.type))
+_SET_HEAD = _SET_HEAD.on_conflict_do_update(index_elements=["key"], set_={"value": _SET_HEAD.excluded.value})
+_HEAD = select(s.settings.c.value).where(s.settings.c.key == AUDIT_HEAD_KEY)
+_LAST_HEAD = select(s.audit_log.c.seq, s.audit_log.c.hash).order_by(s.audit_log.c.seq.desc()).limit(1)
 
 
 @dataclass(frozen=True)
@@ -78,16 +82,21 @@ class AuditRepository(Repository):
     """Append and read; nothing here updates or deletes an audit row."""
 
     def add(self, row: ChainRow) -> None:
-        self._c.execute(s.audit_log.insert().values(row.as_dict()))
+        self._c.execute(s.audit_log.insert(), row.as_dict())  # parameters: the compiled INSERT is reused
         self.set_head(Head(row.seq, row.hash))
 
     def last(self) -> ChainRow | None:
         rows = self._rows(select(*self._columns()).order_by(s.audit_log.c.seq.desc()).limit(1))
         return rows[0] if rows else None
 
+    def last_head(self) -> Head | None:
+        """Seq and hash of the last row (what the next row chains on), None for an empty log."""
+        row = self._c.execute(_LAST_HEAD).first()
+        return None if row is None else Head(row.seq, row.hash)
+
     def head(self) -> Head | None:
         """The separately kept head; None before the first row (or when it was removed)."""
-        row = self._c.execute(select(s.settings.c.value).where(s.settings.c.key == AUDIT_HEAD_KEY)).first()
+        row = self._c.execute(_HEAD).first()
         value = row[0] if row else None
         if not isinstance(value, dict):
             return None
@@ -97,8 +106,7 @@ class AuditRepository(Repository):
             return Head(-1, "")  # a mangled head never matches: verification reports it
 
     def set_head(self, head: Head) -> None:
-        stmt = insert(s.settings).values(key=AUDIT_HEAD_KEY, value={"seq": head.seq, "hash": head.hash})
-        self._c.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": stmt.excluded.value}))
+        self._c.execute(_SET_HEAD, {"value": {"seq": head.seq, "hash": head.hash}})
 
     def count(self) -> int:
         return int(self._c.execute(select(func.count()).select_from(s.audit_log)).scalar_one())

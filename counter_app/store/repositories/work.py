@@ -7,13 +7,23 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, bindparam, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert
 
 from counter_app.store import schema as s
 from counter_app.store.records import ApplicationRecord, OutboxItem, StatusChange
 from counter_app.store.repositories._base import Repository, to_record, to_records, values_of
 from counter_app.store.types import utc_now
+
+
+# Statements built once and run with parameters: SQLAlchemy then reuses the compiled SQL without
+# coercing each value into the statement (that cost ~0.3 ms per insert on the submit path).
+_ADD_OUTBOX = insert(s.outbox).on_conflict_do_nothing(index_elements=["client_id"])
+_NEXT_RECEIPT = insert(s.receipt_counters).values(
+    station_code=bindparam("station_code"), terminal=bindparam("terminal"), day=bindparam("day"), last_seq=1,
+).on_conflict_do_update(
+    index_elements=["station_code", "terminal", "day"], set_={"last_seq": s.receipt_counters.c.last_seq + 1},
+).returning(s.receipt_counters.c.last_seq)
 
 
 class StoreError(RuntimeError):
@@ -26,17 +36,16 @@ class ApplicationRepository(Repository):
         ``earlier_steps`` the application went through at the same moment, then its status."""
         now = utc_now()
         rec = replace(rec, created_at=rec.created_at or now, updated_at=rec.updated_at or rec.created_at or now)
-        new_id = self._c.execute(s.applications.insert().values(values_of(rec, exclude=("id",)))).inserted_primary_key[0]
-        for status in (*earlier_steps, rec.status):
-            self._history(new_id, status, rec.created_at, rec.clerk, None)
+        new_id = self._c.execute(s.applications.insert(), values_of(rec, exclude=("id",))).inserted_primary_key[0]
+        self._c.execute(s.application_status_history.insert(), [
+            {"application_id": new_id, "status": status, "at": rec.created_at, "by": rec.clerk, "reason": None}
+            for status in (*earlier_steps, rec.status)
+        ])
         return replace(rec, id=new_id)
 
     def _history(self, app_id: int, status: str, at: datetime | None, by: str, reason: str | None) -> None:
-        self._c.execute(
-            s.application_status_history.insert().values(
-                application_id=app_id, status=status, at=at or utc_now(), by=by, reason=reason
-            )
-        )
+        self._c.execute(s.application_status_history.insert(), {
+            "application_id": app_id, "status": status, "at": at or utc_now(), "by": by, "reason": reason})
 
     def _one(self, where: Any) -> ApplicationRecord | None:
         return to_record(ApplicationRecord, self._c.execute(select(s.applications).where(where)).first())
@@ -108,8 +117,8 @@ class ApplicationRepository(Repository):
 class OutboxRepository(Repository):
     def add(self, client_id: str, topic: str, payload: Any) -> OutboxItem:
         """Queue ``payload``; adding the same client id twice keeps the first (idempotent)."""
-        stmt = insert(s.outbox).values(client_id=client_id, topic=topic, payload=payload, created_at=utc_now())
-        self._c.execute(stmt.on_conflict_do_nothing(index_elements=["client_id"]))
+        self._c.execute(_ADD_OUTBOX, {"client_id": client_id, "topic": topic, "payload": payload,
+                                      "created_at": utc_now()})
         return self.get(client_id)  # type: ignore[return-value]
 
     def get(self, client_id: str) -> OutboxItem | None:
@@ -162,10 +171,5 @@ class ReceiptCounterRepository(Repository):
         if not self._write:
             raise StoreError("receipt numbers need store.unit_of_work(write=True)")
         ymd = day.strftime("%Y%m%d")
-        stmt = insert(s.receipt_counters).values(station_code=station_code, terminal=terminal, day=ymd, last_seq=1)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["station_code", "terminal", "day"],
-            set_={"last_seq": s.receipt_counters.c.last_seq + 1},
-        ).returning(s.receipt_counters.c.last_seq)
-        seq = self._c.execute(stmt).scalar_one()
+        seq = self._c.execute(_NEXT_RECEIPT, {"station_code": station_code, "terminal": terminal, "day": ymd}).scalar_one()
         return f"{station_code}-{terminal}-{ymd}-{seq:04d}"
