@@ -37,6 +37,10 @@ def _probe(until: str) -> None:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    # A big demo city is generated in a spawned child: in the bundle that child is this executable.
+    multiprocessing.freeze_support()
     if os.environ.get("COUNTER_APP_STARTUP_PROBE"):
         _probe(os.environ["COUNTER_APP_STARTUP_PROBE"])
     from counter_app.cli import main

@@ -8,9 +8,11 @@ per column, with exactly the same stored forms as ``types.py`` and SQLAlchemy's 
 from __future__ import annotations
 
 import json
-from operator import attrgetter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import fields
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Connection, Date, Table
@@ -53,6 +55,18 @@ def insert_tuples(connection: Connection, table: Table, names: Sequence[str], ro
     """Rows already in stored form (plain text and integers), in ``names`` order."""
     if rows:
         connection.exec_driver_sql(insert_sql(table, names), rows)
+
+
+@cache
+def field_names(cls: type) -> tuple[str, ...]:
+    """The fields of a record class, in order (the columns its rows are written with)."""
+    return tuple(f.name for f in fields(cls))
+
+
+def table_rows(table: Table, records: Sequence[Any]) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+    """Records of one class → (column names, rows in stored form), ready for ``insert_tuples``."""
+    names = field_names(type(records[0]))
+    return names, record_tuples(table, names, records)
 
 
 def record_tuples(table: Table, names: Sequence[str], records: Iterable[Any]) -> list[tuple[Any, ...]]:

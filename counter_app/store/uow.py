@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy import Connection, Engine
 
 from counter_app.store import schema as s
+from counter_app.store.bulk import insert_tuples
 from counter_app.store.engine import write_engine
 from counter_app.store.repositories.funds import (
     AccountRepository,
@@ -106,6 +109,10 @@ class UnitOfWork:
         connection = self._live()
         for table in REFERENCE_TABLES:
             connection.execute(table.delete())
+
+    def insert_rows(self, table_name: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        """Rows already in stored form (``bulk.table_rows``) into a table, by one executemany."""
+        insert_tuples(self._live(), s.metadata.tables[table_name], columns, rows)
 
     def _live(self) -> Connection:
         if self._connection is None:

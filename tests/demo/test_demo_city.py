@@ -188,3 +188,35 @@ def test_a_failure_while_writing_reaches_the_caller(tmp_path: Path) -> None:
             load_pieces(store, [city, city, city, city])  # the second piece repeats every key
         with store.unit_of_work() as uow:
             assert uow.workers.count() == 0
+
+
+def _dump(store: Store) -> dict[str, list[tuple]]:
+    """Every reference row (without row ids), sorted: what a clerk could ever read back."""
+    import sqlite3
+
+    with sqlite3.connect(store.path) as db:
+        tables = ("employers", "workers", "accounts", "loans", "withdrawal_history", "search_keys")
+        return {t: sorted(tuple(v for k, v in zip([c[1] for c in db.execute(f"PRAGMA table_info({t})")], row)
+                                if k != "id") for row in db.execute(f"SELECT * FROM {t}")) for t in tables}
+
+
+def test_a_city_made_in_a_second_process_is_the_same_city(tmp_path: Path) -> None:
+    from counter_app.demo import generate_and_load
+
+    with Store.open(tmp_path / "here") as here, Store.open(tmp_path / "child") as child:
+        in_process = generate_and_load(here, workers=300, employers=20, seed=5, as_of=AS_OF, parallel=False)
+        spawned = generate_and_load(child, workers=300, employers=20, seed=5, as_of=AS_OF, parallel=True)
+        assert spawned == in_process and in_process["workers"] == 300
+        expected = _dump(here)
+        assert len(expected["search_keys"]) > 300
+        assert _dump(child) == expected
+
+
+def test_a_failure_in_the_second_process_reaches_the_caller_and_stores_nothing(tmp_path: Path) -> None:
+    from counter_app.demo import generate_and_load
+
+    with Store.open(tmp_path) as store:
+        with pytest.raises(RuntimeError, match="生成演示数据失败"):  # no policy is in force in 1900
+            generate_and_load(store, workers=50, employers=5, as_of=date(1900, 1, 1), parallel=True)
+        with store.unit_of_work() as uow:
+            assert uow.workers.count() == 0 and uow.employers.count() == 0

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import fields
-from functools import cache
 from itertools import islice
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Row, Table
 
+from counter_app.store.bulk import field_names as _names
 from counter_app.store.bulk import insert_tuples, record_tuples
 
 R = TypeVar("R")
@@ -25,11 +24,6 @@ def to_record(cls: type[R], row: Row[Any] | None) -> R | None:
 
 def to_records(cls: type[R], rows: Iterable[Row[Any]]) -> list[R]:
     return [to_record(cls, row) for row in rows]  # type: ignore[misc]
-
-
-@cache
-def _names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
 
 
 def values_of(record: Any, exclude: tuple[str, ...] = ()) -> dict[str, Any]:

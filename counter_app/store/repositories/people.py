@@ -24,13 +24,18 @@ KEY_COLUMNS = ("key", "owner", "ref")
 KeyRow = tuple[str, str, str]  # (key, owner, ref)
 
 
-def worker_key_rows(rec: WorkerRecord) -> list[KeyRow]:
-    return [(k, WORKER, rec.id_number) for k in person_keys(rec.name)]
+def worker_key_rows(name: str, id_number: str) -> list[KeyRow]:
+    return [(k, WORKER, id_number) for k in person_keys(name)]
 
 
-def employer_key_rows(rec: EmployerRecord) -> list[KeyRow]:
-    keys = (*employer_keys(rec.name), *employer_aliases(rec.name))
-    return [(k, EMPLOYER, rec.uscc) for k in dict.fromkeys(keys)]
+def employer_key_rows(name: str, uscc: str) -> list[KeyRow]:
+    keys = (*employer_keys(name), *employer_aliases(name))
+    return [(k, EMPLOYER, uscc) for k in dict.fromkeys(keys)]
+
+
+# Which table's rows carry search keys: (its key rows, the name column, the reference column).
+KEYED_TABLES = {s.workers.name: (worker_key_rows, "name", "id_number"),
+                s.employers.name: (employer_key_rows, "name", "uscc")}
 
 
 class _KeyedRepository(Repository):
@@ -79,7 +84,7 @@ class WorkerRepository(_KeyedRepository):
     owner = WORKER
 
     def _key_rows(self, rec: WorkerRecord) -> list[KeyRow]:
-        return worker_key_rows(rec)
+        return worker_key_rows(rec.name, rec.id_number)
 
     def get(self, id_number: str) -> WorkerRecord | None:
         row = self._c.execute(select(s.workers).where(s.workers.c.id_number == normalize_code(id_number)))
@@ -112,7 +117,7 @@ class EmployerRepository(_KeyedRepository):
     owner = EMPLOYER
 
     def _key_rows(self, rec: EmployerRecord) -> list[KeyRow]:
-        return employer_key_rows(rec)
+        return employer_key_rows(rec.name, rec.uscc)
 
     def get(self, uscc: str) -> EmployerRecord | None:
         row = self._c.execute(select(s.employers).where(s.employers.c.uscc == normalize_code(uscc)))
