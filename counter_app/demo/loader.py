@@ -115,10 +115,24 @@ def _produce(outbox: Any, workers: int, employers: int, seed: int, as_of: date) 
     """The second process: the city's pieces as stored rows, then None (or the failure)."""
     try:
         for piece in iter_city(workers, employers, seed, as_of):
-            outbox.put(stored_piece(piece))
-        outbox.put(None)
+            if not _hand_over(outbox, stored_piece(piece)):
+                return
+        _hand_over(outbox, None)
     except BaseException as exc:  # sent as text: any exception survives the trip
-        outbox.put(RuntimeError(f"生成演示数据失败：{exc!r}"))
+        _hand_over(outbox, RuntimeError(f"生成演示数据失败：{exc!r}"))
+
+
+def _hand_over(outbox: Any, item: Any) -> bool:
+    """Put ``item`` for the parent; False once the parent is gone (never block an orphan forever)."""
+    parent = multiprocessing.parent_process()
+    while True:
+        try:
+            outbox.put(item, timeout=_POLL_S)
+            return True
+        except queue.Full:
+            if parent is not None and not parent.is_alive():
+                outbox.cancel_join_thread()  # what is still buffered has no reader: exit without it
+                return False
 
 
 def _pieces_from_child(workers: int, employers: int, seed: int, as_of: date) -> Iterator[StoredPiece]:

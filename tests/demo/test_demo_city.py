@@ -220,3 +220,58 @@ def test_a_failure_in_the_second_process_reaches_the_caller_and_stores_nothing(t
             generate_and_load(store, workers=50, employers=5, as_of=date(1900, 1, 1), parallel=True)
         with store.unit_of_work() as uow:
             assert uow.workers.count() == 0 and uow.employers.count() == 0
+
+
+PARENT = """
+import sys
+from datetime import date
+from counter_app.demo import generate_and_load
+from counter_app.store import Store
+if __name__ == "__main__":
+    print("started", flush=True)
+    generate_and_load(Store.open(sys.argv[1]), workers=400_000, employers=500, as_of=date(2026, 11, 23), parallel=True)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table from /proc")
+def test_the_second_process_ends_when_the_station_process_is_killed(tmp_path: Path) -> None:
+    """SIGKILL the loading process: its generator must not linger, blocked on a queue nobody reads."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"  # a file, as spawn needs an importable main module
+    script.write_text(PARENT, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script), str(tmp_path / "data")], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None and parent.stdout.readline().strip() == "started"
+
+    def children() -> list[int]:
+        found = []
+        for entry in Path("/proc").iterdir():
+            try:
+                stat = (entry / "stat").read_text()
+            except (OSError, ValueError):
+                continue
+            if entry.name.isdigit() and int(stat.rsplit(")", 1)[1].split()[1]) == parent.pid:
+                found.append(int(entry.name))
+        return found
+
+    deadline = time.monotonic() + 60
+    while not (kids := children()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert kids, "the loader started no second process"
+    time.sleep(3)  # the queue fills: two pieces wait, the child blocks on the third
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1][:3]
+              for pid in kids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    alive = [pid for pid in kids if Path(f"/proc/{pid}").exists()
+             and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1][:3]]
+    commands = {pid: Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ") for pid in alive}
+    for pid in alive:  # leave nothing behind even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert alive == [], f"outlived the process that was loading the rows: {commands}"
