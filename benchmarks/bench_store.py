@@ -25,14 +25,20 @@ LOAD_TARGET_S = 20.0
 P95_TARGET_MS = 5.0
 
 
+def _cpu_with_children() -> float:
+    """CPU seconds of this process and of its finished children (a big city is made in a second one)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 class Clock:
-    """Wall and CPU seconds of one step."""
+    """Wall and CPU seconds of one step (CPU: this process and the children it waited for)."""
 
     def __init__(self) -> None:
-        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        self.wall, self.cpu = time.perf_counter(), _cpu_with_children()
 
     def lap(self) -> tuple[float, float]:
-        return time.perf_counter() - self.wall, time.process_time() - self.cpu
+        return time.perf_counter() - self.wall, _cpu_with_children() - self.cpu
 
 
 def sample_city(store: Store, rng: random.Random, size: int = 2_000) -> tuple[list, list, list[str]]:
@@ -136,7 +142,7 @@ def main() -> None:
         verdict = "met" if wall <= LOAD_TARGET_S else "NOT met"
         print(f"generate + store {counts['workers']:,} workers, {counts['employers']:,} employers, "
               f"{counts['accounts']:,} accounts, {counts['loans']:,} loans, {counts['withdrawals']:,} withdrawals "
-              f"(streamed): {wall:.1f} s wall, {cpu:.1f} s CPU; target ≤ {LOAD_TARGET_S:.0f} s wall: {verdict}")
+              f"(streamed): {wall:.1f} s wall, {cpu:.1f} s CPU in both processes; target ≤ {LOAD_TARGET_S:.0f} s wall: {verdict}")
         current, peak = rss_mib()
         print(f"memory after loading: RSS {current:.0f} MiB, peak {peak:.0f} MiB")
 
