@@ -81,8 +81,6 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         self.search = SearchController(self.counter, self.search_box, self)
         self.search.opened.connect(self.show_card)
-        if self.search_box.text():  # typed while the shell was painting
-            self.search._typed(self.search_box.text())
         self.records = RecordsPage(self.counter, self)
         self.records.print_requested.connect(lambda document, number: self.printer.request(document, number))
         self.records_layout.addWidget(self.records)

@@ -94,6 +94,8 @@ class SearchController(QObject):
         box.textEdited.connect(self._typed)
         box.installEventFilter(self)
         window.installEventFilter(self)
+        if box.text():  # typed before the controller was there (the window's first paint)
+            self._typed(box.text())
 
     def hide(self) -> None:
         self.view.hide()
