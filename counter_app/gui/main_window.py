@@ -10,15 +10,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from counter_app.domain.catalog import BUSINESSES, business
 from counter_app.gui.forms.ui_main_window import Ui_MainWindow
 from counter_app.gui.i18n import _t, catalog_text, moment
 from counter_app.gui.lazy import services
 from counter_app.gui.status import StatusPanel
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QCloseEvent
 
 
 # Set in ``complete()``: assigning a shortcut makes PySide6 build the ``Qt`` namespace.
@@ -39,6 +45,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         ``complete=False`` builds the shell only (the start path); ``complete()`` adds the rest.
         """
         super().__init__(parent)
+        self._completed = False  # read by changeEvent, which setupUi already triggers
         self.setupUi(self)
         self.counter, self.settings = counter, settings
         self.form: Any = None  # the open BusinessForm
@@ -46,7 +53,6 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.idle_lock: Any = None  # the screen lock, once a store with clerk accounts is attached
         self.background_sync: Any = None  # the sync thread, once a centre is configured
         self._printer: Any = None
-        self._completed = False
         # A vertical bar of text buttons, set by property name: the enum values would need ``Qt``.
         self.business_bar.setProperty("orientation", "Vertical")
         self.business_bar.setProperty("toolButtonStyle", "ToolButtonTextOnly")
@@ -71,6 +77,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         if self._completed:
             return
         self._completed = True
+        from PySide6.QtGui import QKeySequence, QStandardItemModel
+        from PySide6.QtWidgets import QAbstractItemView
+
         from counter_app.gui.records import RecordsModel, RecordsPage
         from counter_app.gui.search import SearchController
         from counter_app.gui.station_menu import install_station_menu
@@ -88,6 +97,11 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.recent_view.setModel(self.recent_model)
         self.drafts_model = QStandardItemModel(self)
         self.drafts_view.setModel(self.drafts_model)
+        for view in (self.drafts_view, self.recent_view):
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recent_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.recent_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.recent_view.setAlternatingRowColors(True)
         self._wire()
         station_actions = install_station_menu(self)  # 站务: coverage, cases, complaints, deferrals, close, statistics
         self._needs_store += station_actions
@@ -181,6 +195,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         (self.drafts_view if self.drafts_model.rowCount() else self.search_box).setFocus()
 
     def refresh_home(self) -> None:
+        from PySide6.QtGui import QStandardItem
+
         self.drafts_model.clear()
         for draft in services.list_drafts(self.counter):
             spec = business(draft.kind)
@@ -296,6 +312,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         StationSettingsDialog(self.counter, self.settings, parent=self).open()
 
     def show_shortcuts(self) -> None:
+        from PySide6.QtGui import QKeySequence
+        from PySide6.QtWidgets import QMessageBox
+
         lines = [f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{a.text()}"
                  for a in self.findChildren(QAction) if not a.shortcut().isEmpty()]
         lines += ["Enter\t" + _t("下一项"), "Ctrl+Enter\t" + _t("提交"), "Esc\t" + _t("取消（有输入时先确认）"),
@@ -303,13 +322,18 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         QMessageBox.information(self, _t("快捷键一览"), "\n".join(lines))
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from counter_app import __version__
 
         QMessageBox.about(self, _t("关于"), _t("住房公积金乡镇服务站窗口系统") + f" {__version__}")
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+        if self._completed:  # QEvent's ~180 enum members are built after the first paint, not before
+            from PySide6.QtCore import QEvent
+
+            if event.type() == QEvent.Type.LanguageChange:
+                self.retranslate()
         super().changeEvent(event)
 
     def retranslate(self) -> None:

@@ -10,7 +10,7 @@
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QListView, QMenu, QMenuBar, QStackedWidget, QStatusBar, QTableView, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListView, QMenu, QMenuBar, QStackedWidget, QStatusBar, QTableView, QToolBar, QVBoxLayout, QWidget
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -93,7 +93,6 @@ class Ui_MainWindow(object):
         self.drafts_view = QListView(self.home_page)
         self.drafts_view.setObjectName(u"drafts_view")
         self.drafts_view.setMaximumSize(QSize(16777215, 160))
-        self.drafts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
         self.home_layout.addWidget(self.drafts_view)
 
@@ -104,9 +103,6 @@ class Ui_MainWindow(object):
 
         self.recent_view = QTableView(self.home_page)
         self.recent_view.setObjectName(u"recent_view")
-        self.recent_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.recent_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.recent_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.recent_view.setAlternatingRowColors(True)
 
         self.home_layout.addWidget(self.recent_view)
