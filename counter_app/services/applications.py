@@ -133,7 +133,8 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], app
 
 def cancel_application(counter: Counter, receipt_number: str, reason: str, approval: Any = None) -> Checked[RecordView]:
     """Withdraw an application not yet sent to the centre (撤销): it leaves the outbox, its status
-    becomes ``cancelled`` with the reason. Needs a supervisor's approval once there are clerks."""
+    becomes ``cancelled`` with the reason. Refused once a push of it has started (the centre may hold
+    it). Needs a supervisor's approval once there are clerks."""
     number = valid_text(receipt_number).strip().upper()
     why = normalize_text(reason)
     if not why:
@@ -145,8 +146,12 @@ def cancel_application(counter: Counter, receipt_number: str, reason: str, appro
         closed = _day_closed(uow, counter.local(record.created_at).date(), record.clerk)
         if closed:
             return Checked(value=None, errors=(closed,))
-        if record.status not in CANCELLABLE or uow.outbox.get(record.client_id) is None:
+        queued = uow.outbox.get(record.client_id)
+        if record.status not in CANCELLABLE or queued is None:
             return Checked.fail("receipt_number", "该申请已上传管理中心，不能在本站撤销，请联系管理中心处理")
+        if queued.attempts:  # a push started: the centre may hold it even without an acknowledgement
+            return Checked.fail("receipt_number",
+                                "该申请已开始上传管理中心（可能已送达），不能在本站撤销；请同步后联系管理中心处理")
         refused = approvals.refusal(counter, approvals.cancel_request(number), approval, uow)
         if refused:
             return Checked(value=None, errors=(refused,))

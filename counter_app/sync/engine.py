@@ -137,8 +137,9 @@ def push_outbox(store: Any, conn: psycopg.Connection, report: SyncReport, batch_
     """Send the outbox batch by batch until it is empty (or only refused rows remain); each topic of
     a batch goes in its own central transaction and is settled as soon as it is acknowledged."""
     while True:
-        with store.unit_of_work() as uow:
-            items = uow.outbox.pending(batch_size)
+        with store.unit_of_work(write=True) as uow:  # counted before sending: see OutboxRepository.claim
+            items = uow.outbox.claim(batch_size)
+            uow.commit()
         if not items:
             return
         groups: dict[str, list[Any]] = {}

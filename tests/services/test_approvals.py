@@ -166,6 +166,20 @@ def test_an_application_already_at_the_centre_cannot_be_cancelled_here(counter):
     assert cancel_application(counter, "CG01-01-20990101-0001", "x").errors[0].field == "receipt_number"
 
 
+def test_an_application_whose_push_has_started_is_not_cancelled_here(counter):
+    """Once sync has counted a push, the centre may hold the row even with no acknowledgement back."""
+    result = submit_good(counter, KIND)
+    with counter.store.unit_of_work(write=True) as uow:
+        (claimed,) = uow.outbox.claim()  # what sync does before it sends
+        uow.commit()
+    assert claimed.client_id == result.client_id and claimed.attempts == 1
+    refused = cancel_application(counter, result.receipt_number, "申请人放弃")
+    assert refused.errors[0].field == "receipt_number" and "已开始上传" in refused.errors[0].message
+    with counter.store.unit_of_work() as uow:
+        assert uow.applications.get_by_client_id(result.client_id).status == "queued"
+        assert uow.outbox.get(result.client_id) is not None  # still goes to the centre
+
+
 def test_a_demo_station_cancels_without_approval(counter):
     result = submit_good(counter, KIND)
     assert cancel_application(counter, result.receipt_number, "录入错误").ok

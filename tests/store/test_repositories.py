@@ -207,12 +207,16 @@ def test_outbox_add_pending_ack_in_order(store: Store) -> None:
         assert [i.client_id for i in uow.outbox.pending()] == ["b"]
 
 
-def test_outbox_reject_sets_aside_and_failures_are_counted(store: Store) -> None:
+def test_outbox_reject_sets_aside_and_attempts_are_counted_when_claimed(store: Store) -> None:
     with store.unit_of_work(write=True) as uow:
         uow.outbox.add("a", "application", {})
         uow.outbox.add("b", "application", {})
+        uow.outbox.add("c", "application", {})
+        assert [(i.client_id, i.attempts) for i in uow.outbox.claim(limit=2)] == [("a", 1), ("b", 1)]
         uow.outbox.record_failure(["a", "b"], "timeout")
+        assert [i.client_id for i in uow.outbox.claim(limit=1)] == ["a"]
         uow.outbox.record_failure(["a"], "connection refused")
+        uow.outbox.ack(["c"])
         uow.outbox.reject("b", "身份证号码已在其他站点开户")
         assert [(i.client_id, i.attempts, i.last_error) for i in uow.outbox.pending()] == [
             ("a", 2, "connection refused")]

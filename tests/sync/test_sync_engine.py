@@ -127,6 +127,29 @@ def test_a_lost_acknowledgement_is_resent_without_duplicates(central, make_store
     assert {status_of(store, cid) for cid in ids} == {"received"}
 
 
+def test_a_lost_acknowledgement_leaves_nothing_the_station_may_still_cancel(central, make_store, monkeypatch):
+    """The centre committed the batch, the station never heard back: the clerk must not withdraw it."""
+    from counter_app.services import cancel_application, open_counter
+
+    station, store = central.add_station(), make_store()
+    (cid,) = queue(store, station.code, 1)
+    monkeypatch.setattr(engine, "_settle", lambda *a: (_ for _ in ()).throw(OSError("line dropped after the push")))
+    with pytest.raises(OSError):
+        sync_once(store, factory(station))
+    with store.unit_of_work() as uow:
+        number = uow.applications.get_by_client_id(cid).receipt_number
+    counter = open_counter(store.path.parent)
+    try:
+        refused = cancel_application(counter, number, "申请人放弃")
+    finally:
+        counter.close()
+    with central.connect() as owner:
+        held = owner.execute("SELECT count(*) FROM central.inbox WHERE client_id = %s", (cid,)).fetchone()[0]
+    assert held == 1, "the centre holds it"
+    assert refused.errors and refused.errors[0].field == "receipt_number" and "已开始上传" in refused.errors[0].message
+    assert status_of(store, cid) == "queued"
+
+
 def test_unreachable_centre_keeps_everything_queued(central, make_store, pg_cluster):
     station, store = central.add_station(), make_store()
     queue(store, station.code, 5)

@@ -130,6 +130,18 @@ class OutboxRepository(Repository):
         stmt = select(s.outbox).where(o.rejected_at.is_(None)).order_by(o.id).limit(limit)
         return to_records(OutboxItem, self._c.execute(stmt))
 
+    def claim(self, limit: int = 100) -> list[OutboxItem]:
+        """The next batch to send, each row's ``attempts`` counted before it leaves (call in a write
+        unit of work and commit before sending). From then on the centre may hold the row, even when
+        its acknowledgement is lost, so the station no longer withdraws it on its own (see
+        ``cancel_application``); the batch is exactly what was counted, so nothing withdrawn in
+        between is sent."""
+        items = self.pending(limit)
+        if items:
+            self._c.execute(update(s.outbox).where(s.outbox.c.id.in_([i.id for i in items]))
+                            .values(attempts=s.outbox.c.attempts + 1))
+        return [replace(item, attempts=item.attempts + 1) for item in items]
+
     def count_pending(self) -> int:
         stmt = select(func.count()).select_from(s.outbox).where(s.outbox.c.rejected_at.is_(None))
         return int(self._c.execute(stmt).scalar_one())
@@ -149,10 +161,9 @@ class OutboxRepository(Repository):
         )
 
     def record_failure(self, client_ids: Iterable[str], error: str) -> None:
-        """A push attempt failed (network, server): count it and keep the last error."""
+        """A push attempt failed (network, server): keep the last error (``claim`` counted the attempt)."""
         self._c.execute(
-            update(s.outbox).where(s.outbox.c.client_id.in_(list(client_ids)))
-            .values(attempts=s.outbox.c.attempts + 1, last_error=error)
+            update(s.outbox).where(s.outbox.c.client_id.in_(list(client_ids))).values(last_error=error)
         )
 
     def rejected(self) -> list[OutboxItem]:
