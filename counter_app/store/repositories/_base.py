@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Row, Table
 
 from counter_app.store.bulk import field_names as _names
-from counter_app.store.bulk import insert_tuples, record_tuples
+from counter_app.store.bulk import insert_tuples, table_rows
 
 R = TypeVar("R")
 CHUNK = 50_000
@@ -51,7 +51,6 @@ class Repository:
         """INSERT records by executemany in chunks (fast path of ``bulk``); returns how many."""
         count = 0
         for batch in chunks(records):
-            names = _names(type(batch[0]))
-            insert_tuples(self._c, table, names, record_tuples(table, names, batch))
+            insert_tuples(self._c, table, *table_rows(table, batch))
             count += len(batch)
         return count
