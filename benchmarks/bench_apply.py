@@ -13,7 +13,7 @@ import time
 from datetime import date
 
 from counter_app.demo.loader import generate_and_load
-from counter_app.domain.ids import make_resident_id, make_uscc
+from counter_app.domain.ids import make_resident_id, make_uscc_of
 from counter_app.services import open_counter, required_materials, submit_application
 
 
@@ -21,7 +21,7 @@ def forms(counter, n: int, employer: str):
     """Alternating account openings (new people) and employer establishments (new USCCs)."""
     for i in range(n):
         if i % 2:
-            form = {"uscc": make_uscc(f"91620102B{i:07d}X"[:17]), "employer_name": f"示范市测评{i}号有限公司",
+            form = {"uscc": make_uscc_of("91620102", f"B{i:07d}"), "employer_name": f"示范市测评{i}号有限公司",
                     "legal_rep": "黄伟", "employer_address": "示范市南山镇", "contact_name": "林芳",
                     "contact_mobile": "13712345678", "bank_name": "中国建设银行", "bank_account": "62000001234567890",
                     "worker_ratio": "10", "employer_ratio": "10", "first_month": "2026-12"}

@@ -6,7 +6,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from counter_app.domain import areas
-from counter_app.domain.ids import make_uscc
+from counter_app.domain.ids import make_uscc_of, org_code_check_char
 
 if TYPE_CHECKING:
     from counter_app.demo.dice import Dice
@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 AREA_PREFIX = "6201"
 FALLBACK_AREA = "620102"
 USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100: no I O S V Z
-_ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 # USCC positions 1–2: registering authority and kind (91 enterprise, 92 sole trader,
 # 12 public institution, N3 farmers' cooperative).
 USCC_KIND = {"enterprise": "91", "sole_trader": "92", "institution": "12", "cooperative": "N3"}
@@ -43,15 +42,13 @@ def other_areas() -> tuple[str, ...]:
 
 def org_code(body8: str) -> str:
     """GB 11714 organisation code: 8 characters and their check character."""
-    total = sum(USCC_CHARS.index(ch) * w for ch, w in zip(body8, _ORG_WEIGHTS, strict=True))
-    check = 11 - total % 11
-    return body8 + ("X" if check == 10 else "0" if check == 11 else str(check))
+    return body8 + org_code_check_char(body8)
 
 
 def uscc(rng: Dice, kind: str, area: str) -> str:
     """A USCC with a valid organisation code inside and a valid check character."""
     body8 = "".join(rng.choice(USCC_CHARS) for _ in range(8))
-    return make_uscc(USCC_KIND[kind] + area + org_code(body8))
+    return make_uscc_of(USCC_KIND[kind] + area, body8)
 
 
 def mobile(rng: Dice) -> str:

@@ -186,6 +186,28 @@ def make_uscc(body17: str) -> str:
     return body17 + uscc_check_char(body17)
 
 
+# Positions 9–17 of a USCC are the organisation code (组织机构代码, GB 11714-1997): 8 characters and
+# a check character. Its character values are the full Latin alphabet's (A=10 … Z=35), not the
+# USCC alphabet's index, which skips I and O.
+_ORG_VALUE = {char: n for n, char in enumerate("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
+_ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+_ORG_CODE = slice(8, 17)  # positions 9–17
+
+
+def org_code_check_char(body8: str) -> str:
+    """GB 11714 check character of an organisation code body: 11 − Σ mod 11, 10 → X, 11 → 0."""
+    if len(body8) != 8 or any(c not in _ORG_VALUE for c in body8):
+        raise ValueError(f"body8 must be 8 digits or capital letters, got {body8!r}")
+    check = 11 - sum(_ORG_VALUE[c] * w for c, w in zip(body8, _ORG_WEIGHTS)) % 11
+    return "X" if check == 10 else "0" if check == 11 else str(check)
+
+
+def make_uscc_of(prefix8: str, org_body8: str) -> str:
+    """A USCC from its first 8 characters (authority, kind, division code) and an organisation
+    code body: both check characters computed (for demo data and tests)."""
+    return make_uscc(prefix8 + org_body8 + org_code_check_char(org_body8))
+
+
 def _uscc_char_problem(code: str) -> str | None:
     for index, char in enumerate(code):
         if char not in _USCC_VALUE:
@@ -196,7 +218,8 @@ def _uscc_char_problem(code: str) -> str | None:
 
 
 def check_uscc(value: object, *, field: str = "uscc") -> Checked[str]:
-    """GB 32100-2015 unified social credit code (统一社会信用代码)."""
+    """GB 32100-2015 unified social credit code (统一社会信用代码), with the GB 11714 organisation
+    code inside it (positions 9–17) checked too."""
     code = normalize_code(value)
     if not code:
         return Checked.fail(field, "统一社会信用代码不能为空", code)
@@ -208,6 +231,12 @@ def check_uscc(value: object, *, field: str = "uscc") -> Checked[str]:
     expected = uscc_check_char(code[:17])
     if code[17] != expected:
         return Checked.fail(field, f"统一社会信用代码校验位不正确，应为{expected}", code)
+    org = code[_ORG_CODE]
+    org_expected = org_code_check_char(org[:8])
+    if org[8] != org_expected:
+        return Checked.fail(
+            field, f"统一社会信用代码第9至17位（组织机构代码）校验位不正确：第17位应为{org_expected}，请核对第9至17位", code
+        )
     return Checked(value=code)
 
 

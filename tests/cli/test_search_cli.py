@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from counter_app.cli import main
-from counter_app.domain.ids import make_resident_id, make_uscc, mask_id_number
+from counter_app.domain.ids import make_resident_id, make_uscc_of, mask_id_number
 from counter_app.store import AccountRecord, EmployerRecord, Store, WorkerRecord
 
 ZHANG = make_resident_id("620102", date(1985, 6, 1), 123)
-USCC = make_uscc("91620121MA0000001")
+USCC = make_uscc_of("91620121", "MA000000")
 
 
 @pytest.fixture

@@ -22,8 +22,10 @@ from counter_app.domain.ids import (
     check_uscc,
     make_resident_id,
     make_uscc,
+    make_uscc_of,
     mask_card,
     mask_id_number,
+    org_code_check_char,
     resident_id_check_char,
     uscc_check_char,
 )
@@ -44,6 +46,13 @@ def uscc_reference(body17: str) -> str:
     return USCC_ALPHABET[(31 - total % 31) % 31]
 
 
+def org_reference(body8: str) -> str:
+    """GB 11714-1997: digits are their value, A–Z are 10–35; weights 3 7 9 10 5 8 4 2; C = 11 − Σ mod 11."""
+    values = {c: int(c) if c.isdigit() else ord(c) - ord("A") + 10 for c in body8}
+    check = 11 - sum(values[c] * w for c, w in zip(body8, (3, 7, 9, 10, 5, 8, 4, 2))) % 11
+    return {10: "X", 11: "0"}.get(check, str(check))
+
+
 def messages(checked) -> list[str]:
     return [e.message for e in checked.errors]
 
@@ -58,11 +67,19 @@ VALID_ID = "11010519491231002X"  # a published sample: Beijing Chaoyang, 1949-12
 ANOTHER_ID = "360426199101010071"  # python-stdnum's documented example: male, 1991-01-01
 VALID_USCC = "91110000600037341L"
 digits17 = st.text(alphabet="0123456789", min_size=17, max_size=17)
-uscc_bodies = st.builds(
+any_uscc_bodies = st.builds(
     lambda head, area, rest: head + area + rest,
     st.text(alphabet=USCC_ALPHABET, min_size=2, max_size=2),
     st.text(alphabet="0123456789", min_size=6, max_size=6),
     st.text(alphabet=USCC_ALPHABET, min_size=9, max_size=9),
+)
+org_bodies = st.text(alphabet=USCC_ALPHABET, min_size=8, max_size=8)
+# First 17 characters of a real USCC: positions 9–17 are an organisation code with its check character.
+uscc_bodies = st.builds(
+    lambda head, area, org: head + area + org + org_reference(org),
+    st.text(alphabet=USCC_ALPHABET, min_size=2, max_size=2),
+    st.text(alphabet="0123456789", min_size=6, max_size=6),
+    org_bodies,
 )
 birth_dates = st.dates(min_value=date(1900, 1, 1), max_value=date.today())
 known_areas = st.sampled_from(areas.known_area_codes())
@@ -297,11 +314,43 @@ def test_uscc_wrong_check_char_names_the_right_one():
 
 def test_uscc_other_registration_authorities_are_accepted():
     # Y = other authorities, 5 = civil affairs, N = agriculture: not all digits in front.
-    for body in ("Y1110000MA0000001", "53110000500000001", "N2110108MA0000001"):
-        assert check_uscc(make_uscc(body)).ok
+    for prefix, org in (("Y1110000", "MA000000"), ("53110000", "50000000"), ("N2110108", "MA000000")):
+        assert check_uscc(make_uscc_of(prefix, org)).ok
 
 
-@given(uscc_bodies)
+def test_organisation_code_check_char_of_the_standards_example():
+    """GB 11714-1997's own example D2143569-X, and the published sample USCC's 60003734-1."""
+    assert org_code_check_char("D2143569") == "X"
+    assert org_code_check_char("60003734") == "1"
+
+
+def test_uscc_with_a_wrong_organisation_code_check_digit_is_refused():
+    """The issue: "USCC positions 9–17 are not checked against the GB 11714 check digit"."""
+    body = "91620102MA0000000"  # MA000000's check character is 7, not 0
+    assert org_code_check_char("MA000000") == "7"
+    message = only_error(check_uscc(make_uscc(body)))
+    assert "组织机构代码" in message and "第17位应为7" in message
+    assert check_uscc(make_uscc_of("91620102", "MA000000")).ok
+
+
+@given(org_bodies)
+def test_organisation_check_char_matches_the_standard(body):
+    assert org_code_check_char(body) == org_reference(body)
+
+
+@given(st.text(alphabet=USCC_ALPHABET, min_size=8, max_size=8), st.sampled_from("0123456789X"))
+def test_a_uscc_is_valid_only_with_the_right_organisation_check_char(org, check):
+    code = make_uscc("91620102" + org + check)
+    assert check_uscc(code).ok == (check == org_reference(org))
+
+
+def test_organisation_check_char_refuses_bad_bodies():
+    for body in ("1234567", "123456789", "1234567!", "1234567a"):
+        with pytest.raises(ValueError):
+            org_code_check_char(body)
+
+
+@given(any_uscc_bodies)
 def test_uscc_check_char_matches_the_standard(body):
     assert uscc_check_char(body) == uscc_reference(body)
     if body[:2].isdigit():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from counter_app.domain.ids import make_resident_id, make_uscc
+from counter_app.domain.ids import make_resident_id, make_uscc_of
 from counter_app.store import DB_FILENAME, AccountRecord, EmployerRecord, Store, WorkerRecord
 
 
@@ -50,7 +50,7 @@ def make_employer() -> Callable[..., EmployerRecord]:
     counter = iter(range(1, 10_000))
 
     def make(name: str = "青山镇兴旺建材有限公司", **fields: object) -> EmployerRecord:
-        fields.setdefault("uscc", make_uscc(f"91620121MA{next(counter):07d}"))
+        fields.setdefault("uscc", make_uscc_of("91620121", f"MA{next(counter):06d}"))
         fields.setdefault("township", "青山镇")
         return EmployerRecord(name=name, **fields)  # type: ignore[arg-type]
 

@@ -7,14 +7,14 @@ import pytest
 from test_sync_cli import connect
 
 from counter_app import services
-from counter_app.domain.ids import make_uscc
+from counter_app.domain.ids import make_uscc_of
 
 pytestmark = pytest.mark.postgres
 
 
 def establish_form(counter, n: int) -> dict:
     form = {
-        "uscc": make_uscc(f"9162010200000{n:03d}A"), "employer_name": f"示范市同步测试{n}号有限公司", "legal_rep": "黄伟",
+        "uscc": make_uscc_of("91620102", f"00000{n:03d}"), "employer_name": f"示范市同步测试{n}号有限公司", "legal_rep": "黄伟",
         "employer_address": "示范市南山镇", "contact_name": "林芳", "contact_mobile": "13712345678",
         "bank_name": "中国建设银行", "bank_account": "62000001234567890", "worker_ratio": "10",
         "employer_ratio": "10", "first_month": "2026-12",
