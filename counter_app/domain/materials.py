@@ -32,10 +32,12 @@ def required_refs(
     reason_code: str | None = None,
     variant: str | None = None,
     changed_fields: Iterable[str] = (),
+    early_retirement: bool = False,
 ) -> list[str]:
     """Policy references of every document needed, in notice order, without repeats.
 
     ``KeyError`` for an unknown kind, reason or variant; changed fields without extra proof add nothing.
+    ``early_retirement``: a retirement withdrawal before the statutory age also needs its proof.
     """
     refs = version.business_materials(kind)
     if kind == "withdrawal" and reason_code is not None:
@@ -43,6 +45,8 @@ def required_refs(
         refs += reason.materials
         if variant is not None:
             refs += reason.variants[variant].materials
+        if early_retirement:
+            refs += reason.early_materials
     if kind == "info-change":
         for name in changed_fields:
             refs += version.info_change_materials.get(name.removeprefix("new_"), ())  # type: ignore[call-overload]
@@ -56,10 +60,21 @@ def required_materials(
     reason_code: str | None = None,
     variant: str | None = None,
     changed_fields: Iterable[str] = (),
+    early_retirement: bool = False,
 ) -> list[Material]:
     """Every document an application of ``kind`` needs under ``version`` (see :func:`required_refs`)."""
-    refs = required_refs(kind, version, reason_code=reason_code, variant=variant, changed_fields=changed_fields)
+    refs = required_refs(kind, version, reason_code=reason_code, variant=variant, changed_fields=changed_fields,
+                         early_retirement=early_retirement)
     return [material(ref, version) for ref in refs]
+
+
+def variant_guidance(kind: str, version: PolicyVersion, reason_code: str | None) -> list[str]:
+    """For a reason whose documents depend on the case (rent: public or commercial housing), each
+    case with its own documents, from the same data as the lists: "商品住房：本人及配偶工作地的无房证明"."""
+    if kind != "withdrawal" or reason_code is None or reason_code not in version.withdrawal.reasons:
+        return []
+    reason = version.withdrawal.reasons[reason_code]
+    return [f"{v.name}：{'、'.join(version.material_name(m) for m in v.materials)}" for v in reason.variants.values()]
 
 
 def missing_materials(required: Iterable[Material], received_codes: Iterable[str]) -> list[Material]:

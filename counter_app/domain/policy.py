@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from counter_app.domain.policy_schema import (
     AREAS,
+    NOTICE_LOCAL_KEYS,
     District,
     LoanPolicy,
     PolicyVersion,
@@ -144,6 +145,13 @@ def _layers(data: dict[str, Any], report: "_Report") -> list[Layer]:
     for prefix, table in layers:
         if "effective_from" not in table:
             report.add(prefix + ("effective_from",), "缺少必填项：每个版本都要写生效日期")
+        notices = table.get("notices")
+        if prefix != ("base",) and isinstance(notices, dict) and "verified" not in notices:
+            legal = [k for k in notices if k not in NOTICE_LOCAL_KEYS]
+            if legal:  # new legal text never silently inherits "verified" from the text it replaces
+                report.add(prefix + ("notices", "verified"),
+                           "修改法律依据（" + "、".join(legal) + "）时须写明 verified = true（已与官方文本核对）"
+                           "或 verified = false（待核对，不印在通知书上）", line_path=prefix + ("notices",))
     return layers
 
 

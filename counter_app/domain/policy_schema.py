@@ -10,13 +10,22 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, Strict
+from pydantic import (
+    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, Strict, ValidationInfo,
+    field_validator, model_validator,
+)
 
 from counter_app.domain.catalog import CHANGEABLE_PERSON_FIELDS, KINDS
 from counter_app.domain.money import CENT
 from counter_app.domain.retirement import RetirementRule
 
 AREAS: tuple[str, ...] = ("district", "county")  # loan caps differ for the city's districts and counties
+# 《住房公积金管理条例》第十八条: each ratio at least 5 %; the national cap is 12 %, which the city's
+# report names as reached: "缴存比例全部提高到12%，达到了国家规定的最高标准".
+STATUTORY_RATIO_MIN = Decimal(5)
+STATUTORY_RATIO_MAX = Decimal(12)
+MAX_LTV = Decimal(80)  # DOMAIN: price × max loan-to-value, at most 80 %
+MAX_TERM_MONTHS = 360  # DOMAIN: a term of at most 30 years
 RETIREMENT_GROUPS: tuple[str, ...] = ("male", "female_cadre", "female_worker")
 CLOSED_STATUSES: tuple[str, ...] = ("03", "04", "05")  # personal account A.6: closed (merger/transfer/withdrawal)
 
@@ -101,8 +110,42 @@ def _codes_from_keys(value: Any) -> Any:
 KeyedByCode = BeforeValidator(_codes_from_keys)
 
 
+MARKERS = ("demo", "unverified", "source")  # keys every table may carry about its own values
+_NOT_VALUES = frozenset({*MARKERS, "code", "name", "label"})  # names, not rules: never "demo values"
+
+
 class _Model(BaseModel):
+    """Every policy table may say where its values come from and which are the demo city's guesses.
+
+    ``demo`` — 演示值: ``true`` for every value of the table, or the keys that are (a dotted key
+    reaches into a table keyed by code: ``"decision_days.open-account"``); the reports are silent
+    on them and a centre replaces them. ``unverified`` — 待核对: keys still to be checked against
+    the official text. ``source`` — the words of the report or regulation the values follow.
+    """
+
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    demo: Flag | tuple[str, ...] = False
+    unverified: tuple[str, ...] = ()
+    source: str = ""
+
+    @field_validator("demo", "unverified")
+    @classmethod
+    def _marked_keys_exist(cls, keys: Any, info: ValidationInfo) -> Any:
+        if isinstance(keys, bool):
+            return keys
+        names = {n for name, f in cls.model_fields.items() for n in (name, f.alias) if n}
+        unknown = [k for k in keys if k.split(".")[0] not in names or k in MARKERS]
+        if unknown:
+            raise ValueError(f"{info.field_name} 中列出的项目不存在：{'、'.join(unknown)}")
+        return keys
+
+    def marked(self, marker: str) -> tuple[str, ...]:
+        """The keys of this table carrying ``marker`` ("demo" or "unverified")."""
+        keys = getattr(self, marker)
+        if keys is True:  # the values the file writes, not the defaults it leaves alone
+            return tuple(k for k in type(self).model_fields if k in self.model_fields_set and k not in _NOT_VALUES)
+        return () if keys is False else tuple(keys)
 
 
 # --- places --------------------------------------------------------------------------------------
@@ -160,11 +203,28 @@ class RetirementPolicy(_Model):
 # --- loans ---------------------------------------------------------------------------------------
 
 class LoanCategory(_Model):
-    """A borrower category and its cap (yuan) in the districts and in the counties."""
+    """A borrower category and its cap (yuan): one ``cap`` for the whole city, or one for the
+    districts and one for the counties (the report: "其余缴存职工**区提高到**万元、各县**万元")."""
 
     label: Text
-    district: PositiveMoney
-    county: PositiveMoney
+    cap: PositiveMoney | None = None
+    district: PositiveMoney | None = None
+    county: PositiveMoney | None = None
+    raised: Flag = False  # "提高到": never below the default category's cap, in any area
+
+    @model_validator(mode="after")
+    def _one_way_of_capping(self) -> "LoanCategory":
+        by_area = (self.district is not None, self.county is not None)
+        if self.cap is not None and any(by_area):
+            raise ValueError("cap（全市统一额度）与 district/county（分区县额度）只能写一种")
+        if self.cap is None and not all(by_area):
+            raise ValueError("须写 cap（全市统一额度），或同时写 district 和 county（分区县额度）")
+        return self
+
+    def cap_in(self, area: str) -> Decimal:
+        if area not in AREAS:
+            raise KeyError(area)
+        return self.cap if self.cap is not None else getattr(self, area)
 
 
 class LoanRates(_Model):
@@ -179,6 +239,9 @@ class LoanRates(_Model):
 
 class LoanPolicy(_Model):
     categories: dict[Code, LoanCategory]
+    default_category: Code = "general"  # the "其余缴存职工" that raised categories are compared with
+    # Normally the counties' cap is not above the districts'; a city whose rule says otherwise sets this.
+    county_cap_may_exceed_district: Flag = False
     balance_multiple: PositiveDecimal
     max_repayment_ratio: Percent
     max_ltv_first: Percent
@@ -199,9 +262,7 @@ class LoanPolicy(_Model):
 
     def category_cap(self, category: str, area: str) -> Decimal:
         """The cap of ``category`` in ``area`` ("district"/"county"); KeyError if either is unknown."""
-        if area not in AREAS:
-            raise KeyError(area)
-        return getattr(self.categories[category], area)
+        return self.categories[category].cap_in(area)
 
     def category_label(self, key: str) -> str:
         return self.categories[key].label
@@ -223,10 +284,13 @@ class LoanPolicy(_Model):
 # --- withdrawals ---------------------------------------------------------------------------------
 
 class ReasonVariant(_Model):
-    """A kind of case within one reason that needs its own documents (e.g. public vs commercial rent)."""
+    """A kind of case within one reason that needs its own documents (e.g. public vs commercial rent);
+    it may also ask for a document number the reason as a whole does not (the lease's)."""
 
     name: Text
     materials: tuple[MaterialRef, ...]
+    needs_document_no: Flag | None = None  # None: as the reason says
+    document_label: Text | None = None
 
 
 class WithdrawalReason(_Model):
@@ -245,6 +309,12 @@ class WithdrawalReason(_Model):
     unique_document: Flag = False  # one document number serves one withdrawal of this reason
     document_label: Text = "合同或凭证编号"
     event_amount_label: Text | None = None  # set: the amount is capped by this (amount paid, loan owed)
+    # The event amount is paid once (a price, an elevator share): every withdrawal with the same
+    # document counts against it, however many there are. Not for amounts stated afresh each time
+    # (the loan still owed).
+    event_amount_cumulative: Flag = False
+    statutory_age: Flag = False  # 离休、退休: the statutory retirement age must be reached …
+    early_materials: tuple[MaterialRef, ...] = ()  # … or these documents show an approved early retirement
     event_date_label: Text | None = None  # set: the date of the event is required
     min_contribution_months: Count | None = None
     sealed_ok: Flag = True  # a sealed (封存) account may withdraw for this reason
@@ -263,21 +333,37 @@ class WithdrawalPolicy(_Model):
 # --- notices and the version as a whole ----------------------------------------------------------
 
 class NoticePolicy(_Model):
-    """What the establishment notice cites, and deadlines printed or enforced at the counter."""
+    """What the legal notices cite (establishment: art. 37 of the 2019 text; arrears: art. 38) and
+    their time limits. ``verified`` says the citations were checked word for word against the
+    official text (``verified_against``); an unverified table is never printed on a notice."""
 
+    verified: Flag
+    verified_against: str = ""
     regulation: Text
     legal_basis: Text
     articles: tuple[Text, ...]
     basis_text: Text
     penalty_article: Text
-    arrears_article: Text
     deadline_days: PositiveInt
     fine_min: Money
     fine_max: PositiveMoney
-    rights_text: Text
-    statement_days: PositiveInt
+    arrears_article: Text
+    arrears_duty_article: Text  # the duty broken: pay in full and on time
+    arrears_basis_text: Text
+    arrears_deadline_days: PositiveInt
+    statement_days: PositiveInt  # to explain or ask for a hearing
+    statement_working_days: Flag = True  # 5个工作日, not 5日
     complaint_days: PositiveInt
     deferral_max_months: PositiveInt
+
+    @property
+    def statement_period(self) -> str:
+        """The period as printed: 5个工作日 / 5日."""
+        return f"{self.statement_days}{'个工作日' if self.statement_working_days else '日'}"
+
+
+# Keys of ``notices`` that are no legal text: a version may change them without re-verifying.
+NOTICE_LOCAL_KEYS = frozenset({"complaint_days", "deferral_max_months", *MARKERS})
 
 
 class PolicyVersion(_Model):
@@ -353,6 +439,7 @@ def reference_problems(v: PolicyVersion) -> list[Problem]:
     for code, reason in v.withdrawal.reasons.items():
         loc = ("withdrawal", "reasons", code)
         refs(loc + ("materials",), reason.materials)
+        refs(loc + ("early_materials",), reason.early_materials)
         for key, variant in reason.variants.items():
             refs(loc + ("variants", key, "materials"), variant.materials)
         out += [(loc + (k,), m) for k, m in _reason_problems(reason)]
@@ -371,15 +458,59 @@ def reference_problems(v: PolicyVersion) -> list[Problem]:
     if len({s.code for s in v.stations}) != len(v.stations):
         out.append((("stations",), "服务站代码重复"))
     c, n = v.contribution, v.notices
-    if c.ratio_min > c.ratio_max:
-        out.append((("contribution", "ratio_min"), "最低缴存比例不能高于最高缴存比例"))
+    out += _ratio_problems(c)
     if c.base_floor > c.base_cap:
         out.append((("contribution", "base_floor"), "缴存基数下限不能高于上限"))
     if n.fine_min > n.fine_max:
         out.append((("notices", "fine_min"), "罚款下限不能高于上限"))
-    if not v.loan.categories:
-        out.append((("loan", "categories"), "至少需要一个借款人类别"))
+    out += _loan_problems(v.loan)
     return out
+
+
+def _ratio_problems(c: ContributionPolicy) -> list[Problem]:
+    out: list[Problem] = []
+    for key in ("ratio_min", "ratio_max"):
+        value = getattr(c, key)
+        if not STATUTORY_RATIO_MIN <= value <= STATUTORY_RATIO_MAX:
+            out.append((("contribution", key), f"缴存比例应在{STATUTORY_RATIO_MIN}%至{STATUTORY_RATIO_MAX}%之间"
+                        f"（《住房公积金管理条例》第十八条不低于5%，国家规定最高12%），现为{value}%"))
+    if c.ratio_min > c.ratio_max:
+        out.append((("contribution", "ratio_min"), "最低缴存比例不能高于最高缴存比例"))
+    return out
+
+
+def _loan_problems(lp: LoanPolicy) -> list[Problem]:
+    """Caps, ratios and rates that contradict each other."""
+    out: list[Problem] = []
+    if not lp.categories:
+        return [(("loan", "categories"), "至少需要一个借款人类别")]
+    default = lp.categories.get(lp.default_category)
+    if default is None:
+        out.append((("loan", "default_category"), f"未知的借款人类别：{lp.default_category}"))
+    for key, cat in lp.categories.items():
+        loc: tuple[str | int, ...] = ("loan", "categories", key)
+        if cat.cap is None and not lp.county_cap_may_exceed_district and cat.county > cat.district:  # type: ignore[operator]
+            out.append((loc + ("county",), f"{cat.label}的县额度不能高于区额度"
+                        "（如本市规定如此，请设置 loan.county_cap_may_exceed_district = true）"))
+        if cat.raised and default is not None and key != lp.default_category:
+            low = [AREA_NAMES[a] for a in AREAS if cat.cap_in(a) < default.cap_in(a)]
+            if low:
+                out.append((loc + ("raised",), f"{cat.label}为“提高到”的额度，不能低于{default.label}在{'、'.join(low)}的额度"))
+    if lp.max_ltv_first > MAX_LTV:
+        out.append((("loan", "max_ltv_first"), f"最高贷款成数不能超过{MAX_LTV}%"))
+    if lp.max_ltv_second > lp.max_ltv_first:
+        out.append((("loan", "max_ltv_second"), "第二套住房的最高贷款成数不能高于首套住房"))
+    if lp.max_term_months > MAX_TERM_MONTHS:
+        out.append((("loan", "max_term_months"), f"贷款期限最长{MAX_TERM_MONTHS}个月（30年）"))
+    r = lp.rates
+    if r.first_home_long < r.first_home_short or r.second_home_long < r.second_home_short:
+        out.append((("loan", "rates"), "5年以上的利率不能低于5年及以下的利率"))
+    if r.second_home_short < r.first_home_short or r.second_home_long < r.first_home_long:
+        out.append((("loan", "rates"), "第二套住房利率不能低于首套住房利率"))
+    return out
+
+
+AREA_NAMES = {"district": "市辖区", "county": "各县"}
 
 
 def _reason_problems(r: WithdrawalReason) -> list[tuple[str, str]]:
@@ -389,6 +520,18 @@ def _reason_problems(r: WithdrawalReason) -> list[tuple[str, str]]:
         out.append(("closing", "销户提取须提取全部余额，不能再设额度限制"))
     if r.within_years_of_event is not None and r.event_date_label is None:
         out.append(("within_years_of_event", "设置了事件后年限时须同时填写 event_date_label"))
+    documented = r.needs_document_no or any(v.needs_document_no for v in r.variants.values())
     if r.unique_document and not r.needs_document_no:
         out.append(("unique_document", "unique_document 须与 needs_document_no 同时设置"))
+    if r.event_amount_cumulative and (r.event_amount_label is None or not documented):
+        out.append(("event_amount_cumulative", "event_amount_cumulative 须与 event_amount_label 和 needs_document_no 同时设置"))
+    if r.event_amount_cumulative and r.unique_document:
+        out.append(("event_amount_cumulative", "event_amount_cumulative（同一凭证可多次提取）与 unique_document（只能提取一次）不能同时设置"))
+    per_month, per_year = r.max_amount_per_month, r.max_amount_per_year
+    if per_month is not None and per_year is not None and per_month * 12 > per_year:
+        out.append(("max_amount_per_month", f"每月限额×12（{per_month * 12}元）超过年度限额{per_year}元，两者矛盾"))
+    if r.once_only and r.min_months_between is not None:
+        out.append(("once_only", "限办一次（once_only）与提取间隔（min_months_between）不能同时设置"))
+    if r.early_materials and not r.statutory_age:
+        out.append(("early_materials", "early_materials（提前退休材料）须与 statutory_age 同时设置"))
     return out

@@ -35,6 +35,38 @@ DEFAULT_RULES: dict[str, RetirementRule] = {
 }
 
 
+# The worker's category (身份) decides a woman's retirement group: 职工 retired at 50, 干部 at 55
+# before the 2024 decision ("原法定退休年龄为五十周岁/五十五周岁的女职工"). Men: one group.
+WORKER_CATEGORIES: tuple[tuple[str, str], ...] = (("worker", "职工（女50岁）"), ("cadre", "干部（女55岁）"))
+GROUP_LABELS = {"male": "男职工", "female_cadre": "女干部", "female_worker": "女职工"}
+
+
+def retirement_group(sex: str | None, category: str | None) -> str | None:
+    """The group of the 2024 decision for sex "1"/"2" and category; None while a woman's category
+    (or anyone's sex) is unknown: guessing the 55 rule gives the 50-rule women 5 years too many."""
+    if sex == "1":
+        return "male"
+    if sex == "2":
+        return {"cadre": "female_cadre", "worker": "female_worker"}.get(category or "")
+    return None
+
+
+def group_problem(sex: str | None, category: str | None, purpose: str) -> FieldError | None:
+    """Why no retirement group can be chosen, naming the field the clerk must fill in."""
+    if retirement_group(sex, category) is not None:
+        return None
+    if sex not in ("1", "2"):
+        return FieldError("id_number", f"无法确定性别，不能按法定退休年龄{purpose}，请核对证件号码或职工信息")
+    return FieldError("worker_category", f"女性须选择身份（职工原50岁退休／干部原55岁退休），以按法定退休年龄{purpose}")
+
+
+def statutory_age_text(birth: date, rule: RetirementRule) -> str:
+    """The statutory age as people say it: 60周岁, 50周岁6个月."""
+    months = rule.base_age_years * 12 + delay_months(birth, rule)
+    years, rest = divmod(months, 12)
+    return f"{years}周岁" + (f"{rest}个月" if rest else "")
+
+
 def add_months(day: date, months: int) -> date:
     """``day`` plus whole months; a day missing in the target month becomes its last day."""
     index = day.year * 12 + day.month - 1 + months

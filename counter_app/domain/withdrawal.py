@@ -3,7 +3,10 @@
 Windows: a monthly cap is allowed once for every calendar month covered since the last withdrawal
 for the same reason (at most the last 12 months, never before the event, e.g. the lease start); a
 yearly cap counts the calendar year of the application; frequencies count whole months from the
-last withdrawal for the same reason.
+last withdrawal for the same reason. An amount paid once (a purchase price, an elevator share)
+bounds every withdrawal made with the same document together. A retirement withdrawal needs the
+statutory retirement age (by sex and the worker's category, with the 2024 gradual raise) or an
+approved early retirement, shown by its document.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from counter_app.domain.materials import required_refs
 from counter_app.domain.money import CENT, floor_cents, format_money
 from counter_app.domain.normalize import normalize_code
 from counter_app.domain.policy_schema import PolicyVersion, WithdrawalReason
-from counter_app.domain.retirement import add_months
+from counter_app.domain.retirement import (
+    GROUP_LABELS, add_months, group_problem, retirement_date, retirement_group, statutory_age_text,
+)
 
 ZERO = Decimal("0.00")
 # Names of the constraints that can set ``max_amount`` (``WithdrawalCheck.rule``), for display.
@@ -41,6 +46,15 @@ class AccountFacts:
     consecutive_months: int = 0
     offset_agreement: bool = False  # a monthly-offset (月对冲) repayment agreement is in force
     banned_until: date | None = None  # barred from withdrawing after cheating (2026 amendment)
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    """Who withdraws: birth date and sex (from the ID or the record), the worker's category."""
+
+    birth_date: date | None = None
+    sex: str | None = None  # "1" male, "2" female
+    worker_category: str | None = None  # "worker" (职工) / "cadre" (干部): women retire at 50 / 55
 
 
 @dataclass(frozen=True)
@@ -84,6 +98,7 @@ def check_withdrawal(
     account: AccountFacts,
     history: Iterable[PastWithdrawal],
     version: PolicyVersion,
+    person: PersonFacts | None = None,
 ) -> WithdrawalCheck:
     """Every rule of the reason in force on the application day; errors name the field to fix."""
     reason = version.withdrawal.reasons.get(request.reason_code)
@@ -91,32 +106,70 @@ def check_withdrawal(
         message = f"提取原因“{request.reason_code}”在{request.day.isoformat()}适用的政策中不存在"
         return WithdrawalCheck([FieldError("reason_code", message)], [], ZERO, False, [], None)
     past = sorted((h for h in history if h.reason_code == reason.code and h.day <= request.day), key=lambda h: h.day)
+    variant, variant_errors = _variant(reason, request.variant)
+    age_errors, age_warnings, early = _retirement_age(reason, person or PersonFacts(), request.day, version)
     errors = (
-        _account_errors(reason, account, request.day, version)
+        variant_errors
+        + age_errors
+        + _account_errors(reason, account, request.day, version)
         + _event_errors(reason, request)
         + _frequency_errors(reason, past, request.day)
-        + _document_errors(reason, past, request.document_no)
+        + _document_errors(reason, variant, past, request.document_no)
     )
     limits = _limits(reason, account, past, request, version.withdrawal.min_remaining)
     rule = min(limits, key=lambda k: limits[k][0])
     max_amount = max(ZERO, limits[rule][0]).quantize(CENT)
     errors += [FieldError("amount", m) for m in _amount_errors(reason, request.amount, account.balance, max_amount, limits[rule][1])]
-    warnings: list[FieldError] = []
+    warnings: list[FieldError] = list(age_warnings)
     if request.amount > version.supervisor_approval_above:
         warnings.append(
             FieldError("amount", f"提取金额超过{format_money(version.supervisor_approval_above)}元，须经主管复核", "warning")
         )
-    variant = request.variant
-    if variant is not None and variant not in reason.variants:
-        known = "、".join(v.name for v in reason.variants.values()) or "无细分情形"
-        errors.append(FieldError("variant", f"{reason.name}提取没有所选的具体情形（可选：{known}）"))
-        variant = None
-    elif variant is None and reason.variants:
-        kinds = "、".join(v.name for v in reason.variants.values())
-        warnings.append(FieldError("reason_code", f"请确认属于哪种情形（{kinds}），所需材料不同", "warning"))
-    materials = required_refs("withdrawal", version, reason_code=reason.code, variant=variant)
+    materials = required_refs("withdrawal", version, reason_code=reason.code, variant=variant, early_retirement=early)
     amounts = {key: value.quantize(CENT) for key, (value, _words) in limits.items()}
     return WithdrawalCheck(errors, warnings, max_amount, reason.closing, materials, rule, amounts)
+
+
+def _variant(reason: WithdrawalReason, chosen: str | None) -> tuple[str | None, list[FieldError]]:
+    """The case within the reason; where the reason has cases, the documents depend on it."""
+    kinds = "、".join(v.name for v in reason.variants.values())
+    if chosen is not None and chosen not in reason.variants:
+        known = kinds or "无细分情形"
+        return None, [FieldError("variant", f"{reason.name}提取没有所选的具体情形（可选：{known}）")]
+    if chosen is None and reason.variants:
+        return None, [FieldError("variant", f"请选择{reason.name}提取的具体情形（{kinds}），所需材料不同")]
+    return chosen, []
+
+
+def is_early_retirement(reason: WithdrawalReason, person: PersonFacts, day: date, version: PolicyVersion) -> bool:
+    """A retirement withdrawal before the statutory age (so its early-retirement proof is needed);
+    False while the age cannot be told (the missing facts are errors of their own)."""
+    return _retirement_age(reason, person, day, version)[2]
+
+
+def _retirement_age(
+    reason: WithdrawalReason, person: PersonFacts, day: date, version: PolicyVersion
+) -> tuple[list[FieldError], list[FieldError], bool]:
+    """(errors, warnings, early) of a reason that needs the statutory retirement age."""
+    if not reason.statutory_age:
+        return [], [], False
+    if person.birth_date is None:
+        return [FieldError("id_number", "无法确定出生日期，不能核对法定退休年龄，请核对证件号码或职工信息")], [], False
+    problem = group_problem(person.sex, person.worker_category, "核对离休、退休提取")
+    if problem is not None:
+        return [problem], [], False
+    group = retirement_group(person.sex, person.worker_category)
+    rule = version.retirement_rule(group)  # type: ignore[arg-type]
+    due = retirement_date(person.birth_date, rule)
+    if day >= due:
+        return [], [], False
+    proofs = "、".join(version.material_name(m) for m in reason.early_materials)
+    if not proofs:
+        message = f"未到法定退休年龄：{GROUP_LABELS[group]}{statutory_age_text(person.birth_date, rule)}，{due.isoformat()}达到"  # type: ignore[index]
+        return [FieldError("reason_code", message)], [], False
+    words = (f"未到法定退休年龄（{GROUP_LABELS[group]}{statutory_age_text(person.birth_date, rule)}，"  # type: ignore[index]
+             f"{due.isoformat()}达到），按提前退休办理，须提供{proofs}")
+    return [], [FieldError("reason_code", words, "warning")], True
 
 
 def _account_errors(reason: WithdrawalReason, account: AccountFacts, day: date, version: PolicyVersion) -> list[FieldError]:
@@ -170,12 +223,27 @@ def _frequency_errors(reason: WithdrawalReason, past: list[PastWithdrawal], day:
     return []
 
 
-def _document_errors(reason: WithdrawalReason, past: list[PastWithdrawal], document_no: str | None) -> list[FieldError]:
+def document_rule(reason: WithdrawalReason, variant: str | None) -> tuple[bool, str]:
+    """(a document number is required, its label) for the reason and the case within it."""
+    chosen = reason.variants.get(variant) if variant is not None else None
+    needed = reason.needs_document_no
+    label = reason.document_label
+    if chosen is not None and chosen.needs_document_no is not None:
+        needed = chosen.needs_document_no
+    if chosen is not None and chosen.document_label is not None:
+        label = chosen.document_label
+    return needed, label
+
+
+def _document_errors(
+    reason: WithdrawalReason, variant: str | None, past: list[PastWithdrawal], document_no: str | None
+) -> list[FieldError]:
+    needed, label = document_rule(reason, variant)
     number = normalize_code(document_no)
     if not number:
-        return [FieldError("document_no", f"请填写{reason.document_label}")] if reason.needs_document_no else []
+        return [FieldError("document_no", f"请填写{label}")] if needed else []
     if reason.unique_document and any(normalize_code(h.document_no) == number for h in past):
-        return [FieldError("document_no", f"该{reason.document_label}已办理过{reason.name}提取，不能重复提取")]
+        return [FieldError("document_no", f"该{label}已办理过{reason.name}提取，不能重复提取")]
     return []
 
 
@@ -214,7 +282,7 @@ def _limits(
     keep = format_money(min_remaining)
     limits = {"balance": (account.balance - min_remaining, f"后账户至少保留{keep}元（提取全部余额须按销户类原因办理）")}
     if reason.event_amount_label is not None and request.event_amount is not None:
-        limits["event_amount"] = (request.event_amount, f"不能超过{reason.event_amount_label}")
+        limits["event_amount"] = _event_limit(reason, past, request)
     per_month = monthly_cap(reason, account.monthly_contribution)
     if per_month is not None:
         months = covered_months(request.day, past, request.event_date)
@@ -224,6 +292,19 @@ def _limits(
         words = f"每年不超过{format_money(reason.max_amount_per_year)}元，本年度已提取{format_money(used)}元"
         limits["yearly_cap"] = (reason.max_amount_per_year - used, words)
     return limits
+
+
+def _event_limit(reason: WithdrawalReason, past: list[PastWithdrawal], request: WithdrawalRequest) -> tuple[Decimal, str]:
+    """The amount paid or owed; an amount paid once is shared by every withdrawal with its document."""
+    paid = request.event_amount or ZERO
+    label = reason.event_amount_label
+    number = normalize_code(request.document_no)
+    if not reason.event_amount_cumulative or not number:
+        return paid, f"不能超过{label}"
+    used = sum((h.amount for h in past if normalize_code(h.document_no) == number), ZERO)
+    if not used:
+        return paid, f"不能超过{label}"
+    return paid - used, f"累计不能超过{label}{format_money(paid)}元（该凭证已提取{format_money(used)}元）"
 
 
 def _amount_errors(reason: WithdrawalReason, amount: Decimal, balance: Decimal, max_amount: Decimal, why: str) -> list[str]:

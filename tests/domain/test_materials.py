@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter_app.domain.catalog import KINDS, PROOF_REQUIRED_CHANGES
-from counter_app.domain.materials import Material, missing_materials, required_materials
+from counter_app.domain.materials import Material, missing_materials, required_materials, variant_guidance
 from counter_app.domain.policy import default_policy
 
 V = default_policy().in_force(date(2026, 10, 1))
@@ -48,8 +48,24 @@ def test_typical_documents_of_withdrawal_reasons():
     assert names("01") == ["居民身份证原件", "购房合同", "购房发票", "本人银行卡"]
     assert "退休证明" in names("03")
     assert {"死亡证明", "继承权公证书"} <= set(names("08"))
-    assert {"租赁合同", "租金发票或收据"} <= set(names("07", "public"))
-    assert "无房证明（本人及配偶）" in names("07", "commercial") and "租金发票或收据" not in names("07", "commercial")
+    assert names("07", "public") == ["居民身份证原件", "本人银行卡", "房屋租赁合同", "租金缴纳凭证"]
+    assert names("07", "commercial") == ["居民身份证原件", "本人银行卡", "本人及配偶工作地的无房证明"]
+    assert names("03") == ["居民身份证原件", "退休证明", "本人银行卡"]
+    assert required_materials("withdrawal", V, reason_code="03", early_retirement=True)[-1].name == "提前退休审批表"
+
+
+def test_report_rent_one_time_notice_and_materials_come_from_the_same_data():
+    """报告：“公共租赁住房和保障性租赁住房，仅需提供房屋租赁合同和租金缴纳凭证；商品住房，仅需提供本人及
+    配偶工作地的无房证明”. The issue: the one-time notice listed 租赁合同 for commercial housing although
+    the policy's own note said otherwise. Now the rent reason itself asks for no lease, and what the
+    notice says about each case is made from the cases' own lists."""
+    rent = V.withdrawal.reasons["07"]
+    assert "lease" not in rent.materials and "lease" not in rent.variants["commercial"].materials
+    assert variant_guidance("withdrawal", V, "07") == [
+        "公共租赁住房或保障性租赁住房：房屋租赁合同、租金缴纳凭证", "商品住房：本人及配偶工作地的无房证明"]
+    for version in default_policy().versions:  # no free-text note that could contradict the lists again
+        assert "租赁合同" not in version.withdrawal.reasons["07"].notes
+    assert variant_guidance("withdrawal", V, "06") == [] and variant_guidance("loan", V, "07") == []
 
 
 def test_unknown_kind_reason_or_variant_is_a_key_error():

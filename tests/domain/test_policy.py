@@ -121,12 +121,14 @@ def test_loan_values_of_the_demo_city(book):
     loan = book.in_force(date(2025, 6, 1)).loan
     assert loan.areas == ("district", "county")
     caps = {(c, a): loan.category_cap(c, a) for c in loan.categories for a in loan.areas}
-    assert caps == {
+    assert caps == {  # the report: talent and outside-urban staff one cap each, the rest by district/county
         ("general", "district"): D("800000"), ("general", "county"): D("600000"),
-        ("talent", "district"): D("1200000"), ("talent", "county"): D("1000000"),
-        ("outside_urban", "district"): D("1000000"), ("outside_urban", "county"): D("800000"),
+        ("talent", "district"): D("1200000"), ("talent", "county"): D("1200000"),
+        ("outside_urban", "district"): D("1000000"), ("outside_urban", "county"): D("1000000"),
     }
     assert loan.category_label("talent") == "高层次人才及引进人才"
+    assert loan.category_label("outside_urban") == "非城市规划区域内工作的在编干部职工"
+    assert loan.category_label("general") == "其余缴存职工"
     assert (loan.balance_multiple, loan.max_repayment_ratio) == (D("15"), D("50"))
     assert (loan.max_ltv(False), loan.max_ltv(True)) == (D("80"), D("70"))
     assert (loan.max_term_months, loan.max_years_over_retirement, loan.min_contribution_months) == (360, 5, 6)
@@ -153,16 +155,17 @@ def test_contribution_and_retirement_values(book):
 
 def test_documents_and_counter_settings(book):
     v = book.in_force(date(2026, 10, 1))
-    assert v.materials["id_card"] == "居民身份证原件" and v.materials["no_house_cert"] == "无房证明（本人及配偶）"
+    assert v.materials["id_card"] == "居民身份证原件" and v.materials["no_house_cert"] == "本人及配偶工作地的无房证明"
     for field in PROOF_REQUIRED_CHANGES:  # the catalog's promise: these changes need proof
         assert "household_register|police_cert" in v.info_change_materials[field]
     assert v.material_name("household_register|police_cert") == "户口簿或派出所证明"
     assert v.supervisor_approval_above == D("50000") and v.idle_lock_minutes == 10
-    assert v.notices.rights_text and v.notices.complaint_days > 0 and v.notices.deferral_max_months == 12
+    assert v.notices.statement_period == "5个工作日" and v.notices.complaint_days > 0
+    assert v.notices.deferral_max_months == 12
     assert v.station(v.stations[0].code) is v.stations[0]
     rent = v.withdrawal.reasons["07"]
-    assert (rent.max_amount_per_month, rent.max_amount_per_year, rent.min_months_between) == (D("600"), D("12000"), 3)
-    assert v.withdrawal.reasons["91"].once_only and v.withdrawal.reasons["91"].within_years_of_event == 3
+    assert (rent.max_amount_per_month, rent.max_amount_per_year, rent.min_months_between) == (None, None, None)
+    assert not v.withdrawal.reasons["91"].once_only and v.withdrawal.reasons["91"].within_years_of_event == 3
 
 
 # --- bad files ------------------------------------------------------------------------------------------
@@ -238,9 +241,9 @@ def test_a_version_without_effective_date_is_refused():
 
 
 def test_unknown_material_code_in_a_reason_is_refused():
-    text = _edit('materials = ["lease", "bank_card"]', 'materials = ["lease", "bank_crd"]')
+    text = _edit('materials = ["retirement_cert", "bank_card"]', 'materials = ["retirement_cert", "bank_crd"]')
     [(line, key, message)] = _refused(text)
-    assert (line, key) == (_line_of(text, '"bank_crd"'), "base.withdrawal.reasons.07.materials[1]")
+    assert (line, key) == (_line_of(text, '"bank_crd"'), "base.withdrawal.reasons.03.materials[1]")
     assert "bank_crd" in message
 
 
@@ -256,7 +259,7 @@ def test_unknown_material_in_an_alternative_is_refused():
     [
         ("effective_from = 2025-07-01", 'effective_from = "2025-07-01"', "versions[1].effective_from", "应为日期"),
         ("effective_from = 2025-07-01", "effective_from = 2025-07-01T08:00:00", "versions[1].effective_from", "应为日期"),
-        ("once_only = true", 'once_only = "yes"', "base.withdrawal.reasons.91.once_only", "应为 true 或 false"),
+        ("statutory_age = true", 'statutory_age = "yes"', "base.withdrawal.reasons.03.statutory_age", "应为 true 或 false"),
         ('base_floor = "2200"', 'base_floor = "22x00"', "versions[1].contribution.base_floor", "应为数字"),
         ('base_floor = "2200"', 'base_floor = "2200.001"', "versions[1].contribution.base_floor", "两位小数"),
         ('base_floor = "2200"', "base_floor = -5", "versions[1].contribution.base_floor", "负数"),

@@ -10,10 +10,15 @@ from hypothesis import strategies as st
 
 from counter_app.domain.retirement import (
     DEFAULT_RULES,
+    GROUP_LABELS,
+    WORKER_CATEGORIES,
     RetirementRule,
     add_months,
     check_loan_term,
+    group_problem,
     retirement_date,
+    retirement_group,
+    statutory_age_text,
 )
 
 MALE, CADRE, WORKER = DEFAULT_RULES["male"], DEFAULT_RULES["female_cadre"], DEFAULT_RULES["female_worker"]
@@ -107,3 +112,35 @@ def test_accepted_terms_end_in_time(birth, applied, months):
     latest = add_months(retirement_date(birth, MALE), 60)
     fits = months <= 360 and add_months(applied, months) <= latest
     assert (errors == []) == fits
+
+
+# --- the worker's category decides a woman's group (issue #18) ---------------------------------------
+
+
+def test_category_chooses_the_group_for_women_only():
+    """“原法定退休年龄为五十周岁的女职工” retire under the 50 rule, 干部 under the 55 rule; men are one group."""
+    assert [code for code, _label in WORKER_CATEGORIES] == ["worker", "cadre"]
+    assert retirement_group("1", None) == retirement_group("1", "cadre") == "male"
+    assert retirement_group("2", "worker") == "female_worker" and retirement_group("2", "cadre") == "female_cadre"
+    assert retirement_group("2", None) is None and retirement_group(None, "cadre") is None
+    assert set(GROUP_LABELS) == set(DEFAULT_RULES)
+
+
+def test_unknown_group_names_the_field_to_fill_in():
+    assert group_problem("1", None, "计算贷款期限") is None
+    woman = group_problem("2", "", "计算贷款期限")
+    assert woman.field == "worker_category" and "计算贷款期限" in woman.message
+    assert group_problem(None, "cadre", "x").field == "id_number"
+
+
+@pytest.mark.parametrize(("birth", "group", "text"), [
+    (date(1964, 12, 31), "male", "60周岁"),
+    (date(1965, 1, 1), "male", "60周岁1个月"),
+    (date(1976, 12, 1), "male", "63周岁"),
+    (date(1975, 2, 1), "female_worker", "50周岁1个月"),
+    (date(1985, 1, 1), "female_worker", "55周岁"),
+    (date(1981, 8, 31), "female_cadre", "57周岁11个月"),
+    (date(1981, 9, 1), "female_cadre", "58周岁"),
+])
+def test_statutory_age_as_people_say_it(birth, group, text):
+    assert statutory_age_text(birth, DEFAULT_RULES[group]) == text

@@ -1,4 +1,5 @@
-"""Withdrawal rules: balances, closing reasons, account states, caps in their windows, frequency, documents."""
+"""Withdrawal rules: balances, closing reasons, account states, caps in their windows, frequency, documents,
+the city's report ("不限提取次数和金额", the rent documents) and the statutory retirement age."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from counter_app.domain.retirement import add_months
 from counter_app.domain.withdrawal import (
     AccountFacts,
     PastWithdrawal,
+    PersonFacts,
     WithdrawalRequest,
     check_withdrawal,
     covered_months,
+    document_rule,
 )
 
 D = Decimal
@@ -26,24 +29,28 @@ OLD_DAY = date(2025, 6, 1)
 V = default_policy().in_force(DAY)
 V_OLD = default_policy().in_force(OLD_DAY)
 ACCOUNT = AccountFacts(status="01", balance=D("50000.00"), monthly_contribution=D("1200.00"), consecutive_months=24)
+RETIRED = PersonFacts(birth_date=date(1960, 1, 1), sex="1")  # 66 in 2026: past any statutory age
 
 
 def request(code: str, version=V, day: date = DAY, **changes) -> WithdrawalRequest:
-    """A request that meets every rule of the reason with ACCOUNT and no history."""
+    """A request that meets every rule of the reason with ACCOUNT and no history (the first case of
+    a reason that has cases)."""
     r = version.withdrawal.reasons[code]
+    variant = changes.get("variant", next(iter(r.variants), None))
     base = WithdrawalRequest(
         reason_code=code,
         amount=ACCOUNT.balance if r.closing else D("500.00"),
-        document_no="HT-2026-0001" if r.needs_document_no else None,
+        document_no="HT-2026-0001" if document_rule(r, variant)[0] else None,
         day=day,
         event_amount=D("200000.00") if r.event_amount_label else None,
         event_date=day - timedelta(days=30) if r.event_date_label else None,
+        variant=variant,
     )
     return replace(base, **changes)
 
 
-def check(req: WithdrawalRequest, account: AccountFacts = ACCOUNT, history=(), version=V):
-    return check_withdrawal(req, account, list(history), version)
+def check(req: WithdrawalRequest, account: AccountFacts = ACCOUNT, history=(), version=V, person=RETIRED):
+    return check_withdrawal(req, account, list(history), version, person)
 
 
 def fields(result) -> list[str]:
@@ -71,7 +78,7 @@ def test_each_reason_has_a_happy_path(code):
 
 
 def test_unknown_reason_is_refused():
-    result = check(replace(request("07"), reason_code="98"))
+    result = check(replace(request("07"), reason_code="98", variant=None))
     assert fields(result) == ["reason_code"] and "98" in result.errors[0].message
     assert (result.max_amount, result.materials, result.rule) == (D("0.00"), [], None)
 
@@ -138,7 +145,7 @@ def test_closed_frozen_and_unknown_accounts_cannot_withdraw(status, word, code):
 def test_sealed_account_may_withdraw_except_where_the_reason_forbids():
     sealed = replace(ACCOUNT, status="02")
     assert check(request("01"), sealed).ok and check(request("03"), sealed).ok
-    result = check(request("07"), sealed)
+    result = check(request("07"), sealed)  # the demo city's rule (sealed_ok = false, a demo value)
     assert fields(result) == ["id_number"] and "封存" in result.errors[0].message
 
 
@@ -160,49 +167,122 @@ def test_fraud_ban_applies_from_the_amendment_until_its_end():
 
 
 def test_rent_needs_three_months_of_contributions():
+    """A demo value (the report is silent): marked so in the policy."""
+    assert "min_contribution_months" in V.withdrawal.reasons["07"].marked("demo")
     result = check(request("07"), replace(ACCOUNT, consecutive_months=2))
     assert fields(result) == ["id_number"] and "3个月" in result.errors[0].message
     assert check(request("07"), replace(ACCOUNT, consecutive_months=3)).ok
 
 
-# --- rent: caps in their windows, frequency ------------------------------------------------------------
+# --- the city's report: "不限提取次数和金额" -----------------------------------------------------------
+
+UNLIMITED = {"91": "加装电梯", "07": "租房", "06": "商业住房贷款还贷、偿还公积金贷款", "01": "异地购房"}
+
+
+@pytest.mark.parametrize("code", sorted(UNLIMITED))
+def test_report_no_limit_on_count_or_amount_in_the_policy(code):
+    """报告：“支持加装电梯、租房、商业住房贷款还贷、异地购房、偿还公积金贷款提取，在公积金账户余额
+    不为零的前提下，不限提取次数和金额”: no cap per month, per year or by share, no frequency, not once only."""
+    r = V_OLD.withdrawal.reasons[code]
+    assert (r.max_amount_per_month, r.max_amount_per_year, r.max_pct_of_monthly_contribution) == (None, None, None)
+    assert r.min_months_between is None and not r.once_only and not r.unique_document
+    assert "不限提取次数和金额" in r.source
+
+
+@settings(max_examples=60, deadline=None)
+@given(code=st.sampled_from(sorted(UNLIMITED)), gaps=st.lists(st.integers(0, 40), min_size=2, max_size=8),
+       balance=st.decimals(min_value=D("0.02"), max_value=D("900000"), places=2))
+def test_report_no_limit_on_count_or_amount_repeated_withdrawals_are_accepted(code, gaps, balance):
+    """“在公积金账户余额不为零的前提下，不限提取次数和金额”: the same worker withdraws again and again,
+    days apart, for the same purpose and document, up to the balance (a partial withdrawal keeps 0.01)."""
+    day, history = DAY, []
+    for gap in gaps:
+        day += timedelta(days=gap)
+        req = request(code, day=day, amount=balance - D("0.01"), event_amount=D("99999999.00"),
+                      event_date=day - timedelta(days=30) if V.withdrawal.reasons[code].event_date_label else None)
+        result = check(req, replace(ACCOUNT, balance=balance), history, version=default_policy().in_force(day))
+        assert result.ok, (code, day, result.errors)
+        assert result.max_amount == balance - D("0.01") and result.rule == "balance"
+        history.append(PastWithdrawal(code, D("1.00"), day, req.document_no))
+
+
+def test_report_no_limit_on_amount_still_within_what_was_paid_for_one_document():
+    """“不限提取次数和金额” for the elevator, yet the report also vows “坚决遏制违规提取行为”: withdrawals
+    with one agreement together stay within the share actually paid (12,000 paid, 8,000 taken → 4,000 left)."""
+    history = [PastWithdrawal("91", D("8000.00"), date(2026, 3, 1), "DT-1")]
+    req = request("91", document_no="dt 1", event_amount=D("12000.00"), amount=D("4000.00"))
+    result = check(req, history=history)
+    assert result.ok and result.rule == "event_amount" and result.max_amount == D("4000.00")
+    over = check(replace(req, amount=D("4000.01")), history=history)
+    assert fields(over) == ["amount"] and "已提取8,000.00元" in over.errors[0].message
+    assert check(replace(req, document_no="DT-2", amount=D("12000.00")), history=history).ok  # another elevator
+
+
+def test_report_rent_documents_public_housing():
+    """“公共租赁住房和保障性租赁住房，仅需提供房屋租赁合同和租金缴纳凭证”."""
+    result = check(request("07", variant="public"))
+    names = [V.material_name(m) for m in result.materials]
+    assert result.ok and names == ["居民身份证原件", "本人银行卡", "房屋租赁合同", "租金缴纳凭证"]
+    assert fields(check(request("07", variant="public", document_no=None))) == ["document_no"]
+    assert "房屋租赁合同编号" in check(request("07", variant="public", document_no=None)).errors[0].message
+
+
+def test_report_rent_documents_commercial_housing():
+    """“商品住房，仅需提供本人及配偶工作地的无房证明”: no lease, no lease number."""
+    result = check(request("07", variant="commercial", document_no=None))
+    names = [V.material_name(m) for m in result.materials]
+    assert result.ok and names == ["居民身份证原件", "本人银行卡", "本人及配偶工作地的无房证明"]
+    assert "lease" not in result.materials and "rent_receipts" not in result.materials
+
+
+# --- the generic caps and frequencies (other reasons, other cities) -----------------------------------
+
+CAPPED_RENT = {"max_amount_per_month": D("600"), "max_pct_of_monthly_contribution": D("65"),
+               "max_amount_per_year": D("12000"), "min_months_between": 3, "event_date_label": "租赁起始日期"}
+
 
 def test_rent_is_capped_per_month_covered():
+    capped = with_reason(V, "07", **CAPPED_RENT)
     lease_start = date(2026, 4, 10)  # April..October: 7 months
     req = request("07", event_date=lease_start, amount=D("4200.00"))
-    assert check(req).ok and check(req).limits["monthly_cap"] == D("4200.00")
-    result = check(replace(req, amount=D("4200.01")))
+    assert check(req, version=capped).ok and check(req, version=capped).limits["monthly_cap"] == D("4200.00")
+    result = check(replace(req, amount=D("4200.01")), version=capped)
     assert fields(result) == ["amount"] and result.rule == "monthly_cap" and "600.00" in result.errors[0].message
 
 
 def test_rent_monthly_cap_follows_the_share_of_the_contribution_when_lower():
+    capped = with_reason(V, "07", **CAPPED_RENT)
     low = replace(ACCOUNT, monthly_contribution=D("500.00"))  # 65% → 325.00 a month
     req = request("07", event_date=date(2026, 8, 1), amount=D("975.00"))  # Aug, Sep, Oct
-    assert check(req, low).ok and check(req, low).max_amount == D("975.00")
-    assert fields(check(replace(req, amount=D("975.01")), low)) == ["amount"]
+    assert check(req, low, version=capped).ok and check(req, low, version=capped).max_amount == D("975.00")
+    assert fields(check(replace(req, amount=D("975.01")), low, version=capped)) == ["amount"]
 
 
 def test_rent_months_already_withdrawn_are_not_counted_again():
+    capped = with_reason(V, "07", **CAPPED_RENT)
     history = [PastWithdrawal("07", D("1800.00"), date(2026, 6, 15), "ZL-1")]
     req = request("07", event_date=date(2025, 1, 1), document_no="ZL-1")  # July..October after June
-    assert check(req, history=history).limits["monthly_cap"] == D("2400.00")
+    assert check(req, history=history, version=capped).limits["monthly_cap"] == D("2400.00")
 
 
 def test_rent_once_every_three_months():
+    capped = with_reason(V, "07", **CAPPED_RENT)
     history = [PastWithdrawal("07", D("600.00"), date(2026, 7, 2), "ZL-1")]
-    too_soon = check(request("07", document_no="ZL-1"), history=history)
+    too_soon = check(request("07", version=capped, document_no="ZL-1"), history=history, version=capped)
     assert fields(too_soon) == ["reason_code"] and "2026-10-02" in too_soon.errors[0].message
-    assert check(request("07", day=date(2026, 10, 2), document_no="ZL-1"), history=history).ok  # same lease again
+    again = request("07", version=capped, day=date(2026, 10, 2), document_no="ZL-1")
+    assert check(again, history=history, version=capped).ok  # same lease again
 
 
 def test_yearly_cap_counts_the_calendar_year():
-    version = with_reason(V, "07", max_amount_per_month=D("3000"), max_pct_of_monthly_contribution=None)
+    version = with_reason(V, "07", max_amount_per_month=D("3000"), max_pct_of_monthly_contribution=None,
+                          max_amount_per_year=D("12000"), event_date_label="租赁起始日期")
     history = [
         PastWithdrawal("07", D("9000.00"), date(2026, 1, 5), "ZL-1"),
         PastWithdrawal("07", D("2500.00"), date(2026, 5, 5), "ZL-1"),
         PastWithdrawal("07", D("9000.00"), date(2025, 12, 20), "ZL-1"),  # last year: not counted
     ]
-    req = request("07", document_no="ZL-1", amount=D("500.00"))
+    req = request("07", version=version, document_no="ZL-1", amount=D("500.00"))
     result = check(req, history=history, version=version)
     assert result.ok and result.rule == "yearly_cap" and result.max_amount == D("500.00")
     over = check(replace(req, amount=D("500.01")), history=history, version=version)
@@ -221,8 +301,9 @@ def test_property_fee_yearly_cap():
 
 
 def test_history_of_other_reasons_and_later_days_is_ignored():
+    capped = with_reason(V, "07", **CAPPED_RENT)
     history = [PastWithdrawal("06", D("600.00"), date(2026, 9, 1), "X"), PastWithdrawal("07", D("600.00"), date(2026, 12, 1))]
-    assert check(request("07"), history=history).ok
+    assert check(request("07", version=capped), history=history, version=capped).ok
 
 
 def test_covered_months_window():
@@ -247,7 +328,8 @@ def rent_attempts(draw):
 def test_accepted_rent_withdrawals_never_break_the_windows(attempt, high_monthly_cap):
     """Whatever is asked, what the rules accept stays within every cap and frequency."""
     lease, day, gaps, amounts = attempt
-    version = with_reason(V, "07", max_amount_per_month=D("2000"), max_pct_of_monthly_contribution=None) if high_monthly_cap else V
+    capped = with_reason(V, "07", **CAPPED_RENT)
+    version = with_reason(capped, "07", max_amount_per_month=D("2000"), max_pct_of_monthly_contribution=None) if high_monthly_cap else capped
     rent = version.withdrawal.reasons["07"]
     per_month = D("2000") if high_monthly_cap else D("600")
     accepted: list[PastWithdrawal] = []
@@ -270,10 +352,12 @@ def test_accepted_rent_withdrawals_never_break_the_windows(attempt, high_monthly
 
 # --- events, documents, other reasons -----------------------------------------------------------------
 
-def test_elevator_once_only():
+def test_a_reason_a_city_limits_to_once():
+    once = with_reason(V, "91", once_only=True, event_amount_cumulative=False)
     history = [PastWithdrawal("91", D("8000.00"), date(2025, 3, 1), "DT-1")]
-    result = check(request("91", document_no="DT-2"), history=history)
+    result = check(request("91", document_no="DT-2"), history=history, version=once)
     assert fields(result) == ["reason_code"] and "2025-03-01" in result.errors[0].message
+    assert check(request("91", document_no="DT-2"), history=history).ok  # the demo city: "不限提取次数"
 
 
 def test_elevator_within_three_years_of_acceptance():
@@ -297,12 +381,14 @@ def test_amount_up_to_the_amount_actually_paid():
     assert fields(check(replace(req, event_amount=D("0")))) == ["event_amount", "amount"]
 
 
-def test_commercial_loan_repayment_up_to_what_is_owed_once_a_year():
+def test_loan_repayment_up_to_what_is_owed_any_number_of_times():
+    """“商业住房贷款还贷……偿还公积金贷款提取……不限提取次数”: the amount still owed is stated afresh
+    each time (not cumulative), and a withdrawal the day before does not stop the next."""
     owed = check(request("06", event_amount=D("3000.00"), amount=D("3000.01")))
     assert fields(owed) == ["amount"] and "尚未偿还的贷款本息" in owed.errors[0].message
-    history = [PastWithdrawal("06", D("3000.00"), date(2025, 10, 2), "HT-2026-0001")]
-    assert fields(check(request("06"), history=history)) == ["reason_code"]
-    assert check(request("06", day=date(2026, 10, 2)), history=history).ok  # same loan contract next year
+    history = [PastWithdrawal("06", D("3000.00"), DAY - timedelta(days=1), "HT-2026-0001")]
+    result = check(request("06", event_amount=D("3000.00"), amount=D("3000.00")), history=history)
+    assert result.ok and result.max_amount == D("3000.00")
 
 
 def test_document_number_is_required_where_the_reason_says():
@@ -311,11 +397,22 @@ def test_document_number_is_required_where_the_reason_says():
     assert check(request("93", document_no=None)).ok
 
 
-def test_the_same_purchase_contract_cannot_be_used_twice():
+def test_the_same_purchase_contract_counts_against_the_price_paid():
+    """“异地购房……不限提取次数”: a second withdrawal on one contract, within what is left of the price."""
+    history = [PastWithdrawal("01", D("150000.00"), date(2026, 5, 1), "ht 2026 0001")]
+    rich = replace(ACCOUNT, balance=D("90000.00"))
+    req = request("01", document_no="ＨＴ-2026-0001", event_amount=D("200000.00"), amount=D("50000.00"))
+    assert check(req, rich, history).ok and check(req, rich, history).max_amount == D("50000.00")
+    over = check(replace(req, amount=D("50000.01")), rich, history)
+    assert fields(over) == ["amount"] and over.rule == "event_amount" and "已提取150,000.00元" in over.errors[0].message
+
+
+def test_a_reason_a_city_keeps_to_one_withdrawal_per_document():
+    unique = with_reason(V, "01", unique_document=True, event_amount_cumulative=False)
     history = [PastWithdrawal("01", D("100000.00"), date(2026, 5, 1), "ht 2026 0001")]
-    result = check(request("01", document_no="ＨＴ-2026-0001"), history=history)
+    result = check(request("01", document_no="ＨＴ-2026-0001"), history=history, version=unique)
     assert fields(result) == ["document_no"] and "不能重复" in result.errors[0].message
-    assert check(request("01", document_no="HT-2026-0002"), history=history).ok
+    assert check(request("01", document_no="HT-2026-0002"), history=history, version=unique).ok
 
 
 def test_large_amounts_are_flagged_for_a_supervisor():
@@ -330,6 +427,62 @@ def test_rent_variant_decides_the_documents():
     commercial = check(request("07", variant="commercial"))
     assert public.ok and "rent_receipts" in public.materials and "no_house_cert" not in public.materials
     assert commercial.ok and "no_house_cert" in commercial.materials and "rent_receipts" not in commercial.materials
-    unsure = check(request("07"))
-    assert unsure.ok and [w.field for w in unsure.warnings] == ["reason_code"]
+    unsure = check(request("07", variant=None))
+    assert fields(unsure) == ["variant"] and "商品住房" in unsure.errors[0].message  # documents depend on it
     assert fields(check(request("07", variant="castle"))) == ["variant"]
+    assert fields(check(request("06", variant="public"))) == ["variant"]  # a reason without cases
+
+
+# --- retirement (离休、退休): the statutory age --------------------------------------------------------
+
+def test_retirement_withdrawal_of_a_worker_born_in_2000_is_refused_without_early_retirement():
+    """The issue: “Retirement withdrawal (离休、退休) does not check age. One was queued for a worker born
+    in 2000.” Under 60 he needs the 提前退休审批表, which the documents list then asks for."""
+    young = PersonFacts(birth_date=date(2000, 5, 1), sex="1")
+    result = check(request("03"), person=young)
+    assert result.ok  # the age alone does not refuse: an approved early retirement is possible …
+    assert "early_retirement_approval" in result.materials  # … and its proof is then required
+    assert [w.field for w in result.warnings] == ["reason_code"]
+    assert "未到法定退休年龄" in result.warnings[0].message and "提前退休审批表" in result.warnings[0].message
+    assert "early_retirement_approval" not in check(request("03")).materials  # a retired man needs no proof
+
+
+@pytest.mark.parametrize(("birth", "sex", "category", "due"), [
+    (date(1965, 3, 15), "1", None, date(2025, 4, 15)),        # man, 60 + 1 month (born Jan–Apr 1965)
+    (date(1975, 1, 10), "2", "worker", date(2025, 2, 10)),    # 职工, 50 + 1 month
+    (date(1970, 2, 10), "2", "cadre", date(2025, 3, 10)),     # 干部, 55 + 1 month
+    (date(1971, 6, 1), "2", "cadre", date(2026, 11, 1)),      # 干部, 55 + 5 months (born May–Aug 1971)
+    (date(1990, 1, 1), "2", "worker", date(2045, 1, 1)),      # 职工, the full raise to 55
+])
+def test_retirement_withdrawal_from_the_statutory_day_by_sex_and_category(birth, sex, category, due):
+    """2024年渐进式延迟法定退休年龄：男60→63、女职工50→55、女干部55→58，按出生月份逐步延迟."""
+    from counter_app.domain.retirement import retirement_date, retirement_group
+
+    group = retirement_group(sex, category)
+    assert retirement_date(birth, V.retirement_rule(group)) == due
+    person = PersonFacts(birth_date=birth, sex=sex, worker_category=category)
+    version = default_policy().in_force(due)
+    before, on = request("03", day=due - timedelta(days=1)), request("03", day=due)
+    assert "early_retirement_approval" in check(before, person=person, version=version).materials
+    assert "early_retirement_approval" not in check(on, person=person, version=version).materials
+    assert not check(on, person=person, version=version).warnings
+
+
+def test_retirement_withdrawal_of_a_woman_needs_her_category():
+    """Women retire at 50 (职工) or 55 (干部): without the category the age cannot be checked."""
+    woman = PersonFacts(birth_date=date(1972, 3, 1), sex="2")
+    result = check(request("03"), person=woman)
+    assert fields(result) == ["worker_category"] and "职工" in result.errors[0].message
+    assert check(request("03"), person=replace(woman, worker_category="worker")).ok  # 50 + 0: retired 2022
+    cadre = check(request("03"), person=replace(woman, worker_category="cadre"))  # 55 + 1 month: 2027-04
+    assert cadre.ok and "early_retirement_approval" in cadre.materials
+
+
+def test_retirement_withdrawal_without_a_birth_date_is_refused():
+    result = check(request("03"), person=PersonFacts())
+    assert fields(result) == ["id_number"] and "出生日期" in result.errors[0].message
+
+
+def test_other_reasons_never_ask_for_the_age():
+    for code in sorted(set(V.withdrawal.reasons) - {"03"}):
+        assert check(request(code), person=PersonFacts()).ok, code
