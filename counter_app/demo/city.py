@@ -114,6 +114,8 @@ class _PeopleMaker:
             bank_card=codes.bank_card(rng, bank),
             employer_uscc=employer.record.uscc,
             township=employer.record.township,
+            # Staff of public institutions (USCC kind 12: clinics, schools) are 干部; others 职工.
+            worker_category="cadre" if employer.record.uscc.startswith(codes.USCC_KIND["institution"]) else "worker",
         ))
         self.account(id_number, birth, employer.record)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from counter_app.domain.retirement import WORKER_CATEGORIES
+
 FieldKind = Literal[
     "text", "name", "id_number", "uscc", "bank_card", "mobile", "phone", "postcode", "money",
     "percent", "month", "date", "choice", "bool", "months", "materials", "multiline",
@@ -78,6 +80,8 @@ PERSON_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "姓名", "name", section=_IDENTITY, max_length=40),
     FieldSpec("sex", "性别", "choice", choices=SEXES, section=_IDENTITY, derived_from="id_number"),
     FieldSpec("birth_date", "出生日期", "date", section=_IDENTITY, derived_from="id_number"),
+    FieldSpec("worker_category", "身份", "choice", required=False, choices=WORKER_CATEGORIES, section=_IDENTITY,
+              hint="女性的法定退休年龄按身份确定：职工原50岁、干部原55岁"),
     FieldSpec("mobile", "手机号码", "mobile", section=_CONTACT),
     FieldSpec("phone", "固定电话", "phone", required=False, section=_CONTACT),
     FieldSpec("address", "通讯地址", "text", section=_CONTACT, max_length=120),
@@ -137,6 +141,8 @@ WITHDRAWAL = BusinessSpec(
     amount_field="amount",
     fields=(
         FieldSpec("id_number", "身份证号码", "id_number", section="申请人"),
+        FieldSpec("worker_category", "身份", "choice", required=False, choices=WORKER_CATEGORIES, section="申请人",
+                  hint="离休、退休提取按法定退休年龄核对：女职工原50岁、女干部原55岁"),
         FieldSpec("reason_code", "提取原因", "choice", choices="withdrawal_reasons", section="提取信息"),
         FieldSpec("variant", "具体情形", "choice", required=False, choices="withdrawal_variants", section="提取信息",
                   hint="租房提取：公共租赁住房或商品住房，所需材料不同"),
@@ -162,6 +168,10 @@ LOAN = BusinessSpec(
     fields=(
         FieldSpec("id_number", "借款人身份证号码", "id_number", section="借款人"),
         FieldSpec("borrower_category", "借款人类别", "choice", choices="borrower_categories", section="借款人"),
+        FieldSpec("work_district", "工作单位所在区县", "choice", required=False, choices="districts", section="借款人",
+                  hint="其余缴存职工的最高额度按工作所在的区、县确定"),
+        FieldSpec("worker_category", "身份", "choice", required=False, choices=WORKER_CATEGORIES, section="借款人",
+                  hint="贷款到期不晚于法定退休年龄后若干年：女职工原50岁、女干部原55岁"),
         FieldSpec("monthly_income", "月收入（元）", "money", section="还款能力"),
         FieldSpec("monthly_debt", "现有月还款额（元）", "money", required=False, section="还款能力",
                   allow_zero=True),

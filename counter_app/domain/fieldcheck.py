@@ -67,6 +67,8 @@ def choice_options(spec: FieldSpec, version: PolicyVersion) -> tuple[tuple[str, 
         return tuple(sorted(variants.items()))
     if spec.choices == "borrower_categories":
         return tuple((key, version.loan.category_label(key)) for key in version.loan.categories)
+    if spec.choices == "districts":
+        return tuple((code, d.name) for code, d in sorted(version.districts.items()))
     raise KeyError(spec.choices)
 
 

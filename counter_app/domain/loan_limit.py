@@ -1,11 +1,15 @@
-"""The loan limit (贷款额度): the smallest of four constraints, and which one binds."""
+"""The loan limit (贷款额度): the smallest of four constraints, and which one binds; and which
+area's category cap applies (where the borrower works, as the city's report classes borrowers)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
+from counter_app.domain.errors import FieldError
 from counter_app.domain.money import CENT, floor_cents, money_str
+from counter_app.domain.policy_schema import District, LoanPolicy
 from counter_app.domain.schedule import principal_for_payment
 
 CONSTRAINT_KEYS = ("category_cap", "balance_multiple", "repayment_capacity", "loan_to_value")
@@ -81,3 +85,24 @@ def compute_loan_limit(
     steps = (constraints[binding] / round_down_to).to_integral_value(rounding=ROUND_FLOOR)
     limit = floor_cents(steps * round_down_to)
     return LoanLimit(limit=limit, binding=binding, constraints=constraints)
+
+
+def cap_area(
+    loan: LoanPolicy, districts: Mapping[str, District], category: str, work_district: str | None
+) -> tuple[str, FieldError | None]:
+    """The area ("district"/"county") whose cap applies to ``category``, by where the borrower works.
+
+    The report classes borrowers by where they work ("非城市规划区域内工作的在编干部职工") and caps the
+    rest by district or county ("其余缴存职工**区提高到**万元、各县**万元"). A category with one
+    city-wide cap needs no area; otherwise an unknown workplace is an error naming ``work_district``.
+    """
+    chosen = loan.categories.get(category)
+    if chosen is not None and chosen.cap is not None:
+        return "district", None  # any area: the cap is the same
+    if not work_district:
+        label = chosen.label if chosen is not None else category
+        return "district", FieldError("work_district", f"请选择工作单位所在区县：{label}的最高贷款额度区、县不同")
+    place = districts.get(work_district)
+    if place is None:
+        return "district", FieldError("work_district", f"区县代码“{work_district}”不在本市政策中")
+    return place.area, None

@@ -7,7 +7,7 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from counter_app.domain import fieldcheck
-from counter_app.domain.catalog import PROOF_REQUIRED_CHANGES, business
+from counter_app.domain.catalog import PERSON_FIELDS, PROOF_REQUIRED_CHANGES, business
 from counter_app.domain.errors import Checked
 from counter_app.domain.fieldcheck import FormCheck
 from counter_app.domain.materials import Material, required_materials as _required
@@ -55,7 +55,21 @@ def required_materials(counter: Counter, kind: str, form: Mapping[str, Any] | No
     return _required(
         kind, version, reason_code=reason, variant=variant,
         changed_fields=changed_fields(form) if kind == "info-change" else (),
+        early_retirement=reason is not None and _early_retirement(counter, form, reason),
     )
+
+
+def _early_retirement(counter: Counter, form: Mapping[str, Any], reason: str) -> bool:
+    """A retirement withdrawal before the statutory age: its early-retirement proof is required too."""
+    from counter_app.domain.withdrawal import is_early_retirement
+    from counter_app.services.policy_facts import person_facts
+
+    version = counter.policy_on()
+    if not version.withdrawal.reasons[reason].statutory_age:
+        return False
+    with counter.store.unit_of_work() as uow:
+        facts = person_facts(uow, {k: form.get(k) for k in ("id_number", "worker_category")})
+    return is_early_retirement(version.withdrawal.reasons[reason], facts, counter.today(), version)
 
 
 def _withdrawal_case(counter: Counter, form: Mapping[str, Any]) -> tuple[str | None, str | None]:
@@ -92,7 +106,11 @@ def prefill_person(counter: Counter, id_number: str) -> dict[str, Any] | None:
         return None
     audit.record(counter, "lookup", audit.masked(key), {"via": "form"})
     record = asdict(worker)
-    person_keys = [f.key for f in business("open-account").fields][:12]
+    if worker.employer_uscc:  # where they work: the loan's category cap depends on it
+        with counter.store.unit_of_work() as uow:
+            employer = uow.employers.get(worker.employer_uscc)
+        record["work_district"] = employer.district if employer is not None else None
+    person_keys = [f.key for f in PERSON_FIELDS] + ["work_district"]
     return {k: _jsonable(record.get(k)) for k in person_keys if record.get(k) not in (None, "")}
 
 

@@ -8,9 +8,9 @@ from decimal import Decimal
 from typing import Any
 
 from counter_app.domain.errors import FieldError
-from counter_app.domain.loan_limit import LoanLimit
+from counter_app.domain.loan_limit import LoanLimit, cap_area
 from counter_app.domain.schedule import Schedule, build_schedule
-from counter_app.services import rules
+from counter_app.services import policy_facts, rules
 from counter_app.services.counter import Counter
 from counter_app.services.forms import check_form
 
@@ -39,11 +39,15 @@ def loan_preview(counter: Counter, form: Mapping[str, Any]) -> LoanPreview:
     preview.rate = version.loan.rate(second_home, months)
     with counter.store.unit_of_work() as uow:
         accounts = uow.accounts.for_person(v["id_number"])
+        workplace = policy_facts.work_district(uow, v)
     if not accounts:
         preview.errors.append(FieldError("id_number", "未找到该证件号码的住房公积金账户"))
         return preview
     balance = rules.live_account(accounts).balance  # the same account the submit rule uses
-    area = rules.station_area(version, counter.station_code)
+    area, unknown = cap_area(version.loan, version.districts, v["borrower_category"], workplace)
+    if unknown:
+        preview.errors.append(unknown)
+        return preview
     preview.limit = rules.loan_limit(version, v, balance=balance, second_home=second_home, area=area)
     principal = Decimal(v["amount"]) if "amount" in v else preview.limit.limit
     if principal > 0:

@@ -16,11 +16,12 @@ from typing import Any
 from counter_app.domain.contribution import monthly_contribution
 from counter_app.domain.eligibility import LoanApplicantFacts, check_loan_eligibility
 from counter_app.domain.errors import FieldError
-from counter_app.domain.loan_limit import CONSTRAINT_LABELS, compute_loan_limit
+from counter_app.domain.loan_limit import CONSTRAINT_LABELS, cap_area, compute_loan_limit
 from counter_app.domain.money import format_money, money_str
 from counter_app.domain.policy import PolicyVersion
-from counter_app.domain.retirement import RetirementRule, check_loan_term
+from counter_app.domain.retirement import check_loan_term
 from counter_app.domain.withdrawal import AccountFacts, PastWithdrawal, WithdrawalRequest, check_withdrawal
+from counter_app.services import policy_facts
 from counter_app.services.counter import Counter
 
 # Personal account statuses (JGJ/T 320 A.6) that count as a live account.
@@ -133,7 +134,7 @@ def withdrawal(ctx: RuleContext, v: dict[str, Any]) -> RuleOutcome:
         event_date=date.fromisoformat(v["event_date"]) if v.get("event_date") else None,
         variant=v.get("variant") or None,
     )
-    checked = check_withdrawal(request, facts, history, ctx.version)
+    checked = check_withdrawal(request, facts, history, ctx.version, policy_facts.person_facts(ctx.uow, v))
     out.errors += checked.errors
     out.warnings += checked.warnings
     out.details.update(
@@ -143,12 +144,6 @@ def withdrawal(ctx: RuleContext, v: dict[str, Any]) -> RuleOutcome:
     if pending_total:
         out.warn("amount", f"该职工另有{len(pending)}笔提取正在办理（合计{format_money(pending_total)}元），已从可用余额中扣除")
     return out
-
-
-def _retirement_rule(version: PolicyVersion, sex: str) -> RetirementRule:
-    # Without the worker's occupation on record, women are assessed on the 55-year rule.
-    group = "male" if sex == "1" else "female_cadre"
-    return version.retirement_rule(group)
 
 
 def loan(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOutcome:
@@ -167,7 +162,9 @@ def loan(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOutc
         prior_fund_loans=len(prior_loans),
     )
     out.errors += check_loan_eligibility(applicant, second_home=second_home, day=ctx.today, version=ctx.version)
-    area = station_area(ctx.version, ctx.station_code)
+    area, unknown_area = cap_area(ctx.version.loan, ctx.version.districts, v["borrower_category"],
+                                  policy_facts.work_district(ctx.uow, v))
+    out.errors += [unknown_area] if unknown_area else []
     limit = loan_limit(ctx.version, v, balance=account.balance, second_home=second_home, area=area)
     out.details["loan_limit"] = limit.as_dict()
     out.details["rate"] = str(ctx.version.loan.rate(second_home, int(v["months"])))
@@ -175,9 +172,11 @@ def loan(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOutc
         label = CONSTRAINT_LABELS.get(limit.binding, limit.binding)
         out.error("amount", f"申请金额超过可贷额度{format_money(limit.limit)}元（受“{label}”约束）")
     id_facts = facts.get("id_number") or {}
-    if id_facts.get("birth_date"):
+    group, no_group = policy_facts.retirement_group_of(ctx.uow, v, "计算贷款期限")
+    out.errors += [no_group] if no_group and id_facts.get("birth_date") else []
+    if id_facts.get("birth_date") and group:
         out.errors += check_loan_term(
-            birth=id_facts["birth_date"], rule=_retirement_rule(ctx.version, id_facts["sex"]),
+            birth=id_facts["birth_date"], rule=ctx.version.retirement_rule(group),
             application_date=ctx.today, months=int(v["months"]),
             max_term_months=ctx.version.loan.max_term_months,
             max_years_over_retirement=ctx.version.loan.max_years_over_retirement,
@@ -185,15 +184,6 @@ def loan(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOutc
     if _pending_same(ctx, "loan", v["id_number"]):
         out.error("id_number", "该职工已有一笔贷款申请正在受理中，请勿重复提交")
     return out
-
-
-def station_area(version: PolicyVersion, station_code: str) -> str:
-    """Loan caps differ for the city's districts and its counties: the station's district decides."""
-    for station in version.stations:
-        if station.code == station_code:
-            district = version.districts.get(station.district)
-            return district.area if district is not None else "district"
-    return "district"
 
 
 def loan_limit(version: PolicyVersion, v: dict[str, Any], *, balance: Decimal, second_home: bool, area: str):

@@ -51,6 +51,7 @@ class WorkerRecord:
     bank_card: str | None = None
     employer_uscc: str | None = None
     township: str | None = None
+    worker_category: str | None = None  # "worker" (职工) / "cadre" (干部): women retire at 50 / 55
     updated_seq: int = 0
 
 

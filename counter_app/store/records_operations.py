@@ -55,6 +55,10 @@ class CaseRecord:
     fine_min: Decimal | None = None
     fine_max: Decimal | None = None
     closed_on: date | None = None
+    kind: str = "establishment"  # or "arrears" (条例第三十八条)
+    arrears_amount: Decimal | None = None
+    arrears_from: str | None = None  # YYYY-MM
+    arrears_to: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
     id: int | None = None
@@ -150,3 +154,20 @@ class RatingRecord:
     score: int
     clerk: str
     at: datetime
+
+
+@dataclass(frozen=True)
+class PreregistrationRecord:
+    """A newly registered company (多证合一 企业预缴登记) awaiting its fund establishment."""
+
+    uscc: str
+    name: str
+    legal_rep: str | None = None
+    address: str | None = None
+    contact_name: str | None = None
+    contact_mobile: str | None = None
+    registered_on: date | None = None
+    district: str | None = None
+    township: str | None = None
+    source: str = "centre"
+    imported_at: datetime | None = None

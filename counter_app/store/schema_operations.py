@@ -1,7 +1,7 @@
 """Tables of the station's operations (站务): coverage drive, enforcement cases, complaints,
-deferral follow-up, daily closes and service ratings — on the store's one ``metadata``.
+deferral follow-up, daily closes, service ratings and pre-registrations — on the store's one ``metadata``.
 
-Built by migration 0004. Imported by the repositories (and so by the unit of work), which makes
+Built by migrations 0004 and 0008. Imported by the repositories (and so by the unit of work), which makes
 them part of ``metadata`` wherever the store is used.
 """
 
@@ -61,6 +61,11 @@ enforcement_cases = Table(
     Column("fine_min", Money),
     Column("fine_max", Money),
     Column("closed_on", Date),
+    # 0008: arrears cases (条例第三十八条, 责令限期缴存) beside establishment ones, with what is owed.
+    Column("kind", Text, nullable=False, server_default="establishment"),
+    Column("arrears_amount", Money),
+    Column("arrears_from", Text),  # YYYY-MM
+    Column("arrears_to", Text),
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
 )
@@ -159,4 +164,24 @@ service_ratings = Table(
     Column("score", Integer, nullable=False),
     Column("clerk", Text, nullable=False),
     Column("at", UtcDateTime, nullable=False),
+)
+
+# --- 多证合一 pre-registration (企业预缴登记), 0008 ----------------------------------------------------
+
+# New companies from the market-registration feed (imported CSV/XLSX) or the centre, waiting for the
+# station to complete their fund establishment from this record.
+preregistrations = Table(
+    "preregistrations", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uscc", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("legal_rep", Text),
+    Column("address", Text),
+    Column("contact_name", Text),
+    Column("contact_mobile", Text),
+    Column("registered_on", Date),  # the company's registration day (企业登记日期)
+    Column("district", Text),
+    Column("township", Text),
+    Column("source", Text, nullable=False),  # the imported file's name, or the centre's
+    Column("imported_at", UtcDateTime, nullable=False),
 )

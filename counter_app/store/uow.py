@@ -27,6 +27,7 @@ from counter_app.store.repositories.operations import (
     CaseRepository, ComplaintRepository, CoverageRepository, DailyCloseRepository, DeferralRepository, RatingRepository,
 )
 from counter_app.store.repositories.people import EmployerRepository, WorkerRepository
+from counter_app.store.repositories.preregistrations import PreregistrationRepository
 from counter_app.store.repositories.security import AuditRepository, ClerkRepository
 from counter_app.store.repositories.work import (
     ApplicationRepository,
@@ -63,6 +64,7 @@ class UnitOfWork:
     deferrals: DeferralRepository
     closes: DailyCloseRepository
     ratings: RatingRepository
+    preregistrations: PreregistrationRepository  # 多证合一 pre-registrations, revision 0008
 
     def __init__(self, engine: Engine, write: bool = False) -> None:
         self._engine = write_engine(engine) if write else engine
@@ -84,6 +86,7 @@ class UnitOfWork:
         self.clerks, self.audit = ClerkRepository(c), AuditRepository(c)
         self.cases, self.complaints, self.coverage = CaseRepository(c), ComplaintRepository(c), CoverageRepository(c)
         self.deferrals, self.closes, self.ratings = DeferralRepository(c), DailyCloseRepository(c), RatingRepository(c)
+        self.preregistrations = PreregistrationRepository(c)
         return self
 
     def __exit__(

@@ -18,6 +18,7 @@ from counter_app.store.records import (
     PolicyVersionRecord,
     WorkerRecord,
 )
+from counter_app.store.records_operations import PreregistrationRecord
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,11 @@ ENTITIES: dict[str, Entity] = {e.name: e for e in (
     Entity("loan", "loans", LoanRecord, "loans"),
     Entity("withdrawal_history", "withdrawal_history", PastWithdrawalRecord, "withdrawals"),
     Entity("policy_version", "policy_versions", PolicyVersionRecord, "policies"),
+    Entity("preregistration", "preregistrations", PreregistrationRecord, "preregistrations"),  # central 0006
 )}
 
 # Station-side bookkeeping fields that the centre does not keep.
-_LOCAL_ONLY = ("updated_seq", "pulled_at")
+_LOCAL_ONLY = ("updated_seq", "pulled_at", "imported_at")
 
 
 @cache

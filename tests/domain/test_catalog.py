@@ -18,18 +18,19 @@ from counter_app.domain.catalog import (
 from counter_app.domain.fieldcheck import check_field
 from counter_app.domain.policy import default_policy
 
-# The contract table of DESIGN.md ("Field keys").
-PERSON_KEYS = ("id_type", "id_number", "name", "sex", "birth_date", "mobile", "phone", "address", "postcode",
-               "marital_status", "bank_name", "bank_card")
+# The contract table of DESIGN.md ("Field keys"), extended by issue #18 with ``worker_category``
+# (职工/干部: a woman's statutory retirement age) and the loan's ``work_district``.
+PERSON_KEYS = ("id_type", "id_number", "name", "sex", "birth_date", "worker_category", "mobile", "phone", "address",
+               "postcode", "marital_status", "bank_name", "bank_card")
 DESIGN_KEYS = {
     "open-account": set(PERSON_KEYS) | {"employer_uscc", "monthly_base", "worker_ratio", "employer_ratio",
                                         "start_month"},
     "establish-employer": {"uscc", "employer_name", "legal_rep", "contact_name", "contact_mobile",
                            "employer_address", "bank_name", "bank_account", "worker_ratio", "employer_ratio",
                            "first_month"},
-    "withdrawal": {"id_number", "reason_code", "amount", "bank_card", "document_no", "materials"},
+    "withdrawal": {"id_number", "reason_code", "amount", "bank_card", "document_no", "materials", "worker_category"},
     "loan": {"id_number", "borrower_category", "house_price", "amount", "months", "method", "second_home",
-             "monthly_income", "monthly_debt", "co_borrower_id", "materials"},
+             "monthly_income", "monthly_debt", "co_borrower_id", "materials", "worker_category", "work_district"},
     "deferral": {"uscc", "from_month", "to_month", "reason", "workers_consent"},
 }
 VERSION = default_policy().latest

@@ -137,3 +137,31 @@ def test_limit_is_the_min_and_binding_names_it(cap, balance, multiple, income, d
     assert (result.limit / step) == (result.limit / step).to_integral_value()
     assert result.constraints["loan_to_value"] <= price * ltv / 100
     assert result.constraints["balance_multiple"] <= balance * multiple
+
+
+# --- which area's category cap applies (issue #18) -----------------------------------------------
+
+from datetime import date as _date  # noqa: E402
+
+from counter_app.domain.loan_limit import cap_area  # noqa: E402
+from counter_app.domain.policy import default_policy  # noqa: E402
+
+_V = default_policy().in_force(_date(2026, 10, 1))
+
+
+def test_report_caps_by_where_the_borrower_works():
+    """报告：“其余缴存职工**区提高到**万元、各县**万元”: the rest are capped by the district or county they
+    work in (not the station's); talent and “非城市规划区域内工作的在编干部职工” have one cap each."""
+    loan, districts = _V.loan, _V.districts
+    assert cap_area(loan, districts, "general", "01") == ("district", None)  # 城关区
+    assert cap_area(loan, districts, "general", "21") == ("county", None)  # 青山县
+    assert loan.category_cap("general", cap_area(loan, districts, "general", "21")[0]) == D("600000")
+    for category in ("talent", "outside_urban"):
+        area, problem = cap_area(loan, districts, category, None)
+        assert problem is None and loan.category_cap(category, "district") == loan.category_cap(category, "county")
+
+
+def test_an_unknown_workplace_is_asked_for():
+    area, problem = cap_area(_V.loan, _V.districts, "general", None)
+    assert problem.field == "work_district" and "区、县不同" in problem.message
+    assert cap_area(_V.loan, _V.districts, "general", "99")[1].field == "work_district"

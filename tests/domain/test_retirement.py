@@ -144,3 +144,22 @@ def test_unknown_group_names_the_field_to_fill_in():
 ])
 def test_statutory_age_as_people_say_it(birth, group, text):
     assert statutory_age_text(birth, DEFAULT_RULES[group]) == text
+
+
+def test_loan_term_of_a_woman_on_the_50_rule_is_five_years_shorter():
+    """The issue: “Loan terms for women all use the 55 rule. Female workers on the 50 rule get terms up to
+    5 years too long.” Born 1990-01-01, applying 2026-10-01, retirement + 5 years: 职工 55 → 2050, 干部 58 → 2053."""
+    birth, day = date(1990, 1, 1), date(2026, 10, 1)
+
+    def longest(rule):
+        for months in range(360, 0, -1):
+            if not check_loan_term(birth=birth, rule=rule, application_date=day, months=months,
+                                   max_term_months=360, max_years_over_retirement=5):
+                return months
+        return 0
+
+    worker, cadre = longest(WORKER), longest(CADRE)
+    assert (worker, cadre) == (279, 315)  # 2050-01-01 and 2053-01-01, from 2026-10-01
+    assert cadre - worker == 36  # three years here; up to five for women born before the raise
+    before_any_raise = date(1969, 12, 1)  # five years exactly: 50 → 2019-12-01, 55 → 2024-12-01
+    assert retirement_date(before_any_raise, CADRE) == add_months(retirement_date(before_any_raise, WORKER), 60)
