@@ -26,9 +26,10 @@ from service_world import (  # noqa: E402
 from counter_app.cli import main  # noqa: E402
 from counter_app.services import open_counter  # noqa: E402
 
-# Forms that do not depend on the day the test runs (the CLI uses the real clock).
+# Forms that do not depend on the day the test runs (the CLI uses the real clock). 张三 (born 1990)
+# retires early: his 提前退休审批表 is among the materials.
 RETIREMENT = {"id_number": W.active, "reason_code": "03", "amount": "50000.00", "bank_card": "6222020000000000000",
-              "materials": ["id_card", "retirement_cert", "bank_card"]}
+              "materials": ["id_card", "retirement_cert", "bank_card", "early_retirement_approval"]}
 NEW_MOBILE = {"id_number": W.active, "new_mobile": "13987654321", "materials": ["id_card"]}
 
 

@@ -15,8 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from counter_app.demo.codes import org_code
-from counter_app.domain.ids import make_resident_id, make_uscc
+from counter_app.domain.ids import make_resident_id, make_uscc_of
 from counter_app.domain.errors import FieldError
 from counter_app.services import Counter, SubmitResult, required_materials, submit_application
 from counter_app.store import (
@@ -41,7 +40,7 @@ def fixed_clock() -> datetime:
 
 def uscc(body8: str) -> str:
     """A valid enterprise USCC registered in AREA around an 8-character organisation body."""
-    return make_uscc("91" + AREA + org_code(body8))
+    return make_uscc_of("91" + AREA, body8)
 
 
 def resident_id(birth: date, seq: int) -> str:
@@ -106,6 +105,7 @@ class Person:
     status: str = "01"
     months: int = 36
     sex: str = "1"
+    category: str | None = "worker"  # 职工/干部; None: not on record (a woman's retirement age unknown)
 
 
 PEOPLE = {
@@ -113,10 +113,10 @@ PEOPLE = {
     "sealed": Person("sealed", "李四", "13800000002", status="02", sex="2"),
     "frozen": Person("frozen", "王五", "13800000003", status="06"),
     "borrower": Person("borrower", "赵六", "13800000004"),
-    "history": Person("history", "钱七", "13800000005", sex="2"),
+    "history": Person("history", "钱七", "13800000005", sex="2", category="cadre"),
     "newcomer": Person("newcomer", "孙八", "13800000006", months=2),
     "senior": Person("senior", "周九", "13800000007"),
-    "offset": Person("offset", "郑十一", "13800000008", sex="2"),
+    "offset": Person("offset", "郑十一", "13800000008", sex="2", category=None),
     "repaid": Person("repaid", "冯十二", "13800000009"),
 }
 
@@ -126,7 +126,7 @@ def build_world(store: Store) -> None:
     with store.unit_of_work(write=True) as uow:
         uow.employers.upsert(EmployerRecord(
             uscc=E.registered, name="示范市南山机械有限公司", legal_rep="刘强", address="示范市南山镇工业路1号",
-            township="南山镇", registered=True, account_no="DW000001", worker_ratio=D("12"), employer_ratio=D("12"),
+            district="01", township="南山镇", registered=True, account_no="DW000001", worker_ratio=D("12"), employer_ratio=D("12"),
         ))
         uow.employers.upsert(EmployerRecord(
             uscc=E.unregistered, name="示范市北坪商贸有限公司", legal_rep="陈明", township="北坪镇",
@@ -138,7 +138,7 @@ def build_world(store: Store) -> None:
             uow.workers.upsert(WorkerRecord(
                 id_number=id_number, name=person.name, sex=person.sex, birth_date=birth, mobile=person.mobile,
                 address="示范市南山镇人民路2号", marital_status="20", bank_name="中国工商银行",
-                employer_uscc=E.registered, township="南山镇",
+                employer_uscc=E.registered, township="南山镇", worker_category=person.category,
             ))
             uow.accounts.upsert(AccountRecord(
                 account_no=ACCOUNT_NO[key], id_number=id_number, employer_uscc=E.registered, status=person.status,
@@ -202,7 +202,7 @@ VALID_CARD = "6222020000000000000"  # 19 digits, passes Luhn
 
 
 def withdrawal_form(**changes: Any) -> dict[str, Any]:
-    """Rent (07, public housing) for 张三: lease from June, 600.00 is within every cap."""
+    """Rent (07, public housing) for 张三: the lease and rent receipts, 600.00."""
     form = {
         "id_number": W.active, "reason_code": "07", "variant": "public", "amount": "600.00",
         "event_date": "2026-06-01", "document_no": "ZL-2026-0001", "bank_card": VALID_CARD,

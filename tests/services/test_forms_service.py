@@ -73,7 +73,11 @@ def test_withdrawal_documents_follow_reason_and_variant(counter):
     codes = lambda form: [m.code for m in required_materials(counter, "withdrawal", form)]  # noqa: E731
     assert codes({}) == ["id_card"]
     assert codes({"reason_code": "03"}) == ["id_card", "retirement_cert", "bank_card"]
-    assert codes({"reason_code": "租房", "variant": "commercial"}) == ["id_card", "lease", "bank_card", "no_house_cert"]
+    # 报告：“商品住房，仅需提供本人及配偶工作地的无房证明” — no lease.
+    assert codes({"reason_code": "租房", "variant": "commercial"}) == ["id_card", "bank_card", "no_house_cert"]
+    assert codes({"reason_code": "07", "variant": "public"}) == ["id_card", "bank_card", "lease", "rent_receipts"]
+    # A man born 1990 retiring now: the early-retirement approval is one of the documents.
+    assert codes({"reason_code": "03", "id_number": W.active})[-1] == "early_retirement_approval"
     # Half typed or not this reason's: no extra documents, and no failure.
     assert codes({"reason_code": "0"}) == ["id_card"]
     assert codes({"reason_code": "01", "variant": "public"}) == ["id_card", "purchase_contract", "invoice", "bank_card"]

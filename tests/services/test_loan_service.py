@@ -177,7 +177,13 @@ def test_preview_writes_nothing(counter):
     assert table_counts(counter)["applications"] == 0
 
 
-def test_a_county_station_applies_the_county_caps(data_dir):
+RICH = {"id_number": W.senior, "months": "84", "house_price": "2000000", "monthly_income": "50000"}
+
+
+def test_report_cap_follows_where_the_borrower_works_not_the_station(data_dir):
+    """报告：“其余缴存职工**区提高到**万元、各县**万元”: the issue found the cap chosen by the station's
+    district. At a county station (青山县) a borrower working in 城关区 (his employer's district, pre-filled)
+    gets the district cap; one working in 青山县 (work_district 21) the county cap, at any station."""
     from service_world import fixed_clock
 
     from counter_app.services import open_counter
@@ -187,10 +193,49 @@ def test_a_county_station_applies_the_county_caps(data_dir):
         uow.commit()
     with open_counter(data_dir, clock=fixed_clock) as county:
         assert county.station_code == "QS01"
-        rich = {"id_number": W.senior, "months": "84", "house_price": "2000000", "monthly_income": "50000"}
-        preview = loan_preview(county, loan_form(**rich))
-        assert preview.limit.constraints["category_cap"] == D("600000.00")
-        assert (preview.limit.binding, preview.limit.limit) == ("category_cap", D("600000.00"))
-        result = submit_good(county, KIND, **rich, amount="700000")
+        city_worker = loan_preview(county, loan_form(**RICH))
+        assert city_worker.limit.constraints["category_cap"] == D("800000.00")
+        county_worker = loan_preview(county, loan_form(**RICH, work_district="21"))
+        assert (county_worker.limit.binding, county_worker.limit.limit) == ("category_cap", D("600000.00"))
+        result = submit_good(county, KIND, **RICH, work_district="青山县", amount="700000")
         assert not result.ok and "600,000.00" in [e.message for e in result.errors if e.field == "amount"][0]
         assert result.receipt_number is None
+        assert_accepted(county, submit_good(county, KIND, **RICH, amount="700000"), KIND)
+
+
+def test_report_talent_cap_is_one_for_the_whole_city(counter):
+    """“对我市高层次人才和引进人才贷款额度提高到***万元”: no district/county split (1,200,000, a demo value)."""
+    for district in ("01", "21"):
+        preview = loan_preview(counter, loan_form(**RICH, borrower_category="talent", work_district=district))
+        assert preview.limit.constraints["category_cap"] == D("1200000.00")
+
+
+def test_a_borrower_whose_workplace_is_unknown_is_asked_for_it(counter):
+    from service_world import E
+
+    with counter.store.unit_of_work(write=True) as uow:
+        employer = uow.employers.get(E.registered)
+        from dataclasses import replace
+
+        uow.employers.upsert(replace(employer, district=None))
+        uow.commit()
+    result = submit_good(counter, KIND)
+    assert_refused(counter, result, "work_district", "工作单位所在区县")
+    assert_accepted(counter, submit_good(counter, KIND, work_district="01"), KIND)
+    assert [e.field for e in loan_preview(counter, loan_form()).errors] == ["work_district"]
+
+
+def test_loan_term_of_a_woman_follows_her_category(counter):
+    """The issue: “Loan terms for women all use the 55 rule. Female workers on the 50 rule get terms up
+    to 5 years too long.” 郑十一 (female, born 1987-02-14): 职工 55 → 2042-02, 干部 58 → 2045-02; +5 years."""
+    over = {"id_number": W.offset, "months": "300", "amount": "100000"}
+    unknown = submit_good(counter, KIND, **over)
+    assert_refused(counter, unknown, "worker_category", "职工", "干部")
+    worker = submit_good(counter, KIND, **over, worker_category="worker")
+    message = assert_refused(counter, worker, "months", "法定退休年龄后5年", "2047-02-14")
+    longest_worker = int(message.split("最长")[1].split("个月")[0])
+    cadre = submit_good(counter, KIND, **over, worker_category="cadre")
+    longest_cadre = int([e.message for e in cadre.errors if e.field == "months"][0].split("最长")[1].split("个月")[0])
+    assert longest_cadre - longest_worker == 36  # born after 1985: the 50 rule raised to 55, the 55 rule to 58
+    fits = {**over, "months": str(longest_worker)}
+    assert_accepted(counter, submit_good(counter, KIND, **fits, worker_category="worker"), KIND)
