@@ -1,25 +1,33 @@
-"""``counter-app case list|open|step|dossier``: establishment enforcement cases (建制执法) from scripts."""
+"""``counter-app case list|open|step|dossier``: enforcement cases from scripts — establishment (建制执法,
+责令限期办理) and arrears (欠缴执法, 责令限期缴存 then court enforcement, 条例第三十八条)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from counter_app.cli._counter import counter_for
 from counter_app.cli._output import CliError, emit_json
-from counter_app.domain.enforcement import STATES, state_label
+from counter_app.domain.enforcement import CASE_KINDS, STATES, kind_label, state_label
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("case", help="建制执法案件：列表、立案、登记环节、导出案卷")
+    p = sub.add_parser("case", help="执法案件（建制、欠缴）：列表、立案、登记环节、导出案卷")
     acts = p.add_subparsers(dest="action", required=True, parser_class=type(p))
     listing = acts.add_parser("list", help="案件列表（逾期的标出）")
     listing.add_argument("--state", choices=list(STATES), help="只列该状态")
     listing.add_argument("--overdue", action="store_true", help="只列逾期未办理的")
+    listing.add_argument("--kind", choices=list(CASE_KINDS), help="只列该类案件")
     opening = acts.add_parser("open", help="立案：录入调查笔录")
     opening.add_argument("--uscc", required=True, help="单位统一社会信用代码")
     opening.add_argument("--date", help="调查日期 YYYY-MM-DD（默认今天）")
     opening.add_argument("--record", required=True, help="调查笔录摘要")
     opening.add_argument("--record-no", default="", help="笔录编号")
+    opening.add_argument("--kind", choices=list(CASE_KINDS), default="establishment",
+                         help="establishment（建制，默认）或 arrears（欠缴，条例第三十八条）")
+    opening.add_argument("--amount", help="欠缴金额（元，arrears）")
+    opening.add_argument("--from-month", help="欠缴起始年月 YYYY-MM（arrears）")
+    opening.add_argument("--to-month", help="欠缴截止年月 YYYY-MM（arrears）")
     step = acts.add_parser("step", help="登记下一环节（notice_issued 时打印通知书）")
     step.add_argument("case_no", help="案件编号，例如 CG01-JZ-20261123-0001")
     step.add_argument("state", choices=list(STATES), help="下一环节")
@@ -48,30 +56,39 @@ def run(args: argparse.Namespace) -> int:
 
     with counter_for(args) as counter:
         if args.action == "list":
-            views = ops.list_cases(counter, state=args.state, overdue_only=args.overdue)
+            views = ops.list_cases(counter, state=args.state, overdue_only=args.overdue, kind=args.kind)
             return _show([v.as_dict() for v in views], args.json, lambda d: _line(d))
+        warnings: list[str] = []
         if args.action == "open":
-            view = _checked(ops.open_case(counter, args.uscc, args.date, args.record, document=args.record_no))
+            owed = {"amount": args.amount, "from_month": args.from_month, "to_month": args.to_month}
+            view = _checked(ops.open_case(counter, args.uscc, args.date, args.record, document=args.record_no,
+                                          kind=args.kind, arrears=owed if args.kind == "arrears" else None))
         elif args.action == "step":
             extra = {"fine": args.fine} if args.fine else {}
             step = ops.StepInput(on=args.date, note=args.note, document=args.document, extra=extra)
             try:
-                view = _checked(ops.advance(counter, args.case_no, args.state, step, out=args.out))
+                result = ops.advance(counter, args.case_no, args.state, step, out=args.out)
             except OSError as exc:
                 raise CliError.single("out", f"无法写入输出文件：{exc.strerror or exc}") from None
+            view = _checked(result)
+            warnings = [w.message for w in result.warnings]
+            for warning in warnings:  # e.g. a citation held back as 待核对: the supervisor must know
+                print(f"提示：{warning}", file=sys.stderr)
         else:
             try:
                 path = _checked(ops.export_dossier(counter, args.case_no, args.out))
             except OSError as exc:
                 raise CliError.single("out", f"无法写入输出文件：{exc.strerror or exc}") from None
             return _show({"file": str(path)}, args.json, lambda d: f"已生成 {d['file']}")
-        return _show(view.as_dict(), args.json, _line)
+        return _show({**view.as_dict(), **({"warnings": warnings} if warnings else {})}, args.json, _line)
 
 
 def _line(d: dict) -> str:
     late = "（逾期）" if d["overdue"] else ""
     deadline = f"，限期 {d['deadline']}" if d["deadline"] else ""
-    return f"{d['case_no']}　{d['employer_name']}　{state_label(d['state'])}{deadline}{late}"
+    owed = f"，欠缴 {d['arrears_amount']} 元" if d.get("arrears_amount") else ""
+    kind = kind_label(d.get("kind", "establishment")).split("（")[0]
+    return f"{d['case_no']}　{kind}　{d['employer_name']}　{state_label(d['state'])}{owed}{deadline}{late}"
 
 
 def _show(payload, as_json: bool, line) -> int:  # noqa: ANN001

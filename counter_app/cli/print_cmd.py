@@ -59,7 +59,9 @@ def _print(counter, args: argparse.Namespace) -> dict:
         return {"file": str(printed.path), "pages": printed.pages}
     if args.document == "notice":
         printed = svc.print_establishment_notice(counter, args.uscc, args.out)
-        return {"file": str(printed.path), "pages": printed.pages}
+        for warning in printed.warnings:  # e.g. the citation in force is 待核对: the supervisor must know
+            print(f"提示：{warning}", file=sys.stderr)
+        return {"file": str(printed.path), "pages": printed.pages, "warnings": list(printed.warnings)}
     if args.limit is not None and args.limit < 1:
         raise CliError.single("limit", "生成数量应大于0")
     chosen = svc.LetterFilter(township=args.township, employer_uscc=args.employer, account_status=args.status)

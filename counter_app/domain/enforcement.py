@@ -1,16 +1,26 @@
-"""Establishment enforcement (建制执法) and complaints (投诉): the case lifecycle as pure rules.
+"""Enforcement (执法) and complaints (投诉): the case lifecycles as pure rules.
 
-A case about one employer moves one step at a time::
+An establishment case (建制, 条例第三十七条: no registration or no accounts) about one employer
+moves one step at a time::
 
     investigated ─▶ notice_issued ─▶ delivered ─┬▶ registered ──────────────┬▶ closed
          │                                      └▶ deadline_passed ▶ referred ┘
          └────────────────────────────────────────────────────────────────────▶ closed
 
-The notice's deadline is the notice date plus the policy's ``deadline_days`` (calendar days, as
-the regulation counts them and as the printed notice states it). "Deadline passed" can only be
-recorded after that date. The fine range of a referral is the one the notice printed: the policy
-version in force on the notice date. A closing straight after the investigation (nothing to
-establish) needs its reason. Dates never run backwards and never lie in the future.
+An arrears case (欠缴, 条例第三十八条: "单位逾期不缴或者少缴住房公积金的，由住房公积金管理中心
+责令限期缴存；逾期仍不缴存的，可以申请人民法院强制执行") orders payment by a deadline of its own
+(责令限期缴存通知书) and, past it, goes to court::
+
+    investigated ─▶ notice_issued ─▶ delivered ─┬▶ paid ──────────────────────────┬▶ closed
+         │                                      └▶ deadline_passed ─┬▶ court_applied ┘
+         │                                                          └▶ paid (late)
+         └──────────────────────────────────────────────────────────────────────────▶ closed
+
+The notice's deadline is the notice date plus the policy's ``deadline_days`` (establishment) or
+``arrears_deadline_days`` (arrears), calendar days, as the printed notice states it. "Deadline
+passed" can only be recorded after that date. The fine range of a referral is the one the notice
+printed. A closing straight after the investigation (nothing to enforce) needs its reason. Dates
+never run backwards and never lie in the future.
 """
 
 from __future__ import annotations
@@ -30,12 +40,19 @@ REGISTERED = "registered"
 DEADLINE_PASSED = "deadline_passed"
 REFERRED = "referred"
 CLOSED = "closed"
+PAID = "paid"  # arrears: paid in full (足额缴存)
+COURT_APPLIED = "court_applied"  # arrears: 申请人民法院强制执行
+
+ESTABLISHMENT = "establishment"
+ARREARS = "arrears"
+CASE_KINDS: dict[str, str] = {ESTABLISHMENT: "建制执法（责令限期办理）", ARREARS: "欠缴执法（责令限期缴存）"}
 
 STATES: dict[str, str] = {
     INVESTIGATED: "已调查", NOTICE_ISSUED: "已发通知书", DELIVERED: "已送达", REGISTERED: "已建制",
-    DEADLINE_PASSED: "逾期未办理", REFERRED: "已移送处罚", CLOSED: "已结案",
+    DEADLINE_PASSED: "逾期未办理", REFERRED: "已移送处罚", PAID: "已缴存", COURT_APPLIED: "已申请法院强制执行",
+    CLOSED: "已结案",
 }
-TRANSITIONS: dict[str, tuple[str, ...]] = {
+TRANSITIONS: dict[str, tuple[str, ...]] = {  # establishment cases
     INVESTIGATED: (NOTICE_ISSUED, CLOSED),
     NOTICE_ISSUED: (DELIVERED,),
     DELIVERED: (REGISTERED, DEADLINE_PASSED),
@@ -44,7 +61,17 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     REFERRED: (CLOSED,),
     CLOSED: (),
 }
-NOTE_REQUIRED = {INVESTIGATED: "调查笔录摘要", CLOSED: "结案情况"}
+ARREARS_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    INVESTIGATED: (NOTICE_ISSUED, CLOSED),
+    NOTICE_ISSUED: (DELIVERED,),
+    DELIVERED: (PAID, DEADLINE_PASSED),
+    DEADLINE_PASSED: (COURT_APPLIED, PAID),  # paying late, before the court is asked, ends it too
+    PAID: (CLOSED,),
+    COURT_APPLIED: (CLOSED,),
+    CLOSED: (),
+}
+KIND_TRANSITIONS = {ESTABLISHMENT: TRANSITIONS, ARREARS: ARREARS_TRANSITIONS}
+NOTE_REQUIRED = {INVESTIGATED: "调查笔录摘要", CLOSED: "结案情况", COURT_APPLIED: "强制执行申请情况"}
 DELIVERY_WAYS = ("直接送达", "留置送达", "邮寄送达", "委托送达")
 # States in which the case waits for the employer: past the deadline it needs the clerk.
 AWAITING_EMPLOYER = (NOTICE_ISSUED, DELIVERED)
@@ -68,15 +95,20 @@ class CaseFacts:
     state: str
     last_on: date
     deadline: date | None = None
+    kind: str = ESTABLISHMENT
 
 
 def state_label(state: str) -> str:
     return STATES.get(state, state)
 
 
-def next_states(state: str) -> tuple[str, ...]:
-    """The states a case in ``state`` may move to (no skipping)."""
-    return TRANSITIONS.get(state, ())
+def kind_label(kind: str) -> str:
+    return CASE_KINDS.get(kind, kind)
+
+
+def next_states(state: str, kind: str = ESTABLISHMENT) -> tuple[str, ...]:
+    """The states a case of ``kind`` in ``state`` may move to (no skipping)."""
+    return KIND_TRANSITIONS.get(kind, TRANSITIONS).get(state, ())
 
 
 def notice_deadline(issued_on: date, deadline_days: int) -> date:
@@ -97,7 +129,7 @@ def check_opening(step: Step, today: date) -> list[FieldError]:
 
 def check_step(case: CaseFacts, step: Step, today: date) -> list[FieldError]:
     """Why ``step`` cannot follow ``case`` (empty when it can)."""
-    allowed = next_states(case.state)
+    allowed = next_states(case.state, case.kind)
     if step.state not in allowed:
         return [FieldError("state", _refusal(case.state, step.state, allowed))]
     problems: list[FieldError] = []
@@ -120,6 +152,7 @@ def check_step(case: CaseFacts, step: Step, today: date) -> list[FieldError]:
 _DATE_LABEL = {
     NOTICE_ISSUED: "通知书日期", DELIVERED: "送达日期", REGISTERED: "建制日期",
     DEADLINE_PASSED: "逾期登记日期", REFERRED: "移送日期", CLOSED: "结案日期",
+    PAID: "缴存日期", COURT_APPLIED: "申请强制执行日期",
 }
 
 
@@ -137,6 +170,11 @@ def _refusal(current: str, wanted: str, allowed: Sequence[str]) -> str:
     return f"案件当前为“{state_label(current)}”，下一步只能是{choices}，不能直接“{state_label(wanted)}”"
 
 
+def notice_days(kind: str, deadline_days: int, arrears_deadline_days: int) -> int:
+    """The notice's own time limit: 责令限期办理 (establishment) or 责令限期缴存 (arrears)."""
+    return arrears_deadline_days if kind == ARREARS else deadline_days
+
+
 def is_overdue(state: str, deadline: date | None, today: date) -> bool:
     """Past the deadline and still waiting for the employer: the clerk must act (highlighted)."""
     return state in AWAITING_EMPLOYER and deadline is not None and today > deadline
@@ -145,6 +183,19 @@ def is_overdue(state: str, deadline: date | None, today: date) -> bool:
 def days_left(deadline: date | None, today: date) -> int | None:
     """Calendar days until the deadline (negative once past)."""
     return None if deadline is None else (deadline - today).days
+
+
+def check_arrears(amount: Decimal | None, from_month: str | None, to_month: str | None) -> list[FieldError]:
+    """An arrears case states what is owed: a positive amount for a period of months (YYYY-MM)."""
+    problems: list[FieldError] = []
+    if amount is None or amount <= 0:
+        problems.append(FieldError("arrears_amount", "请填写欠缴金额（大于0）"))
+    months = [m for m in (from_month, to_month) if m]
+    if len(months) < 2:
+        problems.append(FieldError("arrears_from", "请填写欠缴期间（起止年月）"))
+    elif from_month > to_month:  # type: ignore[operator]
+        problems.append(FieldError("arrears_to", "欠缴期间的截止年月不能早于起始年月"))
+    return problems
 
 
 def check_fine(amount: Decimal, fine_min: Decimal, fine_max: Decimal) -> list[FieldError]:

@@ -1,5 +1,6 @@
-"""The enforcement case list (建制执法): cases with overdue ones highlighted, each step entered in a
-dialog the service checks, the notice printed when it is issued, the dossier exported as PDF.
+"""The enforcement case list (建制执法, 欠缴执法): cases with overdue ones highlighted, each step entered
+in a dialog the service checks, the notice printed when it is issued (with a warning for the
+supervisor when the policy's citation in force is 待核对), the dossier exported as PDF.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from counter_app.domain import enforcement as rules
-from counter_app.gui.i18n import _t, day
+from counter_app.gui.i18n import _t, day, money
 from counter_app.gui.operations import Operation
 from counter_app.gui.station_common import OVERDUE, Field, StationPage, operations
 
@@ -20,8 +21,10 @@ STATE_TEXT = {
     rules.INVESTIGATED: QT_TR_NOOP("已调查"), rules.NOTICE_ISSUED: QT_TR_NOOP("已发通知书"),
     rules.DELIVERED: QT_TR_NOOP("已送达"), rules.REGISTERED: QT_TR_NOOP("已建制"),
     rules.DEADLINE_PASSED: QT_TR_NOOP("逾期未办理"), rules.REFERRED: QT_TR_NOOP("已移送处罚"),
+    rules.PAID: QT_TR_NOOP("已缴存"), rules.COURT_APPLIED: QT_TR_NOOP("已申请法院强制执行"),
     rules.CLOSED: QT_TR_NOOP("已结案"),
 }
+KIND_TEXT = {rules.ESTABLISHMENT: QT_TR_NOOP("建制（责令限期办理）"), rules.ARREARS: QT_TR_NOOP("欠缴（责令限期缴存）")}
 
 
 def state_text(state: str) -> str:
@@ -31,9 +34,10 @@ def state_text(state: str) -> str:
 class CasesPage(StationPage):
     """建制执法: one line per case; red lines are past their deadline and still waiting."""
 
-    title_text = QT_TR_NOOP("建制执法案件")
+    title_text = QT_TR_NOOP("执法案件")
     headers = (QT_TR_NOOP("案件编号"), QT_TR_NOOP("单位名称"), QT_TR_NOOP("统一社会信用代码"), QT_TR_NOOP("状态"),
-               QT_TR_NOOP("承办人"), QT_TR_NOOP("立案日期"), QT_TR_NOOP("限期"), QT_TR_NOOP("剩余天数"))
+               QT_TR_NOOP("承办人"), QT_TR_NOOP("立案日期"), QT_TR_NOOP("限期"), QT_TR_NOOP("剩余天数"),
+               QT_TR_NOOP("类型"))
 
     def __init__(self, counter: Any, parent: QWidget | None = None) -> None:
         super().__init__(counter, parent)
@@ -60,7 +64,8 @@ class CasesPage(StationPage):
             self.counter, state=chosen if chosen not in (None, "open") else None,
             open_only=chosen == "open", overdue_only=self.overdue_only.isChecked())
         rows = [(v.case.case_no, v.case.employer_name, v.case.uscc, state_text(v.case.state), v.case.clerk,
-                 v.case.opened_on, v.case.deadline, v.days_left if v.case.state in rules.AWAITING_EMPLOYER else None)
+                 v.case.opened_on, v.case.deadline, v.days_left if v.case.state in rules.AWAITING_EMPLOYER else None,
+                 _t(KIND_TEXT.get(v.case.kind, v.case.kind)))
                 for v in views]
         overdue = sum(1 for v in views if v.overdue)
         self.page_summary.setText(_t("共 {0} 件，其中逾期 {1} 件").format(len(views), overdue))
@@ -74,7 +79,11 @@ class CasesPage(StationPage):
             self.details.clear()
             return
         full = operations.get_case(self.counter, chosen.case.case_no)
-        lines = [f"<b>{html.escape(full.case.employer_name)}</b>（{html.escape(full.case.case_no)}）"]
+        lines = [f"<b>{html.escape(full.case.employer_name)}</b>（{html.escape(full.case.case_no)}）"
+                 f"　{_t(KIND_TEXT.get(full.case.kind, full.case.kind))}"]
+        if full.case.arrears_amount is not None:
+            lines.append(_t("欠缴 {0} 元（{1}至{2}）").format(
+                money(full.case.arrears_amount), full.case.arrears_from, full.case.arrears_to))
         if full.registration_seen:
             lines.append(f"<span style='color:#2e7d32'>{html.escape(full.registration_seen)}</span>")
         if full.overdue:
@@ -89,15 +98,23 @@ class CasesPage(StationPage):
     # -- dialogs ----------------------------------------------------------------------------
     def ask_open(self) -> None:
         fields = [
+            Field("kind", QT_TR_NOOP("案件类型"), "choice", tuple(KIND_TEXT.items())),
             Field("uscc", QT_TR_NOOP("统一社会信用代码")),
             Field("on", QT_TR_NOOP("调查日期"), "date", value=self.counter.today()),
             Field("note", QT_TR_NOOP("调查笔录摘要"), "multiline"),
             Field("document", QT_TR_NOOP("笔录编号")),
+            Field("arrears_amount", QT_TR_NOOP("欠缴金额（元，欠缴案件）")),
+            Field("arrears_from", QT_TR_NOOP("欠缴起始年月（如 2026-01）")),
+            Field("arrears_to", QT_TR_NOOP("欠缴截止年月（如 2026-06）")),
         ]
         counter = self.counter
-        self.dialog(QT_TR_NOOP("立案：录入调查笔录"), fields,
-                    lambda v: operations.open_case(counter, v["uscc"], v["on"], v["note"], document=v["document"]),
-                    self._stepped)
+
+        def submit(v: dict[str, Any]) -> Any:
+            owed = {"amount": v["arrears_amount"], "from_month": v["arrears_from"], "to_month": v["arrears_to"]}
+            return operations.open_case(counter, v["uscc"], v["on"], v["note"], document=v["document"],
+                                        kind=v["kind"], arrears=owed if v["kind"] == rules.ARREARS else None)
+
+        self.dialog(QT_TR_NOOP("立案：录入调查笔录"), fields, submit, self._stepped)
 
     def ask_step(self) -> None:
         chosen = self.selected()
@@ -127,7 +144,12 @@ class CasesPage(StationPage):
         self.notify(_t("案件 {0} 现为：{1}").format(case.case_no, state_text(case.state)))
         paper = result.value.steps[-1].path if result.value.steps else None
         if case.state == rules.NOTICE_ISSUED and paper:  # the printed notice, to print or save
-            self._preview(Path(paper), "establishment_notice")
+            document = "arrears_notice" if case.kind == rules.ARREARS else "establishment_notice"
+            self._preview(Path(paper), document)
+        warnings = [w.message for w in getattr(result, "warnings", ())]
+        if warnings:  # a citation held back as 待核对: the supervisor must see why, and keep seeing it
+            self.notify(_t("提示：") + "；".join(warnings))
+            self.details.append(f"<span style='color:#b26a00'>{html.escape('；'.join(warnings))}</span>")
 
     def export_dossier(self) -> None:
         chosen = self.selected()

@@ -15,6 +15,7 @@ from counter_app.printing.layout import Output, PageFrame, build_document, para,
 from counter_app.printing.notice import fine_text
 
 TITLE = "住房公积金建制执法案卷"
+ARREARS_TITLE = "住房公积金欠缴执法案卷"
 
 
 @dataclass(frozen=True)
@@ -56,21 +57,23 @@ class DossierData:
     overdue: bool = False
     clerk: str = ""
     printed_at: datetime | None = None
+    arrears: str = ""  # an arrears case: what is owed, e.g. 86,400.00元（2026-01至2026-06）
 
 
 def render_dossier(data: DossierData, out: Output, *, page_size: str = "A4") -> int:
     """Write the dossier to ``out``; returns the page count."""
     st = styles(page_size)
-    frame = PageFrame(data.centre_name, data.station_name, TITLE, data.case_no, data.clerk, data.printed_at,
-                      number_label="案件编号")
+    frame = PageFrame(data.centre_name, data.station_name, ARREARS_TITLE if data.arrears else TITLE, data.case_no,
+                      data.clerk, data.printed_at, number_label="案件编号")
     deadline = data.deadline.isoformat() if data.deadline else "未发通知书"
     if data.overdue:
         deadline += "（已逾期，单位仍未办理）"
     fines = f"{fine_text(data.fine_min)}以上{fine_text(data.fine_max)}以下" if data.fine_min is not None else ""
+    last = ("欠缴金额", data.arrears) if data.arrears else ("罚款幅度", fines)
     facts = (
         ("单位名称", data.employer_name), ("统一社会信用代码", data.uscc), ("案件状态", data.state),
         ("承办人", data.responsible), ("立案（调查）日期", data.opened_on.isoformat()),
-        ("通知书编号", data.notice_number or ""), ("限期办理至", deadline), ("罚款幅度", fines),
+        ("通知书编号", data.notice_number or ""), ("限期缴存至" if data.arrears else "限期办理至", deadline), last,
     )
     story: list[Flowable] = [field_grid(facts, page_size), para("办理经过", st.heading), _steps(data, page_size)]
     files = [s.file for s in data.steps if s.file]

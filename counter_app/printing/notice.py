@@ -1,8 +1,9 @@
-"""Establishment notice (责令限期办理通知书 / 建制通知书) to an employer that has not registered,
-with its detachable delivery receipt (送达回证).
+"""Legal notices to employers, each with its detachable delivery receipt (送达回证): the
+establishment notice (责令限期办理通知书 / 建制通知书) to an employer that has not registered, and
+the arrears notice (责令限期缴存通知书, 条例第三十八条) to one that does not pay in full and on time.
 
-Legal citations, fine range and time limits come in as data: the lead takes them from the
-policy version in force on the notice date, never from code.
+Legal citations, fine range and time limits come in as data: the service takes them from the
+verified citations of the policy on the notice date, never from code.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether
 
-from counter_app.domain.money import format_money
+from counter_app.domain.money import format_money, to_capitals
 from counter_app.printing.blocks import CutLine, SealBox, bullet_lines, spacer, table
 from counter_app.printing.layout import (
     GRID_COLOUR, LABEL_SHADE, Output, PageFrame, build_document, content_width, metrics, para, styles,
 )
 
 TITLE = "责令限期办理住房公积金缴存登记通知书"
+ARREARS_TITLE = "责令限期缴存住房公积金通知书"
 DELIVERY_WAYS = ("直接送达", "留置送达", "邮寄送达", "委托送达")
 
 
@@ -44,7 +46,33 @@ class EstablishmentNoticeData:
     fine_min: Decimal
     fine_max: Decimal
     duty_article: str = ""  # the duty broken, e.g. 《住房公积金管理条例》第十四条、第十五条
-    statement_days: int = 3  # days to explain or to request a hearing
+    statement_period: str = "5个工作日"  # to explain or to request a hearing, as the policy words it
+    contact_address: str = ""
+    contact_phone: str = ""
+    clerk: str = ""
+    printed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ArrearsNoticeData:
+    """One arrears notice: what is owed, the order to pay by the deadline, court enforcement after it."""
+
+    centre_name: str
+    station_name: str
+    notice_number: str
+    notice_date: date
+    employer_name: str
+    uscc: str
+    employer_address: str
+    investigated_on: date
+    arrears_from: str  # YYYY-MM
+    arrears_to: str
+    arrears_amount: Decimal
+    legal_article: str  # 《住房公积金管理条例》第三十八条
+    legal_basis: str  # the article's text, quoted
+    duty_article: str  # 《住房公积金管理条例》第二十条: pay in full and on time
+    deadline: date
+    statement_period: str = "5个工作日"
     contact_address: str = ""
     contact_phone: str = ""
     clerk: str = ""
@@ -56,8 +84,49 @@ def render_notice(data: EstablishmentNoticeData, out: Output, *, page_size: str 
     frame = PageFrame(data.centre_name, data.station_name, TITLE, data.notice_number, data.clerk,
                       data.printed_at, number_label="文书编号")
     story = [*_letter(data, page_size), spacer(page_size, 0.5),
-             KeepTogether(_delivery_receipt(data, page_size))]
+             KeepTogether(_delivery_receipt(data, page_size, TITLE))]
     return build_document(out, frame, story, page_size=page_size)
+
+
+def render_arrears_notice(data: ArrearsNoticeData, out: Output, *, page_size: str = "A4") -> int:
+    """Write the arrears notice (责令限期缴存通知书) with its delivery receipt; returns the page count."""
+    frame = PageFrame(data.centre_name, data.station_name, ARREARS_TITLE, data.notice_number, data.clerk,
+                      data.printed_at, number_label="文书编号")
+    story = [*_arrears_letter(data, page_size), spacer(page_size, 0.5),
+             KeepTogether(_delivery_receipt(data, page_size, ARREARS_TITLE))]
+    return build_document(out, frame, story, page_size=page_size)
+
+
+def _month(text: str) -> str:
+    year, month = text.split("-")
+    return f"{year}年{int(month)}月"
+
+
+def _arrears_letter(data: ArrearsNoticeData, page_size: str) -> list[Flowable]:
+    st = styles(page_size)
+    indent = ParagraphStyle("indented", st.body, firstLineIndent=st.body.fontSize * 2)
+    place = data.station_name + (f"（{data.contact_address}）" if data.contact_address else "")
+    amount = f"{format_money(data.arrears_amount)}元（{to_capitals(data.arrears_amount)}）"
+    paragraphs = [
+        f"经{data.investigated_on:%Y年%m月%d日}调查核实，你单位（统一社会信用代码：{data.uscc}，"
+        f"地址：{data.employer_address}）{_month(data.arrears_from)}至{_month(data.arrears_to)}期间"
+        f"未按时、足额缴存住房公积金，欠缴金额{amount}。",
+        f"上述行为违反了{data.duty_article}关于单位应当按时、足额缴存住房公积金，不得逾期缴存或者少缴的规定。",
+        f"依据{data.legal_article}“{data.legal_basis}”的规定，现责令你单位于"
+        f"{data.deadline:%Y年%m月%d日}前到{place}足额缴存上述住房公积金。",
+        "逾期仍不缴存的，我中心将依法申请人民法院强制执行。",
+        f"你单位对本通知书认定的事实、理由和依据有异议的，有权自收到本通知书之日起"
+        f"{data.statement_period}内向我中心提出陈述和申辩。逾期未提出的，视为放弃上述权利。",
+    ]
+    story: list[Flowable] = [
+        para(data.notice_number, ParagraphStyle("number", st.centred)),
+        spacer(page_size, 0.6),
+        para(f"{data.employer_name}：", st.body),
+        *[para(text, indent) for text in paragraphs],
+    ]
+    if data.contact_phone:
+        story.append(para(f"联系电话：{data.contact_phone}", indent))
+    return [*story, spacer(page_size, 0.5), KeepTogether(_signature(data, page_size))]
 
 
 def fine_text(amount: Decimal) -> str:
@@ -79,7 +148,7 @@ def _letter(data: EstablishmentNoticeData, page_size: str) -> list[Flowable]:
         f"逾期不办理的，我中心将依法对你单位处{fine_text(data.fine_min)}以上"
         f"{fine_text(data.fine_max)}以下的罚款。",
         f"你单位对本通知书认定的事实、理由和依据有异议的，有权自收到本通知书之日起"
-        f"{data.statement_days}日内向我中心提出陈述和申辩；依法可以要求听证的，有权在上述期限内"
+        f"{data.statement_period}内向我中心提出陈述和申辩；依法可以要求听证的，有权在上述期限内"
         "提出听证申请。逾期未提出的，视为放弃上述权利。",
     ]
     story: list[Flowable] = [
@@ -98,7 +167,7 @@ def _letter(data: EstablishmentNoticeData, page_size: str) -> list[Flowable]:
     return [*story, spacer(page_size, 0.5), KeepTogether(_signature(data, page_size))]
 
 
-def _signature(data: EstablishmentNoticeData, page_size: str) -> list[Flowable]:
+def _signature(data: EstablishmentNoticeData | ArrearsNoticeData, page_size: str) -> list[Flowable]:
     m, st = metrics(page_size), styles(page_size)
     right = ParagraphStyle("right", st.body, alignment=TA_RIGHT)
     width = content_width(page_size)
@@ -109,13 +178,13 @@ def _signature(data: EstablishmentNoticeData, page_size: str) -> list[Flowable]:
                   [("VALIGN", (0, 0), (-1, -1), "MIDDLE")])]
 
 
-def _delivery_receipt(data: EstablishmentNoticeData, page_size: str) -> list[Flowable]:
+def _delivery_receipt(data: EstablishmentNoticeData | ArrearsNoticeData, page_size: str, title: str) -> list[Flowable]:
     m, st = metrics(page_size), styles(page_size)
     width = content_width(page_size)
     label_w = m.label_width * 1.35
     ways = "　".join(f"□{way}" for way in DELIVERY_WAYS)
     rows = [
-        ("送达文书", f"{TITLE}（{data.notice_number}）"),
+        ("送达文书", f"{title}（{data.notice_number}）"),
         ("受送达人", data.employer_name),
         ("送达地点", data.employer_address),
         ("送达方式", ways),

@@ -1,4 +1,4 @@
-"""Printing services (打印/补打): receipts, forms, one-time notices, establishment notices, letters.
+"""Printing services (打印/补打): receipts, forms, one-time notices, legal notices, letters.
 
 Each builds the document's data from the store and the policy in force, renders the PDF into the
 station's ``prints/`` folder (or a given path) and logs the print. A receipt printed before can
@@ -50,6 +50,8 @@ class Printed:
     pages: int
     reprint: bool = False
     number: str | None = None  # the document's own number (receipt, notice, one-time notice)
+    warnings: tuple[str, ...] = ()  # for the clerk and the supervisor (e.g. a citation held back as 待核对)
+    notices: Any = None  # legal notices: the verified ``NoticePolicy`` the paper cites
 
 
 def _page_size(counter: Counter, document: str) -> str:
@@ -279,8 +281,9 @@ def print_establishment_notice(
     if employer.registered:
         raise PrintRefused("uscc", f"{employer.name}已办理住房公积金缴存登记，无需发送建制通知书")
     today = counter.today()
-    version = counter.policy_on(today)  # the legal text in force on the notice date
-    n = version.notices
+    version = counter.policy_on(today)
+    cites = _citations(counter, today)  # the verified legal text for the notice date
+    n = cites.notices
     with counter.store.unit_of_work(write=True) as uow:
         number = uow.receipts.next_number(counter.station_code, "T" + counter.terminal, today)
         uow.commit()
@@ -295,12 +298,73 @@ def print_establishment_notice(
         deadline=today + timedelta(days=n.deadline_days),  # calendar days, as the regulation counts them
         fine_min=n.fine_min, fine_max=n.fine_max,
         duty_article=f"{n.regulation}{'、'.join(a for a in n.articles if a != n.penalty_article)}",
-        statement_days=n.statement_days, contact_address=version.centre_address,
+        statement_period=n.statement_period, contact_address=version.centre_address,
         contact_phone=version.service_hotline, clerk=counter.clerk, printed_at=counter.local(counter.now()),
     )
     path = _out_path(counter, f"{number}-notice", out)
-    printed = Printed(path, render_notice(data, path, page_size="A4"), number=number)
-    _log(counter, "establishment_notice", printed, subject=employer.uscc)
+    printed = Printed(path, render_notice(data, path, page_size="A4"), number=number,
+                      warnings=(cites.warning,) if cites.warning else (), notices=n)
+    _log(counter, "establishment_notice", printed, subject=employer.uscc,
+         reason=f"法律依据待核对，按{cites.version_label}起施行的已核对文本打印" if cites.withheld else None)
+    return printed
+
+
+def _citations(counter: Counter, day: date) -> Any:
+    from counter_app.domain.policy import PolicyError
+    from counter_app.domain.policy_citations import printable_citations
+
+    try:
+        return printable_citations(counter.policy, day)
+    except PolicyError as exc:
+        raise PrintRefused("policy", str(exc)) from None
+
+
+@dataclass(frozen=True)
+class Arrears:
+    """What an employer owes (欠缴): the amount and the months it covers (YYYY-MM)."""
+
+    amount: Decimal
+    from_month: str
+    to_month: str
+
+
+def print_arrears_notice(
+    counter: Counter, uscc: str, arrears: Arrears, out: str | os.PathLike[str] | None = None,
+    *, investigated_on: date | None = None,
+) -> Printed:
+    """The arrears notice (责令限期缴存通知书, 条例第三十八条) with its delivery receipt, for a registered
+    employer that did not pay in full and on time; its deadline is the policy's arrears deadline."""
+    from counter_app.printing.notice import ArrearsNoticeData, render_arrears_notice
+
+    code = valid_text(uscc).strip().upper()
+    with counter.store.unit_of_work() as uow:
+        employer = uow.employers.get(code)
+    if employer is None:
+        raise PrintRefused("uscc", f"本站数据中没有统一社会信用代码为 {code} 的单位")
+    if not employer.registered:
+        raise PrintRefused("uscc", f"{employer.name}尚未办理缴存登记，应发建制通知书（责令限期办理）")
+    today = counter.today()
+    version = counter.policy_on(today)
+    cites = _citations(counter, today)
+    n = cites.notices
+    with counter.store.unit_of_work(write=True) as uow:
+        number = uow.receipts.next_number(counter.station_code, "T" + counter.terminal, today)
+        uow.commit()
+    data = ArrearsNoticeData(
+        centre_name=version.centre_name, station_name=counter.station_name, notice_number=number,
+        notice_date=today, employer_name=employer.name, uscc=employer.uscc, employer_address=employer.address or "",
+        investigated_on=investigated_on or today, arrears_from=arrears.from_month, arrears_to=arrears.to_month,
+        arrears_amount=arrears.amount, legal_article=f"{n.regulation}{n.arrears_article}",
+        legal_basis=n.arrears_basis_text, duty_article=f"{n.regulation}{n.arrears_duty_article}",
+        deadline=today + timedelta(days=n.arrears_deadline_days), statement_period=n.statement_period,
+        contact_address=version.centre_address, contact_phone=version.service_hotline, clerk=counter.clerk,
+        printed_at=counter.local(counter.now()),
+    )
+    path = _out_path(counter, f"{number}-arrears-notice", out)
+    printed = Printed(path, render_arrears_notice(data, path, page_size="A4"), number=number,
+                      warnings=(cites.warning,) if cites.warning else (), notices=n)
+    _log(counter, "arrears_notice", printed, subject=employer.uscc,
+         reason=f"法律依据待核对，按{cites.version_label}起施行的已核对文本打印" if cites.withheld else None)
     return printed
 
 
@@ -376,6 +440,6 @@ def print_history(counter: Counter, receipt_number: str) -> list[PrintLogEntry]:
 
 __all__ = [
     "LetterFilter", "PrintRefused", "Printed", "count_letter_recipients", "letter_recipients",
-    "print_establishment_notice", "print_form", "print_history", "print_letters", "print_one_time_notice",
-    "print_receipt",
+    "Arrears", "print_arrears_notice", "print_establishment_notice", "print_form", "print_history", "print_letters",
+    "print_one_time_notice", "print_receipt",
 ]

@@ -53,3 +53,27 @@ def test_refusals_name_the_field(data_dir, capsys) -> None:
     assert code == 2 and "uscc" in out.err and "Traceback" not in out.err
     code, out = run(capsys, data_dir, "step", "CG01-JZ-20990101-0001", "closed", "--note", "x", "--json")
     assert code == 2 and json.loads(out.out)["errors"][0]["field"] == "case_no"
+
+
+def test_an_arrears_case_from_the_command_line(data_dir, tmp_path, capsys) -> None:
+    """条例第三十八条 from scripts: 责令限期缴存通知书, then 申请人民法院强制执行 past its deadline."""
+    from datetime import date
+
+    from counter_app.domain.policy import default_policy
+
+    code, out = run(capsys, data_dir, "open", "--uscc", E.registered, "--kind", "arrears", "--amount", "86400",
+                    "--from-month", "2026-01", "--to-month", "2026-06", "--record", "核查缴存记录", "--json")
+    assert code == 0, out.err
+    case = json.loads(out.out)
+    assert (case["kind"], case["arrears_amount"], case["arrears_from"]) == ("arrears", "86400.00", "2026-01")
+    code, out = run(capsys, data_dir, "step", case["case_no"], "notice_issued", "--out", str(tmp_path / "a.pdf"), "--json")
+    assert code == 0 and (tmp_path / "a.pdf").stat().st_size > 1000
+    issued = json.loads(out.out)
+    days = (date.fromisoformat(issued["deadline"]) - date.fromisoformat(issued["steps"][-1]["on"])).days
+    assert days == default_policy().in_force(date.today()).notices.arrears_deadline_days
+    pending = not default_policy().in_force(date.today()).notices.verified  # the real clock decides
+    assert bool(issued.get("warnings")) == pending and ("待核对" in out.err) == pending
+    code, out = run(capsys, data_dir, "list", "--kind", "arrears")
+    assert case["case_no"] in out.out and "欠缴执法" in out.out and "86400.00" in out.out
+    code, out = run(capsys, data_dir, "open", "--uscc", E.registered, "--kind", "arrears", "--record", "x", "--json")
+    assert code == 2 and {e["field"] for e in json.loads(out.out)["errors"]} >= {"arrears_amount"}

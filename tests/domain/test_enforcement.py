@@ -49,7 +49,7 @@ def test_a_case_may_be_closed_right_after_the_investigation_with_a_reason() -> N
 def test_only_the_listed_transitions_pass(current: str, target: str) -> None:
     case = CaseFacts(current, TODAY - timedelta(days=60), deadline=TODAY - timedelta(days=1))
     problems = e.check_step(case, step(target), TODAY)
-    if target in e.TRANSITIONS[current]:
+    if target in e.next_states(current):
         assert problems == []
     else:
         assert [p.field for p in problems] == ["state"]
@@ -67,14 +67,18 @@ def test_skipping_a_state_is_refused_with_the_next_allowed_steps_named() -> None
 
 
 def test_every_state_is_reachable_from_the_investigation_and_closed_is_the_only_end() -> None:
-    seen, todo = {e.INVESTIGATED}, [e.INVESTIGATED]
-    while todo:
-        for nxt in e.next_states(todo.pop()):
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.append(nxt)
-    assert seen == set(e.STATES)
-    assert [s for s in e.STATES if not e.next_states(s)] == [e.CLOSED]
+    reached = set()
+    for kind, transitions in e.KIND_TRANSITIONS.items():
+        seen, todo = {e.INVESTIGATED}, [e.INVESTIGATED]
+        while todo:
+            for nxt in e.next_states(todo.pop(), kind):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        assert seen == set(transitions), kind
+        assert [s for s in transitions if not e.next_states(s, kind)] == [e.CLOSED]
+        reached |= seen
+    assert reached == set(e.STATES)
 
 
 @given(st.integers(min_value=1, max_value=400))
@@ -153,3 +157,74 @@ def test_complaint_closes_once_with_a_result_on_a_sensible_day() -> None:
     assert fields("open", received, received - timedelta(days=1), "x", TODAY) == ["closed_on"]
     assert fields("open", received, TODAY + timedelta(days=1), "x", TODAY) == ["closed_on"]
     assert fields("closed", received, TODAY, "x", TODAY) == ["complaint_no"]
+
+
+
+# --- arrears (条例第三十八条): 责令限期缴存, then court enforcement ------------------------------------
+
+PATH_PAID = [e.INVESTIGATED, e.NOTICE_ISSUED, e.DELIVERED, e.PAID, e.CLOSED]
+PATH_COURT = [e.INVESTIGATED, e.NOTICE_ISSUED, e.DELIVERED, e.DEADLINE_PASSED, e.COURT_APPLIED, e.CLOSED]
+PATH_LATE = [e.INVESTIGATED, e.NOTICE_ISSUED, e.DELIVERED, e.DEADLINE_PASSED, e.PAID, e.CLOSED]
+
+
+def walk_arrears(path: list[str], start: date, deadline_days: int) -> list[list]:
+    case = CaseFacts(path[0], start, kind=e.ARREARS)
+    on, problems = start, []
+    for target in path[1:]:
+        on = case.deadline + timedelta(days=1) if target == e.DEADLINE_PASSED else on + timedelta(days=1)
+        problems.append(e.check_step(case, step(target, on), today=on))
+        deadline = e.notice_deadline(on, deadline_days) if target == e.NOTICE_ISSUED else case.deadline
+        case = CaseFacts(target, on, deadline, kind=e.ARREARS)
+    return problems
+
+
+def test_article_38_arrears_order_then_court_enforcement_paths():
+    """条例第三十八条：“单位逾期不缴或者少缴住房公积金的，由住房公积金管理中心责令限期缴存；逾期仍不缴存的，
+    可以申请人民法院强制执行”: paid within the deadline, paid late, or the court is applied to."""
+    days = default_policy().in_force(TODAY).notices.arrears_deadline_days
+    for path in (PATH_PAID, PATH_COURT, PATH_LATE):
+        assert walk_arrears(path, date(2026, 1, 5), days) == [[]] * (len(path) - 1), path
+
+
+def test_arrears_cases_have_their_own_steps():
+    """No referral for a fine after an arrears order, no 'registered'; no court step for establishment."""
+    delivered = CaseFacts(e.DELIVERED, TODAY - timedelta(days=40), TODAY - timedelta(days=1), kind=e.ARREARS)
+    assert e.next_states(e.DELIVERED, e.ARREARS) == (e.PAID, e.DEADLINE_PASSED)
+    assert [p.field for p in e.check_step(delivered, step(e.REGISTERED), TODAY)] == ["state"]
+    passed = CaseFacts(e.DEADLINE_PASSED, TODAY - timedelta(days=5), TODAY - timedelta(days=6), kind=e.ARREARS)
+    assert [p.field for p in e.check_step(passed, step(e.REFERRED), TODAY)] == ["state"]
+    assert e.check_step(passed, step(e.COURT_APPLIED, note="已向示范市城关区人民法院申请强制执行"), TODAY) == []
+    assert [p.field for p in e.check_step(passed, step(e.COURT_APPLIED, note=""), TODAY)] == ["note"]
+    establishment = CaseFacts(e.DEADLINE_PASSED, TODAY - timedelta(days=5), TODAY - timedelta(days=6))
+    assert [p.field for p in e.check_step(establishment, step(e.COURT_APPLIED), TODAY)] == ["state"]
+
+
+def test_court_enforcement_only_after_the_deadline():
+    issued = date(2026, 10, 1)
+    deadline = e.notice_deadline(issued, 30)
+    delivered = CaseFacts(e.DELIVERED, issued + timedelta(days=2), deadline, kind=e.ARREARS)
+    early = e.check_step(delivered, step(e.DEADLINE_PASSED, deadline), deadline)
+    assert [p.field for p in early] == ["on"] and deadline.isoformat() in early[0].message
+    assert e.check_step(delivered, step(e.DEADLINE_PASSED, deadline + timedelta(days=1)), TODAY) == []
+
+
+def test_each_kind_uses_its_own_deadline_from_the_policy():
+    n = default_policy().in_force(TODAY).notices
+    assert e.notice_days(e.ARREARS, n.deadline_days, n.arrears_deadline_days) == n.arrears_deadline_days
+    assert e.notice_days(e.ESTABLISHMENT, n.deadline_days, n.arrears_deadline_days) == n.deadline_days
+    assert e.kind_label(e.ARREARS) == "欠缴执法（责令限期缴存）"
+
+
+@given(st.sampled_from(list(e.STATES)), st.sampled_from(list(e.STATES)))
+def test_only_the_listed_arrears_transitions_pass(current: str, target: str) -> None:
+    case = CaseFacts(current, TODAY - timedelta(days=60), deadline=TODAY - timedelta(days=1), kind=e.ARREARS)
+    problems = e.check_step(case, step(target), TODAY)
+    assert (problems == []) == (target in e.ARREARS_TRANSITIONS.get(current, ()))
+
+
+def test_an_arrears_case_states_what_is_owed():
+    assert e.check_arrears(Decimal("12000.50"), "2026-01", "2026-06") == []
+    assert [p.field for p in e.check_arrears(None, "2026-01", "2026-06")] == ["arrears_amount"]
+    assert [p.field for p in e.check_arrears(Decimal("0"), "2026-01", "2026-06")] == ["arrears_amount"]
+    assert [p.field for p in e.check_arrears(Decimal("1"), "2026-01", None)] == ["arrears_from"]
+    assert [p.field for p in e.check_arrears(Decimal("1"), "2026-07", "2026-06")] == ["arrears_to"]

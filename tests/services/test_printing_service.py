@@ -80,13 +80,21 @@ def test_one_time_notice_marks_what_is_missing(counter, tmp_path):
     assert "张三" in text  # the applicant, found from the store
 
 
-def test_establishment_notice_cites_the_law_in_force_and_refuses_registered(counter, tmp_path):
+def test_establishment_notice_cites_only_verified_law_and_refuses_registered(counter, tmp_path):
+    """2026-11-23 is after the amended regulation's 2026-09-20, whose citations the policy marks 待核对:
+    the notice keeps the verified 2019 text (第三十七条) and the print says why, for the supervisor."""
     with pytest.raises(PrintRefused):
         print_establishment_notice(counter, E.registered)
-    text = text_of(print_establishment_notice(counter, E.unregistered, tmp_path / "n.pdf").path)
-    # 2026-11-23 is after the amended regulation's 2026-09-20: its penalty article and fines apply.
-    assert "第三十九条" in text and "送达回证" in text
+    printed = print_establishment_notice(counter, E.unregistered, tmp_path / "n.pdf")
+    text = text_of(printed.path)
+    assert "第三十七条" in text and "第三十九条" not in text and "送达回证" in text
+    assert "5个工作日内" in text  # the statement period as the policy words it
     assert E.unregistered in text
+    [warning] = printed.warnings
+    assert "待核对" in warning and "第三十九条" in warning
+    with counter.store.unit_of_work() as uow:
+        [logged] = [p for p in uow.print_log.recent(10) if p.document == "establishment_notice"]
+    assert "待核对" in logged.reason  # the print log keeps why, too
 
 
 def test_letters_follow_the_filter_and_cancel_leaves_nothing(counter, tmp_path):

@@ -1,9 +1,12 @@
-"""Establishment enforcement cases (建制执法): open, step through the lifecycle, list, export.
+"""Enforcement cases (执法): establishment (建制, 条例第三十七条) and arrears (欠缴, 条例第三十八条):
+open, step through the lifecycle, list, export.
 
 Every step goes through ``domain.enforcement.check_step``; issuing the notice prints it with the
-printing service (its legal text, deadline and fine range from the policy in force that day) and
-keeps the deadline and fine range on the case. A file given with a step (the scanned 调查笔录 or
-送达回证) is copied into the station's ``cases/<case_no>/`` folder and listed in the dossier.
+printing service — 责令限期办理通知书 or 责令限期缴存通知书, its legal text, deadline and fine range
+from the verified citations of the policy that day — and keeps the deadline (and the fine range)
+on the case. A citation the policy marks 待核对 is never printed: the notice uses the last verified
+text and the result carries a warning saying why. A file given with a step (the scanned 调查笔录
+or 送达回证) is copied into the station's ``cases/<case_no>/`` folder and listed in the dossier.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from counter_app.domain import enforcement as rules
 from counter_app.domain.enforcement import CaseFacts, Step
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.ids import check_uscc
-from counter_app.domain.money import parse_money
+from counter_app.domain.money import format_money, money_str, parse_money
 from counter_app.services import audit
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import parse_day, text
@@ -48,7 +51,9 @@ class CaseView:
     def as_dict(self) -> dict[str, Any]:
         c = self.case
         return {
-            "case_no": c.case_no, "uscc": c.uscc, "employer_name": c.employer_name, "state": c.state,
+            "case_no": c.case_no, "kind": c.kind, "uscc": c.uscc, "employer_name": c.employer_name, "state": c.state,
+            "arrears_amount": money_str(c.arrears_amount) if c.arrears_amount is not None else None,
+            "arrears_from": c.arrears_from, "arrears_to": c.arrears_to,
             "clerk": c.clerk, "opened_on": c.opened_on.isoformat(), "deadline": c.deadline.isoformat() if c.deadline else None,
             "notice_number": c.notice_number, "overdue": self.overdue, "days_left": self.days_left,
             "fine_min": str(c.fine_min) if c.fine_min is not None else None,
@@ -77,9 +82,9 @@ def view(counter: Counter, case: CaseRecord, uow: Any = None, *, full: bool = Fa
     if full and uow is not None:
         steps = tuple(uow.cases.events(case.id))
         complaints = tuple(uow.complaints.list(case_id=case.id))
-        seen = _registration_seen(uow, case.uscc)
+        seen = _registration_seen(uow, case.uscc) if case.kind == rules.ESTABLISHMENT else ""
     return CaseView(case, rules.is_overdue(case.state, case.deadline, today), rules.days_left(case.deadline, today),
-                    rules.next_states(case.state), steps, complaints, seen)
+                    rules.next_states(case.state, case.kind), steps, complaints, seen)
 
 
 def _registration_seen(uow: Any, uscc: str) -> str:
@@ -93,11 +98,17 @@ def _registration_seen(uow: Any, uscc: str) -> str:
 
 
 def open_case(counter: Counter, uscc: Any, investigated_on: Any, record: Any, *, document: Any = "",
-              attachment: str | os.PathLike[str] | None = None) -> Checked[CaseView]:
-    """Open a case with its investigation (调查笔录: date, summary, record number)."""
+              attachment: str | os.PathLike[str] | None = None, kind: str = rules.ESTABLISHMENT,
+              arrears: dict[str, Any] | None = None) -> Checked[CaseView]:
+    """Open a case with its investigation (调查笔录: date, summary, record number). An arrears case
+    (``kind="arrears"``) states what is owed: ``arrears={"amount", "from_month", "to_month"}``."""
     code = check_uscc(uscc)
     on, bad_day = parse_day(investigated_on if investigated_on is not None else counter.today(), "on", "调查日期")
     problems = list(code.errors) + ([bad_day] if bad_day else [])
+    if kind not in rules.CASE_KINDS:
+        problems.append(FieldError("kind", "案件类型须为：" + "、".join(rules.CASE_KINDS.values())))
+    owed, owed_problems = _arrears(arrears or {}) if kind == rules.ARREARS else ({}, [])
+    problems += owed_problems
     if problems:
         return Checked(value=None, errors=tuple(problems))
     step = Step(rules.INVESTIGATED, on, counter.clerk, text(record), text(document))  # type: ignore[arg-type]
@@ -106,10 +117,13 @@ def open_case(counter: Counter, uscc: Any, investigated_on: Any, record: Any, *,
         employer = uow.employers.get(code.value)
         if employer is None:
             problems.append(FieldError("uscc", "本站数据中没有该单位，请先同步管理中心数据或核对统一社会信用代码"))
-        elif employer.registered:
+        elif employer.registered and kind == rules.ESTABLISHMENT:
             problems.append(FieldError("uscc", f"{employer.name}已办理住房公积金缴存登记，无需立案"))
+        elif not employer.registered and kind == rules.ARREARS:
+            problems.append(FieldError("uscc", f"{employer.name}尚未办理缴存登记，应立建制执法案件（责令限期办理）"))
         for other in uow.cases.list(uscc=code.value, open_only=True):
-            problems.append(FieldError("uscc", f"该单位已有未结案的执法案件 {other.case_no}"))
+            if other.kind == kind:
+                problems.append(FieldError("uscc", f"该单位已有未结案的{rules.kind_label(kind)}案件 {other.case_no}"))
         if problems:
             return Checked(value=None, errors=tuple(problems))
         case_no = uow.receipts.next_number(counter.station_code, CASE_PREFIX, counter.today())
@@ -117,11 +131,37 @@ def open_case(counter: Counter, uscc: Any, investigated_on: Any, record: Any, *,
         now = counter.now()
         case = uow.cases.add(
             CaseRecord(case_no=case_no, uscc=code.value, employer_name=employer.name, state=rules.INVESTIGATED,  # type: ignore[union-attr]
-                       clerk=counter.clerk, opened_on=on, last_on=on, created_at=now, updated_at=now),  # type: ignore[arg-type]
+                       clerk=counter.clerk, opened_on=on, last_on=on, created_at=now, updated_at=now,  # type: ignore[arg-type]
+                       kind=kind, **owed),
             CaseEventRecord(step.state, step.on, step.clerk, step.note, step.document, path, at=now))
-        audit.record(counter, "case", case_no, {"state": step.state, "uscc": code.value}, uow=uow)
+        audit.record(counter, "case", case_no, {"state": step.state, "uscc": code.value, "kind": kind,
+                                                **{k: str(v) for k, v in owed.items()}}, uow=uow)
         uow.commit()
         return Checked(value=view(counter, case, uow, full=True))
+
+
+def _arrears(given: dict[str, Any]) -> tuple[dict[str, Any], list[FieldError]]:
+    """The arrears facts typed by the clerk, checked: amount in yuan and the months it covers."""
+    from counter_app.domain.catalog import FieldSpec
+    from counter_app.domain.fieldcheck import check_field
+
+    problems: list[FieldError] = []
+    amount = None
+    if given.get("amount") not in (None, ""):
+        parsed = parse_money(given["amount"], field="arrears_amount", label="欠缴金额")
+        problems += parsed.errors
+        amount = parsed.value if parsed.ok else None
+    months: dict[str, str | None] = {}
+    for key, label in (("from_month", "欠缴起始年月"), ("to_month", "欠缴截止年月")):
+        raw = given.get(key)
+        spec = FieldSpec("arrears_" + key.split("_")[0], label, "month")
+        checked = check_field(spec, raw, version=None, today=None) if raw not in (None, "") else None  # type: ignore[arg-type]
+        if checked is not None and not checked.ok:
+            problems += checked.errors
+        months[key] = checked.value if checked is not None and checked.ok else None
+    if not problems:
+        problems = rules.check_arrears(amount, months["from_month"], months["to_month"])
+    return {"arrears_amount": amount, "arrears_from": months["from_month"], "arrears_to": months["to_month"]}, problems
 
 
 def _keep(counter: Counter, case_no: str, attachment: str | os.PathLike[str] | None) -> str | None:
@@ -151,27 +191,30 @@ def advance(counter: Counter, case_no: str, state: str, step: StepInput = StepIn
     wanted = Step(state, on, counter.clerk, text(step.note), text(step.document))  # type: ignore[arg-type]
     if state == rules.NOTICE_ISSUED and on != counter.today():
         return Checked.fail("on", "通知书在打印当天发出，日期只能是今天")
-    problems = rules.check_step(CaseFacts(case.state, case.last_on, case.deadline), wanted, counter.today())
+    problems = rules.check_step(CaseFacts(case.state, case.last_on, case.deadline, case.kind), wanted, counter.today())
     data, changes = _step_data(case, wanted, step, problems)
     if problems:
         return Checked(value=None, errors=tuple(problems))
-    path = None
+    path, warnings = None, ()
     if state == rules.NOTICE_ISSUED:
         printed = _print_notice(counter, case, out)
         if isinstance(printed, FieldError):
             return Checked(value=None, errors=(printed,))
-        path, notice_changes = printed
+        path, notice_changes, warnings = printed
         changes.update(notice_changes)
         data.update({k: str(v) for k, v in notice_changes.items()})
         wanted = Step(state, on, counter.clerk, wanted.note, notice_changes["notice_number"] or "")  # type: ignore[arg-type]
-    return _record(counter, case, wanted, data, changes, path or _keep(counter, case.case_no, step.attachment))
+    recorded = _record(counter, case, wanted, data, changes, path or _keep(counter, case.case_no, step.attachment))
+    if warnings and recorded.ok:  # the supervisor must know why the citation in force was not printed
+        return Checked(value=recorded.value, warnings=tuple(FieldError("policy", w, "warning") for w in warnings))
+    return recorded
 
 
 def _step_data(case: CaseRecord, step: Step, given: StepInput, problems: list[FieldError]) -> tuple[dict, dict]:
     """Facts a step adds to the case (referral: the printed fine range; closing: the fine decided)."""
     data: dict[str, Any] = {}
     changes: dict[str, Any] = {}
-    if step.state == rules.REFERRED and case.fine_min is not None:
+    if step.state == rules.REFERRED and case.fine_min is not None:  # establishment cases only
         data.update(fine_min=str(case.fine_min), fine_max=str(case.fine_max))
     if step.state == rules.CLOSED:
         changes["closed_on"] = step.on
@@ -188,19 +231,27 @@ def _step_data(case: CaseRecord, step: Step, given: StepInput, problems: list[Fi
     return data, changes
 
 
-def _print_notice(counter: Counter, case: CaseRecord, out: str | os.PathLike[str] | None) -> tuple[str, dict] | FieldError:
-    from counter_app.services.printing import PrintRefused, print_establishment_notice
+def _print_notice(counter: Counter, case: CaseRecord,
+                  out: str | os.PathLike[str] | None) -> tuple[str, dict, tuple[str, ...]] | FieldError:
+    """Print the case's notice; (its path, what it adds to the case, warnings for the supervisor)."""
+    from counter_app.services.printing import Arrears, PrintRefused, print_arrears_notice, print_establishment_notice
 
     try:
-        printed = print_establishment_notice(counter, case.uscc, out, investigated_on=case.opened_on)
+        if case.kind == rules.ARREARS:
+            owed = Arrears(case.arrears_amount, case.arrears_from, case.arrears_to)  # type: ignore[arg-type]
+            printed = print_arrears_notice(counter, case.uscc, owed, out, investigated_on=case.opened_on)
+        else:
+            printed = print_establishment_notice(counter, case.uscc, out, investigated_on=case.opened_on)
     except PrintRefused as refused:
         return FieldError(refused.field, refused.message)
     today = counter.today()
-    n = counter.policy_on(today).notices  # the same version the notice was printed from
-    return str(printed.path), {
-        "notice_number": printed.number, "notice_on": today,
-        "deadline": rules.notice_deadline(today, n.deadline_days), "fine_min": n.fine_min, "fine_max": n.fine_max,
-    }
+    n = printed.notices  # the verified text the notice printed: its deadline and fine range bind the case
+    days = rules.notice_days(case.kind, n.deadline_days, n.arrears_deadline_days)
+    changes: dict[str, Any] = {"notice_number": printed.number, "notice_on": today,
+                               "deadline": rules.notice_deadline(today, days)}
+    if case.kind == rules.ESTABLISHMENT:
+        changes.update(fine_min=n.fine_min, fine_max=n.fine_max)
+    return str(printed.path), changes, printed.warnings
 
 
 def _record(counter: Counter, case: CaseRecord, step: Step, data: dict, changes: dict, path: str | None) -> Checked[CaseView]:
@@ -238,11 +289,11 @@ def get_case(counter: Counter, case_no: str) -> CaseView | None:
 
 
 def list_cases(counter: Counter, state: str | None = None, *, overdue_only: bool = False,
-               open_only: bool = False, uscc: str | None = None) -> list[CaseView]:
+               open_only: bool = False, uscc: str | None = None, kind: str | None = None) -> list[CaseView]:
     """Cases newest first; overdue ones (past the deadline, still waiting) are flagged."""
     with counter.store.unit_of_work() as uow:
         cases = uow.cases.list(state=state, uscc=uscc, open_only=open_only)
-    views = [view(counter, c) for c in cases]
+    views = [view(counter, c) for c in cases if kind is None or c.kind == kind]
     return [v for v in views if v.overdue] if overdue_only else views
 
 
@@ -277,4 +328,5 @@ def _dossier(counter: Counter, found: CaseView) -> Any:
         opened_on=c.opened_on, steps=steps, complaints=complaints, notice_number=c.notice_number or "",
         deadline=c.deadline, fine_min=c.fine_min, fine_max=c.fine_max, overdue=found.overdue,
         clerk=counter.clerk, printed_at=counter.local(counter.now()),
+        arrears=f"{format_money(c.arrears_amount)}元（{c.arrears_from}至{c.arrears_to}）" if c.arrears_amount else "",
     )

@@ -58,7 +58,9 @@ def test_the_whole_path_to_a_penalty(counter, tmp_path) -> None:
     number = opened(counter)
     issued = ops.advance(counter, number, "notice_issued", out=tmp_path / "notice.pdf")
     assert issued.ok, issued.errors
-    n = counter.policy_on(TODAY).notices
+    from counter_app.domain.policy_citations import printable_citations
+
+    n = printable_citations(counter.policy, TODAY).notices  # the verified text (2026's is 待核对)
     case = issued.value.case
     assert case.notice_on == TODAY and case.deadline == TODAY + timedelta(days=n.deadline_days)
     assert (case.fine_min, case.fine_max) == (n.fine_min, n.fine_max)
@@ -87,14 +89,18 @@ def test_the_whole_path_to_a_penalty(counter, tmp_path) -> None:
     assert ops.advance(counter, number, "investigated").errors[0].field == "state"
 
 
-def test_fine_range_comes_from_the_policy_in_force_on_the_notice_date(data_dir) -> None:
-    ranges = {}
+def test_fine_range_comes_from_the_verified_text_on_the_notice_date(data_dir, tmp_path) -> None:
+    """The issue: “Enforcement notices printed today cite a 2026 revision (第三十九条, 5–30万) that the
+    policy file itself marks 待核对.” After 2026-09-20 the notice still cites the verified 2019 text
+    (第三十七条, 1–5万), and the result tells the supervisor why."""
+    ranges, warnings = {}, {}
     for day in (date(2026, 3, 2), date(2026, 11, 23)):  # before and after the 2026-09-20 version
         with open_counter(data_dir, clock=fixed_clock) as counter:
             at(counter, day)
             number = ops.open_case(counter, E.unregistered, day, "调查").value.case.case_no
-            case = ops.advance(counter, number, "notice_issued").value.case
-            ranges[day] = (case.fine_min, case.fine_max)
+            issued = ops.advance(counter, number, "notice_issued", out=tmp_path / f"{day}.pdf")
+            case = issued.value.case
+            ranges[day], warnings[day] = (case.fine_min, case.fine_max), issued.warnings
             n = counter.policy_on(day).notices
             assert case.deadline == day + timedelta(days=n.deadline_days)
             assert ops.advance(counter, number, "delivered", StepInput(on=day)).ok
@@ -104,7 +110,13 @@ def test_fine_range_comes_from_the_policy_in_force_on_the_notice_date(data_dir) 
             assert referred.steps[-1].data["fine_min"] == str(case.fine_min)
             ops.advance(counter, number, "closed", StepInput(note="结案"))
     assert ranges[date(2026, 3, 2)] == (Decimal("10000.00"), Decimal("50000.00"))
-    assert ranges[date(2026, 11, 23)] == (Decimal("50000.00"), Decimal("300000.00"))
+    assert ranges[date(2026, 11, 23)] == (Decimal("10000.00"), Decimal("50000.00"))
+    assert warnings[date(2026, 3, 2)] == ()
+    [held_back] = warnings[date(2026, 11, 23)]
+    assert held_back.severity == "warning" and "待核对" in held_back.message and "第三十九条" in held_back.message
+    text = pdf_text(tmp_path / "2026-11-23.pdf")
+    assert "第三十七条" in text and "1万元以上5万元以下" in text
+    assert "第三十九条" not in text and "30万元" not in text
 
 
 def test_steps_cannot_be_skipped_nor_dated_wrongly(counter) -> None:
@@ -162,3 +174,81 @@ def test_assigning_the_responsible_clerk(counter) -> None:
 def test_from_investigated_only_the_notice_or_a_closing(counter, state) -> None:
     number = opened(counter)
     assert ops.advance(counter, number, state, StepInput(note="x")).errors[0].field == "state"
+
+
+
+# --- arrears (条例第三十八条): 责令限期缴存, then 申请人民法院强制执行 --------------------------------------
+
+OWED = {"amount": "86400", "from_month": "2026-01", "to_month": "2026-06"}
+
+
+def opened_arrears(counter, on: str = "2026-11-20"):
+    result = ops.open_case(counter, E.registered, on, "核查缴存记录：2026年1月至6月未缴存", kind="arrears", arrears=OWED)
+    assert result.ok, result.errors
+    return result.value.case.case_no
+
+
+def test_article_38_arrears_case_from_order_to_court_enforcement(counter, tmp_path) -> None:
+    """The issue: “Article 38 (责令限期缴存, then court enforcement) is in the policy but never used.”
+    条例第三十八条：“……责令限期缴存；逾期仍不缴存的，可以申请人民法院强制执行”."""
+    number = opened_arrears(counter)
+    case = ops.get_case(counter, number)
+    assert (case.case.kind, case.case.arrears_amount, case.case.arrears_from, case.case.arrears_to) == (
+        "arrears", Decimal("86400.00"), "2026-01", "2026-06")
+    assert case.next_states == ("notice_issued", "closed")
+    issued = ops.advance(counter, number, "notice_issued", out=tmp_path / "arrears.pdf")
+    assert issued.ok, issued.errors
+    n = counter.policy_on(TODAY).notices
+    c = issued.value.case
+    assert c.deadline == TODAY + timedelta(days=n.arrears_deadline_days)  # its own deadline
+    assert (c.fine_min, c.fine_max) == (None, None)  # no fine: the court enforces payment
+    text = pdf_text(tmp_path / "arrears.pdf")
+    for word in ("责令限期缴存住房公积金通知书", "示范市南山机械有限公司", "86,400.00元", "第三十八条",
+                 "申请人民法院强制执行", f"{c.deadline:%Y年%m月%d日}"):
+        assert word in text, word
+    assert ops.advance(counter, number, "delivered", StepInput(on=TODAY, document="邮寄送达")).ok
+    assert ops.advance(counter, number, "referred").errors[0].field == "state"  # not an establishment step
+    at(counter, c.deadline + timedelta(days=1))
+    assert [v.case.case_no for v in ops.list_cases(counter, overdue_only=True)] == [number]
+    assert ops.advance(counter, number, "deadline_passed").ok
+    assert ops.advance(counter, number, "court_applied").errors[0].field == "note"
+    court = ops.advance(counter, number, "court_applied", StepInput(note="已向城关区人民法院申请强制执行",
+                                                                   document="强执申〔2026〕1号"))
+    assert court.ok and court.value.case.state == "court_applied"
+    closed = ops.advance(counter, number, "closed", StepInput(note="法院已强制执行，欠缴已补缴"))
+    assert [s.state for s in closed.value.steps] == [
+        "investigated", "notice_issued", "delivered", "deadline_passed", "court_applied", "closed"]
+    assert closed.value.as_dict()["kind"] == "arrears" and closed.value.as_dict()["arrears_amount"] == "86400.00"
+    dossier = pdf_text(ops.export_dossier(counter, number, tmp_path / "dossier.pdf").value)
+    for word in ("住房公积金欠缴执法案卷", "86,400.00元", "已申请法院强制执行", "强执申〔2026〕1号"):
+        assert word in dossier, word
+
+
+def test_an_arrears_case_paid_within_the_deadline(counter) -> None:
+    number = opened_arrears(counter)
+    assert ops.advance(counter, number, "notice_issued").ok
+    assert ops.advance(counter, number, "delivered").ok
+    assert ops.advance(counter, number, "paid", StepInput(note="已足额补缴")).ok
+    assert ops.advance(counter, number, "closed", StepInput(note="已补缴，结案")).value.case.state == "closed"
+
+
+def test_an_arrears_case_needs_a_registered_employer_and_what_is_owed(counter) -> None:
+    unregistered = ops.open_case(counter, E.unregistered, TODAY, "调查", kind="arrears", arrears=OWED)
+    assert "建制执法" in unregistered.errors[0].message
+    assert [e.field for e in ops.open_case(counter, E.registered, TODAY, "调查", kind="arrears").errors] == [
+        "arrears_amount", "arrears_from"]
+    bad = ops.open_case(counter, E.registered, TODAY, "调查", kind="arrears",
+                        arrears={"amount": "-5", "from_month": "2026-13", "to_month": "2026-06"})
+    assert {e.field for e in bad.errors} == {"arrears_amount", "arrears_from"}
+    backwards = ops.open_case(counter, E.registered, TODAY, "调查", kind="arrears",
+                              arrears={**OWED, "from_month": "2026-07"})
+    assert [e.field for e in backwards.errors] == ["arrears_to"]
+    assert ops.open_case(counter, E.registered, TODAY, "调查", kind="fines").errors[0].field == "kind"
+
+
+def test_an_employer_may_have_an_arrears_case_beside_nothing_else_of_its_kind(counter) -> None:
+    opened_arrears(counter)
+    again = ops.open_case(counter, E.registered, TODAY, "再查", kind="arrears", arrears=OWED)
+    assert not again.ok and "欠缴执法" in again.errors[0].message
+    assert [v.case.kind for v in ops.list_cases(counter, kind="arrears")] == ["arrears"]
+    assert ops.list_cases(counter, kind="establishment") == []
