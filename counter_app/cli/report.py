@@ -1,4 +1,5 @@
-"""``counter-app report daily|coverage``: the day's report as XLSX, coverage progress (统计报表)."""
+"""``counter-app report daily|coverage|preregistrations``: the day's report as XLSX, coverage
+progress, 多证合一 pre-registrations counted (统计报表)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     cover.add_argument("--date", help="按该日所在目标期间统计（默认今天）")
     cover.add_argument("--township", help="只统计该乡镇")
     cover.set_defaults(func=run)
-    for parser in (p, daily, cover):
+    pre = kinds.add_parser("preregistrations", help="企业预缴登记（多证合一）办理情况")
+    pre.add_argument("--from", dest="start", help="起始日期 YYYY-MM-DD（默认本半年）")
+    pre.add_argument("--to", dest="end", help="截止日期 YYYY-MM-DD（默认今天）")
+    pre.set_defaults(func=run)
+    for parser in (p, daily, cover, pre):
         parser.add_argument("--json", action="store_true", help="输出 JSON")
 
 
@@ -34,10 +39,12 @@ def _day(value: str | None) -> date | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    day = _day(args.date)
+    day = _day(getattr(args, "date", None))
     with counter_for(args) as counter:
         if args.report == "coverage":
             return _coverage(counter, args, day)
+        if args.report == "preregistrations":
+            return _preregistrations(counter, args)
         return _daily(counter, args, day or counter.today())
 
 
@@ -75,4 +82,19 @@ def _daily(counter, args: argparse.Namespace, day: date) -> int:
                    "closed": reports.daily_close.get_close(counter, day) is not None})
     else:
         print(f"已生成 {path}（{day.isoformat()}：{totals['count']} 笔，金额 {totals['amount']} 元）")
+    return 0
+
+
+def _preregistrations(counter, args: argparse.Namespace) -> int:
+    from counter_app.services.operations import preregistration_counts
+
+    start, end = _day(args.start), _day(args.end)
+    if start and end and start > end:
+        raise CliError.single("from", "起始日期不能晚于截止日期")
+    counts = preregistration_counts(counter, start, end)
+    if args.json:
+        emit_json(counts.as_dict())
+    else:
+        print(f"{counts.start}至{counts.end}：接收企业预缴登记 {counts.received} 户，办理建制 {counts.established} 户；"
+              f"待建制 {counts.pending} 户")
     return 0

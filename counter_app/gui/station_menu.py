@@ -18,6 +18,8 @@ from counter_app.gui.i18n import _t
 PAGES = (  # action name, menu text, page factory (module, class)
     ("action_station_coverage", QT_TR_NOOP("扩面"), ("counter_app.gui.station_pages", "CoveragePage")),
     ("action_station_cases", QT_TR_NOOP("建制执法"), ("counter_app.gui.cases", "CasesPage")),
+    ("action_station_preregistrations", QT_TR_NOOP("预缴登记"),
+     ("counter_app.gui.preregistrations", "PreregistrationsPage")),
     ("action_station_complaints", QT_TR_NOOP("投诉"), ("counter_app.gui.station_pages", "ComplaintsPage")),
     ("action_station_deferrals", QT_TR_NOOP("缓缴跟踪"), ("counter_app.gui.station_pages", "DeferralsPage")),
     ("action_station_close", QT_TR_NOOP("日结"), ("counter_app.gui.station_pages", "DailyClosePage")),

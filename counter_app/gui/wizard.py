@@ -188,7 +188,13 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             return
         if self.spec.subject_field == "uscc":
             card = services.employer_card(self.counter, code)
-            self.subject_label.setText(f"· {card.employer.name}" if card else "")
+            known = services.prefill_employer(self.counter, code) if self.spec.kind == "establish-employer" else None
+            self.subject_label.setText(f"· {card.employer.name}" if card else _t("· 企业预缴登记") if known else "")
+            for key, value in (known or {}).items():  # 多证合一: the feed's record, never retyped
+                if key in self.editors and key != self.spec.subject_field and self.editors[key].is_empty():
+                    self.editors[key].set_value(value)
+                    self.touched.add(key)
+                    self.check(key)
             return
         person = services.prefill_person(self.counter, code)
         if not person:

@@ -6,7 +6,7 @@ from counter_app.services.applications import (
 from counter_app.services.counter import Counter, open_counter
 from counter_app.services.drafts import discard_draft, list_drafts, load_draft, save_draft
 from counter_app.services.forms import (
-    check_field, check_form, field_choices, prefill_person, required_materials,
+    check_field, check_form, field_choices, prefill_employer, prefill_person, required_materials,
 )
 from counter_app.services.loans import LoanPreview, loan_preview
 from counter_app.services.printing import (
@@ -23,5 +23,5 @@ __all__ = [
     "print_one_time_notice", "print_receipt",
     "cancel_application", "check_field", "check_form", "discard_draft", "employer_card", "field_choices", "get_record",
     "list_drafts", "list_records", "load_draft", "loan_preview", "open_counter", "person_card",
-    "prefill_person", "required_materials", "save_draft", "search", "station_status", "submit_application", "sync",
+    "prefill_employer", "prefill_person", "required_materials", "save_draft", "search", "station_status", "submit_application", "sync",
 ]

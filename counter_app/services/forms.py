@@ -114,6 +114,13 @@ def prefill_person(counter: Counter, id_number: str) -> dict[str, Any] | None:
     return {k: _jsonable(record.get(k)) for k in person_keys if record.get(k) not in (None, "")}
 
 
+def prefill_employer(counter: Counter, uscc: str) -> dict[str, Any] | None:
+    """Establishment fields a 多证合一 pre-registration already gives (None when not pre-registered)."""
+    from counter_app.services.operations.preregistration import establishment_form
+
+    return establishment_form(counter, uscc)
+
+
 def _jsonable(value: Any) -> Any:
     from datetime import date
 

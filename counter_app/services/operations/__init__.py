@@ -1,5 +1,5 @@
 """Station operations (站务): coverage drive, enforcement cases, complaints, deferral follow-up,
-daily close, service ratings and reports — the services behind the 站务 menu and ``report``."""
+daily close, service ratings, pre-registrations and reports — the services behind the 站务 menu and ``report``."""
 
 from counter_app.services.operations.complaints import (
     ComplaintView, close_complaint, get_complaint, link_case, list_complaints, take_complaint,
@@ -16,6 +16,10 @@ from counter_app.services.operations.deferrals import (
 from counter_app.services.operations.enforcement import (
     CaseView, StepInput, advance, assign_case, export_dossier, get_case, list_cases, open_case,
 )
+from counter_app.services.operations.preregistration import (
+    ImportResult, PreregistrationCounts, PreregistrationView, establish, establishment_form, get_preregistration,
+    import_preregistrations, list_preregistrations, preregistration_counts, preregistration_table,
+)
 from counter_app.services.operations.ratings import CustomerView, customer_view, rate, rating_for, ratings_between
 from counter_app.services.operations.reports import (
     Dashboard, coverage_report, daily_tables, dashboard, export_table, write_daily_report,
@@ -30,4 +34,7 @@ __all__ = [
     "list_closes", "list_complaints", "list_deferrals", "list_targets", "mark_paid", "open_case",
     "payback_reminders", "rate", "rating_for", "ratings_between", "set_target", "take_complaint",
     "track_deferral", "write_daily_report",
+    "ImportResult", "PreregistrationCounts", "PreregistrationView", "establish", "establishment_form",
+    "get_preregistration", "import_preregistrations", "list_preregistrations", "preregistration_counts",
+    "preregistration_table",
 ]

@@ -7,9 +7,11 @@ a Chinese Windows opens it without mojibake.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -147,3 +149,76 @@ def _xlsx_rows(path: Path) -> list[list[Any]]:
         return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
     finally:
         book.close()
+
+
+@dataclass
+class TableStream:
+    """A table read row by row: its known columns, an estimate of its data rows, the rows themselves
+    (numbered as the file shows them). Memory stays bounded however long the file is."""
+
+    columns: list[str]
+    total: int  # data rows expected, 0 when unknown
+    rows: Iterator[tuple[int, dict[str, Any]]]
+
+
+@contextmanager
+def open_table(path: Path, columns: Mapping[str, str]) -> Iterator[TableStream]:
+    """``with open_table(path, COLUMNS) as table: for number, row in table.rows: …`` (CSV or XLSX)."""
+    if not path.is_file():
+        raise TableError(f"找不到文件：{path}")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        encoding = _csv_encoding(path)
+        total = max(0, _count_lines(path) - 1)
+        with path.open(encoding=encoding, newline="") as handle:
+            reader = csv.reader(handle)
+            yield _stream(((reader.line_num, r) for r in reader), columns, total)
+    elif suffix in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the same clerk message
+            raise TableError(f"无法读取 XLSX 文件：{exc}") from None
+        try:
+            sheet = book.worksheets[0]
+            rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+            yield _stream(((n, list(r)) for n, r in rows), columns, max(0, (sheet.max_row or 1) - 1))
+        finally:
+            book.close()
+    else:
+        raise TableError("只能导入 CSV 或 XLSX 文件")
+
+
+def _stream(raw: Iterator[tuple[int, list[Any]]], columns: Mapping[str, str], total: int) -> TableStream:
+    first = next(raw, None)
+    if first is None:
+        raise TableError("文件是空的")
+    header = [columns.get(str(h or "").strip().lower(), columns.get(str(h or "").strip(), "")) for h in first[1]]
+
+    def rows() -> Iterator[tuple[int, dict[str, Any]]]:
+        for number, values in raw:
+            if all(v in (None, "") for v in values):
+                continue
+            yield number, {h: v for h, v in zip(header, values) if h}
+
+    return TableStream([h for h in header if h], total, rows())
+
+
+def _csv_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM) if the first megabyte decodes as such, else GBK (GB 18030)."""
+    with path.open("rb") as handle:
+        head = handle.read(1 << 20)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)  # a cut character is fine
+        return "utf-8-sig"
+    except UnicodeDecodeError:
+        return "gb18030"
+
+
+def _count_lines(path: Path) -> int:
+    count = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            count += chunk.count(b"\n")
+    return count
