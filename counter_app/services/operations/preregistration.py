@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -132,8 +132,9 @@ def _take(result: ImportResult, pending: list[PreregistrationRecord], seen: dict
 def _store(counter: Counter, pending: list[PreregistrationRecord], result: ImportResult) -> None:
     if not pending:
         return
+    now = counter.now()  # the counter's clock: what the day's report counts
     with counter.store.unit_of_work(write=True) as uow:
-        result.imported += uow.preregistrations.upsert_many(pending)
+        result.imported += uow.preregistrations.upsert_many(replace(r, imported_at=now) for r in pending)
         uow.commit()
     pending.clear()
 
