@@ -141,11 +141,11 @@ WITHDRAWAL = BusinessSpec(
     amount_field="amount",
     fields=(
         FieldSpec("id_number", "身份证号码", "id_number", section="申请人"),
-        FieldSpec("worker_category", "身份", "choice", required=False, choices=WORKER_CATEGORIES, section="申请人",
-                  hint="离休、退休提取按法定退休年龄核对：女职工原50岁、女干部原55岁"),
         FieldSpec("reason_code", "提取原因", "choice", choices="withdrawal_reasons", section="提取信息"),
         FieldSpec("variant", "具体情形", "choice", required=False, choices="withdrawal_variants", section="提取信息",
                   hint="租房提取：公共租赁住房或商品住房，所需材料不同"),
+        FieldSpec("worker_category", "身份", "choice", required=False, choices=WORKER_CATEGORIES, section="提取信息",
+                  hint="离休、退休提取按法定退休年龄核对：女职工原50岁、女干部原55岁"),
         FieldSpec("amount", "提取金额（元）", "money", section="提取信息"),
         FieldSpec("event_amount", "实际发生金额（元）", "money", required=False, section="提取信息",
                   hint="实付款或剩余贷款本息"),

@@ -428,12 +428,28 @@
         <translation>Referred for penalty</translation>
     </message>
     <message>
+        <source>已缴存</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>已申请法院强制执行</source>
+        <translation>Court enforcement applied</translation>
+    </message>
+    <message>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <source>建制执法案件</source>
-        <translation>Establishment enforcement cases</translation>
+        <source>建制（责令限期办理）</source>
+        <translation>Establishment (order to register)</translation>
+    </message>
+    <message>
+        <source>欠缴（责令限期缴存）</source>
+        <translation>Arrears (order to pay)</translation>
+    </message>
+    <message>
+        <source>执法案件</source>
+        <translation>Enforcement cases</translation>
     </message>
     <message>
         <source>案件编号</source>
@@ -464,6 +480,10 @@
         <translation>Days left</translation>
     </message>
     <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
         <source>全部未结案</source>
         <translation>All open cases</translation>
     </message>
@@ -492,8 +512,16 @@
         <translation>{0} cases, {1} overdue</translation>
     </message>
     <message>
+        <source>欠缴 {0} 元（{1}至{2}）</source>
+        <translation>Owes {0} yuan ({1} to {2})</translation>
+    </message>
+    <message>
         <source>关联投诉：</source>
         <translation>Linked complaint: </translation>
+    </message>
+    <message>
+        <source>案件类型</source>
+        <translation>Case type</translation>
     </message>
     <message>
         <source>调查日期</source>
@@ -506,6 +534,18 @@
     <message>
         <source>笔录编号</source>
         <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>欠缴金额（元，欠缴案件）</source>
+        <translation>Amount owed (yuan, arrears cases)</translation>
+    </message>
+    <message>
+        <source>欠缴起始年月（如 2026-01）</source>
+        <translation>Arrears from (e.g. 2026-01)</translation>
+    </message>
+    <message>
+        <source>欠缴截止年月（如 2026-06）</source>
+        <translation>Arrears to (e.g. 2026-06)</translation>
     </message>
     <message>
         <source>立案：录入调查笔录</source>
@@ -602,6 +642,10 @@
     <message>
         <source>政策版本：</source>
         <translation>Policy: </translation>
+    </message>
+    <message>
+        <source>· 企业预缴登记</source>
+        <translation>· Pre-registered company</translation>
     </message>
     <message>
         <source>· 库中无此人</source>
@@ -990,6 +1034,10 @@
         <translation>Enforcement</translation>
     </message>
     <message>
+        <source>预缴登记</source>
+        <translation>Pre-registrations</translation>
+    </message>
+    <message>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
@@ -1062,8 +1110,80 @@
         <translation>Quit</translation>
     </message>
     <message>
+        <source>企业预缴登记（多证合一）</source>
+        <translation>Company pre-registrations (multi-licence)</translation>
+    </message>
+    <message>
+        <source>企业名称</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>成立日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
         <source>乡镇</source>
         <translation>Township</translation>
+    </message>
+    <message>
+        <source>建制受理编号</source>
+        <translation>Establishment receipt no.</translation>
+    </message>
+    <message>
+        <source>只看待建制</source>
+        <translation>Pending only</translation>
+    </message>
+    <message>
+        <source>导入登记信息(&amp;I)</source>
+        <translation>&amp;Import registrations</translation>
+    </message>
+    <message>
+        <source>办理建制(&amp;E)</source>
+        <translation>&amp;Establish</translation>
+    </message>
+    <message>
+        <source>导入进度</source>
+        <translation>Import progress</translation>
+    </message>
+    <message>
+        <source>取消导入</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <source>{0}至{1}：接收 {2} 户，办理建制 {3} 户；待建制 {4} 户</source>
+        <translation>{0} to {1}: {2} received, {3} established; {4} pending</translation>
+    </message>
+    <message>
+        <source>导入企业登记信息</source>
+        <translation>Import company registrations</translation>
+    </message>
+    <message>
+        <source>正在导入……</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>已读取 %v / %m 行</source>
+        <translation>Read %v / %m rows</translation>
+    </message>
+    <message>
+        <source>已导入 {0} 户，{1} 行未导入</source>
+        <translation>Imported {0} companies, {1} rows refused</translation>
+    </message>
+    <message>
+        <source>已导入 {0} 户，{1} 行未导入（共读取 {2} 行）</source>
+        <translation>Imported {0} companies, {1} rows refused ({2} rows read)</translation>
+    </message>
+    <message>
+        <source>导入已取消，已导入的企业保留</source>
+        <translation>Import cancelled; companies already imported are kept</translation>
+    </message>
+    <message>
+        <source>导入失败：</source>
+        <translation>Import failed: </translation>
+    </message>
+    <message>
+        <source>管理中心</source>
+        <translation>Management centre</translation>
     </message>
     <message>
         <source>已开户</source>
@@ -1787,6 +1907,22 @@
         <translation>Date of birth</translation>
     </message>
     <message>
+        <source>身份</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>女性的法定退休年龄按身份确定：职工原50岁、干部原55岁</source>
+        <translation>A woman&apos;s statutory retirement age depends on her category: worker 50, cadre 55 (before the 2024 raise)</translation>
+    </message>
+    <message>
+        <source>职工（女50岁）</source>
+        <translation>Worker (women 50)</translation>
+    </message>
+    <message>
+        <source>干部（女55岁）</source>
+        <translation>Cadre (women 55)</translation>
+    </message>
+    <message>
         <source>手机号码</source>
         <translation>Mobile</translation>
     </message>
@@ -1979,6 +2115,10 @@
         <translation>Rent: public rental or commercial housing need different documents</translation>
     </message>
     <message>
+        <source>离休、退休提取按法定退休年龄核对：女职工原50岁、女干部原55岁</source>
+        <translation>Retirement withdrawals check the statutory age: women workers 50, women cadres 55 (before the raise)</translation>
+    </message>
+    <message>
         <source>提取金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
@@ -2033,6 +2173,18 @@
     <message>
         <source>借款人类别</source>
         <translation>Borrower category</translation>
+    </message>
+    <message>
+        <source>工作单位所在区县</source>
+        <translation>District of workplace</translation>
+    </message>
+    <message>
+        <source>其余缴存职工的最高额度按工作所在的区、县确定</source>
+        <translation>Other contributors&apos; cap depends on the district or county they work in</translation>
+    </message>
+    <message>
+        <source>贷款到期不晚于法定退休年龄后若干年：女职工原50岁、女干部原55岁</source>
+        <translation>The loan ends within some years after the statutory retirement age: women workers 50, women cadres 55</translation>
     </message>
     <message>
         <source>月收入（元）</source>
@@ -2121,6 +2273,10 @@
     <message>
         <source>新性别</source>
         <translation>New sex</translation>
+    </message>
+    <message>
+        <source>新身份</source>
+        <translation>New category</translation>
     </message>
     <message>
         <source>新手机号码</source>

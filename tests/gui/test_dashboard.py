@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton
 from counter_app.services import operations as ops
 from counter_app.services.operations import StepInput
 
-STATION_ACTIONS = ("action_station_coverage", "action_station_cases", "action_station_complaints",
-                   "action_station_deferrals", "action_station_close", "action_station_dashboard")
+STATION_ACTIONS = ("action_station_coverage", "action_station_cases", "action_station_preregistrations",
+                   "action_station_complaints", "action_station_deferrals", "action_station_close",
+                   "action_station_dashboard")
 
 
 def unregistered(counter: Any, n: int = 2) -> list[Any]:
@@ -44,8 +45,8 @@ def test_station_menu_has_every_page(window: Any) -> None:
         action = window.findChild(QAction, name)
         assert action is not None and action.isEnabled(), name
         assert action in window.business_bar.actions()
-    assert [a.text() for a in window.station.menu.actions() if a.text()][:6] == [
-        "扩面", "建制执法", "投诉", "缓缴跟踪", "日结", "统计"]
+    assert [a.text() for a in window.station.menu.actions() if a.text()][:7] == [
+        "扩面", "建制执法", "预缴登记", "投诉", "缓缴跟踪", "日结", "统计"]
     for name in STATION_ACTIONS[:-1]:
         window.findChild(QAction, name).trigger()
         assert window.pages.currentWidget() is window.station.pages[name]

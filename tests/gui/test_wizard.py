@@ -120,6 +120,7 @@ def test_bad_id_is_shown_beside_the_field_and_blocks_submit(qtbot: Any, window: 
 def fill_withdrawal(qtbot: Any, window: Any, card: Any, amount: str) -> None:
     fill(qtbot, window, "id_number", card.worker.id_number)
     choose(window, "reason_code", "07")
+    choose(window, "variant", "public")  # 公共租赁住房: the lease and rent receipts (the report's words)
     fill(qtbot, window, "amount", amount)
     fill(qtbot, window, "document_no", "ZL2026000123")
     fill(qtbot, window, "bank_card", "6222020200112233445")
