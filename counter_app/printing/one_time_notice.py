@@ -42,6 +42,7 @@ class OneTimeNoticeData:
     valid_until: date | None = None
     clerk: str = ""
     printed_at: datetime | None = None
+    cases: tuple[str, ...] = ()  # documents that depend on the case, not yet chosen ("商品住房：…")
 
 
 def render_one_time_notice(data: OneTimeNoticeData, out: Output, *, page_size: str = "A4") -> int:
@@ -66,6 +67,8 @@ def _story(data: OneTimeNoticeData, page_size: str) -> list[Flowable]:
                    col_fractions=(0.1, 0.4, 0.36, 0.14), shade_rows=missing),
         para(f"共 {len(rows)} 项，已提交 {len(rows) - len(missing)} 项，尚缺 {len(missing)} 项"
              "（标“■ 尚缺”者）。", st.body),
+        *([para("另按具体情形提供（任选其一）：", st.body)] + [para(f"　· {line}", st.body) for line in data.cases]
+          if data.cases else []),
         spacer(page_size, 0.4),
         para("本站已一次性告知办理该业务所需的全部材料。请备齐标明尚缺的材料后再来办理，"
              "届时不会再要求您提供本单以外的材料。", st.body),

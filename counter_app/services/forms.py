@@ -51,7 +51,7 @@ def required_materials(counter: Counter, kind: str, form: Mapping[str, Any] | No
     """What the applicant must bring for this business, given what the form says so far."""
     form = form or {}
     version = counter.policy_on()
-    reason, variant = _withdrawal_case(counter, form) if kind == "withdrawal" else (None, None)
+    reason, variant = withdrawal_case(counter, form) if kind == "withdrawal" else (None, None)
     return _required(
         kind, version, reason_code=reason, variant=variant,
         changed_fields=changed_fields(form) if kind == "info-change" else (),
@@ -72,7 +72,7 @@ def _early_retirement(counter: Counter, form: Mapping[str, Any], reason: str) ->
     return is_early_retirement(version.withdrawal.reasons[reason], facts, counter.today(), version)
 
 
-def _withdrawal_case(counter: Counter, form: Mapping[str, Any]) -> tuple[str | None, str | None]:
+def withdrawal_case(counter: Counter, form: Mapping[str, Any]) -> tuple[str | None, str | None]:
     """The form's reason and variant as policy codes; a value the policy does not know for that
     reason (half typed, a label, a variant of another reason) adds no documents instead of failing."""
     spec = business("withdrawal")

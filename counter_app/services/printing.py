@@ -244,6 +244,7 @@ def print_one_time_notice(
     received = {m for m in materials if isinstance(m, str)} if isinstance(materials, (list, tuple, set)) else set()
     materials = tuple(NoticeMaterial(m.name, received=m.satisfied_by(received))
                       for m in required_materials(counter, kind, form))
+    cases = _undecided_cases(counter, kind, form)
     version = counter.policy_on()
     name = applicant_name or str(form.get("name") or form.get("employer_name") or "")
     if not name:
@@ -261,12 +262,25 @@ def print_one_time_notice(
         reason="所需材料不齐全，补齐下列标注“缺”的材料后即可办理" if any(not m.received for m in materials)
         else "所需材料如下，请备齐后前来办理",
         materials=materials, station_phone=version.service_hotline, clerk=counter.clerk, printed_at=counter.local(counter.now()),
+        cases=tuple(cases),
     )
     path = _out_path(counter, f"{number}-one-time-notice", out)
     printed = Printed(path, render_one_time_notice(data, path, page_size=_page_size(counter, "one_time_notice")),
                       number=number)
     _log(counter, "one_time_notice", printed, subject=str(form.get(spec.subject_field) or "") or None)
     return printed
+
+
+def _undecided_cases(counter: Counter, kind: str, form: Mapping[str, Any]) -> list[str]:
+    """A reason whose documents depend on a case not yet chosen: each case with its documents,
+    from the same policy data as the lists (rent: public housing or commercial housing)."""
+    from counter_app.domain.materials import variant_guidance
+    from counter_app.services.forms import withdrawal_case
+
+    if kind != "withdrawal":
+        return []
+    reason, variant = withdrawal_case(counter, form)
+    return variant_guidance(kind, counter.policy_on(), reason) if reason and variant is None else []
 
 
 def print_establishment_notice(

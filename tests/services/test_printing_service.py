@@ -124,3 +124,16 @@ def test_a_closed_day_takes_no_new_business_no_cancel_and_no_reprint(counter, tm
     with pytest.raises(PrintRefused) as refused:
         print_receipt(counter, number, tmp_path / "again.pdf", reprint_reason="遗失")
     assert refused.value.field == "day"
+
+
+def test_report_rent_one_time_notice_lists_each_case_from_the_policy_data(counter, tmp_path):
+    """报告：“公共租赁住房和保障性租赁住房，仅需提供房屋租赁合同和租金缴纳凭证；商品住房，仅需提供本人及
+    配偶工作地的无房证明”. The issue: the notice listed 租赁合同 for commercial housing too."""
+    commercial = {"id_number": W.active, "reason_code": "07", "variant": "commercial", "materials": ["id_card"]}
+    text = text_of(print_one_time_notice(counter, "withdrawal", commercial, tmp_path / "c.pdf").path)
+    assert "本人及配偶工作地的无房证明" in text and "租赁合同" not in text and "租金缴纳凭证" not in text
+    undecided = {"id_number": W.active, "reason_code": "07", "materials": []}
+    text = text_of(print_one_time_notice(counter, "withdrawal", undecided, tmp_path / "u.pdf").path)
+    assert "另按具体情形提供" in text
+    assert "公共租赁住房或保障性租赁住房：房屋租赁合同、租金缴纳凭证" in text
+    assert "商品住房：本人及配偶工作地的无房证明" in text
