@@ -18,20 +18,20 @@ from counter_app.store.types import utc_now
 
 class PreregistrationRepository(Repository):
     def upsert(self, rec: PreregistrationRecord) -> None:
-        rec = replace(rec, imported_at=rec.imported_at or utc_now())
-        values = values_of(rec)
-        stmt = insert(o.preregistrations).values(values)
-        changed = {k: stmt.excluded[k] for k in values if k != "uscc"}
-        self._c.execute(stmt.on_conflict_do_update(index_elements=["uscc"], set_=changed))
+        self.upsert_many([rec])
 
     add = upsert  # what the centre's snapshot load calls
 
     def upsert_many(self, records: Iterable[PreregistrationRecord]) -> int:
-        count = 0
-        for rec in records:
-            self.upsert(rec)
-            count += 1
-        return count
+        """One statement executed for many rows: building an upsert per row cost most of an import."""
+        now = utc_now()
+        rows = [values_of(replace(rec, imported_at=rec.imported_at or now)) for rec in records]
+        if not rows:
+            return 0
+        stmt = insert(o.preregistrations)
+        changed = {k: stmt.excluded[k] for k in rows[0] if k != "uscc"}
+        self._c.execute(stmt.on_conflict_do_update(index_elements=["uscc"], set_=changed), rows)
+        return len(rows)
 
     def get(self, uscc: str) -> PreregistrationRecord | None:
         row = self._c.execute(select(o.preregistrations).where(o.preregistrations.c.uscc == normalize_code(uscc)))
