@@ -80,7 +80,7 @@ def mixed_queries(store: Store, count: int, rng: random.Random) -> list[tuple[st
 
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def _wall_ms(store: Store, text: str) -> float:

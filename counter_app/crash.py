@@ -7,6 +7,7 @@ replaced before anything is written. Drafts are saved first so the restarted app
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import os
 import re
@@ -156,10 +157,8 @@ def _show_message(text: str) -> None:
 def _hard_exit(code: int) -> None:
     # Qt may be half-way through an event: leave at once (SQLite has committed or rolls back).
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(Exception):
             stream.flush()
-        except Exception:  # noqa: BLE001
-            pass
     os._exit(code)
 
 

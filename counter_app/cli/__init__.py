@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name in _command_modules():
         try:
             module = importlib.import_module(name)
-        except Exception as exc:  # one broken command must not take the others down
+        except Exception as exc:  # noqa: BLE001  one broken command must not take the others down
             print(f"警告：命令模块 {name} 无法加载：{exc}", file=sys.stderr)
             continue
         module.register(sub)
@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
-    except Exception as exc:  # a bug, not bad input: say so in Chinese and keep a scrubbed report
+    except Exception as exc:  # noqa: BLE001  a bug, not bad input: say so in Chinese and keep a scrubbed report
         return _unexpected(exc, args)
 
 
@@ -79,7 +79,7 @@ def _unexpected(exc: Exception, args: object) -> int:
     try:
         text = crash.report_text(type(exc), exc, exc.__traceback__)
         where = f"，错误报告已保存到 {crash.write_report(resolve_data_dir(getattr(args, 'data_dir', None)), text)}"
-    except Exception:  # the report is a courtesy; never let it hide the message
+    except Exception:  # noqa: BLE001  the report is a courtesy; never let it hide the message
         pass
     detail = crash.scrub(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__
     advice = "请将报告交给技术支持"

@@ -66,7 +66,8 @@ def sign_in(counter: Any, args: argparse.Namespace) -> None:
         return  # fresh or demo data dir: the demo clerk
     name = getattr(args, "clerk", None)
     if not name:
-        raise CliError.single("clerk", f"本站已设置柜员账号：请用 --clerk 登录名 指定柜员，密码由环境变量 {PASSWORD_ENV} 或标准输入提供")
+        raise CliError.single(
+            "clerk", f"本站已设置柜员账号：请用 --clerk 登录名 指定柜员，密码由环境变量 {PASSWORD_ENV} 或标准输入提供")
     password = password_from(PASSWORD_ENV, "柜员密码：")
     if not password:
         raise CliError.single("password", f"请提供柜员密码（环境变量 {PASSWORD_ENV} 或标准输入）")

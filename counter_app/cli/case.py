@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         parser.set_defaults(func=run)
 
 
-def _checked(result):  # noqa: ANN001, ANN202 - a services Checked
+def _checked(result):
     if not result.ok:
         raise CliError([e.as_dict() for e in result.errors])
     return result.value
@@ -74,7 +74,7 @@ def _line(d: dict) -> str:
     return f"{d['case_no']}　{d['employer_name']}　{state_label(d['state'])}{deadline}{late}"
 
 
-def _show(payload, as_json: bool, line) -> int:  # noqa: ANN001
+def _show(payload, as_json: bool, line) -> int:
     if as_json:
         emit_json(payload)
     else:

@@ -24,7 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--role", choices=ROLE_CHOICES, default="clerk", help="clerk 柜员 / supervisor 站长（主管）")
     add.add_argument("--display-name", help="姓名，如 张三")
     actions.add_parser("list", help="列出柜员")
-    for name, text in (("disable", "停用柜员"), ("enable", "重新启用柜员"), ("passwd", "修改密码（站长可重设他人密码并解除锁定）")):
+    for name, text in (("disable", "停用柜员"), ("enable", "重新启用柜员"),
+                       ("passwd", "修改密码（站长可重设他人密码并解除锁定）")):
         action = actions.add_parser(name, help=text)
         action.add_argument("name", metavar="NAME", help="登录名")
     for parser in (p, *actions.choices.values()):

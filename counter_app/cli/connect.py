@@ -26,7 +26,7 @@ def _station_dsn(raw: str, station: str) -> str:
     try:
         if not conninfo_to_dict(raw).get("user"):
             raw = make_conninfo(raw, user=STATION_ROLE_PREFIX + station.lower())
-    except Exception:  # psycopg's parser message is English; check_dsn below says it in Chinese
+    except Exception:  # noqa: BLE001  psycopg's parser message is English; check_dsn below says it in Chinese
         pass
     dsn, problems = check_dsn(raw)
     if problems:

@@ -95,8 +95,8 @@ OPEN_ACCOUNT = BusinessSpec(
     short="开户",
     subject_field="id_number",
     form_title="住房公积金个人账户设立登记表",
-    fields=PERSON_FIELDS
-    + (
+    fields=(
+        *PERSON_FIELDS,
         FieldSpec("employer_uscc", "所在单位统一社会信用代码", "uscc", section="缴存信息"),
         FieldSpec("monthly_base", "缴存基数（元/月）", "money", section="缴存信息", hint="上年度月平均工资"),
         FieldSpec("worker_ratio", "个人缴存比例（%）", "percent", section="缴存信息"),
@@ -186,15 +186,17 @@ INFO_CHANGE = BusinessSpec(
     short="信息变更",
     subject_field="id_number",
     form_title="住房公积金个人信息变更确认单",
-    fields=(FieldSpec("id_number", "身份证号码", "id_number", section="变更人"),)
-    + tuple(
-        FieldSpec(
-            f"new_{f.key}", f"新{f.label}", f.kind, required=False, choices=f.choices,
-            section="变更内容（只填要变更的项目）", max_length=f.max_length,
-        )
-        for f in CHANGEABLE_PERSON_FIELDS
-    )
-    + (_MATERIALS,),
+    fields=(
+        FieldSpec("id_number", "身份证号码", "id_number", section="变更人"),
+        *(
+            FieldSpec(
+                f"new_{f.key}", f"新{f.label}", f.kind, required=False, choices=f.choices,
+                section="变更内容（只填要变更的项目）", max_length=f.max_length,
+            )
+            for f in CHANGEABLE_PERSON_FIELDS
+        ),
+        _MATERIALS,
+    ),
 )
 
 DEFERRAL = BusinessSpec(

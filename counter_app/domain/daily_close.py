@@ -142,7 +142,7 @@ def receipt_gaps(numbers: Iterable[str], last_issued: Mapping[str, int] | None =
         match = RECEIPT_NUMBER.match(number)
         if match:
             seen.setdefault(match["terminal"], set()).add(int(match["seq"]))
-    for terminal, last in (last_issued or {}).items():
+    for terminal in last_issued or {}:
         seen.setdefault(terminal, set())
     gaps = []
     for terminal, seqs in sorted(seen.items()):

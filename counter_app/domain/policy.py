@@ -127,7 +127,7 @@ def parse_policy(text: str, source: str = "<policy>") -> PolicyBook:
 Layer = tuple[KeyPath, dict[str, Any]]  # (("base",) or ("versions", i), the raw table)
 
 
-def _layers(data: dict[str, Any], report: "_Report") -> list[Layer]:
+def _layers(data: dict[str, Any], report: _Report) -> list[Layer]:
     for key in data:
         if key not in ("schema_version", "base", "versions"):
             report.add((key,), "未知的配置项（顶层只允许 schema_version、base、versions）")
@@ -143,7 +143,7 @@ def _layers(data: dict[str, Any], report: "_Report") -> list[Layer]:
     layers: list[Layer] = [(("base",), base)] + [(("versions", i), t) for i, t in enumerate(later)]
     for prefix, table in layers:
         if "effective_from" not in table:
-            report.add(prefix + ("effective_from",), "缺少必填项：每个版本都要写生效日期")
+            report.add((*prefix, "effective_from"), "缺少必填项：每个版本都要写生效日期")
     return layers
 
 
@@ -154,7 +154,7 @@ def _merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _materialise(layers: list[Layer], report: "_Report") -> list[PolicyVersion]:
+def _materialise(layers: list[Layer], report: _Report) -> list[PolicyVersion]:
     versions: list[PolicyVersion] = []
     merged: dict[str, Any] = {}
     previous: PolicyVersion | None = None
@@ -172,7 +172,7 @@ def _materialise(layers: list[Layer], report: "_Report") -> list[PolicyVersion]:
         for loc, message in reference_problems(version):
             report.add_traced(seen, loc, message)
         if previous is not None and version.effective_from <= previous.effective_from:
-            report.add(prefix + ("effective_from",), f"生效日期应晚于上一版本的{previous.version_label}")
+            report.add((*prefix, "effective_from"), f"生效日期应晚于上一版本的{previous.version_label}")
         previous = version
         versions.append(version)
     return versions
@@ -244,9 +244,8 @@ class _Report:
 
 def _depth(node: Any, loc: KeyPath) -> int:
     for i, part in enumerate(loc):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, dict) and part in node) or (
+                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
             node = node[part]
         else:
             return i

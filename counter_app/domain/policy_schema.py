@@ -10,7 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, Strict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
 
 from counter_app.domain.catalog import CHANGEABLE_PERSON_FIELDS, KINDS
 from counter_app.domain.money import CENT
@@ -344,7 +344,7 @@ def reference_problems(v: PolicyVersion) -> list[Problem]:
         for i, ref in enumerate(codes):
             unknown = [c for c in ref.split("|") if c not in v.materials]
             if unknown:
-                out.append((loc + (i,), f"未知的材料代码：{'、'.join(unknown)}（应在 materials 中定义）"))
+                out.append(((*loc, i), f"未知的材料代码：{'、'.join(unknown)}（应在 materials 中定义）"))
 
     for kind, codes in v.business_materials_by_kind.items():
         refs(("business_materials", kind), codes)
@@ -352,10 +352,10 @@ def reference_problems(v: PolicyVersion) -> list[Problem]:
         refs(("info_change_materials", name), codes)
     for code, reason in v.withdrawal.reasons.items():
         loc = ("withdrawal", "reasons", code)
-        refs(loc + ("materials",), reason.materials)
+        refs((*loc, "materials"), reason.materials)
         for key, variant in reason.variants.items():
-            refs(loc + ("variants", key, "materials"), variant.materials)
-        out += [(loc + (k,), m) for k, m in _reason_problems(reason)]
+            refs((*loc, "variants", key, "materials"), variant.materials)
+        out += [((*loc, k), m) for k, m in _reason_problems(reason)]
     for table in ("business_materials", "decision_days"):
         given = v.business_materials_by_kind if table == "business_materials" else v.decision_days_by_kind
         missing = [k for k in KINDS if k not in given]

@@ -9,12 +9,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
-from counter_app.gui.lazy import services
 from counter_app.domain.catalog import BUSINESSES, REPAYMENT_METHODS, SEXES
 from counter_app.domain.eligibility import ACCOUNT_STATUSES
 from counter_app.domain.ids import mask_card, mask_id_number
 from counter_app.gui.forms.ui_card import Ui_Card
 from counter_app.gui.i18n import _t, catalog_text, day, money
+from counter_app.gui.lazy import services
 from counter_app.gui.records import RecordsModel
 
 LOAN_STATUSES = {"repaying": "还款中", "settled": "已结清", "overdue": "逾期"}

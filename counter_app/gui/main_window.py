@@ -8,9 +8,7 @@ menu, models) in ``complete()`` right after. Nothing before the first paint touc
 
 from __future__ import annotations
 
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction

@@ -7,10 +7,10 @@ from typing import Any
 from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from counter_app.gui.lazy import services
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.gui.forms.ui_records_page import Ui_RecordsPage
-from counter_app.gui.i18n import _t, catalog_text, money, moment
+from counter_app.gui.i18n import _t, catalog_text, moment, money
+from counter_app.gui.lazy import services
 
 STATUS_LABELS = {
     "draft": QT_TR_NOOP("草稿"), "submitted": QT_TR_NOOP("已提交"), "queued": QT_TR_NOOP("待上传中心"),

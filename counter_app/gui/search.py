@@ -12,12 +12,20 @@ import time
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal,
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
 )
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QWidget
 
-from counter_app.gui.lazy import services
 from counter_app.gui.i18n import _t
+from counter_app.gui.lazy import services
 from counter_app.gui.operations import Operation
 
 DEBOUNCE_MS = 120

@@ -13,10 +13,21 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from counter_app.domain.money import format_money
 from counter_app.printing.blocks import (
-    SealBox, data_table, field_grid, signature_lines, spacer, table,
+    SealBox,
+    data_table,
+    field_grid,
+    signature_lines,
+    spacer,
+    table,
 )
 from counter_app.printing.layout import (
-    Output, PageFrame, build_document, content_width, metrics, para, styles,
+    Output,
+    PageFrame,
+    build_document,
+    content_width,
+    metrics,
+    para,
+    styles,
 )
 
 DEFAULT_DECLARATION = (

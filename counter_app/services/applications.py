@@ -11,8 +11,8 @@ import uuid6
 
 from counter_app.domain.catalog import business
 from counter_app.domain.errors import Checked, FieldError
-from counter_app.domain.normalize import normalize_text, valid_text
 from counter_app.domain.materials import Material, missing_materials
+from counter_app.domain.normalize import normalize_text, valid_text
 from counter_app.services import approvals, audit, rules
 from counter_app.services.counter import Counter
 from counter_app.services.forms import check_form, required_materials

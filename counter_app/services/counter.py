@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from counter_app.domain.clock import china_time
@@ -29,7 +29,7 @@ class Counter:
     station_name: str
     terminal: str
     clerk: str
-    clock: Callable[[], datetime] = field(default=lambda: datetime.now(timezone.utc))
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def now(self) -> datetime:
         return self.clock()
@@ -46,7 +46,7 @@ class Counter:
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> "Counter":
+    def __enter__(self) -> Counter:
         return self
 
     def __exit__(self, *exc: object) -> None:

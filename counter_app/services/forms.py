@@ -10,7 +10,8 @@ from counter_app.domain import fieldcheck
 from counter_app.domain.catalog import PROOF_REQUIRED_CHANGES, business
 from counter_app.domain.errors import Checked
 from counter_app.domain.fieldcheck import FormCheck
-from counter_app.domain.materials import Material, required_materials as _required
+from counter_app.domain.materials import Material
+from counter_app.domain.materials import required_materials as _required
 from counter_app.domain.normalize import valid_text
 from counter_app.services import audit, rules
 from counter_app.services.counter import Counter

@@ -197,7 +197,7 @@ def check_dsn(raw: Any) -> tuple[str, list[FieldError]]:
 
     try:
         parts = conninfo_to_dict(dsn)
-    except Exception:  # psycopg raises ProgrammingError with an English parser message
+    except Exception:  # noqa: BLE001  psycopg raises ProgrammingError with an English parser message
         return dsn, [FieldError("central_dsn", "中心数据库连接串格式不正确（示例：postgresql://station_cg01@中心服务器:5432/hpf）")]
     return dsn, [FieldError("central_dsn", message) for message in _dsn_problems(parts)]
 

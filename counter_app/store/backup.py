@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -74,7 +75,7 @@ def _copy_database(source: Path, target: Path) -> None:
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        with _connect(source) as src, _closing(sqlite3.connect(partial)) as dst:
+        with _connect(source) as src, closing(sqlite3.connect(partial)) as dst:
             src.backup(dst)  # pages=-1: one step, one snapshot
             # The copy carries the source's WAL flag; a backup file must stand alone.
             dst.execute("PRAGMA journal_mode = DELETE")
@@ -104,7 +105,7 @@ def restore(data_dir: str | os.PathLike[str], file: str | os.PathLike[str]) -> R
     try:
         # Copy *into* the live database through SQLite, so open connections see the new content
         # and its WAL stays coherent (replacing the file under them would not).
-        with _connect(source, read_only=True) as src, _closing(sqlite3.connect(target, timeout=30)) as dst:
+        with _connect(source, read_only=True) as src, closing(sqlite3.connect(target, timeout=30)) as dst:
             src.backup(dst)
     except sqlite3.Error as exc:
         raise BackupError(f"恢复失败，当前数据未改变：{_sqlite_reason(exc)}") from exc
@@ -125,7 +126,7 @@ def validate_backup(file: str | os.PathLike[str]) -> str | None:
     try:
         with _connect(path, read_only=True) as conn:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if not REQUIRED_TABLES <= tables:
+            if not tables >= REQUIRED_TABLES:
                 raise BackupError("该文件不是 counter-app 的备份（缺少服务站数据表）")
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise BackupError("备份文件已损坏，无法恢复")
@@ -220,25 +221,14 @@ def _prune(data_dir: str | os.PathLike[str], kind: str) -> None:
         old.unlink(missing_ok=True)
 
 
-class _closing:
-    """``sqlite3.Connection`` as a context manager that closes (its own only commits)."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> sqlite3.Connection:
-        return self.conn
-
-    def __exit__(self, *exc: object) -> None:
-        self.conn.close()
 
 
-def _connect(path: Path, read_only: bool = False) -> _closing:
+def _connect(path: Path, read_only: bool = False) -> closing[sqlite3.Connection]:
     if read_only:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
     else:
         conn = sqlite3.connect(path, timeout=30)
-    return _closing(conn)
+    return closing(conn)
 
 
 def _sqlite_reason(exc: sqlite3.Error) -> str:

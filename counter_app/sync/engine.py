@@ -13,6 +13,7 @@ one station at once never apply a page twice.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -70,10 +71,8 @@ def sync_once(
             push_outbox(store, conn, report, batch_size)
             pull_all(store, conn, report, page_size)
     except psycopg.Error:
-        try:
+        with contextlib.suppress(Exception):  # the status flag is cosmetic: never hide the centre's error behind it
             _set_online(store, False)
-        except Exception:  # the status flag is cosmetic: never hide the centre's error behind it
-            pass
         raise
     _set_online(store, True)
     return report
@@ -170,7 +169,7 @@ def _record_failure(store: Any, client_ids: list[str], exc: Exception) -> None:
         with store.unit_of_work(write=True) as uow:
             uow.outbox.record_failure(client_ids, str(exc).strip()[:500])
             uow.commit()
-    except Exception:  # bookkeeping only: never hide the original failure
+    except Exception:  # noqa: BLE001  bookkeeping only: never hide the original failure
         pass
 
 

@@ -188,7 +188,7 @@ def test_switching_business_keeps_the_half_filled_form(qtbot: Any, window: Any) 
 
 
 def test_esc_with_input_asks_before_clearing(qtbot: Any, window: Any, counter: Any) -> None:
-    form = open_form(qtbot, window, "withdrawal")
+    open_form(qtbot, window, "withdrawal")
     fill(qtbot, window, "amount", "500")
     send_key(field(window, "document_no"), Qt.Key.Key_Escape)
     box = window.findChild(QMessageBox, "confirm_cancel")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import psycopg
 import pytest
@@ -118,9 +118,8 @@ def test_forged_station_code_is_refused(central):
 ])
 def test_station_cannot_change_master_data_or_read_centre_tables(central, statement):
     station = central.add_station()
-    with station.connect() as conn:
-        with pytest.raises(errors.InsufficientPrivilege):
-            conn.execute(statement)
+    with station.connect() as conn, pytest.raises(errors.InsufficientPrivilege):
+        conn.execute(statement)
 
 
 def test_a_station_cannot_backdate_when_the_centre_received_its_application(central):
@@ -196,7 +195,7 @@ def test_status_counts_received_applications_per_station(central):
     assert by_code[b.code]["received"] == 0
     assert by_code[b.code]["last_contact"] is None
     last = datetime.fromisoformat(by_code[a.code]["last_contact"])
-    assert last.tzinfo is not None and last <= datetime.now(timezone.utc)
+    assert last.tzinfo is not None and last <= datetime.now(UTC)
 
 
 def test_init_upgrades_an_older_central_schema(pg_dsn, drop_roles):

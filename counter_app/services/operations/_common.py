@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from counter_app.domain.clock import CHINA_TZ
@@ -15,8 +15,8 @@ from counter_app.services.counter import Counter
 def day_bounds(start: date, end: date | None = None) -> tuple[datetime, datetime]:
     """UTC instants [from, to) of the China calendar days ``start``..``end`` (inclusive)."""
     last = end or start
-    begin = datetime.combine(start, time(), CHINA_TZ).astimezone(timezone.utc)
-    finish = datetime.combine(last + timedelta(days=1), time(), CHINA_TZ).astimezone(timezone.utc)
+    begin = datetime.combine(start, time(), CHINA_TZ).astimezone(UTC)
+    finish = datetime.combine(last + timedelta(days=1), time(), CHINA_TZ).astimezone(UTC)
     return begin, finish
 
 

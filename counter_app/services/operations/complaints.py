@@ -63,7 +63,8 @@ def take_complaint(counter: Counter, form: dict[str, Any]) -> Checked[ComplaintV
         problems.append(FieldError("summary", "请填写投诉事项"))
     elif len(summary) > SUMMARY_MAX:
         problems.append(FieldError("summary", f"投诉事项不能超过{SUMMARY_MAX}字"))
-    id_number = _optional(form, "complainant_id", lambda v: check_resident_id(v, field="complainant_id", today=counter.today()), problems)
+    id_number = _optional(form, "complainant_id",
+                          lambda v: check_resident_id(v, field="complainant_id", today=counter.today()), problems)
     contact = _optional(form, "contact", lambda v: check_mobile(v, field="contact"), problems)
     uscc = _optional(form, "uscc", check_uscc, problems)
     received, bad = parse_day(form.get("received_on") or counter.today(), "received_on", "受理日期")

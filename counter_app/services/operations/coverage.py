@@ -126,7 +126,8 @@ def opened_people(counter: Counter, start: date, end: date, townships: tuple[str
         apps = [a for a in uow.closes.applications_between(begin, finish, kind="open-account")
                 if a.status not in NOT_OPENED]
         accounts = uow.coverage.accounts_opened(start, end)
-        employers = uow.coverage.employers([a.fields.get("employer_uscc") or "" for a in apps] + [e or "" for _, e, _ in accounts])
+        employers = uow.coverage.employers(
+            [a.fields.get("employer_uscc") or "" for a in apps] + [e or "" for _, e, _ in accounts])
     wanted = set(townships)
 
     def in_scope(uscc: str | None) -> bool:

@@ -37,7 +37,8 @@ def summary_table(totals: dict[str, Any], title: str = "日结汇总") -> Table:
     ratings_given = sum(totals.get("ratings", {}).values())
     notes = (f"打印回执 {totals['receipts_printed']} 张，补打 {totals['receipts_reprinted']} 张",
              "编号检查：" + ("；".join(gaps) if gaps else "受理编号连续，无缺号"),
-             f"未上传管理中心：{len(totals['unsynced'])} 笔" + (f"（{'、'.join(totals['unsynced'])}）" if totals["unsynced"] else ""),
+             f"未上传管理中心：{len(totals['unsynced'])} 笔"
+             + (f"（{'、'.join(totals['unsynced'])}）" if totals["unsynced"] else ""),
              f"服务评价：{ratings_given} 人")
     return Table(title, header, tuple(rows), notes)
 
@@ -60,7 +61,8 @@ def daily_tables(counter: Counter, day: date) -> list[Table]:
                         (*summary.notes, f"本日已日结（{report.close.closed_by}），以上为日结时的数字"))  # type: ignore[union-attr]
     return [
         summary,
-        Table("业务明细", ("受理编号", "业务", "申请人/单位", "状态", "金额（元）", "柜员", "受理时间", "已上传", "评价"), detail),
+        Table("业务明细",
+              ("受理编号", "业务", "申请人/单位", "状态", "金额（元）", "柜员", "受理时间", "已上传", "评价"), detail),
         _per_clerk(report.items),
     ]
 

@@ -14,8 +14,16 @@ from counter_app.store import schema as s
 from counter_app.store import schema_operations as o
 from counter_app.store.records import ApplicationRecord, PrintLogEntry
 from counter_app.store.records_operations import (
-    CandidateRecord, CaseEventRecord, CaseRecord, ComplaintRecord, CoverageTarget, DailyCloseRecord,
-    DeferralRecord, DeferralWorker, PaybackRecord, RatingRecord,
+    CandidateRecord,
+    CaseEventRecord,
+    CaseRecord,
+    ComplaintRecord,
+    CoverageTarget,
+    DailyCloseRecord,
+    DeferralRecord,
+    DeferralWorker,
+    PaybackRecord,
+    RatingRecord,
 )
 from counter_app.store.repositories._base import Repository, to_record, to_records, values_of
 from counter_app.store.types import utc_now
@@ -78,7 +86,8 @@ class CoverageRepository(Repository):
 
     def normal_accounts_by_employer(self) -> dict[str, int]:
         a = s.accounts.c
-        stmt = select(a.employer_uscc, func.count()).where(a.status == NORMAL, a.employer_uscc.is_not(None)).group_by(a.employer_uscc)
+        stmt = (select(a.employer_uscc, func.count()).where(a.status == NORMAL, a.employer_uscc.is_not(None))
+                .group_by(a.employer_uscc))
         return {uscc: int(n) for uscc, n in self._c.execute(stmt)}
 
     def accounts_opened(self, start: date, end: date) -> list[tuple[str, str | None, date]]:

@@ -12,8 +12,8 @@ from sqlalchemy.dialects.sqlite import insert
 from counter_app.domain.normalize import normalize_code
 from counter_app.domain.search_keys import employer_aliases, employer_keys, person_keys
 from counter_app.store import schema as s
-from counter_app.store.records import EmployerRecord, WorkerRecord
 from counter_app.store.bulk import insert_tuples
+from counter_app.store.records import EmployerRecord, WorkerRecord
 from counter_app.store.repositories._base import Repository, chunks, to_record, to_records, values_of
 
 WORKER = "W"

@@ -15,7 +15,6 @@ from counter_app.store.records import ApplicationRecord, OutboxItem, StatusChang
 from counter_app.store.repositories._base import Repository, to_record, to_records, values_of
 from counter_app.store.types import utc_now
 
-
 # Statements built once and run with parameters: SQLAlchemy then reuses the compiled SQL without
 # coercing each value into the statement (that cost ~0.3 ms per insert on the submit path).
 _ADD_OUTBOX = insert(s.outbox).on_conflict_do_nothing(index_elements=["client_id"])
