@@ -49,7 +49,7 @@ def sample_city(store: Store, rng: random.Random, size: int = 2_000) -> tuple[li
             workers += page
             after = page[-1].id_number
         workers = rng.sample(workers, min(size, len(workers)))
-        employers = uow.employers.list()
+        employers = uow.employers.query()
         accounts = [a.account_no for w in workers[:200] for a in uow.accounts.for_person(w.id_number)]
     return workers, employers, accounts
 

@@ -18,7 +18,6 @@ from counter_app.domain.retirement import RetirementRule
 
 AREAS: tuple[str, ...] = ("district", "county")  # loan caps differ for the city's districts and counties
 RETIREMENT_GROUPS: tuple[str, ...] = ("male", "female_cadre", "female_worker")
-CLOSED_STATUSES: tuple[str, ...] = ("03", "04", "05")  # personal account A.6: closed (merger/transfer/withdrawal)
 
 
 # --- value types ---------------------------------------------------------------------------------

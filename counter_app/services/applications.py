@@ -9,6 +9,7 @@ from typing import Any
 
 import uuid6
 
+from counter_app.domain import status
 from counter_app.domain.catalog import business
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.materials import Material, missing_materials
@@ -17,10 +18,6 @@ from counter_app.services import approvals, audit, rules
 from counter_app.services.counter import Counter
 from counter_app.services.forms import check_form, required_materials
 from counter_app.store.records import ApplicationRecord
-
-QUEUED = "queued"  # accepted at the counter, waiting in the outbox for the centre
-CANCELLED = "cancelled"  # withdrawn at the counter before it was sent
-CANCELLABLE = ("submitted", QUEUED)
 
 
 @dataclass
@@ -115,19 +112,19 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], app
         receipt_number = uow.receipts.next_number(counter.station_code, counter.terminal, counter.today())
         client_id = str(uuid6.uuid7())
         record = ApplicationRecord(
-            client_id=client_id, receipt_number=receipt_number, kind=kind, status=QUEUED,
+            client_id=client_id, receipt_number=receipt_number, kind=kind, status=status.ACCEPTED,
             subject_key=subject, subject_name=_subject_name(uow, kind, values),
             fields=stored_fields, materials=list(values.get("materials", [])), clerk=counter.clerk,
             station_code=counter.station_code, terminal=counter.terminal, created_at=now, updated_at=now,
         )
-        uow.applications.add(record, earlier_steps=("submitted",))  # accepted, and queued for the centre
+        uow.applications.add(record, earlier_steps=status.ACCEPTED_STEPS)  # accepted, and queued for the centre
         uow.outbox.add(client_id, "application", outbox_payload(record))
         audit.record(counter, "submit", receipt_number, {
             "kind": kind, "client_id": client_id, "subject": audit.masked(subject),
             **({"approved_by": approvals.approver_of(approval)} if request and approvals.approver_of(approval) else {}),
         }, uow=uow)
         uow.commit()
-    result.receipt_number, result.client_id, result.status = receipt_number, client_id, QUEUED
+    result.receipt_number, result.client_id, result.status = receipt_number, client_id, status.ACCEPTED
     return result
 
 
@@ -147,7 +144,7 @@ def cancel_application(counter: Counter, receipt_number: str, reason: str, appro
         if closed:
             return Checked(value=None, errors=(closed,))
         queued = uow.outbox.get(record.client_id)
-        if record.status not in CANCELLABLE or queued is None:
+        if record.status not in status.CANCELLABLE or queued is None:
             return Checked.fail("receipt_number", "该申请已上传管理中心，不能在本站撤销，请联系管理中心处理")
         if queued.attempts:  # a push started: the centre may hold it even without an acknowledgement
             return Checked.fail("receipt_number",
@@ -156,7 +153,8 @@ def cancel_application(counter: Counter, receipt_number: str, reason: str, appro
         if refused:
             return Checked(value=None, errors=(refused,))
         uow.outbox.ack([record.client_id])  # never sent: it simply leaves the queue
-        updated = uow.applications.set_status(record.client_id, CANCELLED, by=counter.clerk, reason=why, at=counter.now())
+        updated = uow.applications.set_status(record.client_id, status.ApplicationStatus.CANCELLED, by=counter.clerk,
+                                              reason=why, at=counter.now())
         audit.record(counter, "cancel", number, {
             "reason": why, "client_id": record.client_id, "from": record.status,
             **({"approved_by": approvals.approver_of(approval)} if approvals.approver_of(approval) else {}),
@@ -198,7 +196,7 @@ def list_records(
     counter: Counter, status: str | None = None, kind: str | None = None, limit: int = 200, offset: int = 0
 ) -> list[RecordView]:
     with counter.store.unit_of_work() as uow:
-        rows = uow.applications.list(status=None if status is None else valid_text(status), kind=kind, limit=limit,
+        rows = uow.applications.query(status=None if status is None else valid_text(status), kind=kind, limit=limit,
                                      offset=offset)
     return [_view(a) for a in rows]
 

@@ -74,7 +74,7 @@ def has_clerks(counter: Counter) -> bool:
 
 def list_clerks(counter: Counter) -> list[Clerk]:
     with counter.store.unit_of_work() as uow:
-        return [_clerk(r) for r in uow.clerks.list()]
+        return [_clerk(r) for r in uow.clerks.all()]
 
 
 def get_clerk(counter: Counter, username: str) -> Clerk | None:

@@ -25,7 +25,7 @@ def save_draft(counter: Counter, kind: str, form: Mapping[str, Any]) -> None:
 def list_drafts(counter: Counter) -> list[Any]:
     """This clerk's drafts, newest first."""
     with counter.store.unit_of_work() as uow:
-        return [d for d in uow.drafts.list() if d.key == counter.clerk]
+        return [d for d in uow.drafts.query() if d.key == counter.clerk]
 
 
 def load_draft(counter: Counter, kind: str) -> dict[str, Any] | None:

@@ -19,6 +19,7 @@ from counter_app.domain.catalog import BusinessSpec, FieldSpec, business
 from counter_app.domain.fieldcheck import choice_options
 from counter_app.domain.normalize import valid_text
 from counter_app.domain.schedule import METHOD_NAMES, build_schedule
+from counter_app.domain.status import AccountStatus
 from counter_app.domain.workdays import add_working_days
 from counter_app.printing import forms as form_doc
 from counter_app.printing.letters import LetterBatch, LetterRecipient, LettersResult, render_letters
@@ -129,7 +130,7 @@ def _account_of(counter: Counter, record: ApplicationRecord) -> str:
         return ""
     with counter.store.unit_of_work() as uow:
         accounts = uow.accounts.for_person(record.subject_key)
-    live = [a for a in accounts if a.status == "01"] or accounts
+    live = [a for a in accounts if a.status == AccountStatus.NORMAL] or accounts
     return live[0].account_no if live else ""
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from counter_app.domain import status
 from counter_app.domain.contribution import monthly_contribution
 from counter_app.domain.eligibility import LoanApplicantFacts, check_loan_eligibility
 from counter_app.domain.errors import FieldError
@@ -20,14 +21,11 @@ from counter_app.domain.loan_limit import CONSTRAINT_LABELS, compute_loan_limit
 from counter_app.domain.money import format_money, money_str
 from counter_app.domain.policy import PolicyVersion
 from counter_app.domain.retirement import RetirementRule, check_loan_term
+from counter_app.domain.status import AccountStatus
 from counter_app.domain.withdrawal import AccountFacts, PastWithdrawal, WithdrawalRequest, check_withdrawal
 from counter_app.services.counter import Counter
 
-# Personal account statuses (JGJ/T 320 A.6) that count as a live account.
-ACTIVE = "01"
-SEALED = "02"
-LIVE_LOAN = ("repaying", "overdue")
-OPEN_STATUSES = ("submitted", "queued", "received", "needs-more")  # not yet decided
+ACTIVE, SEALED = AccountStatus.NORMAL, AccountStatus.SEALED
 
 
 @dataclass
@@ -52,7 +50,7 @@ class RuleContext:
 
 
 def _pending_same(ctx: RuleContext, kind: str, subject: str) -> list[Any]:
-    return [a for a in ctx.uow.applications.for_subject(subject) if a.kind == kind and a.status in OPEN_STATUSES]
+    return [a for a in ctx.uow.applications.for_subject(subject) if a.kind == kind and a.status in status.OPEN]
 
 
 def live_account(accounts: list[Any]) -> Any | None:
@@ -162,7 +160,7 @@ def loan(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOutc
         account_status=account.status,
         consecutive_months=account.consecutive_months,
         in_arrears=account.in_arrears,
-        has_outstanding_loan=any(prior.status in LIVE_LOAN for prior in prior_loans),
+        has_outstanding_loan=any(prior.status in status.LIVE_LOAN for prior in prior_loans),
         banned_until=account.banned_until,
         prior_fund_loans=len(prior_loans),
     )

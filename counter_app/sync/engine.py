@@ -22,6 +22,7 @@ from typing import Any
 import psycopg
 
 from counter_app.domain.audit_chain import ChainRow
+from counter_app.domain.status import NOT_YET_RECEIVED, ApplicationStatus, can_move
 from counter_app.store.types import utc_now
 from counter_app.sync import reference
 from counter_app.sync.protocol import (
@@ -40,8 +41,8 @@ from counter_app.sync.protocol import (
 FEED_CURSOR = "central_feed_cursor"
 FEED_SNAPSHOT = "central_feed_snapshot"
 CENTRE = "centre"
-STATUS_OF_DECISION = {"approve": "approved", "reject": "rejected", "needs-more": "needs-more", "conflict": "conflict"}
-NOT_YET_RECEIVED = ("submitted", "queued")
+STATUS_OF_DECISION = {"approve": ApplicationStatus.APPROVED, "reject": ApplicationStatus.REJECTED,
+                      "needs-more": ApplicationStatus.NEEDS_MORE, "conflict": ApplicationStatus.CONFLICT}
 SNAPSHOT_CHUNK = 5000
 
 ConnFactory = Callable[[], psycopg.Connection]
@@ -181,7 +182,7 @@ def _settle(store: Any, acked: list[str], rejected: list[tuple[str, str]], appli
             app = uow.applications.get_by_client_id(client_id)
             # A decision may already have arrived (a resend after a lost acknowledgement).
             if app is not None and app.status in NOT_YET_RECEIVED:
-                uow.applications.set_status(client_id, "received", by=CENTRE)
+                uow.applications.set_status(client_id, ApplicationStatus.RECEIVED, by=CENTRE)
         for client_id, reason in rejected:
             uow.outbox.reject(client_id, reason)
         uow.commit()
@@ -242,12 +243,12 @@ def apply_decision(uow: Any, payload: dict[str, Any]) -> int:
     client_id = str(payload["client_id"])
     status = STATUS_OF_DECISION.get(payload["decision"])
     app = uow.applications.get_by_client_id(client_id)
-    if app is None or status is None:
-        return 0
+    if app is None or status is None or not can_move(app.status, status):
+        return 0  # unknown here, or withdrawn before it was ever sent: nothing to decide
     reason = payload.get("reason") or None
     at = _when(payload.get("decided_at"))
     uow.applications.set_status(client_id, status, by=payload.get("decided_by") or CENTRE, reason=reason, at=at)
-    if status == "conflict":
+    if status == ApplicationStatus.CONFLICT:
         uow.applications.set_conflict(client_id, {"reason": reason, "decided_at": at.isoformat() if at else None})
         return 1
     if app.conflict:  # a person at the centre resolved it with a real decision

@@ -148,7 +148,7 @@ def close_complaint(counter: Counter, complaint_no: str, result: Any, closed_on:
 
 def list_complaints(counter: Counter, status: str | None = None, *, overdue_only: bool = False) -> list[ComplaintView]:
     with counter.store.unit_of_work() as uow:
-        views = [_view(counter, uow, r) for r in uow.complaints.list(status=status)]
+        views = [_view(counter, uow, r) for r in uow.complaints.query(status=status)]
     return [v for v in views if v.overdue] if overdue_only else views
 
 
@@ -160,4 +160,4 @@ def get_complaint(counter: Counter, complaint_no: str) -> ComplaintView | None:
 
 def open_count(counter: Counter) -> int:
     with counter.store.unit_of_work() as uow:
-        return len(uow.complaints.list(status=rules.COMPLAINT_OPEN))
+        return len(uow.complaints.query(status=rules.COMPLAINT_OPEN))

@@ -142,7 +142,7 @@ def get_close(counter: Counter, day: date, clerk: str | None = None) -> DailyClo
 
 def list_closes(counter: Counter, day: date | None = None) -> list[DailyCloseRecord]:
     with counter.store.unit_of_work() as uow:
-        return uow.closes.list(day)
+        return uow.closes.query(day)
 
 
 def closed_problem(uow: Any, day: date, clerk: str) -> FieldError | None:

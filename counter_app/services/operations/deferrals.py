@@ -16,12 +16,13 @@ from typing import Any
 from counter_app.domain import payback
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.ids import check_uscc
+from counter_app.domain.status import AccountStatus, ApplicationStatus
 from counter_app.services import audit
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import parse_day, text
 from counter_app.store.records_operations import DeferralRecord, DeferralWorker, PaybackRecord
 
-NORMAL = "01"
+NORMAL = AccountStatus.NORMAL
 
 
 @dataclass(frozen=True)
@@ -95,9 +96,9 @@ def _from_application(uow: Any, receipt_number: str) -> dict[str, Any] | FieldEr
     record = uow.applications.get_by_receipt(text(receipt_number).upper())
     if record is None or record.kind != "deferral":
         return FieldError("receipt_number", f"本站没有受理编号为 {receipt_number} 的缓缴申请")
-    if record.status != "approved":
+    if record.status != ApplicationStatus.APPROVED:
         return FieldError("receipt_number", "该缓缴申请尚未经管理中心核准，核准后才能跟踪")
-    if any(d.receipt_number == record.receipt_number for d in uow.deferrals.list(uscc=record.subject_key)):
+    if any(d.receipt_number == record.receipt_number for d in uow.deferrals.query(uscc=record.subject_key)):
         return FieldError("receipt_number", "该缓缴申请已在跟踪中")
     return record.fields
 
@@ -152,7 +153,7 @@ def mark_paid(counter: Counter, deferral_id: int, seq: int, paid_on: Any = None)
 
 def list_deferrals(counter: Counter, uscc: str | None = None) -> list[DeferralView]:
     with counter.store.unit_of_work() as uow:
-        return [_view(counter, uow, r) for r in uow.deferrals.list(uscc=uscc)]
+        return [_view(counter, uow, r) for r in uow.deferrals.query(uscc=uscc)]
 
 
 def payback_reminders(counter: Counter) -> list[tuple[DeferralRecord, payback.Reminder]]:

@@ -20,13 +20,14 @@ from counter_app.domain.enforcement import CaseFacts, Step
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.ids import check_uscc
 from counter_app.domain.money import parse_money
+from counter_app.domain.status import NOT_TAKEN_UP
 from counter_app.services import audit
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import parse_day, text
 from counter_app.store.records_operations import CaseEventRecord, CaseRecord, ComplaintRecord
 
 CASE_PREFIX = "JZ"  # case numbers: STATION-JZ-YYYYMMDD-NNNN
-NOT_REGISTERING = frozenset({"cancelled", "rejected"})
+NOT_REGISTERING = NOT_TAKEN_UP
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def view(counter: Counter, case: CaseRecord, uow: Any = None, *, full: bool = Fa
     seen = ""
     if full and uow is not None:
         steps = tuple(uow.cases.events(case.id))
-        complaints = tuple(uow.complaints.list(case_id=case.id))
+        complaints = tuple(uow.complaints.query(case_id=case.id))
         seen = _registration_seen(uow, case.uscc)
     return CaseView(case, rules.is_overdue(case.state, case.deadline, today), rules.days_left(case.deadline, today),
                     rules.next_states(case.state), steps, complaints, seen)
@@ -108,7 +109,7 @@ def open_case(counter: Counter, uscc: Any, investigated_on: Any, record: Any, *,
             problems.append(FieldError("uscc", "本站数据中没有该单位，请先同步管理中心数据或核对统一社会信用代码"))
         elif employer.registered:
             problems.append(FieldError("uscc", f"{employer.name}已办理住房公积金缴存登记，无需立案"))
-        for other in uow.cases.list(uscc=code.value, open_only=True):
+        for other in uow.cases.query(uscc=code.value, open_only=True):
             problems.append(FieldError("uscc", f"该单位已有未结案的执法案件 {other.case_no}"))
         if problems:
             return Checked(value=None, errors=tuple(problems))
@@ -241,7 +242,7 @@ def list_cases(counter: Counter, state: str | None = None, *, overdue_only: bool
                open_only: bool = False, uscc: str | None = None) -> list[CaseView]:
     """Cases newest first; overdue ones (past the deadline, still waiting) are flagged."""
     with counter.store.unit_of_work() as uow:
-        cases = uow.cases.list(state=state, uscc=uscc, open_only=open_only)
+        cases = uow.cases.query(state=state, uscc=uscc, open_only=open_only)
     views = [view(counter, c) for c in cases]
     return [v for v in views if v.overdue] if overdue_only else views
 

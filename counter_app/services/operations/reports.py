@@ -15,6 +15,7 @@ from typing import Any
 
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.domain.daily_close import STATUS_NAMES, WAITING, status_name
+from counter_app.domain.status import ApplicationStatus
 from counter_app.services.counter import Counter
 from counter_app.services.operations import complaints, coverage, daily_close, deferrals, enforcement, ratings
 from counter_app.services.operations._common import day_bounds
@@ -71,7 +72,8 @@ def _per_clerk(items: tuple[Any, ...]) -> Table:
     by: dict[str, list[Any]] = {}
     for item in items:
         by.setdefault(item.clerk, []).append(item)
-    rows = tuple((clerk, len(mine), sum((i.amount for i in mine if i.amount is not None and i.status != "cancelled"),
+    counted = (ApplicationStatus.CANCELLED,)
+    rows = tuple((clerk, len(mine), sum((i.amount for i in mine if i.amount is not None and i.status not in counted),
                                         Decimal("0.00")), sum(1 for i in mine if not i.synced))
                  for clerk, mine in sorted(by.items()))
     return Table("柜员", ("柜员", "笔数", "金额（元）", "未上传"), rows)

@@ -137,7 +137,7 @@ class EmployerRepository(_KeyedRepository):
         stmt = stmt.order_by(s.employers.c.insured_staff.desc().nulls_last(), s.employers.c.uscc)
         return to_records(EmployerRecord, self._c.execute(stmt))
 
-    def list(self, township: str | None = None) -> list[EmployerRecord]:
+    def query(self, township: str | None = None) -> list[EmployerRecord]:
         stmt = select(s.employers).order_by(s.employers.c.township, s.employers.c.name)
         if township is not None:
             stmt = stmt.where(s.employers.c.township == township)
