@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from counter_app.domain.businesses import kinds
 from counter_app.domain.policy_schema import (
     AREAS,
     District,
@@ -169,7 +170,7 @@ def _materialise(layers: list[Layer], report: _Report) -> list[PolicyVersion]:
                 loc = tuple(p for p in err["loc"] if p != "[key]")
                 report.add_traced(seen, loc, _reason(err))
             continue
-        for loc, message in reference_problems(version):
+        for loc, message in (*reference_problems(version), *kind_problems(version)):
             report.add_traced(seen, loc, message)
         if previous is not None and version.effective_from <= previous.effective_from:
             report.add((*prefix, "effective_from"), f"生效日期应晚于上一版本的{previous.version_label}")
@@ -191,6 +192,19 @@ _REASONS = {
     "list_type": "应为数组",
     "string_pattern_mismatch": "代码格式不正确（只允许字母、数字和下划线）",
 }
+
+
+def kind_problems(version: PolicyVersion) -> list[tuple[KeyPath, str]]:
+    """Every registered business needs its documents and decision days; no table names another kind."""
+    out: list[tuple[KeyPath, str]] = []
+    known = kinds()
+    for table, given in (("business_materials", version.business_materials_by_kind),
+                         ("decision_days", version.decision_days_by_kind)):
+        out += [((table, k), f"取值不正确，应为以下之一：{'、'.join(known)}") for k in given if k not in known]
+        missing = [k for k in known if k not in given]
+        if missing:
+            out.append(((table,), f"缺少业务类型：{'、'.join(missing)}"))
+    return out
 
 
 def _reason(err: dict[str, Any]) -> str:

@@ -12,8 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
 
-from counter_app.domain.catalog import CHANGEABLE_PERSON_FIELDS, KINDS
 from counter_app.domain.money import CENT
+from counter_app.domain.person_fields import CHANGEABLE_PERSON_FIELDS
 from counter_app.domain.retirement import RetirementRule
 
 AREAS: tuple[str, ...] = ("district", "county")  # loan caps differ for the city's districts and counties
@@ -86,7 +86,7 @@ ReasonCode = Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9]{2}$")]
 MaterialCode = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 # A required document, or alternatives any one of which will do: "household_register|police_cert".
 MaterialRef = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\|[a-z][a-z0-9_]*)*$")]
-Kind = Literal[KINDS]  # type: ignore[valid-type]
+Kind = str  # a business kind: checked against the registry by policy.kind_problems
 PersonField = Literal[tuple(f.key for f in CHANGEABLE_PERSON_FIELDS)]  # type: ignore[valid-type]
 
 
@@ -355,11 +355,6 @@ def reference_problems(v: PolicyVersion) -> list[Problem]:
         for key, variant in reason.variants.items():
             refs((*loc, "variants", key, "materials"), variant.materials)
         out += [((*loc, k), m) for k, m in _reason_problems(reason)]
-    for table in ("business_materials", "decision_days"):
-        given = v.business_materials_by_kind if table == "business_materials" else v.decision_days_by_kind
-        missing = [k for k in KINDS if k not in given]
-        if missing:
-            out.append(((table,), f"缺少业务类型：{'、'.join(missing)}"))
     for i, station in enumerate(v.stations):
         district = v.districts.get(station.district)
         if district is None:

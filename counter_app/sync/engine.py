@@ -23,7 +23,9 @@ import psycopg
 
 from counter_app.domain.audit_chain import ChainRow
 from counter_app.domain.status import NOT_YET_RECEIVED, ApplicationStatus, can_move
+from counter_app.store.store import Store
 from counter_app.store.types import utc_now
+from counter_app.store.uow import UnitOfWork
 from counter_app.sync import reference
 from counter_app.sync.protocol import (
     AuditPayload,
@@ -60,7 +62,7 @@ class SyncReport:
 
 
 def sync_once(
-    store: Any, central_conn_factory: ConnFactory, batch_size: int = 1000, page_size: int = 2000
+    store: Store, central_conn_factory: ConnFactory, batch_size: int = 1000, page_size: int = 2000
 ) -> SyncReport:
     """Push everything waiting, then pull everything new; raises ``psycopg.Error`` when the centre
     cannot be reached (nothing is lost: what was not acknowledged stays queued)."""
@@ -79,7 +81,7 @@ def sync_once(
     return report
 
 
-def _set_online(store: Any, ok: bool) -> None:
+def _set_online(store: Store, ok: bool) -> None:
     with store.unit_of_work(write=True) as uow:
         uow.settings.set("sync_last_ok", ok)
         if ok:
@@ -133,7 +135,7 @@ def _payload(item: Any) -> Any:
         return f"待上传记录缺少字段：{exc}"
 
 
-def push_outbox(store: Any, conn: psycopg.Connection, report: SyncReport, batch_size: int) -> None:
+def push_outbox(store: Store, conn: psycopg.Connection, report: SyncReport, batch_size: int) -> None:
     """Send the outbox batch by batch until it is empty (or only refused rows remain); each topic of
     a batch goes in its own central transaction and is settled as soon as it is acknowledged."""
     while True:
@@ -165,7 +167,7 @@ def push_outbox(store: Any, conn: psycopg.Connection, report: SyncReport, batch_
             report.rejected += len(refused)
 
 
-def _record_failure(store: Any, client_ids: list[str], exc: Exception) -> None:
+def _record_failure(store: Store, client_ids: list[str], exc: Exception) -> None:
     try:
         with store.unit_of_work(write=True) as uow:
             uow.outbox.record_failure(client_ids, str(exc).strip()[:500])
@@ -174,7 +176,7 @@ def _record_failure(store: Any, client_ids: list[str], exc: Exception) -> None:
         pass
 
 
-def _settle(store: Any, acked: list[str], rejected: list[tuple[str, str]], applications: bool = True) -> None:
+def _settle(store: Store, acked: list[str], rejected: list[tuple[str, str]], applications: bool = True) -> None:
     """Remove what the centre holds from the outbox; keep refused rows aside with their reason."""
     with store.unit_of_work(write=True) as uow:
         uow.outbox.ack(acked)
@@ -190,7 +192,7 @@ def _settle(store: Any, acked: list[str], rejected: list[tuple[str, str]], appli
 
 # --- pull ---------------------------------------------------------------------------------------
 
-def pull_all(store: Any, conn: psycopg.Connection, report: SyncReport, page_size: int) -> None:
+def pull_all(store: Store, conn: psycopg.Connection, report: SyncReport, page_size: int) -> None:
     """Snapshot-load a new station, then follow the feed page by page (each page + cursor atomic)."""
     with store.unit_of_work() as uow:
         cursor = uow.sync_state.get(FEED_CURSOR)
@@ -218,7 +220,7 @@ def pull_all(store: Any, conn: psycopg.Connection, report: SyncReport, page_size
             return
 
 
-def apply_changes(uow: Any, changes: Iterable[Change]) -> int:
+def apply_changes(uow: UnitOfWork, changes: Iterable[Change]) -> int:
     """Apply feed rows to the store; returns how many were conflict decisions."""
     conflicts = 0
     for change in changes:
@@ -230,7 +232,7 @@ def apply_changes(uow: Any, changes: Iterable[Change]) -> int:
     return conflicts
 
 
-def _upsert(uow: Any, entity: str, record: Any) -> None:
+def _upsert(uow: UnitOfWork, entity: str, record: Any) -> None:
     repo = getattr(uow, reference.ENTITIES[entity].repository)
     if entity in ("withdrawal_history", "policy_version"):
         repo.add(record)
@@ -238,7 +240,7 @@ def _upsert(uow: Any, entity: str, record: Any) -> None:
         repo.upsert(record)
 
 
-def apply_decision(uow: Any, payload: dict[str, Any]) -> int:
+def apply_decision(uow: UnitOfWork, payload: dict[str, Any]) -> int:
     """Set the application's status from the centre's decision; a conflict also keeps its details."""
     client_id = str(payload["client_id"])
     status = STATUS_OF_DECISION.get(payload["decision"])
@@ -256,7 +258,7 @@ def apply_decision(uow: Any, payload: dict[str, Any]) -> int:
     return 0
 
 
-def reset_pull(store: Any) -> None:
+def reset_pull(store: Store) -> None:
     """Forget the feed position: the next sync reloads all reference data from a fresh snapshot
     (after the station moved to another district, or to repair a damaged store)."""
     with store.unit_of_work(write=True) as uow:
@@ -271,7 +273,7 @@ def _when(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def snapshot_load(store: Any, conn: psycopg.Connection, report: SyncReport) -> tuple[str, str | None]:
+def snapshot_load(store: Store, conn: psycopg.Connection, report: SyncReport) -> tuple[str, str | None]:
     """Fill an empty (or re-initialised) station from one consistent snapshot of the centre.
 
     Returns the feed cursor and snapshot to resume from. All in one local transaction: an
@@ -295,7 +297,7 @@ def snapshot_load(store: Any, conn: psycopg.Connection, report: SyncReport) -> t
     return cursor, snap
 
 
-def _load_table(conn: psycopg.Connection, uow: Any, entity: reference.Entity) -> int:
+def _load_table(conn: psycopg.Connection, uow: UnitOfWork, entity: reference.Entity) -> int:
     repo = getattr(uow, entity.repository)
     count = 0
     with conn.cursor(name=f"snapshot_{entity.table}") as cur:  # server-side: memory stays bounded
@@ -312,7 +314,7 @@ def _load_table(conn: psycopg.Connection, uow: Any, entity: reference.Entity) ->
     return count
 
 
-def _load_decisions(conn: psycopg.Connection, uow: Any) -> int:
+def _load_decisions(conn: psycopg.Connection, uow: UnitOfWork) -> int:
     rows = conn.execute(
         "SELECT client_id::text, decision, reason, decided_at, decided_by FROM central.decisions ORDER BY id"
     ).fetchall()

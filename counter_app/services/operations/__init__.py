@@ -1,6 +1,7 @@
 """Station operations (站务): coverage drive, enforcement cases, complaints, deferral follow-up,
 daily close, service ratings and reports — the services behind the 站务 menu and ``report``."""
 
+from counter_app.services.day_lock import closed_problem
 from counter_app.services.operations.complaints import (
     ComplaintView,
     close_complaint,
@@ -20,7 +21,6 @@ from counter_app.services.operations.coverage import (
 from counter_app.services.operations.daily_close import (
     DayReport,
     close_day,
-    closed_problem,
     day_report,
     get_close,
     list_closes,

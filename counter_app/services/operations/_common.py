@@ -10,6 +10,7 @@ from counter_app.domain.errors import FieldError
 from counter_app.domain.normalize import normalize_text
 from counter_app.domain.roles import SUPERVISOR
 from counter_app.services.counter import Counter
+from counter_app.store.uow import UnitOfWork
 
 
 def day_bounds(start: date, end: date | None = None) -> tuple[datetime, datetime]:
@@ -35,7 +36,7 @@ def parse_day(value: Any, key: str, label: str) -> tuple[date | None, FieldError
         return None, FieldError(key, f"{label}格式应为 YYYY-MM-DD，且须为真实日期")
 
 
-def supervisor_problem(counter: Counter, uow: Any, message: str) -> FieldError | None:
+def supervisor_problem(counter: Counter, uow: UnitOfWork, message: str) -> FieldError | None:
     """Once the station has clerk accounts, only an active supervisor may go on."""
     if not uow.clerks.any():
         return None

@@ -17,6 +17,7 @@ from counter_app.services import audit
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import parse_day, text
 from counter_app.store.records_operations import ComplaintRecord
+from counter_app.store.uow import UnitOfWork
 
 COMPLAINT_PREFIX = "TS"  # complaint numbers: STATION-TS-YYYYMMDD-NNNN
 SUMMARY_MAX = 1000
@@ -44,7 +45,7 @@ class ComplaintView:
         }
 
 
-def _view(counter: Counter, uow: Any, rec: ComplaintRecord) -> ComplaintView:
+def _view(counter: Counter, uow: UnitOfWork, rec: ComplaintRecord) -> ComplaintView:
     case = uow.cases.get_by_id(rec.case_id) if rec.case_id else None
     today = counter.today()
     return ComplaintView(rec, case.case_no if case else None, rules.complaint_overdue(rec.status, rec.due_on, today),
@@ -99,7 +100,7 @@ def _optional(form: dict[str, Any], key: str, check: Any, problems: list[FieldEr
     return checked.value if checked.ok else None
 
 
-def _case_for(uow: Any, case_no: str, uscc: str | None, problems: list[FieldError]) -> Any:
+def _case_for(uow: UnitOfWork, case_no: str, uscc: str | None, problems: list[FieldError]) -> Any:
     if not case_no:
         return None
     case = uow.cases.get(case_no)

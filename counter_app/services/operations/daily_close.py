@@ -145,14 +145,6 @@ def list_closes(counter: Counter, day: date | None = None) -> list[DailyCloseRec
         return uow.closes.query(day)
 
 
-def closed_problem(uow: Any, day: date, clerk: str) -> FieldError | None:
-    """For services that change a day's work (submit, cancel, reprint): refused once the clerk's
-    day or the station's day is closed."""
-    if uow.closes.first_closed(day, (close_scope(clerk), close_scope(None))) is not None:
-        return FieldError("day", f"{day.isoformat()}已日结，当日业务只读，不能再办理或修改")
-    return None
-
-
 def log_print(counter: Counter, document: str, path: Path, pages: int, *, subject: str) -> None:
     """Every print goes to the print log (and the audit log), like the printing service's own."""
     with counter.store.unit_of_work(write=True) as uow:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from counter_app.domain import payback
+from counter_app.domain.businesses import deferral
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.ids import check_uscc
 from counter_app.domain.status import AccountStatus, ApplicationStatus
@@ -21,6 +22,7 @@ from counter_app.services import audit
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import parse_day, text
 from counter_app.store.records_operations import DeferralRecord, DeferralWorker, PaybackRecord
+from counter_app.store.uow import UnitOfWork
 
 NORMAL = AccountStatus.NORMAL
 
@@ -51,7 +53,7 @@ class DeferralView:
         }
 
 
-def _view(counter: Counter, uow: Any, rec: DeferralRecord) -> DeferralView:
+def _view(counter: Counter, uow: UnitOfWork, rec: DeferralRecord) -> DeferralView:
     plan = tuple(uow.deferrals.plan(rec.id))
     due = payback.reminders([payback.Instalment(p.seq, p.due_on, p.amount, p.paid_on) for p in plan], counter.today())
     return DeferralView(rec, tuple(uow.deferrals.workers(rec.id)), plan, tuple(due))
@@ -92,9 +94,9 @@ def track_deferral(counter: Counter, *, receipt_number: str | None = None, uscc:
         return Checked(value=_view(counter, uow, rec))
 
 
-def _from_application(uow: Any, receipt_number: str) -> dict[str, Any] | FieldError:
+def _from_application(uow: UnitOfWork, receipt_number: str) -> dict[str, Any] | FieldError:
     record = uow.applications.get_by_receipt(text(receipt_number).upper())
-    if record is None or record.kind != "deferral":
+    if record is None or record.kind != deferral.KIND:
         return FieldError("receipt_number", f"本站没有受理编号为 {receipt_number} 的缓缴申请")
     if record.status != ApplicationStatus.APPROVED:
         return FieldError("receipt_number", "该缓缴申请尚未经管理中心核准，核准后才能跟踪")
@@ -115,7 +117,7 @@ def _instalments(value: Any, months_max: int, problems: list[FieldError]) -> int
     return count
 
 
-def _workers(uow: Any, uscc: str, chosen: list[str] | None, problems: list[FieldError]) -> list[DeferralWorker]:
+def _workers(uow: UnitOfWork, uscc: str, chosen: list[str] | None, problems: list[FieldError]) -> list[DeferralWorker]:
     accounts = [a for a in uow.accounts.for_employer(uscc) if a.status == NORMAL]
     if chosen is not None:
         wanted = {text(c).upper() for c in chosen}

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.domain import enforcement as rules
+from counter_app.domain.businesses import establish_employer
 from counter_app.domain.enforcement import CaseFacts, Step
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.ids import check_uscc
@@ -25,6 +26,7 @@ from counter_app.services import audit
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import parse_day, text
 from counter_app.store.records_operations import CaseEventRecord, CaseRecord, ComplaintRecord
+from counter_app.store.uow import UnitOfWork
 
 CASE_PREFIX = "JZ"  # case numbers: STATION-JZ-YYYYMMDD-NNNN
 NOT_REGISTERING = NOT_TAKEN_UP
@@ -70,7 +72,7 @@ class StepInput:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def view(counter: Counter, case: CaseRecord, uow: Any = None, *, full: bool = False) -> CaseView:
+def view(counter: Counter, case: CaseRecord, uow: UnitOfWork = None, *, full: bool = False) -> CaseView:
     today = counter.today()
     steps: tuple[CaseEventRecord, ...] = ()
     complaints: tuple[ComplaintRecord, ...] = ()
@@ -83,12 +85,12 @@ def view(counter: Counter, case: CaseRecord, uow: Any = None, *, full: bool = Fa
                     rules.next_states(case.state), steps, complaints, seen)
 
 
-def _registration_seen(uow: Any, uscc: str) -> str:
+def _registration_seen(uow: UnitOfWork, uscc: str) -> str:
     employer = uow.employers.get(uscc)
     if employer is not None and employer.registered:
         return "管理中心数据显示该单位已办理缴存登记"
     for app in uow.applications.for_subject(uscc):
-        if app.kind == "establish-employer" and app.status not in NOT_REGISTERING:
+        if app.kind == establish_employer.SPEC.kind and app.status not in NOT_REGISTERING:
             return f"本站已受理该单位的建制申请（{app.receipt_number}）"
     return ""
 

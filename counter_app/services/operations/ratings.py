@@ -17,8 +17,8 @@ from counter_app.domain.materials import missing_materials
 from counter_app.domain.money import parse_money
 from counter_app.domain.normalize import normalize_code
 from counter_app.services.counter import Counter
+from counter_app.services.day_lock import closed_problem
 from counter_app.services.operations._common import day_bounds, text
-from counter_app.services.operations.daily_close import closed_problem
 from counter_app.store.records_operations import RatingRecord
 
 SCORES = {1: "很不满意", 2: "不满意", 3: "一般", 4: "满意", 5: "非常满意"}
