@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import os
+import platform
 import re
+import subprocess
 import sys
 import threading
 import time
@@ -87,15 +89,11 @@ def _without_home(text: str) -> str:
 
 
 def _versions() -> list[str]:
-    import platform  # only when writing a report: not on the start path
-
     lines = [f"counter-app {__version__}", f"Python {platform.python_version()} ({sys.platform})",
              f"系统 {platform.platform(terse=True)}", f"打包 {'是' if getattr(sys, 'frozen', False) else '否'}"]
-    if "PySide6" in sys.modules:
-        import PySide6
-        from PySide6 import QtCore
-
-        lines.append(f"PySide6 {PySide6.__version__} / Qt {QtCore.qVersion()}")
+    qt = sys.modules.get("PySide6.QtCore")  # only a GUI process has Qt loaded: never load it for a report
+    if qt is not None:
+        lines.append(f"PySide6 {sys.modules['PySide6'].__version__} / Qt {qt.qVersion()}")
     return lines
 
 
@@ -131,8 +129,6 @@ def relaunch() -> None:
 
 
 def _spawn(command: list[str], env: dict[str, str]) -> None:
-    import subprocess  # only when restarting: not on the start path
-
     flags: dict[str, Any] = {}
     if sys.platform == "win32":
         flags["creationflags"] = subprocess.DETACHED_PROCESS | subprocess.CREATE_NEW_PROCESS_GROUP

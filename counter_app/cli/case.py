@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json
+from counter_app.console import CliError, emit_json
 from counter_app.domain.enforcement import STATES, state_label
+from counter_app.services import operations as ops
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,8 +45,6 @@ def _checked(result):
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.services import operations as ops
-
     with counter_for(args) as counter:
         if args.action == "list":
             views = ops.list_cases(counter, state=args.state, overdue_only=args.overdue)

@@ -11,7 +11,9 @@ import argparse
 from typing import Any
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json
+from counter_app.cli._login import new_password
+from counter_app.console import CliError, emit_json
+from counter_app.services import clerks
 
 ROLE_CHOICES = ("clerk", "supervisor")
 
@@ -40,9 +42,6 @@ def _done(result: Any) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.cli._login import new_password
-    from counter_app.services import clerks
-
     with counter_for(args) as counter:
         if args.clerk_action == "list":
             listed = clerks.list_clerks(counter)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import emit_json
+from counter_app.console import emit_json
 from counter_app.domain.catalog import BUSINESSES, KINDS
 from counter_app.domain.status import ApplicationStatus, application_label
+from counter_app.services import list_records
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,8 +21,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.services import list_records
-
     with counter_for(args) as counter:
         rows = list_records(counter, status=args.status, kind=args.kind, limit=args.limit)
     if args.json:

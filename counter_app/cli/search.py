@@ -9,8 +9,10 @@ import argparse
 from typing import Any
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import EXIT_OK, CliError, emit_json
+from counter_app.console import EXIT_OK, CliError, emit_json
 from counter_app.domain.status import account_label, employer_label
+from counter_app.services import audit
+from counter_app.services.lookup import search
 
 KIND_NAMES = {"worker": "职工", "employer": "单位"}
 MAX_LIMIT = 500
@@ -67,13 +69,9 @@ def run(args: argparse.Namespace) -> int:
         raise CliError.single("text", "请输入要查询的内容")
     if not 1 <= args.limit <= MAX_LIMIT:
         raise CliError.single("limit", f"显示条数应在1至{MAX_LIMIT}之间")
-    from counter_app.services.lookup import search
-
     with counter_for(args) as counter:
         hits = search(counter, args.text, limit=args.limit)
         if args.reveal and hits:  # full ID numbers shown: each such look is audited
-            from counter_app.services import audit
-
             audit.record(counter, "reveal", audit.masked(args.text), {"via": "search", "field": "id_number",
                                                                      "count": len(hits)})
     items = [hit_json(h, args.reveal) for h in hits]

@@ -18,6 +18,8 @@ from typing import Any
 from counter_app.domain import ids
 from counter_app.domain.business_spec import BusinessSpec, FieldSpec
 from counter_app.domain.choices import choice_code, choice_options, is_blank
+
+__all__ = ["FormCheck", "check_field", "check_form", "choice_options", "is_blank"]
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.money import money_str, parse_money, parse_percent
 from counter_app.domain.normalize import normalize_text
@@ -126,13 +128,17 @@ def _text(raw: Any, spec: FieldSpec) -> Checked[str]:
 
 def _money(raw: Any, spec: FieldSpec) -> Checked[str]:
     checked = parse_money(raw, field=spec.key, allow_zero=spec.allow_zero, label=_bare(spec.label))
-    return Checked(money_str(checked.value)) if checked.ok else checked
+    if checked.value is None or not checked.ok:
+        return Checked(None, checked.errors, checked.warnings)
+    return Checked(money_str(checked.value), warnings=checked.warnings)
 
 
 def _percent(raw: Any, spec: FieldSpec, version: PolicyVersion) -> Checked[str]:
     c = version.contribution
     checked = parse_percent(raw, field=spec.key, minimum=c.ratio_min, maximum=c.ratio_max, label=_bare(spec.label))
-    return Checked(format(checked.value.normalize(), "f")) if checked.ok else checked
+    if checked.value is None or not checked.ok:
+        return Checked(None, checked.errors, checked.warnings)
+    return Checked(format(checked.value.normalize(), "f"), warnings=checked.warnings)
 
 
 def _bare(label: str) -> str:

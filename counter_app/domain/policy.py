@@ -168,7 +168,7 @@ def _materialise(layers: list[Layer], report: _Report) -> list[PolicyVersion]:
         except ValidationError as exc:
             for err in exc.errors():
                 loc = tuple(p for p in err["loc"] if p != "[key]")
-                report.add_traced(seen, loc, _reason(err))
+                report.add_traced(seen, loc, _reason(dict(err)))
             continue
         for loc, message in (*reference_problems(version), *kind_problems(version)):
             report.add_traced(seen, loc, message)
@@ -260,7 +260,7 @@ def _depth(node: Any, loc: KeyPath) -> int:
     for i, part in enumerate(loc):
         if (isinstance(node, dict) and part in node) or (
                 isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
-            node = node[part]
+            node = node[part]  # type: ignore[index]  # a str part only ever indexes a dict
         else:
             return i
     return len(loc)

@@ -87,7 +87,7 @@ MaterialCode = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-
 # A required document, or alternatives any one of which will do: "household_register|police_cert".
 MaterialRef = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\|[a-z][a-z0-9_]*)*$")]
 Kind = str  # a business kind: checked against the registry by policy.kind_problems
-PersonField = Literal[tuple(f.key for f in CHANGEABLE_PERSON_FIELDS)]  # type: ignore[valid-type]
+PersonField = Literal[tuple(f.key for f in CHANGEABLE_PERSON_FIELDS)]  # type: ignore[valid-type]  # built from the fields
 
 
 def _codes_from_keys(value: Any) -> Any:
@@ -153,7 +153,8 @@ class RetirementPolicy(_Model):
     def __getitem__(self, group: str) -> RetirementGroupRule:
         if group not in RETIREMENT_GROUPS:
             raise KeyError(group)
-        return getattr(self, group)
+        rule: RetirementGroupRule = getattr(self, group)
+        return rule
 
 
 # --- loans ---------------------------------------------------------------------------------------
@@ -200,7 +201,8 @@ class LoanPolicy(_Model):
         """The cap of ``category`` in ``area`` ("district"/"county"); KeyError if either is unknown."""
         if area not in AREAS:
             raise KeyError(area)
-        return getattr(self.categories[category], area)
+        cap: Decimal = getattr(self.categories[category], area)
+        return cap
 
     def category_label(self, key: str) -> str:
         return self.categories[key].label
@@ -296,7 +298,7 @@ class PolicyVersion(_Model):
     withdrawal: WithdrawalPolicy
     materials: dict[MaterialCode, Text]
     business_materials_by_kind: dict[Kind, tuple[MaterialRef, ...]] = Field(alias="business_materials")
-    info_change_materials: dict[PersonField, tuple[MaterialRef, ...]]
+    info_change_materials: dict[PersonField, tuple[MaterialRef, ...]]  # type: ignore[valid-type]
     decision_days_by_kind: dict[Kind, PositiveInt] = Field(alias="decision_days")
     notices: NoticePolicy
     supervisor_approval_above: Money
@@ -308,11 +310,11 @@ class PolicyVersion(_Model):
 
     def business_materials(self, kind: str) -> list[str]:
         """Documents every application of ``kind`` needs (reason/field extras come on top)."""
-        return list(self.business_materials_by_kind[kind])  # type: ignore[index]
+        return list(self.business_materials_by_kind[kind])
 
     def decision_days(self, kind: str) -> int:
         """Days the centre has to decide an application of ``kind``."""
-        return self.decision_days_by_kind[kind]  # type: ignore[index]
+        return self.decision_days_by_kind[kind]
 
     def material_name(self, ref: str) -> str:
         """Chinese name of a document, or of alternatives joined by 或."""

@@ -19,6 +19,11 @@ from counter_app.services.counter import Counter
 from counter_app.services.day_lock import closed_problem
 from counter_app.services.forms import check_form, required_materials
 from counter_app.services.views import RecordView, record_view
+
+__all__ = [
+    "RecordView", "SubmitResult", "cancel_application", "evaluate", "get_record", "list_records", "outbox_payload",
+    "submit_application",
+]
 from counter_app.store.records import ApplicationRecord
 from counter_app.store.uow import UnitOfWork
 
@@ -122,7 +127,7 @@ def cancel_application(counter: Counter, receipt_number: str, reason: str, appro
         record = uow.applications.get_by_receipt(number)
         if record is None:
             return Checked.fail("receipt_number", f"本站没有受理编号为 {number} 的业务")
-        closed = _day_closed(uow, counter.local(record.created_at).date(), record.clerk)
+        closed = _day_closed(uow, counter.local(record.taken_at).date(), record.clerk)
         if closed:
             return Checked(value=None, errors=(closed,))
         queued = uow.outbox.get(record.client_id)
@@ -156,7 +161,7 @@ def outbox_payload(record: ApplicationRecord) -> dict[str, Any]:
         "client_id": record.client_id, "receipt_number": record.receipt_number, "kind": record.kind,
         "station_code": record.station_code, "terminal": record.terminal, "subject_key": record.subject_key,
         "fields": record.fields, "materials": record.materials, "clerk": record.clerk,
-        "created_at": record.created_at.isoformat(),
+        "created_at": record.taken_at.isoformat(),
     }
 
 

@@ -27,6 +27,7 @@ from counter_app.domain.roles import (
     approval_problem,
 )
 from counter_app.services import audit
+from counter_app.services.clerks import authenticate
 from counter_app.services.counter import Counter
 from counter_app.store.uow import UnitOfWork
 
@@ -54,8 +55,6 @@ def _seal(action: str, subject: str, approver: str, maker: str, at: datetime) ->
 
 def approve(counter: Counter, supervisor_username: Any, password: Any, action: str, subject: str) -> Approval | FieldError:
     """The supervisor types name and password at the clerk's counter; audited either way."""
-    from counter_app.services.clerks import authenticate
-
     if action not in APPROVAL_ACTIONS:
         return FieldError("approval", "未知的复核事项")
     who = authenticate(counter, supervisor_username, password, purpose="approve")
@@ -95,7 +94,7 @@ def approver_of(approval: Any) -> str | None:
     return approval.approver if isinstance(approval, Approval) else None
 
 
-def _has_clerks(counter: Counter, uow: UnitOfWork) -> bool:
+def _has_clerks(counter: Counter, uow: UnitOfWork | None) -> bool:
     if uow is not None:
         return bool(uow.clerks.any())
     with counter.store.unit_of_work() as own:

@@ -16,6 +16,7 @@ from typing import Any
 
 import uuid6
 
+from counter_app.crash import scrub
 from counter_app.domain.audit_chain import ChainBreak, ChainRow, ChainVerifier, Head, at_text, seal
 from counter_app.domain.ids import check_resident_id, mask_card, mask_id_number
 from counter_app.domain.normalize import valid_text
@@ -129,8 +130,6 @@ def list_entries(counter: Counter, limit: int = 100, action: str | None = None, 
 
 def record_sync(counter: Counter, report: Mapping[str, Any] | None = None, error: str | None = None) -> ChainRow:
     """For the sync service: one row per sync round (counts, or the failure without credentials)."""
-    from counter_app.crash import scrub
-
     details = dict(report or {})
     if error:
         details["error"] = scrub(error)[:300]  # a DSN in a driver message loses its password

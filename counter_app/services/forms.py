@@ -31,7 +31,7 @@ def check_field(counter: Counter, kind: str, key: str, raw: Any, form: Mapping[s
     checked = fieldcheck.check_field(spec, raw, version=counter.policy_on(), today=counter.today(), id_type=id_type)
     if checked.ok and key == business(kind).subject_field:
         with counter.store.unit_of_work() as uow:
-            found = business_rules.subject_problems(uow, kind, checked.value)
+            found = business_rules.subject_problems(uow, kind, str(checked.value))
         if found.errors or found.warnings:
             checked = replace(checked, errors=checked.errors + tuple(found.errors),
                               warnings=checked.warnings + tuple(found.warnings))
@@ -57,7 +57,7 @@ def required_materials(counter: Counter, kind: str, form: Mapping[str, Any] | No
 def prefill_person(counter: Counter, id_number: str) -> dict[str, Any] | None:
     """Person fields of a known worker, to pre-fill a form (None when not in the store)."""
     checked = fieldcheck.check_field(ID_NUMBER, id_number, version=counter.policy_on(), today=counter.today())
-    key = checked.value if checked.ok else valid_text(id_number).strip().upper()
+    key = str(checked.value) if checked.ok else valid_text(id_number).strip().upper()
     with counter.store.unit_of_work() as uow:
         worker = uow.workers.get(key)
     if worker is None:

@@ -120,8 +120,7 @@ def _receipt_details(spec: BusinessSpec, record: ApplicationRecord, counter: Cou
 
 def _taken_on(counter: Counter, record: ApplicationRecord) -> date:
     """The China calendar day an application was taken (stored records always carry the time)."""
-    assert record.created_at is not None
-    return counter.local(record.created_at).date()
+    return counter.local(record.taken_at).date()
 
 
 def _account_of(counter: Counter, record: ApplicationRecord) -> str:
@@ -162,7 +161,7 @@ def print_receipt(
     amount = record.fields.get(spec.amount_field) if spec.amount_field else None
     data = ReceiptData(
         centre_name=version.centre_name, station_name=counter.station_name,
-        receipt_number=record.receipt_number, client_id=record.client_id, accepted_at=counter.local(record.created_at),
+        receipt_number=record.receipt_number, client_id=record.client_id, accepted_at=counter.local(record.taken_at),
         business=spec.title, applicant_name=record.subject_name or "", id_number=record.subject_key,
         subject="employer" if spec.subject_field == "uscc" else "person",
         account=_account_of(counter, record), amount=Decimal(amount) if amount else None,

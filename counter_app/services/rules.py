@@ -102,7 +102,8 @@ def pending_same(ctx: RuleContext, kind: str, subject: str) -> list[ApplicationR
 def live_account(accounts: list[AccountRecord]) -> AccountRecord | None:
     """The account a business acts on: the normal one, else a sealed one, else whatever there is."""
     live = [a for a in accounts if a.status == ACTIVE] or [a for a in accounts if a.status == SEALED]
-    return (live or accounts or [None])[0]
+    chosen = live or accounts
+    return chosen[0] if chosen else None
 
 
 def existing_account(ctx: RuleContext, id_number: str, out: RuleOutcome) -> AccountRecord | None:

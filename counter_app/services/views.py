@@ -33,6 +33,6 @@ class RecordView:
 def record_view(a: ApplicationRecord) -> RecordView:
     return RecordView(
         receipt_number=a.receipt_number, kind=a.kind, status=a.status, client_id=a.client_id,
-        created_at=a.created_at, fields=a.fields, subject_name=a.subject_name, clerk=a.clerk,
+        created_at=a.taken_at, fields=a.fields, subject_name=a.subject_name or "", clerk=a.clerk,
         decision_reason=a.decision_reason,
     )

@@ -6,16 +6,15 @@ taken while the counter is working is a consistent snapshot (WAL lets the clerk 
 
 from __future__ import annotations
 
-import functools
 import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from counter_app.store.store import DB_FILENAME
+from counter_app.store import migrate
+from counter_app.store.engine import DB_FILENAME, make_engine
 
 BACKUP_DIR = "backups"
 PRE_MIGRATION = "pre-migration"
@@ -109,9 +108,7 @@ def restore(data_dir: str | os.PathLike[str], file: str | os.PathLike[str]) -> R
             src.backup(dst)
     except sqlite3.Error as exc:
         raise BackupError(f"恢复失败，当前数据未改变：{_sqlite_reason(exc)}") from exc
-    from counter_app.store import Store
-
-    Store.open(target.parent).close()  # an older backup is brought up to this version's schema
+    upgrade_store(target)  # an older backup is brought up to this version's schema
     return RestoreResult(restored_revision=revision, safety_copy=safety)
 
 
@@ -134,7 +131,7 @@ def validate_backup(file: str | os.PathLike[str]) -> str | None:
     except sqlite3.Error as exc:
         raise BackupError(f"无法读取备份文件：{_sqlite_reason(exc)}") from exc
     revision = row[0] if row else None
-    if revision is not None and not _known_revision(revision):
+    if revision is not None and not migrate.known_revision(revision):
         raise BackupError(f"该备份来自更新版本的 counter-app（数据版本 {revision}），请先升级本程序再恢复")
     return revision
 
@@ -151,12 +148,22 @@ def backup_before_migration(db_path: str | os.PathLike[str] | None) -> Path | No
     if not path.is_file() or path.stat().st_size == 0:
         return None
     revision = _revision_of(path, read_only=False)  # a live WAL store: read-only might lack its -shm
-    if revision is None or not _known_revision(revision) or revision == _head():
+    if revision is None or not migrate.known_revision(revision) or revision == migrate.head_revision():
         return None
     data_dir = path.parent
     copy = backup(data_dir, _automatic_name(data_dir, PRE_MIGRATION, revision)).path
     _prune(data_dir, PRE_MIGRATION)
     return copy
+
+
+def upgrade_store(path: Path) -> None:
+    """Copy a store that is behind (see above), then migrate it to this version's schema."""
+    engine = make_engine(path)
+    try:
+        backup_before_migration(path)
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
 
 
 def list_backups(data_dir: str | os.PathLike[str]) -> list[BackupInfo]:
@@ -179,29 +186,6 @@ def _revision_of(path: Path, read_only: bool = True) -> str | None:
     except sqlite3.Error:
         return None
     return row[0] if row else None
-
-
-@functools.cache
-def _scripts() -> Any:
-    """The migration scripts of this version (parsed once: every store open asks)."""
-    from alembic.script import ScriptDirectory
-
-    from counter_app.store import migrate
-
-    return ScriptDirectory.from_config(migrate.alembic_config())
-
-
-def _head() -> str | None:
-    return _scripts().get_current_head()
-
-
-def _known_revision(revision: str) -> bool:
-    from alembic.util import CommandError
-
-    try:
-        return _scripts().get_revision(revision) is not None
-    except CommandError:
-        return False
 
 
 def _automatic_name(data_dir: str | os.PathLike[str], kind: str, revision: str | None) -> Path:

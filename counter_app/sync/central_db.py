@@ -13,7 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
 from psycopg import sql
+from sqlalchemy.pool import NullPool
 
 from counter_app.domain.businesses import BUSINESSES
 from counter_app.domain.normalize import normalize_code
@@ -65,11 +69,6 @@ def connect(dsn: str, **kwargs: Any) -> psycopg.Connection:
 
 def upgrade_schema(dsn: str, revision: str = "head") -> None:
     """Run the Alembic migrations of the central schema on ``dsn`` (idempotent)."""
-    import sqlalchemy as sa
-    from alembic import command
-    from alembic.config import Config
-    from sqlalchemy.pool import NullPool
-
     engine = sa.create_engine("postgresql+psycopg://", creator=lambda: connect(dsn), poolclass=NullPool)
     try:
         with engine.begin() as conn:

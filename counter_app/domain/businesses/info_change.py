@@ -54,7 +54,7 @@ def case_materials(version: PolicyVersion, case: MaterialCase) -> tuple[str, ...
     """Proof for the changed fields; a change needing none adds nothing."""
     refs: tuple[str, ...] = ()
     for name in case.changed_fields:
-        refs += tuple(version.info_change_materials.get(name.removeprefix(NEW), ()))  # type: ignore[call-overload]
+        refs += tuple(version.info_change_materials.get(name.removeprefix(NEW), ()))
     return refs
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from counter_app.domain.businesses.withdrawal import SPEC
 from counter_app.domain.clock import china_time
 from counter_app.domain.money import format_money, money_str
-from counter_app.domain.withdrawal import AccountFacts, PastWithdrawal, WithdrawalRequest, check_withdrawal
+from counter_app.domain.withdrawal import ZERO, AccountFacts, PastWithdrawal, WithdrawalRequest, check_withdrawal
 from counter_app.services.rules import (
     RuleContext,
     RuleOutcome,
@@ -45,10 +45,11 @@ def check(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOut
         )
         for p in pending
     ]
-    facts = AccountFacts(
+    account_facts = AccountFacts(
         status=account.status,
         balance=account.balance - pending_total,
-        monthly_contribution=account.monthly_contribution,
+        # Unknown contribution: no contribution-based cap can be met (the dataclass's own default).
+        monthly_contribution=account.monthly_contribution if account.monthly_contribution is not None else ZERO,
         consecutive_months=account.consecutive_months,
         offset_agreement=account.offset_agreement,
     )
@@ -59,11 +60,11 @@ def check(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOut
         event_date=date.fromisoformat(v["event_date"]) if v.get("event_date") else None,
         variant=v.get("variant") or None,
     )
-    checked = check_withdrawal(request, facts, history, ctx.version)
+    checked = check_withdrawal(request, account_facts, history, ctx.version)
     out.errors += checked.errors
     out.warnings += checked.warnings
     out.details.update(
-        account_no=account.account_no, balance=money_str(facts.balance), max_amount=money_str(checked.max_amount),
+        account_no=account.account_no, balance=money_str(account_facts.balance), max_amount=money_str(checked.max_amount),
         closing=checked.closing,
     )
     if pending_total:

@@ -53,7 +53,7 @@ def daily_tables(counter: Counter, day: date) -> list[Table]:
     items = {i.receipt_number: i for i in report.items}
     detail = tuple(
         (a.receipt_number, kind_name(a.kind), a.subject_name or "", status_name(a.status), items[a.receipt_number].amount,
-         a.clerk, counter.local(a.created_at).strftime("%H:%M:%S"), "是" if items[a.receipt_number].synced else "否",
+         a.clerk, counter.local(a.taken_at).strftime("%H:%M:%S"), "是" if items[a.receipt_number].synced else "否",
          items[a.receipt_number].rating)
         for a in apps)
     summary = summary_table(report.totals_dict())
@@ -121,7 +121,7 @@ def dashboard(counter: Counter, days: int = 14) -> Dashboard:
         waiting = sum(uow.applications.count(status=s) for s in WAITING)
     per_day: dict[str, list[int]] = {kind: [0] * days for kind in BUSINESSES}
     for a in apps:
-        index = (counter.local(a.created_at).date() - span[0]).days
+        index = (counter.local(a.taken_at).date() - span[0]).days
         per_day.setdefault(a.kind, [0] * days)[index] += 1
     cases = enforcement.list_cases(counter, open_only=True)
     open_complaints = complaints.list_complaints(counter, status="open")

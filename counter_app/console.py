@@ -1,4 +1,4 @@
-"""Output helpers shared by the CLI commands: JSON, Chinese errors, exit codes."""
+"""Console output shared by the command lines (counter-app, counter-central): Chinese argparse, JSON, errors."""
 
 from __future__ import annotations
 
