@@ -139,14 +139,11 @@ def _spawn(command: list[str], env: dict[str, str]) -> None:
 
 def _show_message(text: str) -> None:
     """A Chinese dialog when a GUI is up; the console otherwise."""
-    app = None
-    if "PySide6.QtWidgets" in sys.modules:
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            QMessageBox.critical(None, "counter-app", text)
-            return
+    # Only a GUI process has Qt's widgets loaded; this module never loads them (the CLI uses it too).
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None and isinstance(widgets.QApplication.instance(), widgets.QApplication):
+        widgets.QMessageBox.critical(None, "counter-app", text)
+        return
     print(text, file=sys.stderr)
 
 

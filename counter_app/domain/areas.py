@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from stdnum import numdb
+
 # Two-digit province codes valid in GB 11643 ID numbers (91 is used for residents born abroad).
 PROVINCE_CODES: frozenset[str] = frozenset((
     "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43",
@@ -45,8 +47,6 @@ class _Table:
 @cache
 def _table() -> _Table:
     """Built once, on first use (about 0.1 s), from stdnum's division table."""
-    from stdnum import numdb
-
     provinces: dict[str, str] = {}
     counties: dict[str, list[_Entry]] = {}
     # numdb's documented tree: (length, low, high, props, children); provinces have 4-digit children.
