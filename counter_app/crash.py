@@ -10,9 +10,7 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import os
-import platform
 import re
-import subprocess
 import sys
 import threading
 import time
@@ -89,6 +87,10 @@ def _without_home(text: str) -> str:
 
 
 def _versions() -> list[str]:
+    # Imported here, not with the module: crash.py is installed by the GUI launcher before the first
+    # paint and is loaded by the CLI's entry point; these are needed only when a report is written.
+    import platform
+
     lines = [f"counter-app {__version__}", f"Python {platform.python_version()} ({sys.platform})",
              f"系统 {platform.platform(terse=True)}", f"打包 {'是' if getattr(sys, 'frozen', False) else '否'}"]
     qt = sys.modules.get("PySide6.QtCore")  # only a GUI process has Qt loaded: never load it for a report
@@ -129,6 +131,8 @@ def relaunch() -> None:
 
 
 def _spawn(command: list[str], env: dict[str, str]) -> None:
+    import subprocess  # only when restarting (see _versions)
+
     flags: dict[str, Any] = {}
     if sys.platform == "win32":
         flags["creationflags"] = subprocess.DETACHED_PROCESS | subprocess.CREATE_NEW_PROCESS_GROUP

@@ -14,7 +14,6 @@ import sys
 from collections.abc import Iterable, Sequence
 
 from counter_app import __version__, console, crash
-from counter_app.paths import resolve_data_dir
 
 # Command name → its module in this package (a module may register several, e.g. backup/restore).
 COMMANDS: dict[str, str] = {
@@ -117,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _unexpected(exc: Exception, args: object) -> int:
+    from counter_app.paths import resolve_data_dir  # platformdirs: only for a report, at the entry point
+
     where = ""
     try:
         text = crash.report_text(type(exc), exc, exc.__traceback__)

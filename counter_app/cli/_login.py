@@ -12,11 +12,12 @@ import argparse
 import getpass
 import os
 import sys
-from typing import Any
 
 from counter_app.console import CliError
 from counter_app.domain.errors import FieldError
-from counter_app.services import approvals, clerks
+from counter_app.domain.roles import ApprovalRequest
+from counter_app.services import Counter, approvals, clerks
+from counter_app.services.approvals import Approval
 
 PASSWORD_ENV = "COUNTER_APP_PASSWORD"
 APPROVER_ENV = "COUNTER_APP_APPROVER_PASSWORD"
@@ -39,7 +40,7 @@ def password_from(env: str, prompt: str) -> str:
     return os.environ.get(env) or read_secret(prompt)
 
 
-def sign_in(counter: Any, args: argparse.Namespace) -> None:
+def sign_in(counter: Counter, args: argparse.Namespace) -> None:
     """Make ``counter`` work as the clerk of ``--clerk`` (required once the station has clerks)."""
     if not clerks.has_clerks(counter):
         return  # fresh or demo data dir: the demo clerk
@@ -55,7 +56,7 @@ def sign_in(counter: Any, args: argparse.Namespace) -> None:
         raise CliError.single(result.field, result.message)
 
 
-def approval_for(counter: Any, args: argparse.Namespace, request: Any) -> Any:
+def approval_for(counter: Counter, args: argparse.Namespace, request: ApprovalRequest) -> Approval | None:
     """The approval of ``--approver`` for ``request``; None when no approver was named."""
     name = getattr(args, "approver", None)
     if not name:

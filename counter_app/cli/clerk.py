@@ -13,7 +13,7 @@ from typing import Any
 from counter_app.cli._counter import counter_for
 from counter_app.cli._login import new_password
 from counter_app.console import CliError, emit_json
-from counter_app.services import clerks
+from counter_app.services import Counter, clerks
 
 ROLE_CHOICES = ("clerk", "supervisor")
 
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_list(counter: Any, listed: list[Any]) -> None:
+def _print_list(counter: Counter, listed: list[Any]) -> None:
     if not listed:
         print("本站尚未设置柜员账号（以演示柜员身份运行）")
     for c in listed:

@@ -8,17 +8,32 @@ needs. Services, printing and the GUI call these hooks and never ask which busin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from counter_app.domain.errors import FieldError
-from counter_app.domain.roles import ApprovalRequest
+if TYPE_CHECKING:  # types only: the window's first paint reads the catalog, so it stays light
+    from collections.abc import Callable, Mapping, Sequence
+    from datetime import date
 
-if TYPE_CHECKING:  # the policy schema validates kinds against this package: a type-only import
+    from counter_app.domain.errors import FieldError
     from counter_app.domain.policy_schema import PolicyVersion
+    from counter_app.domain.roles import ApprovalRequest
+
+    # A stored form value as printed (choice labels, 是/否, money with separators); services supply it.
+    Show = Callable[["FieldSpec", Any], str]
+    # Pure checks across one form's format-checked values (and the errors found so far).
+    CrossCheck = Callable[[Mapping[str, Any], Sequence[FieldError]], list[FieldError]]
+    # A raw form (as typed) → the material case; lenient: half-typed values add nothing.
+    CaseReader = Callable[["BusinessSpec", Mapping[str, Any], "PolicyVersion", date], "MaterialCase"]
+    # Policy references of the documents a case adds.
+    CaseMaterials = Callable[["PolicyVersion", "MaterialCase"], tuple[str, ...]]
+    # Extra receipt lines from the stored fields.
+    ReceiptLines = Callable[["BusinessSpec", Mapping[str, Any]], tuple[tuple[str, str], ...]]
+    # Tables the printed form adds, each with its position among the field sections (0 first, -1 before the last).
+    FormExtras = Callable[["BusinessSpec", Mapping[str, Any], Show, "PolicyVersion"], tuple[tuple[int, "FormTable"], ...]]
+    # A supervisor's approval a submission needs (None when it needs none).
+    ApprovalNeed = Callable[[Mapping[str, Any], "PolicyVersion"], "ApprovalRequest | None"]
 
 FieldKind = Literal[
     "text", "name", "id_number", "uscc", "bank_card", "mobile", "phone", "postcode", "money",
@@ -65,22 +80,6 @@ class FormTable:
     rows: tuple[tuple[str, ...], ...]
     note: str = ""
     col_fractions: tuple[float, ...] = ()  # share of the width per column; default: first wider
-
-
-# A stored form value as printed (choice labels, 是/否, money with separators); services supply it.
-Show = Callable[[FieldSpec, Any], str]
-# Pure checks across one form's format-checked values (and the errors found so far).
-CrossCheck = Callable[[Mapping[str, Any], Sequence[FieldError]], list[FieldError]]
-# A raw form (as typed) → the material case; lenient: half-typed values add nothing.
-CaseReader = Callable[["BusinessSpec", Mapping[str, Any], "PolicyVersion", date], MaterialCase]
-# Policy references of the documents a case adds.
-CaseMaterials = Callable[["PolicyVersion", MaterialCase], tuple[str, ...]]
-# Extra receipt lines from the stored fields.
-ReceiptLines = Callable[["BusinessSpec", Mapping[str, Any]], tuple[tuple[str, str], ...]]
-# Tables the printed form adds, each with its position among the field sections (0 first, -1 before the last).
-FormExtras = Callable[["BusinessSpec", Mapping[str, Any], Show, "PolicyVersion"], tuple[tuple[int, FormTable], ...]]
-# A supervisor's approval a submission needs (None when it needs none).
-ApprovalNeed = Callable[[Mapping[str, Any], "PolicyVersion"], "ApprovalRequest | None"]
 
 
 def _no_cross_checks(values: Mapping[str, Any], errors: Sequence[FieldError]) -> list[FieldError]:

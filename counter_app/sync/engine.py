@@ -23,6 +23,7 @@ import psycopg
 
 from counter_app.domain.audit_chain import ChainRow
 from counter_app.domain.status import NOT_YET_RECEIVED, ApplicationStatus, can_move
+from counter_app.store.records import OutboxItem
 from counter_app.store.store import Store
 from counter_app.store.types import utc_now
 from counter_app.store.uow import UnitOfWork
@@ -94,7 +95,7 @@ def _set_online(store: Store, ok: bool) -> None:
 AUDIT_FIELDS = tuple(f.name for f in fields(ChainRow))
 
 
-def _application(item: Any) -> OutboxPayload:
+def _application(item: OutboxItem) -> OutboxPayload:
     p = item.payload
     return OutboxPayload(
         client_id=p["client_id"], station_code=p["station_code"], terminal=p["terminal"],
@@ -103,7 +104,7 @@ def _application(item: Any) -> OutboxPayload:
     )
 
 
-def _audit(item: Any) -> AuditPayload:
+def _audit(item: OutboxItem) -> AuditPayload:
     p = item.payload
     return AuditPayload(client_id=item.client_id, row=ChainRow(**{k: p[k] for k in AUDIT_FIELDS}))
 
@@ -124,7 +125,7 @@ TOPICS = {
 }
 
 
-def _payload(item: Any) -> Any:
+def _payload(item: OutboxItem) -> Any:
     """The payload to push, or why the row cannot be sent at all."""
     topic = TOPICS.get(item.topic)
     if topic is None:

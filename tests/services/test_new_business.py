@@ -10,7 +10,7 @@ services every built-in business uses.
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ import pytest
 from service_world import ACCOUNT_NO, W
 
 from counter_app.domain import businesses
-from counter_app.domain.business_spec import BusinessSpec, FieldSpec, FormTable, Show
+from counter_app.domain.business_spec import BusinessSpec, FieldSpec, FormTable
 from counter_app.domain.errors import FieldError
 from counter_app.domain.person_fields import MATERIALS
 from counter_app.domain.policy import PolicyError, default_policy, parse_policy
@@ -42,7 +42,7 @@ def _receipt_lines(spec: BusinessSpec, fields: Mapping[str, Any]) -> tuple[tuple
     return (("变更项目", "还款银行卡"),)
 
 
-def _form_extras(spec: BusinessSpec, fields: Mapping[str, Any], show: Show,
+def _form_extras(spec: BusinessSpec, fields: Mapping[str, Any], show: Callable[[FieldSpec, Any], str],
                  version: PolicyVersion) -> tuple[tuple[int, FormTable], ...]:
     card = spec.field("new_bank_card")
     return ((-1, FormTable("还款账户", ("贷款编号", "新还款卡"), ((fields["loan_no"], show(card, fields[card.key])),))),)

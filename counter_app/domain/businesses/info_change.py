@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from counter_app.domain.business_spec import BusinessSpec, FieldSpec, FormTable, MaterialCase, Show
+from counter_app.domain.business_spec import BusinessSpec, FieldSpec, FormTable, MaterialCase
 from counter_app.domain.choices import is_blank
 from counter_app.domain.errors import FieldError
 from counter_app.domain.person_fields import CHANGEABLE_PERSON_FIELDS, MATERIALS, PROOF_REQUIRED_CHANGES
 
 if TYPE_CHECKING:
+    from counter_app.domain.business_spec import Show
     from counter_app.domain.policy_schema import PolicyVersion
 
 NEW = "new_"

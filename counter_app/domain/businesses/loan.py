@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from counter_app.domain.business_spec import BusinessSpec, FieldSpec, FormTable, Show
+from counter_app.domain.business_spec import BusinessSpec, FieldSpec, FormTable
 from counter_app.domain.errors import FieldError
 from counter_app.domain.money import format_money
 from counter_app.domain.person_fields import MATERIALS, REPAYMENT_METHODS
 from counter_app.domain.schedule import METHOD_NAMES, build_schedule
 
 if TYPE_CHECKING:
+    from counter_app.domain.business_spec import Show
     from counter_app.domain.policy_schema import PolicyVersion
 
 SIDE_PANEL = "loan"  # the GUI's limit and repayment panel beside the form
