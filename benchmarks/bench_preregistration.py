@@ -49,8 +49,9 @@ def run(label: str, path: Path, data: Path) -> None:
         seconds = time.perf_counter() - start
         _current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
+    max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # high-water mark of the whole run so far
     print(f"{label}: {result.imported} rows in {seconds:.1f} s ({result.imported / seconds:,.0f} rows/s), "
-          f"Python heap peak {peak / 2**20:.1f} MiB, process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+          f"Python heap peak {peak / 2**20:.1f} MiB, process max RSS so far {max_rss:.0f} MiB")
 
 
 def main() -> None:

@@ -7,8 +7,9 @@ import argparse
 import sys
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json
+from counter_app.console import CliError, emit_json
 from counter_app.domain.enforcement import CASE_KINDS, STATES, kind_label, state_label
+from counter_app.services import operations as ops
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,15 +46,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         parser.set_defaults(func=run)
 
 
-def _checked(result):  # noqa: ANN001, ANN202 - a services Checked
+def _checked(result):
     if not result.ok:
         raise CliError([e.as_dict() for e in result.errors])
     return result.value
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.services import operations as ops
-
     with counter_for(args) as counter:
         if args.action == "list":
             views = ops.list_cases(counter, state=args.state, overdue_only=args.overdue, kind=args.kind)
@@ -91,7 +90,7 @@ def _line(d: dict) -> str:
     return f"{d['case_no']}　{kind}　{d['employer_name']}　{state_label(d['state'])}{owed}{deadline}{late}"
 
 
-def _show(payload, as_json: bool, line) -> int:  # noqa: ANN001
+def _show(payload, as_json: bool, line) -> int:
     if as_json:
         emit_json(payload)
     else:

@@ -8,7 +8,9 @@ import argparse
 from datetime import date
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json
+from counter_app.console import CliError, emit_json
+from counter_app.domain.policy import PolicyError
+from counter_app.domain.policy_summary import summarise
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,9 +24,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.domain.policy import PolicyError
-    from counter_app.domain.policy_summary import summarise
-
     with counter_for(args) as counter:
         try:
             day = date.fromisoformat(args.date.strip()) if args.date else counter.today()

@@ -11,7 +11,9 @@ import argparse
 import sys
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json
+from counter_app.cli.apply import read_form
+from counter_app.console import CliError, emit_json
+from counter_app.services import operations as ops
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--pending", action="store_true", help="只列待建制的")
     est = acts.add_parser("establish", help="按预缴登记信息受理单位建制（不再重复录入）")
     est.add_argument("uscc", help="统一社会信用代码")
-    est.add_argument("--json-file", required=True, help="其余字段（缴存银行、比例、首次缴存年月、材料）的 JSON 文件，- 为标准输入")
+    est.add_argument("--json-file", required=True,
+                     help="其余字段（缴存银行、比例、首次缴存年月、材料）的 JSON 文件，- 为标准输入")
     for parser in (p, imp, listing, est):
         parser.add_argument("--json", action="store_true", help="输出 JSON")
     for parser in (imp, listing, est):
@@ -31,8 +34,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.services import operations as ops
-
     with counter_for(args) as counter:
         if args.action == "import":
             return _import(counter, args)
@@ -48,9 +49,7 @@ def run(args: argparse.Namespace) -> int:
                     print(f"{r.uscc}　{r.name}　成立 {day}　{v.status_text}{extra}")
                 print(f"共 {len(views)} 户")
             return 0
-        from counter_app.cli.apply import _read_form
-
-        rest = _read_form(args.json_file)
+        rest = read_form(args.json_file)
         result = ops.establish(counter, args.uscc, rest)
     for warning in result.warnings:
         print(f"提示：{warning.field}：{warning.message}", file=sys.stderr)
@@ -60,9 +59,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import(counter, args: argparse.Namespace) -> int:  # noqa: ANN001 - a services Counter
-    from counter_app.services import operations as ops
-
+def _import(counter, args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         print(f"\r已读取 {done}/{total} 行", end="", file=sys.stderr, flush=True)
 

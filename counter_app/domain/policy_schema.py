@@ -11,12 +11,20 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, Strict, ValidationInfo,
-    field_validator, model_validator,
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
 )
 
-from counter_app.domain.catalog import CHANGEABLE_PERSON_FIELDS, KINDS
 from counter_app.domain.money import CENT
+from counter_app.domain.person_fields import CHANGEABLE_PERSON_FIELDS
 from counter_app.domain.retirement import RetirementRule
 
 AREAS: tuple[str, ...] = ("district", "county")  # loan caps differ for the city's districts and counties
@@ -27,7 +35,6 @@ STATUTORY_RATIO_MAX = Decimal(12)
 MAX_LTV = Decimal(80)  # DOMAIN: price × max loan-to-value, at most 80 %
 MAX_TERM_MONTHS = 360  # DOMAIN: a term of at most 30 years
 RETIREMENT_GROUPS: tuple[str, ...] = ("male", "female_cadre", "female_worker")
-CLOSED_STATUSES: tuple[str, ...] = ("03", "04", "05")  # personal account A.6: closed (merger/transfer/withdrawal)
 
 
 # --- value types ---------------------------------------------------------------------------------
@@ -96,8 +103,8 @@ ReasonCode = Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9]{2}$")]
 MaterialCode = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 # A required document, or alternatives any one of which will do: "household_register|police_cert".
 MaterialRef = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\|[a-z][a-z0-9_]*)*$")]
-Kind = Literal[KINDS]  # type: ignore[valid-type]
-PersonField = Literal[tuple(f.key for f in CHANGEABLE_PERSON_FIELDS)]  # type: ignore[valid-type]
+Kind = str  # a business kind: checked against the registry by policy.kind_problems
+PersonField = Literal[tuple(f.key for f in CHANGEABLE_PERSON_FIELDS)]  # type: ignore[valid-type]  # built from the fields
 
 
 def _codes_from_keys(value: Any) -> Any:
@@ -197,7 +204,8 @@ class RetirementPolicy(_Model):
     def __getitem__(self, group: str) -> RetirementGroupRule:
         if group not in RETIREMENT_GROUPS:
             raise KeyError(group)
-        return getattr(self, group)
+        rule: RetirementGroupRule = getattr(self, group)
+        return rule
 
 
 # --- loans ---------------------------------------------------------------------------------------
@@ -213,7 +221,7 @@ class LoanCategory(_Model):
     raised: Flag = False  # "提高到": never below the default category's cap, in any area
 
     @model_validator(mode="after")
-    def _one_way_of_capping(self) -> "LoanCategory":
+    def _one_way_of_capping(self) -> LoanCategory:
         by_area = (self.district is not None, self.county is not None)
         if self.cap is not None and any(by_area):
             raise ValueError("cap（全市统一额度）与 district/county（分区县额度）只能写一种")
@@ -224,7 +232,8 @@ class LoanCategory(_Model):
     def cap_in(self, area: str) -> Decimal:
         if area not in AREAS:
             raise KeyError(area)
-        return self.cap if self.cap is not None else getattr(self, area)
+        cap: Decimal = self.cap if self.cap is not None else getattr(self, area)
+        return cap
 
 
 class LoanRates(_Model):
@@ -383,7 +392,7 @@ class PolicyVersion(_Model):
     withdrawal: WithdrawalPolicy
     materials: dict[MaterialCode, Text]
     business_materials_by_kind: dict[Kind, tuple[MaterialRef, ...]] = Field(alias="business_materials")
-    info_change_materials: dict[PersonField, tuple[MaterialRef, ...]]
+    info_change_materials: dict[PersonField, tuple[MaterialRef, ...]]  # type: ignore[valid-type]
     decision_days_by_kind: dict[Kind, PositiveInt] = Field(alias="decision_days")
     notices: NoticePolicy
     supervisor_approval_above: Money
@@ -395,11 +404,11 @@ class PolicyVersion(_Model):
 
     def business_materials(self, kind: str) -> list[str]:
         """Documents every application of ``kind`` needs (reason/field extras come on top)."""
-        return list(self.business_materials_by_kind[kind])  # type: ignore[index]
+        return list(self.business_materials_by_kind[kind])
 
     def decision_days(self, kind: str) -> int:
         """Days the centre has to decide an application of ``kind``."""
-        return self.decision_days_by_kind[kind]  # type: ignore[index]
+        return self.decision_days_by_kind[kind]
 
     def material_name(self, ref: str) -> str:
         """Chinese name of a document, or of alternatives joined by 或."""
@@ -430,7 +439,7 @@ def reference_problems(v: PolicyVersion) -> list[Problem]:
         for i, ref in enumerate(codes):
             unknown = [c for c in ref.split("|") if c not in v.materials]
             if unknown:
-                out.append((loc + (i,), f"未知的材料代码：{'、'.join(unknown)}（应在 materials 中定义）"))
+                out.append(((*loc, i), f"未知的材料代码：{'、'.join(unknown)}（应在 materials 中定义）"))
 
     for kind, codes in v.business_materials_by_kind.items():
         refs(("business_materials", kind), codes)
@@ -438,16 +447,11 @@ def reference_problems(v: PolicyVersion) -> list[Problem]:
         refs(("info_change_materials", name), codes)
     for code, reason in v.withdrawal.reasons.items():
         loc = ("withdrawal", "reasons", code)
-        refs(loc + ("materials",), reason.materials)
-        refs(loc + ("early_materials",), reason.early_materials)
+        refs((*loc, "materials"), reason.materials)
+        refs((*loc, "early_materials"), reason.early_materials)
         for key, variant in reason.variants.items():
-            refs(loc + ("variants", key, "materials"), variant.materials)
-        out += [(loc + (k,), m) for k, m in _reason_problems(reason)]
-    for table in ("business_materials", "decision_days"):
-        given = v.business_materials_by_kind if table == "business_materials" else v.decision_days_by_kind
-        missing = [k for k in KINDS if k not in given]
-        if missing:
-            out.append(((table,), f"缺少业务类型：{'、'.join(missing)}"))
+            refs((*loc, "variants", key, "materials"), variant.materials)
+        out += [((*loc, k), m) for k, m in _reason_problems(reason)]
     for i, station in enumerate(v.stations):
         district = v.districts.get(station.district)
         if district is None:
@@ -490,12 +494,12 @@ def _loan_problems(lp: LoanPolicy) -> list[Problem]:
     for key, cat in lp.categories.items():
         loc: tuple[str | int, ...] = ("loan", "categories", key)
         if cat.cap is None and not lp.county_cap_may_exceed_district and cat.county > cat.district:  # type: ignore[operator]
-            out.append((loc + ("county",), f"{cat.label}的县额度不能高于区额度"
+            out.append(((*loc, "county"), f"{cat.label}的县额度不能高于区额度"
                         "（如本市规定如此，请设置 loan.county_cap_may_exceed_district = true）"))
         if cat.raised and default is not None and key != lp.default_category:
             low = [AREA_NAMES[a] for a in AREAS if cat.cap_in(a) < default.cap_in(a)]
             if low:
-                out.append((loc + ("raised",), f"{cat.label}为“提高到”的额度，不能低于{default.label}在{'、'.join(low)}的额度"))
+                out.append(((*loc, "raised"), f"{cat.label}为“提高到”的额度，不能低于{default.label}在{'、'.join(low)}的额度"))
     if lp.max_ltv_first > MAX_LTV:
         out.append((("loan", "max_ltv_first"), f"最高贷款成数不能超过{MAX_LTV}%"))
     if lp.max_ltv_second > lp.max_ltv_first:
@@ -526,7 +530,8 @@ def _reason_problems(r: WithdrawalReason) -> list[tuple[str, str]]:
     if r.event_amount_cumulative and (r.event_amount_label is None or not documented):
         out.append(("event_amount_cumulative", "event_amount_cumulative 须与 event_amount_label 和 needs_document_no 同时设置"))
     if r.event_amount_cumulative and r.unique_document:
-        out.append(("event_amount_cumulative", "event_amount_cumulative（同一凭证可多次提取）与 unique_document（只能提取一次）不能同时设置"))
+        out.append(("event_amount_cumulative",
+                    "event_amount_cumulative（同一凭证可多次提取）与 unique_document（只能提取一次）不能同时设置"))
     per_month, per_year = r.max_amount_per_month, r.max_amount_per_year
     if per_month is not None and per_year is not None and per_month * 12 > per_year:
         out.append(("max_amount_per_month", f"每月限额×12（{per_month * 12}元）超过年度限额{per_year}元，两者矛盾"))

@@ -98,7 +98,7 @@ def _optional(raw: Any, check: Any, label: str, notes: list[str]) -> str | None:
     if not checked.ok:
         notes.append(f"{label}无效（{checked.errors[0].message}），已忽略")
         return None
-    return checked.value
+    return checked.value if isinstance(checked.value, str) else None
 
 
 def _registered_on(raw: Any, today: date, notes: list[str]) -> date | None:

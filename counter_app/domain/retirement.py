@@ -11,10 +11,16 @@ These are defaults: a city passes its own :class:`RetirementRule` when policy ch
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from counter_app.domain.errors import FieldError
+from counter_app.domain.ids import check_resident_id
+
+if TYPE_CHECKING:  # types only: the policy schema builds its rules from this module
+    from counter_app.domain.policy_schema import PolicyVersion, WithdrawalReason
 
 
 @dataclass(frozen=True)
@@ -132,3 +138,62 @@ def check_loan_term(
     if months > max_term_months:
         return [FieldError("months", f"贷款期限最长{max_term_months}个月")]
     return []
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    """Who it is about: birth date and sex (from the ID or the record), the worker's category."""
+
+    birth_date: date | None = None
+    sex: str | None = None  # "1" male, "2" female
+    worker_category: str | None = None  # "worker" (职工) / "cadre" (干部): women retire at 50 / 55
+
+
+def person_facts_of(form: Mapping[str, Any]) -> PersonFacts:
+    """A form's person: birth and sex from a resident ID number (authoritative), else the form's own
+    ``birth_date`` (a date or ISO text) and ``sex``; unreadable values are simply unknown."""
+    checked = check_resident_id(str(form.get("id_number") or ""))
+    birth = checked.facts.get("birth_date") if checked.ok else None
+    sex = checked.facts.get("sex") if checked.ok else None
+    raw_birth = form.get("birth_date")
+    if birth is None and isinstance(raw_birth, date):
+        birth = raw_birth
+    elif birth is None and isinstance(raw_birth, str):
+        try:
+            birth = date.fromisoformat(raw_birth.strip())
+        except ValueError:
+            birth = None
+    category = form.get("worker_category")
+    return PersonFacts(birth, sex or (str(form["sex"]) if form.get("sex") else None),
+                       str(category) if category else None)
+
+
+def retirement_age_check(
+    reason: WithdrawalReason, person: PersonFacts, day: date, version: PolicyVersion
+) -> tuple[list[FieldError], list[FieldError], bool]:
+    """(errors, warnings, early) of a withdrawal reason that needs the statutory retirement age:
+    before the age it is an early retirement, which needs its proof (or is refused without one)."""
+    if not reason.statutory_age:
+        return [], [], False
+    if person.birth_date is None:
+        return [FieldError("id_number", "无法确定出生日期，不能核对法定退休年龄，请核对证件号码或职工信息")], [], False
+    problem = group_problem(person.sex, person.worker_category, "核对离休、退休提取")
+    group = retirement_group(person.sex, person.worker_category)
+    if problem is not None or group is None:
+        return [problem] if problem else [], [], False
+    rule = version.retirement_rule(group)
+    due = retirement_date(person.birth_date, rule)
+    if day >= due:
+        return [], [], False
+    age = f"{GROUP_LABELS[group]}{statutory_age_text(person.birth_date, rule)}"
+    proofs = "、".join(version.material_name(m) for m in reason.early_materials)
+    if not proofs:
+        return [FieldError("reason_code", f"未到法定退休年龄：{age}，{due.isoformat()}达到")], [], False
+    words = f"未到法定退休年龄（{age}，{due.isoformat()}达到），按提前退休办理，须提供{proofs}"
+    return [], [FieldError("reason_code", words, "warning")], True
+
+
+def is_early_retirement(reason: WithdrawalReason, person: PersonFacts, day: date, version: PolicyVersion) -> bool:
+    """A retirement withdrawal before the statutory age (so its early-retirement proof is needed);
+    False while the age cannot be told (the missing facts are errors of their own)."""
+    return retirement_age_check(reason, person, day, version)[2]

@@ -22,9 +22,7 @@ from counter_app.domain.materials import required_refs
 from counter_app.domain.money import CENT, floor_cents, format_money
 from counter_app.domain.normalize import normalize_code
 from counter_app.domain.policy_schema import PolicyVersion, WithdrawalReason
-from counter_app.domain.retirement import (
-    GROUP_LABELS, add_months, group_problem, retirement_date, retirement_group, statutory_age_text,
-)
+from counter_app.domain.retirement import PersonFacts, add_months, retirement_age_check
 
 ZERO = Decimal("0.00")
 # Names of the constraints that can set ``max_amount`` (``WithdrawalCheck.rule``), for display.
@@ -46,15 +44,6 @@ class AccountFacts:
     consecutive_months: int = 0
     offset_agreement: bool = False  # a monthly-offset (月对冲) repayment agreement is in force
     banned_until: date | None = None  # barred from withdrawing after cheating (2026 amendment)
-
-
-@dataclass(frozen=True)
-class PersonFacts:
-    """Who withdraws: birth date and sex (from the ID or the record), the worker's category."""
-
-    birth_date: date | None = None
-    sex: str | None = None  # "1" male, "2" female
-    worker_category: str | None = None  # "worker" (职工) / "cadre" (干部): women retire at 50 / 55
 
 
 @dataclass(frozen=True)
@@ -107,7 +96,7 @@ def check_withdrawal(
         return WithdrawalCheck([FieldError("reason_code", message)], [], ZERO, False, [], None)
     past = sorted((h for h in history if h.reason_code == reason.code and h.day <= request.day), key=lambda h: h.day)
     variant, variant_errors = _variant(reason, request.variant)
-    age_errors, age_warnings, early = _retirement_age(reason, person or PersonFacts(), request.day, version)
+    age_errors, age_warnings, early = retirement_age_check(reason, person or PersonFacts(), request.day, version)
     errors = (
         variant_errors
         + age_errors
@@ -119,7 +108,8 @@ def check_withdrawal(
     limits = _limits(reason, account, past, request, version.withdrawal.min_remaining)
     rule = min(limits, key=lambda k: limits[k][0])
     max_amount = max(ZERO, limits[rule][0]).quantize(CENT)
-    errors += [FieldError("amount", m) for m in _amount_errors(reason, request.amount, account.balance, max_amount, limits[rule][1])]
+    errors += [FieldError("amount", m)
+               for m in _amount_errors(reason, request.amount, account.balance, max_amount, limits[rule][1])]
     warnings: list[FieldError] = list(age_warnings)
     if request.amount > version.supervisor_approval_above:
         warnings.append(
@@ -139,37 +129,6 @@ def _variant(reason: WithdrawalReason, chosen: str | None) -> tuple[str | None, 
     if chosen is None and reason.variants:
         return None, [FieldError("variant", f"请选择{reason.name}提取的具体情形（{kinds}），所需材料不同")]
     return chosen, []
-
-
-def is_early_retirement(reason: WithdrawalReason, person: PersonFacts, day: date, version: PolicyVersion) -> bool:
-    """A retirement withdrawal before the statutory age (so its early-retirement proof is needed);
-    False while the age cannot be told (the missing facts are errors of their own)."""
-    return _retirement_age(reason, person, day, version)[2]
-
-
-def _retirement_age(
-    reason: WithdrawalReason, person: PersonFacts, day: date, version: PolicyVersion
-) -> tuple[list[FieldError], list[FieldError], bool]:
-    """(errors, warnings, early) of a reason that needs the statutory retirement age."""
-    if not reason.statutory_age:
-        return [], [], False
-    if person.birth_date is None:
-        return [FieldError("id_number", "无法确定出生日期，不能核对法定退休年龄，请核对证件号码或职工信息")], [], False
-    problem = group_problem(person.sex, person.worker_category, "核对离休、退休提取")
-    if problem is not None:
-        return [problem], [], False
-    group = retirement_group(person.sex, person.worker_category)
-    rule = version.retirement_rule(group)  # type: ignore[arg-type]
-    due = retirement_date(person.birth_date, rule)
-    if day >= due:
-        return [], [], False
-    proofs = "、".join(version.material_name(m) for m in reason.early_materials)
-    if not proofs:
-        message = f"未到法定退休年龄：{GROUP_LABELS[group]}{statutory_age_text(person.birth_date, rule)}，{due.isoformat()}达到"  # type: ignore[index]
-        return [FieldError("reason_code", message)], [], False
-    words = (f"未到法定退休年龄（{GROUP_LABELS[group]}{statutory_age_text(person.birth_date, rule)}，"  # type: ignore[index]
-             f"{due.isoformat()}达到），按提前退休办理，须提供{proofs}")
-    return [], [FieldError("reason_code", words, "warning")], True
 
 
 def _account_errors(reason: WithdrawalReason, account: AccountFacts, day: date, version: PolicyVersion) -> list[FieldError]:

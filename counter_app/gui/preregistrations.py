@@ -4,12 +4,14 @@ off the GUI thread with progress and cancel, each completed into an establishmen
 
 from __future__ import annotations
 
+import contextlib
 import html
 from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QProgressBar, QPushButton, QWidget
 
+from counter_app.domain.catalog import ESTABLISH_EMPLOYER
 from counter_app.gui.i18n import _t, day
 from counter_app.gui.operations import Cancelled, Handle, Operation
 from counter_app.gui.station_common import DONE, StationPage, operations
@@ -109,10 +111,8 @@ class PreregistrationsPage(StationPage):
     def _done(self) -> None:
         self.handle = None
         self._busy(False)
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):
             self.cancel_button.clicked.disconnect(self._cancel)
-        except (RuntimeError, TypeError):
-            pass
 
     def _imported(self, result: Any) -> None:
         self._done()
@@ -142,7 +142,7 @@ class PreregistrationsPage(StationPage):
         window = self.window()
         if chosen is None or chosen.status != "pending" or not hasattr(window, "open_business"):
             return None
-        return window.open_business("establish-employer", {"uscc": chosen.record.uscc})
+        return window.open_business(ESTABLISH_EMPLOYER.kind, {"uscc": chosen.record.uscc})
 
 
 def _source(source: str) -> str:

@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from counter_app.domain.ids import check_resident_id
-from counter_app.domain.retirement import group_problem, retirement_group
-from counter_app.domain.withdrawal import PersonFacts
+from counter_app.domain.retirement import PersonFacts, group_problem, retirement_group
 
 
 def person_facts(uow: Any, values: Mapping[str, Any]) -> PersonFacts:

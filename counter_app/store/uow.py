@@ -24,7 +24,12 @@ from counter_app.store.repositories.local import (
     SyncStateRepository,
 )
 from counter_app.store.repositories.operations import (
-    CaseRepository, ComplaintRepository, CoverageRepository, DailyCloseRepository, DeferralRepository, RatingRepository,
+    CaseRepository,
+    ComplaintRepository,
+    CoverageRepository,
+    DailyCloseRepository,
+    DeferralRepository,
+    RatingRepository,
 )
 from counter_app.store.repositories.people import EmployerRepository, WorkerRepository
 from counter_app.store.repositories.preregistrations import PreregistrationRepository
@@ -64,7 +69,7 @@ class UnitOfWork:
     deferrals: DeferralRepository
     closes: DailyCloseRepository
     ratings: RatingRepository
-    preregistrations: PreregistrationRepository  # 多证合一 pre-registrations, revision 0008
+    preregistrations: PreregistrationRepository  # 多证合一 pre-registrations, revision 0005
 
     def __init__(self, engine: Engine, write: bool = False) -> None:
         self._engine = write_engine(engine) if write else engine

@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the service tests' world
 
-from service_world import (  # noqa: E402
+from service_world import (
     BEFORE_ANY_APPLICATION,
     CJK,
     RECEIPT,
@@ -23,8 +23,8 @@ from service_world import (  # noqa: E402
     table_counts,
 )
 
-from counter_app.cli import main  # noqa: E402
-from counter_app.services import open_counter  # noqa: E402
+from counter_app.cli import main
+from counter_app.services import open_counter
 
 # Forms that do not depend on the day the test runs (the CLI uses the real clock). 张三 (born 1990)
 # retires early: his 提前退休审批表 is among the materials.

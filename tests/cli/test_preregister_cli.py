@@ -9,12 +9,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "services"))
 
-import pytest  # noqa: E402
-from service_world import build_world, fixed_clock  # noqa: E402
+import pytest
+from service_world import build_world, fixed_clock
 
-from counter_app.cli import main  # noqa: E402
-from counter_app.domain.ids import make_uscc_of  # noqa: E402
-from counter_app.services import open_counter  # noqa: E402
+from counter_app.cli import main
+from counter_app.domain.ids import make_uscc_of
+from counter_app.services import open_counter
 
 NEW = make_uscc_of("91620102", "MA01AB23")
 

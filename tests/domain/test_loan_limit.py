@@ -157,11 +157,11 @@ def test_report_caps_by_where_the_borrower_works():
     assert cap_area(loan, districts, "general", "21") == ("county", None)  # 青山县
     assert loan.category_cap("general", cap_area(loan, districts, "general", "21")[0]) == D("600000")
     for category in ("talent", "outside_urban"):
-        area, problem = cap_area(loan, districts, category, None)
+        _area, problem = cap_area(loan, districts, category, None)
         assert problem is None and loan.category_cap(category, "district") == loan.category_cap(category, "county")
 
 
 def test_an_unknown_workplace_is_asked_for():
-    area, problem = cap_area(_V.loan, _V.districts, "general", None)
+    _area, problem = cap_area(_V.loan, _V.districts, "general", None)
     assert problem.field == "work_district" and "区、县不同" in problem.message
     assert cap_area(_V.loan, _V.districts, "general", "99")[1].field == "work_district"

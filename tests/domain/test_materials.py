@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from counter_app.domain.business_spec import MaterialCase
 from counter_app.domain.catalog import KINDS, PROOF_REQUIRED_CHANGES
-from counter_app.domain.materials import Material, missing_materials, required_materials, variant_guidance
+from counter_app.domain.materials import Material, case_guidance, missing_materials, required_materials
 from counter_app.domain.policy import default_policy
 
 V = default_policy().in_force(date(2026, 10, 1))
@@ -61,11 +62,12 @@ def test_report_rent_one_time_notice_and_materials_come_from_the_same_data():
     notice says about each case is made from the cases' own lists."""
     rent = V.withdrawal.reasons["07"]
     assert "lease" not in rent.materials and "lease" not in rent.variants["commercial"].materials
-    assert variant_guidance("withdrawal", V, "07") == [
+    assert case_guidance("withdrawal", V, MaterialCase("07")) == [
         "公共租赁住房或保障性租赁住房：房屋租赁合同、租金缴纳凭证", "商品住房：本人及配偶工作地的无房证明"]
     for version in default_policy().versions:  # no free-text note that could contradict the lists again
         assert "租赁合同" not in version.withdrawal.reasons["07"].notes
-    assert variant_guidance("withdrawal", V, "06") == [] and variant_guidance("loan", V, "07") == []
+    assert case_guidance("withdrawal", V, MaterialCase("06")) == [] and case_guidance("loan", V, MaterialCase("07")) == []
+    assert case_guidance("withdrawal", V, MaterialCase("07", "commercial")) == []  # the case is chosen: its list says it
 
 
 def test_unknown_kind_reason_or_variant_is_a_key_error():

@@ -55,7 +55,8 @@ def test_a_ratio_raised_in_a_later_version_is_blamed_on_that_version():
 def test_monthly_cap_times_twelve_above_the_yearly_cap_is_refused():
     text = _edit('max_amount_per_year = "3600"', 'max_amount_per_year = "3600"\nmax_amount_per_month = "400"')
     [(line, key, message)] = _refused(text)
-    assert key == "versions[2].withdrawal.reasons.93.max_amount_per_month" and line == _line_of(text, 'max_amount_per_month = "400"')
+    assert key == "versions[2].withdrawal.reasons.93.max_amount_per_month"
+    assert line == _line_of(text, 'max_amount_per_month = "400"')
     assert "4800" in message and "3600" in message
     assert parse_policy(_edit('max_amount_per_year = "3600"', 'max_amount_per_year = "3600"\nmax_amount_per_month = "300"'))
 

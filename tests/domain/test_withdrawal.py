@@ -3,6 +3,7 @@ the city's report ("不限提取次数和金额", the rent documents) and the st
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -135,7 +136,8 @@ def test_amount_in_fractions_of_a_cent_is_refused():
 
 # --- the account ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("status", "word"), [("03", "销户"), ("04", "销户"), ("05", "销户"), ("06", "冻结"), ("99", "其他"), ("7", "无效")])
+@pytest.mark.parametrize(("status", "word"), [
+    ("03", "销户"), ("04", "销户"), ("05", "销户"), ("06", "冻结"), ("99", "其他"), ("7", "无效")])
 @pytest.mark.parametrize("code", ["01", "03"])
 def test_closed_frozen_and_unknown_accounts_cannot_withdraw(status, word, code):
     result = check(request(code), replace(ACCOUNT, status=status))
@@ -329,7 +331,8 @@ def test_accepted_rent_withdrawals_never_break_the_windows(attempt, high_monthly
     """Whatever is asked, what the rules accept stays within every cap and frequency."""
     lease, day, gaps, amounts = attempt
     capped = with_reason(V, "07", **CAPPED_RENT)
-    version = with_reason(capped, "07", max_amount_per_month=D("2000"), max_pct_of_monthly_contribution=None) if high_monthly_cap else capped
+    version = (with_reason(capped, "07", max_amount_per_month=D("2000"), max_pct_of_monthly_contribution=None)
+               if high_monthly_cap else capped)
     rent = version.withdrawal.reasons["07"]
     per_month = D("2000") if high_monthly_cap else D("600")
     accepted: list[PastWithdrawal] = []
@@ -341,7 +344,7 @@ def test_accepted_rent_withdrawals_never_break_the_windows(attempt, high_monthly
             assert check(replace(req, amount=result.max_amount), history=accepted, version=version).ok
         if result.ok:
             accepted.append(PastWithdrawal("07", amount, day, "ZL-9"))
-    for a, b in zip(accepted, accepted[1:]):
+    for a, b in itertools.pairwise(accepted):
         assert b.day >= add_months(a.day, rent.min_months_between)
     for year in {w.day.year for w in accepted}:
         assert sum(w.amount for w in accepted if w.day.year == year) <= rent.max_amount_per_year

@@ -15,7 +15,7 @@ from counter_app.services import operations as ops
 
 def registered(counter: Any) -> Any:
     with counter.store.unit_of_work() as uow:
-        return next(e for e in uow.employers.list() if e.registered)
+        return next(e for e in uow.employers.query() if e.registered)
 
 
 def test_arrears_case_through_the_dialogs(qtbot: Any, window: Any) -> None:

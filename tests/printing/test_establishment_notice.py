@@ -9,7 +9,11 @@ from decimal import Decimal
 import pytest
 
 from counter_app.printing.notice import (
-    ArrearsNoticeData, EstablishmentNoticeData, fine_text, render_arrears_notice, render_notice,
+    ArrearsNoticeData,
+    EstablishmentNoticeData,
+    fine_text,
+    render_arrears_notice,
+    render_notice,
 )
 
 NOTICE = EstablishmentNoticeData(

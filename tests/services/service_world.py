@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from counter_app.domain.ids import make_resident_id, make_uscc_of
 from counter_app.domain.errors import FieldError
+from counter_app.domain.ids import make_resident_id, make_uscc_of
 from counter_app.services import Counter, SubmitResult, required_materials, submit_application
 from counter_app.store import (
     AccountRecord,
@@ -29,7 +29,7 @@ from counter_app.store import (
 )
 
 D = Decimal
-NOW = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 23)  # NOW in China Standard Time
 AREA = "620102"  # 兰州市城关区: a known area, so every ID below is fully valid
 
@@ -126,7 +126,8 @@ def build_world(store: Store) -> None:
     with store.unit_of_work(write=True) as uow:
         uow.employers.upsert(EmployerRecord(
             uscc=E.registered, name="示范市南山机械有限公司", legal_rep="刘强", address="示范市南山镇工业路1号",
-            district="01", township="南山镇", registered=True, account_no="DW000001", worker_ratio=D("12"), employer_ratio=D("12"),
+            district="01", township="南山镇", registered=True, account_no="DW000001", worker_ratio=D("12"),
+            employer_ratio=D("12"),
         ))
         uow.employers.upsert(EmployerRecord(
             uscc=E.unregistered, name="示范市北坪商贸有限公司", legal_rep="陈明", township="北坪镇",

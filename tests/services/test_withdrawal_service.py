@@ -4,6 +4,7 @@ or amount; rent documents), the statutory retirement age, materials."""
 
 from __future__ import annotations
 
+from datetime import UTC
 from decimal import Decimal
 
 import pytest
@@ -149,7 +150,7 @@ def test_a_pending_local_withdrawal_on_the_same_contract_counts_against_the_pric
     before = table_counts(counter)
     again = submit_good(counter, KIND, **purchase(amount="1000", event_amount="1500"))
     assert not again.ok
-    assert "已提取1,000.00元" in [e.message for e in again.errors if e.field == "amount"][0]
+    assert "已提取1,000.00元" in next(e.message for e in again.errors if e.field == "amount")
     assert table_counts(counter) == before
     assert submit_good(counter, KIND, **purchase(amount="500", event_amount="1500")).ok
 
@@ -161,7 +162,7 @@ def test_pending_local_withdrawals_reduce_the_available_balance(counter):
     before = table_counts(counter)
     second = submit_good(counter, KIND, **purchase(amount="30000", document_no="GF-B"))
     assert not second.ok
-    assert "20,000.00" in [e.message for e in second.errors if e.field == "amount"][0]
+    assert "20,000.00" in next(e.message for e in second.errors if e.field == "amount")
     assert any("另有1笔提取正在办理" in w.message for w in second.warnings)
     assert table_counts(counter) == before
     third = submit_good(counter, KIND, **purchase(amount="19999.99", document_no="GF-B"))
@@ -230,21 +231,21 @@ def test_evaluate_gives_the_verdict_without_writing(counter):
 def test_a_pending_withdrawal_counts_on_its_china_calendar_day(data_dir):
     """Taken at 00:30 on New Year's Day in China (still 2026 in UTC): the next serious-illness
     withdrawal (once a year, a demo value) may come a year after 1 January, not after 31 December."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from counter_app.services import open_counter
 
     def illness(day: str) -> dict:
         return {"reason_code": "09", "variant": None, "document_no": None, "event_date": day, "event_amount": "8000"}
 
-    new_year = datetime(2026, 12, 31, 16, 30, tzinfo=timezone.utc)
+    new_year = datetime(2026, 12, 31, 16, 30, tzinfo=UTC)
     with open_counter(data_dir, clock=lambda: new_year) as counter:
         assert submit_good(counter, KIND, **illness("2026-12-20")).ok
-    a_year_less_a_day = datetime(2027, 12, 30, 16, 30, tzinfo=timezone.utc)  # 2027-12-31 in China
+    a_year_less_a_day = datetime(2027, 12, 30, 16, 30, tzinfo=UTC)  # 2027-12-31 in China
     with open_counter(data_dir, clock=lambda: a_year_less_a_day) as counter:
         result = submit_good(counter, KIND, **illness("2027-12-01"))
         assert not result.ok
-        message = [e.message for e in result.errors if e.field == "reason_code"][0]
+        message = next(e.message for e in result.errors if e.field == "reason_code")
         assert "2027-01-01" in message and "2028-01-01" in message
 
 

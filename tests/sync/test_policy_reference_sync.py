@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from station_helpers import factory
 
 from counter_app.domain.ids import make_uscc_of
 from counter_app.store import Store
 from counter_app.sync.engine import sync_once
-from station_helpers import factory
 
 pytestmark = pytest.mark.postgres
 
@@ -41,7 +41,7 @@ def test_pre_registrations_are_pulled_from_the_centre_by_district(central, store
         owner.execute("UPDATE central.preregistrations SET legal_rep = '王刚' WHERE uscc = %s", (MINE,))
     second = sync_once(store, factory(station))  # the feed
     with store.unit_of_work() as uow:
-        listed = {r.uscc: r for r in uow.preregistrations.list()}
+        listed = {r.uscc: r for r in uow.preregistrations.query()}
         worker = uow.workers.get("W1")
     assert first.pulled >= 2 and second.pulled == 2
     assert set(listed) == {MINE, LATER}  # row-level security: another district's company never arrives

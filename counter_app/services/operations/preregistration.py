@@ -16,19 +16,23 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.domain import preregistration as rules
+from counter_app.domain.businesses import establish_employer
 from counter_app.domain.coverage import half_year
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.ids import check_uscc
+from counter_app.domain.status import ApplicationStatus
 from counter_app.services import audit
+from counter_app.services.applications import SubmitResult, submit_application
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import day_bounds
 from counter_app.services.operations.tables import Table, TableError, open_table
 from counter_app.store.records_operations import PreregistrationRecord
 
 BATCH = 500  # rows per write transaction: the counter is never locked out for a whole import
-NOT_ESTABLISHING = frozenset({"cancelled", "rejected"})
+NOT_ESTABLISHING = frozenset({ApplicationStatus.CANCELLED, ApplicationStatus.REJECTED})
 STATUS_TEXT = {"pending": "待建制", "accepted": "已受理建制", "registered": "已建制"}
 SOURCE_CENTRE = "centre"
+ESTABLISH = establish_employer.SPEC.kind  # what a pre-registered company comes to the counter for
 
 
 @dataclass
@@ -143,7 +147,7 @@ def list_preregistrations(counter: Counter, *, pending_only: bool = False,
                           township: str | None = None) -> list[PreregistrationView]:
     """Newest registrations first, each with its establishment status."""
     with counter.store.unit_of_work() as uow:
-        records = uow.preregistrations.list(township=township)
+        records = uow.preregistrations.query(township=township)
         views = [_view(uow, r) for r in records]
     return [v for v in views if v.status == "pending"] if pending_only else views
 
@@ -159,7 +163,7 @@ def _view(uow: Any, record: PreregistrationRecord) -> PreregistrationView:
     if employer is not None and employer.registered:
         return PreregistrationView(record, "registered")
     taken = [a for a in uow.applications.for_subject(record.uscc)
-             if a.kind == "establish-employer" and a.status not in NOT_ESTABLISHING]
+             if a.kind == ESTABLISH and a.status not in NOT_ESTABLISHING]
     if taken:
         return PreregistrationView(record, "accepted", taken[-1].receipt_number)
     return PreregistrationView(record, "pending")
@@ -168,7 +172,7 @@ def _view(uow: Any, record: PreregistrationRecord) -> PreregistrationView:
 def establishment_form(counter: Counter, uscc: Any) -> dict[str, Any] | None:
     """The establish-employer fields the pre-registration already gives (None when not pre-registered)."""
     code = check_uscc(uscc)
-    if not code.ok:
+    if not code.ok or code.value is None:
         return None
     with counter.store.unit_of_work() as uow:
         record = uow.preregistrations.get(code.value)
@@ -180,15 +184,18 @@ def establishment_form(counter: Counter, uscc: Any) -> dict[str, Any] | None:
     return {k: v for k, v in form.items() if v}
 
 
+def prefill_employer(counter: Counter, uscc: str) -> dict[str, Any] | None:
+    """Establishment fields a 多证合一 pre-registration already gives (None when not pre-registered)."""
+    return establishment_form(counter, uscc)
+
+
 def establish(counter: Counter, uscc: Any, rest: Mapping[str, Any], approval: Any = None) -> Any:
     """Submit the establishment of a pre-registered company: its record plus ``rest`` (bank, ratios,
     first month, materials); a value in ``rest`` overrides the record's."""
-    from counter_app.services.applications import SubmitResult, submit_application
-
     known = establishment_form(counter, uscc)
     if known is None:
         return SubmitResult(ok=False, errors=[FieldError("uscc", f"{uscc} 不在本站的企业预缴登记名单中")])
-    return submit_application(counter, "establish-employer", {**known, **rest}, approval)
+    return submit_application(counter, ESTABLISH, {**known, **rest}, approval)
 
 
 @dataclass(frozen=True)
@@ -213,9 +220,9 @@ def preregistration_counts(counter: Counter, start: date | None = None, end: dat
         start, end = start or first, end or min(last, counter.today())
     begin, finish = day_bounds(start, end)
     with counter.store.unit_of_work() as uow:
-        records = uow.preregistrations.list()
+        records = uow.preregistrations.query()
         listed = {r.uscc for r in records}
-        apps = [a for a in uow.closes.applications_between(begin, finish, kind="establish-employer")
+        apps = [a for a in uow.closes.applications_between(begin, finish, kind=ESTABLISH)
                 if a.status not in NOT_ESTABLISHING and a.subject_key in listed]
         views = [_view(uow, r) for r in records]
     received = sum(1 for r in records if r.imported_at is not None and begin <= r.imported_at < finish)
@@ -227,8 +234,8 @@ def preregistration_table(views: list[PreregistrationView]) -> Table:
     rows = tuple((v.record.name, v.record.uscc, v.record.legal_rep or "", v.record.registered_on,
                   v.record.township or "", _source_text(v.record.source), v.status_text, v.receipt_number)
                  for v in views)
-    return Table("企业预缴登记", ("企业名称", "统一社会信用代码", "法定代表人", "成立日期", "乡镇", "来源", "状态", "建制受理编号"),
-                 rows)
+    header = ("企业名称", "统一社会信用代码", "法定代表人", "成立日期", "乡镇", "来源", "状态", "建制受理编号")
+    return Table("企业预缴登记", header, rows)
 
 
 def _source_text(source: str) -> str:

@@ -37,7 +37,7 @@ class PreregistrationRepository(Repository):
         row = self._c.execute(select(o.preregistrations).where(o.preregistrations.c.uscc == normalize_code(uscc)))
         return to_record(PreregistrationRecord, row.first())
 
-    def list(self, township: str | None = None) -> list[PreregistrationRecord]:
+    def query(self, township: str | None = None) -> list[PreregistrationRecord]:
         """Newest registrations first."""
         c = o.preregistrations.c
         stmt = select(o.preregistrations).order_by(c.registered_on.desc().nulls_last(), c.uscc)

@@ -2,7 +2,7 @@
 pre-registrations (企业预缴登记) that stations pull by district through the change feed.
 
 Revision ID: 0006
-Revises: 0003 (on the policy branch; the lead re-points it to the last central revision on main)
+Revises: 0005
 Create Date: 2026-11-25
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0006"
-down_revision: str | None = "0003"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,69 @@
+"""A loan application against the store: eligibility, the limit and its binding constraint, the term."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from counter_app.domain import status
+from counter_app.domain.businesses.loan import SPEC
+from counter_app.domain.eligibility import LoanApplicantFacts, check_loan_eligibility
+from counter_app.domain.loan_limit import CONSTRAINT_LABELS, cap_area
+from counter_app.domain.money import format_money
+from counter_app.domain.retirement import check_loan_term
+from counter_app.services import policy_facts
+from counter_app.services.rules import (
+    RuleContext,
+    RuleOutcome,
+    check_rule,
+    existing_account,
+    has_account,
+    loan_limit,
+    pending_same,
+    subject_rule,
+)
+
+KIND = SPEC.kind
+subject_rule(KIND)(has_account)
+
+
+@check_rule(KIND)
+def check(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOutcome:
+    out = RuleOutcome()
+    account = existing_account(ctx, v["id_number"], out)
+    if account is None:
+        return out
+    second_home = bool(v.get("second_home", False))
+    prior_loans = ctx.uow.loans.for_person(v["id_number"])
+    applicant = LoanApplicantFacts(
+        account_status=account.status,
+        consecutive_months=account.consecutive_months,
+        in_arrears=account.in_arrears,
+        has_outstanding_loan=any(prior.status in status.LIVE_LOAN for prior in prior_loans),
+        banned_until=account.banned_until,
+        prior_fund_loans=len(prior_loans),
+    )
+    out.errors += check_loan_eligibility(applicant, second_home=second_home, day=ctx.today, version=ctx.version)
+    # The category cap follows where the borrower works (the form's choice, else the employer's district).
+    area, unknown_area = cap_area(ctx.version.loan, ctx.version.districts, v["borrower_category"],
+                                  policy_facts.work_district(ctx.uow, v))
+    out.errors += [unknown_area] if unknown_area else []
+    limit = loan_limit(ctx.version, v, balance=account.balance, second_home=second_home, area=area)
+    out.details["loan_limit"] = limit.as_dict()
+    out.details["rate"] = str(ctx.version.loan.rate(second_home, int(v["months"])))
+    if Decimal(v["amount"]) > limit.limit:
+        label = CONSTRAINT_LABELS.get(limit.binding, limit.binding)
+        out.error("amount", f"申请金额超过可贷额度{format_money(limit.limit)}元（受“{label}”约束）")
+    id_facts = facts.get("id_number") or {}
+    group, no_group = policy_facts.retirement_group_of(ctx.uow, v, "计算贷款期限")
+    out.errors += [no_group] if no_group and id_facts.get("birth_date") else []
+    if id_facts.get("birth_date") and group:
+        out.errors += check_loan_term(
+            birth=id_facts["birth_date"], rule=ctx.version.retirement_rule(group),
+            application_date=ctx.today, months=int(v["months"]),
+            max_term_months=ctx.version.loan.max_term_months,
+            max_years_over_retirement=ctx.version.loan.max_years_over_retirement,
+        )
+    if pending_same(ctx, KIND, v["id_number"]):
+        out.error("id_number", "该职工已有一笔贷款申请正在受理中，请勿重复提交")
+    return out
