@@ -2103,6 +2103,50 @@
         <translation>Purchase, lease or loan contract no.</translation>
     </message>
     <message>
+        <source>公积金贷款提前结清</source>
+        <translation>Early settlement of a fund loan</translation>
+    </message>
+    <message>
+        <source>提前结清</source>
+        <translation>Early settlement</translation>
+    </message>
+    <message>
+        <source>住房公积金贷款提前结清申请表</source>
+        <translation>Fund loan early settlement application form</translation>
+    </message>
+    <message>
+        <source>贷款合同编号</source>
+        <translation>Loan contract no.</translation>
+    </message>
+    <message>
+        <source>贷款</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <source>结清日期</source>
+        <translation>Settlement date</translation>
+    </message>
+    <message>
+        <source>结清</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>当日至30天内；利息按日计算至结清日</source>
+        <translation>Today or within 30 days; interest accrues daily to the settlement date</translation>
+    </message>
+    <message>
+        <source>结清金额（元）</source>
+        <translation>Payoff amount (yuan)</translation>
+    </message>
+    <message>
+        <source>剩余本金＋至结清日的利息</source>
+        <translation>Remaining principal + interest to the settlement date</translation>
+    </message>
+    <message>
+        <source>其中提取公积金还款（元）</source>
+        <translation>Of which from the fund account (yuan)</translation>
+    </message>
+    <message>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>

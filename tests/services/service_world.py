@@ -237,6 +237,13 @@ def deferral_form(**changes: Any) -> dict[str, Any]:
     return form
 
 
+def loan_settle_form(**changes: Any) -> dict[str, Any]:
+    """赵六 settles DK0000000001 today: 310,000.00 owed after 2026-11-01, 22 days at 2.85 % = 539.92."""
+    form = {"id_number": W.borrower, "loan_no": "DK0000000001", "settle_date": "2026-11-23", "amount": "310539.92"}
+    form.update(changes)
+    return form
+
+
 FORMS = {
     "open-account": open_account_form,
     "establish-employer": establish_form,
@@ -244,6 +251,7 @@ FORMS = {
     "loan": loan_form,
     "info-change": info_change_form,
     "deferral": deferral_form,
+    "loan-settle": loan_settle_form,
 }
 
 

@@ -6,9 +6,13 @@ from counter_app.services.business_rules import (
     establish_employer,
     info_change,
     loan,
+    loan_settle,
     open_account,
     withdrawal,
 )
 from counter_app.services.rules import check, subject_problems
 
-__all__ = ["check", "deferral", "establish_employer", "info_change", "loan", "open_account", "subject_problems", "withdrawal"]
+__all__ = [
+    "check", "deferral", "establish_employer", "info_change", "loan", "loan_settle", "open_account", "subject_problems",
+    "withdrawal",
+]
