@@ -8,7 +8,7 @@ import sys
 
 from counter_app.cli._counter import counter_for
 from counter_app.console import CliError, emit_json
-from counter_app.domain.enforcement import CASE_KINDS, STATES, kind_label, state_label
+from counter_app.domain.enforcement import ARREARS, CASE_KINDS, STATES, kind_label, state_label
 from counter_app.services import operations as ops
 
 
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "open":
             owed = {"amount": args.amount, "from_month": args.from_month, "to_month": args.to_month}
             view = _checked(ops.open_case(counter, args.uscc, args.date, args.record, document=args.record_no,
-                                          kind=args.kind, arrears=owed if args.kind == "arrears" else None))
+                                          kind=args.kind, arrears=owed if args.kind == ARREARS else None))
         elif args.action == "step":
             extra = {"fine": args.fine} if args.fine else {}
             step = ops.StepInput(on=args.date, note=args.note, document=args.document, extra=extra)
