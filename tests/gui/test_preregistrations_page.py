@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from gui_helpers import field
+from gui_helpers import field, fill
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from counter_app import services
 from counter_app.domain.ids import make_uscc_of
 from counter_app.services import operations as ops
 
@@ -72,3 +73,34 @@ def test_establishment_opens_filled_from_the_record(qtbot: Any, window: Any, tmp
     assert field(window, "legal_rep").text() == "王强" and field(window, "contact_mobile").text() == "13912345678"
     assert field(window, "employer_address").text() == chosen.record.address
     assert "企业预缴登记" in window.form.subject_label.text()
+
+
+def test_clerk_types_the_uscc_and_submits_without_retyping_the_record(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    """“The station completes their establishment from that record, without retyping”: the clerk opens
+    单位建制, types only the USCC, Tab; the feed's name, representative, address and contact appear; the
+    clerk adds what the feed cannot know (bank, ratios, first month), ticks the documents and submits.
+    The page then shows the company as 已受理建制 with the receipt number."""
+    assert ops.import_preregistrations(window.counter, feed(tmp_path, 2)).ok
+    company = ops.list_preregistrations(window.counter)[0].record
+    window.findChild(QAction, "action_establish_employer").trigger()
+    qtbot.waitUntil(lambda: window.form is not None and window.form.spec.kind == "establish-employer")
+    fill(qtbot, window, "uscc", company.uscc.lower())  # typed in lower case: normalised, then looked up
+    qtbot.waitUntil(lambda: field(window, "employer_name").text() == company.name)
+    assert field(window, "legal_rep").text() == company.legal_rep
+    assert field(window, "employer_address").text() == company.address
+    assert field(window, "contact_name").text() == "李梅" and field(window, "contact_mobile").text() == "13912345678"
+    for key, text in (("bank_name", "示范市农村商业银行南山支行"), ("bank_account", "62170000123456789"),
+                      ("worker_ratio", "12"), ("employer_ratio", "12"), ("first_month", "2026-12")):
+        fill(qtbot, window, key, text)
+    materials = field(window, "materials").model()
+    for row in range(materials.rowCount()):
+        materials.item(row).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: window.form.submit.isEnabled(), timeout=5000)
+    qtbot.mouseClick(field(window, "submit"), Qt.MouseButton.LeftButton)
+    receipt = window.findChild(QLabel, "receipt_number")
+    qtbot.waitUntil(lambda: bool(receipt.text()), timeout=10000)
+    view = ops.get_preregistration(window.counter, company.uscc)
+    assert view is not None and view.status == "accepted" and view.receipt_number == receipt.text()
+    stored = next(r for r in services.list_records(window.counter, kind="establish-employer")
+                  if r.receipt_number == receipt.text())
+    assert stored.fields["employer_name"] == company.name and stored.fields["legal_rep"] == company.legal_rep
