@@ -1453,6 +1453,50 @@
         <source>导出日报</source>
         <translation>Daily report</translation>
     </message>
+    <message>
+        <source>填写身份证号、贷款合同编号和提前还款金额后，显示两种调整方式的新还款计划。</source>
+        <translation>Enter the ID number, the loan contract no. and the prepayment amount to see the new schedule of both options.</translation>
+    </message>
+    <message>
+        <source>提前还款试算</source>
+        <translation>Prepayment preview</translation>
+    </message>
+    <message>
+        <source>提前还款两种方式比较</source>
+        <translation>Both ways of prepaying compared</translation>
+    </message>
+    <message>
+        <source>缩短期限</source>
+        <translation>Shorter term</translation>
+    </message>
+    <message>
+        <source>减少月供</source>
+        <translation>Lower payment</translation>
+    </message>
+    <message>
+        <source>当前</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>选定</source>
+        <translation>chosen</translation>
+    </message>
+    <message>
+        <source>首期月供</source>
+        <translation>First payment</translation>
+    </message>
+    <message>
+        <source>剩余期数</source>
+        <translation>Months left</translation>
+    </message>
+    <message>
+        <source>剩余利息</source>
+        <translation>Interest left</translation>
+    </message>
+    <message>
+        <source>节省利息</source>
+        <translation>Interest saved</translation>
+    </message>
 </context>
 <context>
     <name>BusinessForm</name>
@@ -2145,6 +2189,38 @@
     <message>
         <source>其中提取公积金还款（元）</source>
         <translation>Of which from the fund account (yuan)</translation>
+    </message>
+    <message>
+        <source>公积金贷款部分提前还款</source>
+        <translation>Partial prepayment of a fund loan</translation>
+    </message>
+    <message>
+        <source>提前还款</source>
+        <translation>Prepayment</translation>
+    </message>
+    <message>
+        <source>住房公积金贷款部分提前还款申请表</source>
+        <translation>Fund loan partial prepayment application form</translation>
+    </message>
+    <message>
+        <source>提前还款金额（元）</source>
+        <translation>Prepayment amount (yuan)</translation>
+    </message>
+    <message>
+        <source>少于剩余本金；全部还清请办理提前结清</source>
+        <translation>Less than the remaining principal; to repay everything use early settlement</translation>
+    </message>
+    <message>
+        <source>还款后调整方式</source>
+        <translation>After the prepayment</translation>
+    </message>
+    <message>
+        <source>缩短期限</source>
+        <translation>Shorter term</translation>
+    </message>
+    <message>
+        <source>减少月供</source>
+        <translation>Lower payment</translation>
     </message>
     <message>
         <source>已受理</source>

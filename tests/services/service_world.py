@@ -244,6 +244,13 @@ def loan_settle_form(**changes: Any) -> dict[str, Any]:
     return form
 
 
+def loan_prepay_form(**changes: Any) -> dict[str, Any]:
+    """赵六 repays 100,000.00 of DK0000000001 early (310,000.00 and 187 months left) and keeps the payment."""
+    form = {"id_number": W.borrower, "loan_no": "DK0000000001", "amount": "100000", "mode": "1"}
+    form.update(changes)
+    return form
+
+
 FORMS = {
     "open-account": open_account_form,
     "establish-employer": establish_form,
@@ -252,6 +259,7 @@ FORMS = {
     "info-change": info_change_form,
     "deferral": deferral_form,
     "loan-settle": loan_settle_form,
+    "loan-prepay": loan_prepay_form,
 }
 
 

@@ -13,12 +13,13 @@ from counter_app.domain.businesses import (
     establish_employer,
     info_change,
     loan,
+    loan_prepay,
     loan_settle,
     open_account,
     withdrawal,
 )
 
-_MODULES = (open_account, establish_employer, withdrawal, loan, info_change, deferral, loan_settle)
+_MODULES = (open_account, establish_employer, withdrawal, loan, info_change, deferral, loan_settle, loan_prepay)
 
 BUSINESSES: dict[str, BusinessSpec] = {module.SPEC.kind: module.SPEC for module in _MODULES}
 KINDS: tuple[str, ...] = tuple(BUSINESSES)  # the built-in kinds, in menu order

@@ -6,6 +6,7 @@ from counter_app.services.business_rules import (
     establish_employer,
     info_change,
     loan,
+    loan_prepay,
     loan_settle,
     open_account,
     withdrawal,
@@ -13,6 +14,6 @@ from counter_app.services.business_rules import (
 from counter_app.services.rules import check, subject_problems
 
 __all__ = [
-    "check", "deferral", "establish_employer", "info_change", "loan", "loan_settle", "open_account", "subject_problems",
-    "withdrawal",
+    "check", "deferral", "establish_employer", "info_change", "loan", "loan_prepay", "loan_settle", "open_account",
+    "subject_problems", "withdrawal",
 ]

@@ -9,7 +9,7 @@ from typing import Any
 from counter_app.domain.businesses import withdrawal
 from counter_app.domain.businesses.loan_settle import SPEC, last_due_date, payoff
 from counter_app.domain.money import CENT, format_money
-from counter_app.domain.status import LIVE_LOAN, AccountStatus, LoanStatus, loan_label
+from counter_app.domain.status import LIVE_LOAN, OPEN, AccountStatus, LoanStatus, loan_label
 from counter_app.services.rules import RuleContext, RuleOutcome, check_rule, existing_account, pending_same, subject_rule
 from counter_app.store.records import LoanRecord
 from counter_app.store.uow import UnitOfWork
@@ -36,9 +36,11 @@ def subject(uow: UnitOfWork, id_number: str) -> RuleOutcome:
 
 
 def fund_available(ctx: RuleContext, id_number: str, balance: Decimal) -> Decimal:
-    """The balance less what withdrawals and settlements taken here, not yet decided, will take out."""
+    """The balance less what applications taken here, not yet decided, will take out of it: withdrawals,
+    and the fund part (``fund_amount``) of any loan repayment (settlement, prepayment …)."""
     taken = sum((Decimal(p.fields["amount"]) for p in pending_same(ctx, withdrawal.SPEC.kind, id_number)), Decimal(0))
-    taken += sum((Decimal(p.fields.get("fund_amount") or "0") for p in pending_same(ctx, KIND, id_number)), Decimal(0))
+    taken += sum((Decimal(p.fields.get("fund_amount") or "0") for p in ctx.uow.applications.for_subject(id_number)
+                  if p.status in OPEN), Decimal(0))
     return balance - taken
 
 
