@@ -109,8 +109,10 @@ def test_the_new_schedule_repays_exactly_what_is_left(case) -> None:
     assert sum(r.principal for r in got.after.rows) == balance - amount
     assert got.after.rows[-1].remaining == 0
     assert got.after.total_payment == balance - amount + got.after.total_interest
-    # Cent rounding of the new instalment can cost a cent or two on a tiny prepayment; a real one saves.
-    assert got.interest_saved >= D("-0.05")
+    # Each month's interest is rounded to the cent in both schedules, so on a tiny prepayment the two
+    # totals can differ by rounding alone, at most a cent a month (found: 0.10 on 1013.09 over 141
+    # months, linear, -0.07); a real prepayment saves (below).
+    assert got.interest_saved >= -D("0.01") * n
     if amount * rate / 1200 >= D("0.05"):  # a month's interest on the amount is at least five cents
         assert got.interest_saved > 0
     assert got.after.monthly_payment <= got.before.monthly_payment
