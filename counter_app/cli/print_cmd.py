@@ -1,4 +1,4 @@
-"""``counter-app print receipt|form|notice|letters``: printed documents as PDF files."""
+"""``counter-app print receipt|form|notice|letters|schedule``: printed documents as PDF files."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from counter_app.cli._login import approval_for
 from counter_app.console import CliError, emit_json
 from counter_app.services import printing as svc
 from counter_app.services.approvals import reprint_request
+from counter_app.services.postloan import print_schedule
 from counter_app.services.printing import PrintRefused
 
 
@@ -36,6 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     letters.add_argument("--status", help="只发给该账户状态的职工，例如 01 正常")
     letters.add_argument("--chunk", type=int, help="每个文件的信函数（分多个文件输出）")
     letters.set_defaults(func=run)
+    schedule = docs.add_parser("schedule", help="贷款还款计划表")
+    schedule.add_argument("--loan", required=True, help="贷款合同编号")
+    schedule.add_argument("--out", required=True)
+    schedule.set_defaults(func=run)
     for parser in (p, *docs.choices.values()):
         parser.add_argument("--json", action="store_true", help="输出 JSON")
 
@@ -58,6 +63,9 @@ def _print(counter, args: argparse.Namespace) -> dict:
         return {"file": str(printed.path), "pages": printed.pages}
     if args.document == "notice":
         printed = svc.print_establishment_notice(counter, args.uscc, args.out)
+        return {"file": str(printed.path), "pages": printed.pages}
+    if args.document == "schedule":
+        printed = print_schedule(counter, args.loan, args.out)
         return {"file": str(printed.path), "pages": printed.pages}
     if args.limit is not None and args.limit < 1:
         raise CliError.single("limit", "生成数量应大于0")

@@ -47,6 +47,10 @@ class AccountRepository(Repository):
 
 
 class LoanRepository(Repository):
+    def get(self, loan_no: str) -> LoanRecord | None:
+        row = self._c.execute(select(s.loans).where(s.loans.c.loan_no == normalize_code(loan_no)))
+        return to_record(LoanRecord, row.first())
+
     def for_person(self, id_number: str) -> list[LoanRecord]:
         stmt = (
             select(s.loans).where(s.loans.c.id_number == normalize_code(id_number))
