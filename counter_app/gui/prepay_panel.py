@@ -42,6 +42,7 @@ class PrepayPanel(QGroupBox):
         self.compare_view.setVisible(False)
         layout.addWidget(self.summary)
         layout.addWidget(self.compare_view)
+        layout.addStretch(1)  # figures at the top, not centred in the tall side column
 
     def refresh(self) -> None:
         values = self.form.values()

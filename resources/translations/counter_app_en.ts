@@ -2223,6 +2223,90 @@
         <translation>Lower payment</translation>
     </message>
     <message>
+        <source>公积金贷款月对冲签约</source>
+        <translation>Monthly offset from the fund account: sign</translation>
+    </message>
+    <message>
+        <source>对冲签约</source>
+        <translation>Offset sign</translation>
+    </message>
+    <message>
+        <source>住房公积金贷款月对冲还款签约申请表</source>
+        <translation>Fund loan monthly offset agreement application form</translation>
+    </message>
+    <message>
+        <source>对冲账户所属</source>
+        <translation>Offset account holder</translation>
+    </message>
+    <message>
+        <source>对冲账户</source>
+        <translation>Offset account</translation>
+    </message>
+    <message>
+        <source>借款人本人</source>
+        <translation>The borrower</translation>
+    </message>
+    <message>
+        <source>借款人配偶</source>
+        <translation>The borrower&apos;s spouse</translation>
+    </message>
+    <message>
+        <source>对冲账户人身份证号码</source>
+        <translation>Offset account holder&apos;s ID number</translation>
+    </message>
+    <message>
+        <source>配偶或共同借款人的账户时填写</source>
+        <translation>For a spouse&apos;s or co-borrower&apos;s account</translation>
+    </message>
+    <message>
+        <source>公积金贷款月对冲解约</source>
+        <translation>Monthly offset from the fund account: cancel</translation>
+    </message>
+    <message>
+        <source>对冲解约</source>
+        <translation>Offset cancel</translation>
+    </message>
+    <message>
+        <source>住房公积金贷款月对冲还款解约申请表</source>
+        <translation>Fund loan monthly offset cancellation form</translation>
+    </message>
+    <message>
+        <source>解约原因</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <source>公积金贷款困难缓期还款</source>
+        <translation>Hardship deferred repayment of a fund loan</translation>
+    </message>
+    <message>
+        <source>缓期还款</source>
+        <translation>Deferred repayment</translation>
+    </message>
+    <message>
+        <source>住房公积金贷款缓期还款申请表</source>
+        <translation>Fund loan deferred repayment application form</translation>
+    </message>
+    <message>
+        <source>缓期起始年月</source>
+        <translation>Deferral from (month)</translation>
+    </message>
+    <message>
+        <source>缓期月数</source>
+        <translation>Months deferred</translation>
+    </message>
+    <message>
+        <source>最长6个月</source>
+        <translation>At most 6 months</translation>
+    </message>
+    <message>
+        <source>困难情况说明</source>
+        <translation>Hardship explained</translation>
+    </message>
+    <message>
+        <source>如失业、重大疾病、受灾等，并提供证明材料</source>
+        <translation>E.g. unemployment, serious illness, disaster; bring the proof</translation>
+    </message>
+    <message>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>

@@ -251,6 +251,29 @@ def loan_prepay_form(**changes: Any) -> dict[str, Any]:
     return form
 
 
+def offset_sign_form(**changes: Any) -> dict[str, Any]:
+    """赵六 has DK0000000001 repaid monthly from his own fund account."""
+    form = {"id_number": W.borrower, "loan_no": "DK0000000001", "payer_relation": "1"}
+    form.update(changes)
+    return form
+
+
+def offset_cancel_form(**changes: Any) -> dict[str, Any]:
+    """赵六 stops the offset from his wife 郑十一's account (she has an agreement in force)."""
+    form = {"id_number": W.borrower, "loan_no": "DK0000000001", "payer_relation": "2", "payer_id_number": W.offset,
+            "reason": "改为银行卡还款"}
+    form.update(changes)
+    return form
+
+
+def repay_deferral_form(**changes: Any) -> dict[str, Any]:
+    """赵六, out of work, defers DK0000000001 for three months from December."""
+    form = {"id_number": W.borrower, "loan_no": "DK0000000001", "from_month": "2026-12", "defer_months": "3",
+            "reason": "单位停产，本人失业，暂时无力还款"}
+    form.update(changes)
+    return form
+
+
 FORMS = {
     "open-account": open_account_form,
     "establish-employer": establish_form,
@@ -260,6 +283,9 @@ FORMS = {
     "deferral": deferral_form,
     "loan-settle": loan_settle_form,
     "loan-prepay": loan_prepay_form,
+    "offset-sign": offset_sign_form,
+    "offset-cancel": offset_cancel_form,
+    "repay-deferral": repay_deferral_form,
 }
 
 

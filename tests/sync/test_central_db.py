@@ -50,7 +50,7 @@ def test_init_is_idempotent_and_records_head_revision(central):
         login = conn.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (central.group,)).fetchone()
         tables = {r[0] for r in conn.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'central'").fetchall()}
-    assert version == _head() == "0006"
+    assert version == _head() == "0007"
     assert login == (False,)
     assert {"stations", "clerks", "employers", "workers", "accounts", "loans", "withdrawal_history",
             "policy_versions", "inbox", "decisions", "rejections", "conflicts", "enforcement_cases",

@@ -1,8 +1,8 @@
 """Policy rules of issue #18: the worker's category (职工/干部, a woman's retirement age), arrears
 enforcement cases (条例第三十八条) beside establishment ones, and 多证合一 pre-registrations.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0005'
-down_revision = '0004'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
