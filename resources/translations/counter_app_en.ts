@@ -914,6 +914,12 @@
 {0}</translation>
     </message>
     <message>
+        <source>逾期贷款
+{0} 笔，承诺还款到期 {1} 笔</source>
+        <translation>Overdue loans
+{0}, promises due {1}</translation>
+    </message>
+    <message>
         <source>目标</source>
         <translation>Target</translation>
     </message>
@@ -1636,6 +1642,10 @@
     <message>
         <source>补缴提醒</source>
         <translation>Payback reminders</translation>
+    </message>
+    <message>
+        <source>逾期催收</source>
+        <translation>Overdue loans</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPlainTextEdit, QPushButton
 
 from counter_app import services
-from counter_app.services.postloan import collection_reminders, loan_contacts, overdue_loans
+from counter_app.services.postloan import collection_reminders, loan_contacts, log_contact, overdue_loans
 
 
 def open_page(qtbot: Any, window: Any) -> Any:
@@ -75,3 +75,13 @@ def test_notices_one_and_all_are_printed_off_the_gui_thread(qtbot: Any, window: 
     assert page.last_printed.pages == len(overdue_loans(counter))
     assert not page.stop.isEnabled()
     assert services.postloan.collection_path(counter).parent == page.last_printed.path.parent
+
+
+def test_the_dashboard_counts_overdue_loans_and_due_promises(qtbot: Any, window: Any, counter: Any) -> None:
+    rows = overdue_loans(counter)
+    assert log_contact(counter, rows[0].loan.loan_no, "phone", "答应今天还款", counter.today()).ok
+    window.findChild(QAction, "action_station_dashboard").trigger()
+    page = window.pages.currentWidget()
+    qtbot.waitUntil(lambda: page.board is not None, timeout=10000)
+    assert page.kpi_collection.text() == f"逾期贷款\n{len(rows)} 笔，承诺还款到期 1 笔"
+    assert "#ffebee" in page.kpi_collection.styleSheet()  # a promise due is an alarm, as overdue cases are
