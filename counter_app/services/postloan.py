@@ -213,12 +213,25 @@ def _date_or(raw: Any, default: date | None, key: str, label: str, errors: list[
         return default
 
 
+def loan_contacts(counter: Counter, loan_no: str) -> list[CollectionContact]:
+    """A loan's contact log, newest first."""
+    with counter.store.unit_of_work() as uow:
+        return uow.loans.contacts(valid_text(loan_no).strip().upper())
+
+
 def collection_reminders(counter: Counter) -> list[tuple[CollectionContact, LoanRecord]]:
     """Promises to pay that have come due on a loan still overdue: the dashboard's reminders."""
     with counter.store.unit_of_work() as uow:
         due = uow.loans.promises_due(counter.today())
         loans = {c.loan_no: uow.loans.get(c.loan_no) for c in due}
     return [(c, loan) for c in due if (loan := loans[c.loan_no]) is not None and loan.arrears_months > 0]
+
+
+def collection_path(counter: Counter) -> Path:
+    """Where a run of notices goes by default: the day's prints folder, named by the time."""
+    folder = counter.data_dir / "prints" / counter.today().isoformat()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"collection-{counter.now():%H%M%S%f}.pdf"
 
 
 def print_collection(

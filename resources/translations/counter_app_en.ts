@@ -958,6 +958,12 @@
 {0}</translation>
     </message>
     <message>
+        <source>逾期贷款
+{0} 笔，承诺还款到期 {1} 笔</source>
+        <translation>Overdue loans
+{0}, promises due {1}</translation>
+    </message>
+    <message>
         <source>目标</source>
         <translation>Target</translation>
     </message>
@@ -1086,6 +1092,26 @@
         <translation>Registered on</translation>
     </message>
     <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>上门</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>短信</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <source>信函</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>逾期催收</source>
+        <translation>Overdue loans</translation>
+    </message>
+    <message>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
@@ -1148,6 +1174,98 @@
     <message>
         <source>管理中心</source>
         <translation>Management centre</translation>
+    </message>
+    <message>
+        <source>贷款合同编号</source>
+        <translation>Loan contract no.</translation>
+    </message>
+    <message>
+        <source>借款人</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>逾期期数</source>
+        <translation>Months overdue</translation>
+    </message>
+    <message>
+        <source>逾期金额</source>
+        <translation>Amount overdue</translation>
+    </message>
+    <message>
+        <source>逾期天数</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>最近联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>记录联系(&amp;L)</source>
+        <translation>&amp;Log contact</translation>
+    </message>
+    <message>
+        <source>打印催收通知书(&amp;P)</source>
+        <translation>&amp;Print notice</translation>
+    </message>
+    <message>
+        <source>批量打印(&amp;B)</source>
+        <translation>Print &amp;all</translation>
+    </message>
+    <message>
+        <source>停止打印</source>
+        <translation>Stop printing</translation>
+    </message>
+    <message>
+        <source>逾期贷款 {0} 笔，逾期本息合计 {1}；承诺还款日已到 {2} 笔（红色）</source>
+        <translation>{0} overdue loans, {1} overdue in all; {2} promised payments due (red)</translation>
+    </message>
+    <message>
+        <source>承诺还款</source>
+        <translation>promised</translation>
+    </message>
+    <message>
+        <source>尚无联系记录</source>
+        <translation>No contact yet</translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>承诺还款日期（可空，如 2026-12-20）</source>
+        <translation>Promised payment date (optional, e.g. 2026-12-20)</translation>
+    </message>
+    <message>
+        <source>联系日期</source>
+        <translation>Contact date</translation>
+    </message>
+    <message>
+        <source>记录催收联系</source>
+        <translation>Log a contact</translation>
+    </message>
+    <message>
+        <source>正在生成催收通知书 {0}/{1}</source>
+        <translation>Writing overdue notices {0}/{1}</translation>
+    </message>
+    <message>
+        <source>已停止，未生成文件</source>
+        <translation>Stopped; no file written</translation>
+    </message>
+    <message>
+        <source>没有逾期贷款，未生成催收通知书</source>
+        <translation>No overdue loans; no notice written</translation>
+    </message>
+    <message>
+        <source>已生成催收通知书 {0} 份：{1}</source>
+        <translation>{0} overdue notices written: {1}</translation>
+    </message>
+    <message>
+        <source>生成失败：</source>
+        <translation>Failed: </translation>
     </message>
     <message>
         <source>已开户</source>
@@ -1644,6 +1762,10 @@
     <message>
         <source>补缴提醒</source>
         <translation>Payback reminders</translation>
+    </message>
+    <message>
+        <source>逾期催收</source>
+        <translation>Overdue loans</translation>
     </message>
 </context>
 <context>

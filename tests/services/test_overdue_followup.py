@@ -73,6 +73,8 @@ def test_contacts_are_logged_and_a_promise_becomes_a_reminder(counter) -> None:
                         day="2026-11-10")
     assert first.ok and first.value is not None and first.value.clerk == counter.clerk
     assert [c.loan_no for c, _ in collection_reminders(counter)] == ["DK0000000001"]  # the 20th has passed
+    assert log_contact(counter, "DK0000000001", "sms", "发送提醒短信").ok
+    assert [c.result for c, _ in collection_reminders(counter)] == ["本人接听,称月底前还款"]  # the promise stands
     later = log_contact(counter, "DK0000000001", "visit", "上门，家人代收通知书", promised_date="2026-12-05")
     assert later.ok
     assert collection_reminders(counter) == []  # the latest promise is not due yet

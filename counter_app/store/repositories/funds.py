@@ -95,10 +95,11 @@ class LoanRepository(Repository):
         return to_records(CollectionContact, self._c.execute(stmt))
 
     def promises_due(self, day: date) -> list[CollectionContact]:
-        """Each loan's latest contact whose promised payment date has come (on or before ``day``)."""
+        """Each loan's latest promise to pay (a later contact without one leaves it standing), when its date
+        has come (on or before ``day``)."""
         t = s.collection_contacts.c
-        latest = select(func.max(t.id)).group_by(t.loan_no).scalar_subquery()
-        stmt = (select(s.collection_contacts).where(t.id.in_(latest), t.promised_date.is_not(None), t.promised_date <= day)
+        latest = select(func.max(t.id)).where(t.promised_date.is_not(None)).group_by(t.loan_no).scalar_subquery()
+        stmt = (select(s.collection_contacts).where(t.id.in_(latest), t.promised_date <= day)
                 .order_by(t.promised_date, t.loan_no))
         return to_records(CollectionContact, self._c.execute(stmt))
 
