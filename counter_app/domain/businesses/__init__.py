@@ -14,10 +14,11 @@ from counter_app.domain.businesses import (
     info_change,
     loan,
     open_account,
+    project_admission,
     withdrawal,
 )
 
-_MODULES = (open_account, establish_employer, withdrawal, loan, info_change, deferral)
+_MODULES = (open_account, establish_employer, withdrawal, loan, info_change, deferral, project_admission)
 
 BUSINESSES: dict[str, BusinessSpec] = {module.SPEC.kind: module.SPEC for module in _MODULES}
 KINDS: tuple[str, ...] = tuple(BUSINESSES)  # the built-in kinds, in menu order

@@ -7,8 +7,12 @@ from counter_app.services.business_rules import (
     info_change,
     loan,
     open_account,
+    project_admission,
     withdrawal,
 )
 from counter_app.services.rules import check, subject_problems
 
-__all__ = ["check", "deferral", "establish_employer", "info_change", "loan", "open_account", "subject_problems", "withdrawal"]
+__all__ = [
+    "check", "deferral", "establish_employer", "info_change", "loan", "open_account", "project_admission",
+    "subject_problems", "withdrawal",
+]
