@@ -36,7 +36,7 @@ VERSION = default_policy().latest
 
 
 def test_the_six_kinds_of_the_contract_in_order():
-    # Later businesses come after the contract's six (their menu places and Ctrl+numbers stay put).
+    # The contract's six come first (Ctrl+1…6); the next wave's businesses follow them.
     assert KINDS[:6] == ("open-account", "establish-employer", "withdrawal", "loan", "info-change", "deferral")
 
 

@@ -6,13 +6,30 @@ from counter_app.services.business_rules import (
     establish_employer,
     info_change,
     loan,
+    loan_prepay,
+    loan_settle,
+    offset_cancel,
+    offset_sign,
     open_account,
     project_admission,
+    repay_deferral,
     withdrawal,
 )
 from counter_app.services.rules import check, subject_problems
 
 __all__ = [
-    "check", "deferral", "establish_employer", "info_change", "loan", "open_account", "project_admission",
-    "subject_problems", "withdrawal",
+    "check",
+    "deferral",
+    "establish_employer",
+    "info_change",
+    "loan",
+    "loan_prepay",
+    "loan_settle",
+    "offset_cancel",
+    "offset_sign",
+    "open_account",
+    "project_admission",
+    "repay_deferral",
+    "subject_problems",
+    "withdrawal",
 ]
