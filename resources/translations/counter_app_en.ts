@@ -532,8 +532,64 @@
         <translation>No matching worker or employer</translation>
     </message>
     <message>
+        <source>还款日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>月供</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>利息</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>贷款卡片</source>
+        <translation>Loan card</translation>
+    </message>
+    <message>
+        <source>{0} 期，{1}（自 {2} 起）</source>
+        <translation>{0} months, {1} (since {2})</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>贷款本金</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>下期还款</source>
+        <translation>Next instalment</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>月对冲</source>
+        <translation>Monthly offset</translation>
+    </message>
+    <message>
+        <source>已签约</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>未签约</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <source>共同借款人</source>
+        <translation>Co-borrower</translation>
+    </message>
+    <message>
+        <source>还款计划</source>
+        <translation>Repayment plan</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>● 在线</source>
