@@ -67,11 +67,13 @@ class FieldSpec:
 class MaterialCase:
     """What on a form calls for documents beyond the business's own list: a withdrawal's reason and
     variant (as policy codes), the person fields an info change changes, a retirement before the
-    statutory age (its proof is then needed)."""
+    statutory age (its proof is then needed); and documents the centre already holds, not asked for
+    again (an old project's file)."""
 
     reason_code: str | None = None
     variant: str | None = None
     changed_fields: tuple[str, ...] = ()
+    held: tuple[str, ...] = ()
     early_retirement: bool = False
 
 

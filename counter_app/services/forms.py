@@ -52,7 +52,7 @@ def required_materials(counter: Counter, kind: str, form: Mapping[str, Any] | No
     case = materials.case_of(kind, _with_person_facts(counter, form or {}), version, counter.today())
     return materials.required_materials(
         kind, version, reason_code=case.reason_code, variant=case.variant, changed_fields=case.changed_fields,
-        early_retirement=case.early_retirement)
+        held=case.held, early_retirement=case.early_retirement)
 
 
 def undecided_cases(counter: Counter, kind: str, form: Mapping[str, Any]) -> list[str]:
