@@ -14,14 +14,15 @@ from counter_app.services.printing import (
     print_one_time_notice, print_receipt,
 )
 from counter_app.services.lookup import EmployerCard, PersonCard, employer_card, person_card, search
+from counter_app.services.review import FormReview, Subject, note_subject_lookup, review_form
 from counter_app.services.status import StationStatus, station_status
 from counter_app.services import sync  # noqa: E402  (sync.sync_now, sync.summary)
 
 __all__ = [
-    "Counter", "EmployerCard", "LetterFilter", "LoanPreview", "PersonCard", "PrintRefused", "Printed",
-    "RecordView", "StationStatus", "SubmitResult", "print_establishment_notice", "print_form", "print_letters",
+    "Counter", "EmployerCard", "FormReview", "LetterFilter", "LoanPreview", "PersonCard", "PrintRefused", "Printed",
+    "RecordView", "StationStatus", "Subject", "SubmitResult", "print_establishment_notice", "print_form", "print_letters",
     "print_one_time_notice", "print_receipt",
     "cancel_application", "check_field", "check_form", "discard_draft", "employer_card", "field_choices", "get_record",
-    "list_drafts", "list_records", "load_draft", "loan_preview", "open_counter", "person_card",
-    "prefill_person", "required_materials", "save_draft", "search", "station_status", "submit_application", "sync",
+    "list_drafts", "list_records", "load_draft", "loan_preview", "note_subject_lookup", "open_counter", "person_card",
+    "prefill_person", "required_materials", "review_form", "save_draft", "search", "station_status", "submit_application", "sync",
 ]

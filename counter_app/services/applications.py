@@ -12,10 +12,11 @@ import uuid6
 from counter_app.domain.catalog import business
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.normalize import normalize_text, valid_text
-from counter_app.domain.materials import Material, missing_materials
+from counter_app.domain.fieldcheck import FormCheck
+from counter_app.domain.materials import Material
 from counter_app.services import approvals, audit, rules
 from counter_app.services.counter import Counter
-from counter_app.services.forms import check_form, required_materials
+from counter_app.services.review import FormReview, review_form
 from counter_app.store.records import ApplicationRecord
 
 QUEUED = "queued"  # accepted at the counter, waiting in the outbox for the centre
@@ -64,12 +65,16 @@ class RecordView:
         }
 
 
-def evaluate(counter: Counter, kind: str, form: Mapping[str, Any], uow: Any) -> SubmitResult:
-    """Every check of a submission, in one read of the store; writes nothing."""
-    checked = check_form(counter, kind, form)
+def evaluate(counter: Counter, kind: str, form: Mapping[str, Any], uow: Any,
+             review: FormReview | None = None) -> SubmitResult:
+    """Every check of a submission, in one read of the store; writes nothing. ``review`` is the
+    wizard's review of this very form: reused when it matches, so a submit checks the form once."""
+    if review is None or not review.matches(kind, form, counter.today()):
+        review = review_form(counter, kind, form, live=False)
+    c = review.check  # copied: the rules below must not change the caller's review
+    checked = FormCheck(dict(c.values), list(c.errors), list(c.warnings), dict(c.facts))
     result = SubmitResult(ok=False, errors=list(checked.errors), warnings=list(checked.warnings))
-    required = required_materials(counter, kind, checked.values)
-    result.missing_materials = missing_materials(required, checked.values.get("materials", []))
+    result.missing_materials = list(review.missing_materials)
     if result.missing_materials:
         names = "、".join(m.name for m in result.missing_materials)
         result.errors.append(FieldError("materials", f"还缺少材料：{names}（可打印一次性告知单交给申请人）"))
@@ -85,19 +90,20 @@ def evaluate(counter: Counter, kind: str, form: Mapping[str, Any], uow: Any) -> 
     return result
 
 
-def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], approval: Any = None) -> SubmitResult:
+def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], approval: Any = None,
+                       review: FormReview | None = None) -> SubmitResult:
     """Accept an application: on success it is stored with its receipt number and outbox row.
 
     A withdrawal above the policy's approval limit also needs a supervisor's ``approval``
     (``services.approvals.approve``); without one the result is an error on field ``approval``
-    and ``details["approval_request"]`` says what to approve.
+    and ``details["approval_request"]`` says what to approve. ``review``: see ``evaluate``.
     """
     business(kind)  # unknown kinds fail loudly before anything else
     with counter.store.unit_of_work(write=True) as uow:
         closed = _day_closed(uow, counter.today(), counter.clerk)
         if closed:
             return SubmitResult(ok=False, errors=[closed])
-        result = evaluate(counter, kind, form, uow)
+        result = evaluate(counter, kind, form, uow, review)
         if not result.ok:
             return result
         request = approvals.withdrawal_request(counter, result.values) if kind == "withdrawal" else None
