@@ -8,10 +8,11 @@ are formatted here, from ``Decimal``/ISO strings, never through float.
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from counter_app.domain.clock import china_time
@@ -41,8 +42,6 @@ def register_fonts(app: QApplication, *, rare: bool = True) -> list[str]:
         # No system CJK font: the UI font, then the bundled sans font, then the rare-character one.
         # With a system CJK font the app font stays as it is: fontconfig's fallback picks a sans face
         # and finds the registered rare-character font only for what nothing else has.
-        from PySide6.QtGui import QFont  # rarely needed; its enums cost ~4 ms before the first paint
-
         font = QFont(app.font())
         chain = [*font.families(), *[f for f in families if "Hana" not in f], *[f for f in families if "Hana" in f]]
         font.setFamilies(list(dict.fromkeys(chain)))
@@ -85,8 +84,6 @@ def money(value: Any) -> str:
     """¥1,234.50 from a Decimal or a "1234.50" string; '' for nothing; the input if not a number."""
     if value is None or value == "":
         return ""
-    from decimal import Decimal, InvalidOperation  # not needed for the first paint
-
     try:
         amount = Decimal(str(value))
     except InvalidOperation:

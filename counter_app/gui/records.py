@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from counter_app.gui.lazy import services
+from counter_app import services
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.gui.forms.ui_records_page import Ui_RecordsPage
 from counter_app.gui.i18n import _t, catalog_text, money, moment

@@ -16,7 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QWidget
 
-from counter_app.gui.lazy import services
+from counter_app import services
+from counter_app.domain.eligibility import ACCOUNT_STATUSES
 from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
 
@@ -63,8 +64,6 @@ def describe(hit: Any) -> str:
     if hit.township:
         extra.append(hit.township)
     if hit.status and hit.kind == "worker":
-        from counter_app.domain.eligibility import ACCOUNT_STATUSES  # loaded with the services
-
         extra.append(ACCOUNT_STATUSES.get(hit.status, hit.status))
     return "　".join(parts) + ("　" + " · ".join(extra) if extra else "")
 

@@ -216,12 +216,28 @@
         <translation>Record not found</translation>
     </message>
     <message>
+        <source>已受理，受理编号：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未能受理，录入内容已存为草稿：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>正在同步…</source>
         <translation>Synchronising…</translation>
     </message>
     <message>
         <source>同步完成：</source>
         <translation>Sync finished: </translation>
+    </message>
+    <message>
+        <source>下一项（跳过已按库中信息或证件号码填写的项）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一项（跳过按证件号码填写的项）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>未配置中心：请在“站点设置”中连接管理中心</source>
@@ -232,12 +248,16 @@
         <translation>Sync failed; the data stays queued on this PC: </translation>
     </message>
     <message>
-        <source>下一项</source>
-        <translation>Next field</translation>
-    </message>
-    <message>
         <source>提交</source>
         <translation>Submit</translation>
+    </message>
+    <message>
+        <source>上一项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改已预填的项</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>取消（有输入时先确认）</source>
@@ -246,6 +266,10 @@
     <message>
         <source>打印一次性告知单</source>
         <translation>Print one-time notice</translation>
+    </message>
+    <message>
+        <source>材料清单</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>快捷键一览</source>
@@ -432,6 +456,27 @@
         <translation>Closed</translation>
     </message>
     <message>
+        <source>通知书日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>送达日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>早于今天 {0} 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>晚于今天 {0} 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}为 {1}（{2}），不是今天（{3}）。
+该日期将印在执法文书上，请与纸质材料核对。确认无误吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>建制执法案件</source>
         <translation>Establishment enforcement cases</translation>
     </message>
@@ -604,6 +649,14 @@
         <translation>Policy: </translation>
     </message>
     <message>
+        <source>正在检查…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查失败：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>· 库中无此人</source>
         <translation>· not in the records</translation>
     </message>
@@ -626,6 +679,14 @@
     <message>
         <source>信息齐全，可以提交（Ctrl+Enter）</source>
         <translation>Complete: ready to submit (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>正在提交…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提交失败，已保存草稿，可重试：</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>状态：已受理，等待上传管理中心</source>
@@ -724,16 +785,8 @@
         <translation>Repeat password</translation>
     </message>
     <message>
-        <source>登录名不能为空</source>
-        <translation>User name is required</translation>
-    </message>
-    <message>
         <source>姓名不能为空</source>
         <translation>Name is required</translation>
-    </message>
-    <message>
-        <source>密码至少需要8位</source>
-        <translation>Password needs at least 8 characters</translation>
     </message>
     <message>
         <source>两次输入的密码不一致</source>
@@ -816,6 +869,18 @@
         <translation>Data restored; the program will restart.</translation>
     </message>
     <message>
+        <source>请核对日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认无误(&amp;Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>返回修改(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>操作失败：</source>
         <translation>Failed: </translation>
     </message>
@@ -848,10 +913,6 @@
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <source>主管复核</source>
-        <translation>Supervisor approval</translation>
-    </message>
-    <message>
         <source>需要站长（主管）复核：</source>
         <translation>Needs the supervisor&apos;s approval: </translation>
     </message>
@@ -862,14 +923,6 @@
     <message>
         <source>站长登录名</source>
         <translation>Supervisor user name</translation>
-    </message>
-    <message>
-        <source>授权</source>
-        <translation>Approve</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>很不满意</source>
@@ -1044,22 +1097,6 @@
     <message>
         <source>无法验证：</source>
         <translation>Cannot check: </translation>
-    </message>
-    <message>
-        <source>柜员登录 — counter-app</source>
-        <translation>Clerk login — counter-app</translation>
-    </message>
-    <message>
-        <source>住房公积金服务站窗口系统</source>
-        <translation>Housing Provident Fund Station Counter</translation>
-    </message>
-    <message>
-        <source>登录</source>
-        <translation>Log in</translation>
-    </message>
-    <message>
-        <source>退出</source>
-        <translation>Quit</translation>
     </message>
     <message>
         <source>乡镇</source>
@@ -1369,6 +1406,37 @@
         <source>导出日报</source>
         <translation>Daily report</translation>
     </message>
+    <message>
+        <source>例：2026-05-03（F4 选日期）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已按库中信息填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已按证件号码填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，如需修改请先按 F2、退格键或单击此项</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>主管复核</source>
+        <translation type="unfinished">Supervisor approval</translation>
+    </message>
+    <message>
+        <source>授权</source>
+        <translation type="unfinished">Approve</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
 </context>
 <context>
     <name>BusinessForm</name>
@@ -1381,8 +1449,8 @@
         <translation>Documents checklist (one-time notice)</translation>
     </message>
     <message>
-        <source>勾选已收到的材料（空格键勾选）。</source>
-        <translation>Tick the documents received (Space ticks).</translation>
+        <source>勾选已收到的材料：空格 勾选当前项 · 1–9 勾选第N项 · A 全部收齐</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>打印一次性告知单(&amp;N)</source>
@@ -1442,6 +1510,21 @@
     <message>
         <source>近期申请及中心意见</source>
         <translation>Recent applications and centre decisions</translation>
+    </message>
+</context>
+<context>
+    <name>Credentials</name>
+    <message>
+        <source>登录名</source>
+        <translation type="unfinished">User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1523,6 +1606,25 @@
     <message>
         <source>是</source>
         <translation>Yes</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>柜员登录 — counter-app</source>
+        <translation type="unfinished">Clerk login — counter-app</translation>
+    </message>
+    <message>
+        <source>住房公积金服务站窗口系统</source>
+        <translation type="unfinished">Housing Provident Fund Station Counter</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation type="unfinished">Log in</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation type="unfinished">Quit</translation>
     </message>
 </context>
 <context>

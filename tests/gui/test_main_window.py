@@ -59,7 +59,8 @@ def test_card_starts_a_business_for_that_person(qtbot: Any, window: Any, counter
     qtbot.mouseClick(window.card.findChild(QPushButton, "card_withdrawal"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.form is not None and window.form.spec.kind == "withdrawal")
     assert field(window, "id_number").text() == card.worker.id_number
-    assert card.worker.name in window.form.subject_label.text()
+    qtbot.waitUntil(lambda: card.worker.name in window.form.subject_label.text())
+    assert QApplication.focusWidget() is not field(window, "id_number"), "the keyboard starts at the first empty field"
 
 
 def test_search_with_no_match_shows_no_list(qtbot: Any, window: Any) -> None:
