@@ -36,7 +36,7 @@ import psycopg  # noqa: E402
 from bench_sync import _seed_reference  # noqa: E402
 from pgcluster import destroy_cluster, start_cluster  # noqa: E402
 from psycopg.conninfo import make_conninfo  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -44,6 +44,7 @@ from counter_app import services  # noqa: E402
 from counter_app.domain.ids import make_resident_id  # noqa: E402
 from counter_app.gui.app import create_main_window, ensure_app  # noqa: E402
 from counter_app.sync import central_db  # noqa: E402
+from counter_app.sync import engine  # noqa: E402
 from counter_app.sync.engine import sync_once  # noqa: E402
 
 KEY_MS = 40  # one key every 40 ms: a quick clerk
@@ -133,16 +134,23 @@ def figures(gaps: list[int], interval: int) -> str:
 
 
 def run(window: QWidget, heartbeat: Heartbeat, seconds: float | None, sync: threading.Thread | None) -> list[int]:
-    app = QApplication.instance()
     typist = Typist(window)
+    loop = QEventLoop()  # the window's own event loop, as in the app
+    started = time.perf_counter()
+
+    def done() -> None:
+        if sync.is_alive() if sync is not None else time.perf_counter() - started < (seconds or 5):
+            return
+        loop.quit()
+
+    poll = QTimer(interval=20, timeout=done)
     heartbeat.start()
     typist.start()
-    started = time.perf_counter()
+    poll.start()
     if sync is not None:
         sync.start()
-    while (sync.is_alive() if sync is not None else time.perf_counter() - started < (seconds or 5)):
-        app.processEvents()
-        time.sleep(0.001)
+    loop.exec()
+    poll.stop()
     typist.stop()
     gaps = heartbeat.stop()
     print(f"    ({typist.passes} passes over the form typed)")
@@ -153,7 +161,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=200_000, help="reference rows the centre holds for the station")
     parser.add_argument("--heartbeat-ms", type=int, default=5)
+    parser.add_argument("--chunk", type=int, default=0, help="rows per snapshot chunk (experiment; 0: the engine's)")
     args = parser.parse_args()
+    if args.chunk:
+        engine.SNAPSHOT_CHUNK = args.chunk
     app = ensure_app()
     data = Path(tempfile.mkdtemp(prefix="bench-stall-"))
     with services.open_counter(data, demo=True) as counter:

@@ -17,10 +17,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from counter_app import crash
 from counter_app.gui.i18n import install_language, register_fonts
 from counter_app.gui.main_window import MainWindow
-from counter_app.gui.settings_dialog import settings_for
+from counter_app.gui.gui_settings import settings_for
 from counter_app.paths import resolve_data_dir, resources_dir
 
 if TYPE_CHECKING:
@@ -80,6 +79,8 @@ def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) 
     install_language(app, str(settings.value("language", "zh_CN")))
     window = MainWindow(None, settings, complete=False)  # the shell paints first …
     window.show()
+    from counter_app import crash  # faulthandler, traceback …: after the first paint
+
     handler = crash.install(path)  # scrubbed report, Chinese message, drafts saved, restart
     handler.form_values = lambda: window.form.values() if window.form is not None else {}
     handler.draft_savers.append(lambda: window.form.save_draft() if window.form is not None else None)
@@ -113,6 +114,9 @@ def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) 
 
 
 def _open(path: Path, demo: bool) -> Counter:
-    from counter_app import services  # on the worker thread: the window stays responsive meanwhile
+    # On the worker thread, so the window stays responsive: the services and the desk's modules
+    # (importing creates no widget; ``complete()`` then only builds) before the store opens.
+    from counter_app import services
+    from counter_app.gui import desk  # noqa: F401
 
     return services.open_counter(path, demo=demo)

@@ -14,7 +14,8 @@ from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from counter_app.domain import enforcement as rules
-from counter_app.gui.i18n import _t, day
+from counter_app.gui.formats import day
+from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
 from counter_app.gui.station_common import OVERDUE, StationPage, field
 from counter_app.services import operations

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox
 
@@ -20,7 +20,8 @@ from counter_app.gui.autosave import DraftWriter
 from counter_app.gui.background_sync import BackgroundSync
 from counter_app.gui.card import CardView, make_card
 from counter_app.gui.fields import MaterialsList
-from counter_app.gui.i18n import _t, catalog_text, moment
+from counter_app.gui.formats import moment
+from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.loan_panel import LoanPanel
 from counter_app.gui.lock import IdleLock, install_idle_lock
 from counter_app.gui.operations import Operation, runner
@@ -78,6 +79,7 @@ class Desk(QObject):
         w.recent_view.setAlternatingRowColors(True)
         self._status_timer = QTimer(self, interval=STATUS_MS, timeout=self.refresh_status)
         self._wire()
+        w.installEventFilter(self)  # the language changes: the window retranslates
         station_actions = install_station_menu(w)  # 站务: coverage, cases, complaints, deferrals, close, statistics
         w._needs_store += station_actions
         for action in station_actions:
@@ -105,6 +107,11 @@ class Desk(QObject):
         w.drafts_view.activated.connect(lambda index: self.open_business(index.data(KIND_ROLE)))
         w.recent_view.activated.connect(
             lambda index: self.printer.request("receipt", self.recent_model.record(index.row()).receipt_number))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.window.retranslate()
+        return False
 
     def attach(self, counter: services.Counter) -> None:
         """The store is open: everything that needs it starts working."""

@@ -23,7 +23,7 @@ from counter_app.domain.errors import FieldError
 from counter_app import services
 from counter_app.gui.i18n import _t, install_language
 from counter_app.gui.operations import Operation
-from counter_app.gui.settings_dialog import settings_for
+from counter_app.gui.gui_settings import settings_for
 from counter_app.services import clerks
 from counter_app.services import settings as station
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTableView, QVBoxL
 
 from counter_app import services
 from counter_app.domain.loan_limit import CONSTRAINT_KEYS, CONSTRAINT_LABELS
-from counter_app.gui.i18n import _t, money
+from counter_app.gui.formats import money
+from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
 from counter_app.gui.rows import RowsModel
 

@@ -16,7 +16,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter_app.gui.credentials import Credentials
-from counter_app.gui.i18n import _t, moment
+from counter_app.gui.formats import moment
+from counter_app.gui.i18n import _t
 from counter_app.gui.login import station_line
 from counter_app.gui.operations import Operation
 from counter_app.services import Counter, clerks

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from counter_app.domain.catalog import BUSINESSES, business
@@ -23,6 +23,8 @@ from counter_app.gui.i18n import catalog_text
 from counter_app.gui.status import StatusPanel
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from counter_app.gui.desk import Desk
     from counter_app.gui.printing import PrintController
     from counter_app.gui.wizard import BusinessForm
@@ -147,13 +149,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self.desk.leave_form()
 
     # -- language, closing ------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange and self.desk is not None:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
-        """The language changed: Designer texts, catalog texts, and the desk (the wizard kept as typed)."""
+        """The language changed (the desk watches for it): Designer texts, catalog texts, and the desk
+        (the wizard kept as typed)."""
         self.retranslateUi(self)
         for number, (kind, action) in enumerate(self.business_actions.items(), start=1):
             spec = business(kind)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from counter_app import services
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.gui.forms.ui_records_page import Ui_RecordsPage
-from counter_app.gui.i18n import _t, catalog_text, money, moment
+from counter_app.gui.formats import money, moment
+from counter_app.gui.i18n import _t, catalog_text
 
 STATUS_LABELS = {
     "draft": QT_TR_NOOP("草稿"), "submitted": QT_TR_NOOP("已提交"), "queued": QT_TR_NOOP("待上传中心"),

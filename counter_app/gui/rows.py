@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from counter_app.gui.i18n import _t, day, money
+from counter_app.gui.formats import day, money
+from counter_app.gui.i18n import _t
 from counter_app.services.operations.tables import Table
 
 

@@ -1,8 +1,6 @@
-"""Settings of this counter PC: interface language, remembered printers (设置), kept in ``gui.ini``."""
+"""Settings of this counter PC: interface language, remembered printers (设置)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -11,11 +9,6 @@ from counter_app.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from counter_app.gui.i18n import LANGUAGES, _t, install_language
 
 DOCUMENT_KEYS = ("receipt", "form", "notice")
-
-
-def settings_for(data_dir: Path) -> QSettings:
-    """GUI settings of one data directory (language, printers, window geometry)."""
-    return QSettings(str(Path(data_dir) / "gui.ini"), QSettings.Format.IniFormat)
 
 
 class SettingsDialog(QDialog, Ui_SettingsDialog):

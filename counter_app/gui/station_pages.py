@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QWidget
 from counter_app.domain.coverage import half_year
 from counter_app.domain.daily_close import status_name
 from counter_app.gui.fields import DateEdit
-from counter_app.gui.i18n import _t, day, money
+from counter_app.gui.formats import day, money
+from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
 from counter_app.gui.station_common import DONE, OVERDUE, StationPage, field
 from counter_app.services import operations
