@@ -175,6 +175,9 @@ class FormDialog(QDialog):
             self._run(values)
             return
         question, key = asked
+        if self.question is not None:  # one question at a time; findChild() finds the live one
+            self.question.setParent(None)
+            self.question.deleteLater()
         self.question = QMessageBox(QMessageBox.Icon.Warning, _t("请核对日期"), question, parent=self)
         self.question.setObjectName("confirm_legal_date")
         sure = self.question.addButton(_t("确认无误(&Y)"), QMessageBox.ButtonRole.AcceptRole)

@@ -188,16 +188,17 @@ class BusinessForm(QWidget, Ui_BusinessForm):
 
     def move_on(self, widget: QObject, enter: bool) -> bool:
         """Enter or Tab in ``widget``: the next field in paper-form order, skipping fields derived from
-        the ID number (Tab and Enter) and any other value the clerk did not type (Enter). True when
-        the focus moved."""
+        the ID number (Tab and Enter) and any other value the clerk did not type (Enter). So one Enter
+        too many lands in the next field to fill, never in a pre-filled one. True when the focus moved;
+        after the last field Enter goes to the submit button if it is on, else stays."""
         if widget not in self.chain:
             return False
         for candidate in self.chain[self.chain.index(widget) + 1:]:
             editor = self._editor_of(candidate)
             if not candidate.isEnabled() or not candidate.isVisibleTo(self) or editor is None:
                 continue
-            if editor.derived_filled or (enter and editor.guarded):
-                continue
+            if editor.derived_filled or (enter and (editor.guarded or isinstance(candidate, MaterialsList))):
+                continue  # Enter never lands in the checklist, where digits tick items: it is reached by Tab
             candidate.setFocus(Qt.FocusReason.TabFocusReason)
             return True
         if self.submit.isEnabled():
