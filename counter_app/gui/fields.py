@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent, QKeySequence, QMouseEvent, QStandardItem, QStandardItemModel, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication, QCalendarWidget, QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QListView, QPlainTextEdit,
@@ -227,7 +227,7 @@ class MaterialsList(QListView):
     """
 
     changed = Signal()
-    KEYS_HINT = "空格：勾选当前项　1–9：勾选第N项　A：全部收齐"
+    KEYS_HINT = QT_TR_NOOP("空格：勾选当前项　1–9：勾选第N项　A：全部收齐")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -217,11 +217,11 @@
     </message>
     <message>
         <source>已受理，受理编号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted, receipt number: </translation>
     </message>
     <message>
         <source>未能受理，录入内容已存为草稿：</source>
-        <translation type="unfinished"></translation>
+        <translation>Not accepted; the entries were kept as a draft: </translation>
     </message>
     <message>
         <source>正在同步…</source>
@@ -233,11 +233,11 @@
     </message>
     <message>
         <source>下一项（跳过已按库中信息或证件号码填写的项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Next field (skips fields filled from the records or the ID number)</translation>
     </message>
     <message>
         <source>下一项（跳过按证件号码填写的项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Next field (skips fields filled from the ID number)</translation>
     </message>
     <message>
         <source>未配置中心：请在“站点设置”中连接管理中心</source>
@@ -253,11 +253,11 @@
     </message>
     <message>
         <source>上一项</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous field</translation>
     </message>
     <message>
         <source>修改已预填的项</source>
-        <translation type="unfinished"></translation>
+        <translation>Change a pre-filled field</translation>
     </message>
     <message>
         <source>取消（有输入时先确认）</source>
@@ -269,7 +269,7 @@
     </message>
     <message>
         <source>材料清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Materials checklist</translation>
     </message>
     <message>
         <source>快捷键一览</source>
@@ -457,24 +457,25 @@
     </message>
     <message>
         <source>通知书日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice date</translation>
     </message>
     <message>
         <source>送达日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery date</translation>
     </message>
     <message>
         <source>早于今天 {0} 天</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} days before today</translation>
     </message>
     <message>
         <source>晚于今天 {0} 天</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} days after today</translation>
     </message>
     <message>
         <source>{0}为 {1}（{2}），不是今天（{3}）。
 该日期将印在执法文书上，请与纸质材料核对。确认无误吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>The {0} is {1} ({2}), not today ({3}).
+This date will be printed on an enforcement document; please check it against the paper records. Is it correct?</translation>
     </message>
     <message>
         <source>建制执法案件</source>
@@ -650,11 +651,11 @@
     </message>
     <message>
         <source>正在检查…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
         <source>检查失败：</source>
-        <translation type="unfinished"></translation>
+        <translation>Check failed: </translation>
     </message>
     <message>
         <source>· 库中无此人</source>
@@ -682,11 +683,11 @@
     </message>
     <message>
         <source>正在提交…</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitting…</translation>
     </message>
     <message>
         <source>提交失败，已保存草稿，可重试：</source>
-        <translation type="unfinished"></translation>
+        <translation>Submission failed; the draft is saved, you can try again: </translation>
     </message>
     <message>
         <source>状态：已受理，等待上传管理中心</source>
@@ -870,15 +871,15 @@
     </message>
     <message>
         <source>请核对日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Please check the date</translation>
     </message>
     <message>
         <source>确认无误(&amp;Y)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Yes, it is correct</translation>
     </message>
     <message>
         <source>返回修改(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;No, go back and change it</translation>
     </message>
     <message>
         <source>操作失败：</source>
@@ -1408,34 +1409,38 @@
     </message>
     <message>
         <source>例：2026-05-03（F4 选日期）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 2026-05-03 (F4: calendar)</translation>
+    </message>
+    <message>
+        <source>空格：勾选当前项&#x3000;1–9：勾选第N项&#x3000;A：全部收齐</source>
+        <translation>Space: tick the current item   1–9: tick item N   A: all received</translation>
     </message>
     <message>
         <source>已按库中信息填写</source>
-        <translation type="unfinished"></translation>
+        <translation>Filled in from the records</translation>
     </message>
     <message>
         <source>已按证件号码填写</source>
-        <translation type="unfinished"></translation>
+        <translation>Filled in from the ID number</translation>
     </message>
     <message>
         <source>，如需修改请先按 F2、退格键或单击此项</source>
-        <translation type="unfinished"></translation>
+        <translation>; to change it, press F2 or Backspace, or click it first</translation>
     </message>
 </context>
 <context>
     <name>ApprovalDialog</name>
     <message>
         <source>主管复核</source>
-        <translation type="unfinished">Supervisor approval</translation>
+        <translation>Supervisor approval</translation>
     </message>
     <message>
         <source>授权</source>
-        <translation type="unfinished">Approve</translation>
+        <translation>Approve</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1450,7 +1455,7 @@
     </message>
     <message>
         <source>勾选已收到的材料：空格 勾选当前项 · 1–9 勾选第N项 · A 全部收齐</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick the materials received: Space ticks the current item · 1–9 tick item N · A: all received</translation>
     </message>
     <message>
         <source>打印一次性告知单(&amp;N)</source>
@@ -1516,15 +1521,11 @@
     <name>Credentials</name>
     <message>
         <source>登录名</source>
-        <translation type="unfinished">User name</translation>
+        <translation>Login name</translation>
     </message>
     <message>
         <source>密码</source>
-        <translation type="unfinished">Password</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
 </context>
 <context>
@@ -1612,19 +1613,19 @@
     <name>LoginDialog</name>
     <message>
         <source>柜员登录 — counter-app</source>
-        <translation type="unfinished">Clerk login — counter-app</translation>
+        <translation>Clerk login — counter-app</translation>
     </message>
     <message>
         <source>住房公积金服务站窗口系统</source>
-        <translation type="unfinished">Housing Provident Fund Station Counter</translation>
+        <translation>Housing Provident Fund Service Station Counter</translation>
     </message>
     <message>
         <source>登录</source>
-        <translation type="unfinished">Log in</translation>
+        <translation>Log in</translation>
     </message>
     <message>
         <source>退出</source>
-        <translation type="unfinished">Quit</translation>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>

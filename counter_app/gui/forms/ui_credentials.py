@@ -45,6 +45,7 @@ class Ui_Credentials(object):
         self.message = QLabel(Credentials)
         self.message.setObjectName(u"message")
         self.message.setWordWrap(True)
+        self.message.setProperty(u"severity", u"error")
 
         self.credentials_layout.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.message)
 
@@ -68,7 +69,6 @@ class Ui_Credentials(object):
 #if QT_CONFIG(accessibility)
         self.password.setAccessibleName(QCoreApplication.translate("Credentials", u"\u5bc6\u7801", None))
 #endif // QT_CONFIG(accessibility)
-        self.message.setProperty(u"severity", QCoreApplication.translate("Credentials", u"error", None))
         pass
     # retranslateUi
 
