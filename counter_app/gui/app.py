@@ -31,6 +31,7 @@ APP_STYLE = """
 QLineEdit[invalid="true"], QComboBox[invalid="true"], QPlainTextEdit[invalid="true"] {
     border: 2px solid #c62828; background: #fff5f5; }
 QLineEdit[warned="true"], QComboBox[warned="true"] { border: 2px solid #ef6c00; }
+QLineEdit[guarded="true"], QComboBox[guarded="true"] { background: #eef4fb; color: #1f4e79; }
 QLabel[severity="error"] { color: #c62828; }
 QLabel[severity="warning"] { color: #e65100; }
 QLabel#missing_label[severity="ok"] { color: #2e7d32; }

@@ -376,6 +376,7 @@ class FieldEditor(QObject):
             widget.setToolTip(translate(spec.hint))
             widget.setAccessibleDescription(translate(spec.hint))
         self.origin = ""  # PREFILL, DERIVED, TYPED, or "" (empty, restored or cleared)
+        self._hinted = False  # the guard's hint is shown (kept until the clerk takes the field over)
         guard = self.guard
         if guard is not None:
             guard.on_refused = self._refused
@@ -421,6 +422,14 @@ class FieldEditor(QObject):
         guard = self.guard
         if guard is not None:
             guard.reason = self.origin if self.origin in (PREFILL, DERIVED) else ""
+        self._mark_guarded()
+
+    def _mark_guarded(self) -> None:
+        """A value the clerk did not type is tinted (the style sheet's ``guarded`` property)."""
+        if bool(self.widget.property("guarded")) != self.guarded:
+            self.widget.setProperty("guarded", self.guarded)
+            self.widget.style().unpolish(self.widget)
+            self.widget.style().polish(self.widget)
 
     @property
     def guard(self) -> Guard | None:
@@ -454,6 +463,9 @@ class FieldEditor(QObject):
     # -- problems ----------------------------------------------------------------------------
     def show_problem(self, text: str, severity: str = "error") -> None:
         """A message beside the field; ``severity`` "error" (red, blocks) or "warning" (amber)."""
+        if not text and self._hinted and self.guarded:
+            return  # a review with nothing to say leaves the guard's hint up
+        self._hinted = False
         self.message.setText(text)
         self.message.setProperty("severity", severity if text else "")
         self.widget.setProperty("invalid", bool(text) and severity == "error")
@@ -470,10 +482,13 @@ class FieldEditor(QObject):
     def _refused(self) -> None:
         source = _t("已按库中信息填写") if self.origin == PREFILL else _t("已按证件号码填写")
         self.show_problem(source + _t("，如需修改请先按 F2、退格键或单击此项"), "warning")
+        self._hinted = True
 
     def _taken(self) -> None:
         self.origin = TYPED
-        if self.message.property("severity") == "warning":
+        self._mark_guarded()
+        if self._hinted:
+            self._hinted = False
             self.show_problem("")
 
     # -- signals -----------------------------------------------------------------------------
@@ -498,6 +513,7 @@ class FieldEditor(QObject):
         guard = self.guard
         if guard is not None:
             guard.reason = ""
+        self._mark_guarded()
         self.edited.emit(self.spec.key)
         if commit:
             self.committed.emit(self.spec.key)
