@@ -17,9 +17,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from counter_app.gui.gui_settings import settings_for
 from counter_app.gui.i18n import install_language, register_fonts
 from counter_app.gui.main_window import MainWindow
-from counter_app.gui.gui_settings import settings_for
 from counter_app.paths import resolve_data_dir, resources_dir
 
 if TYPE_CHECKING:

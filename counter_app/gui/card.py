@@ -13,8 +13,8 @@ from counter_app import services
 from counter_app.domain.catalog import BUSINESSES, REPAYMENT_METHODS, SEXES
 from counter_app.domain.eligibility import ACCOUNT_STATUSES
 from counter_app.domain.ids import mask_card, mask_id_number
-from counter_app.gui.forms.ui_card import Ui_Card
 from counter_app.gui.formats import day, money
+from counter_app.gui.forms.ui_card import Ui_Card
 from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.operations import Operation
 from counter_app.gui.records import RecordsModel

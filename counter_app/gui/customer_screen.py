@@ -14,8 +14,8 @@ from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from counter_app.gui.forms.ui_customer_screen import Ui_CustomerScreen
 from counter_app.gui.formats import money
+from counter_app.gui.forms.ui_customer_screen import Ui_CustomerScreen
 from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.operations import Operation
 from counter_app.services import operations

@@ -10,7 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QStackedBarSeries, QValueAxis,
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
 )
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPainter

@@ -20,10 +20,28 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent, QKeySequence, QMouseEvent, QStandardItem, QStandardItemModel, QWheelEvent
+from PySide6.QtGui import (
+    QFocusEvent,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QStandardItem,
+    QStandardItemModel,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
-    QApplication, QCalendarWidget, QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QListView, QPlainTextEdit,
-    QSizePolicy, QWidget,
+    QApplication,
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
 )
 
 from counter_app.domain.catalog import FieldSpec

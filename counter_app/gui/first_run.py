@@ -15,15 +15,24 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
-    QWizard, QWizardPage,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
 )
 
-from counter_app.domain.errors import FieldError
 from counter_app import services
+from counter_app.domain.errors import FieldError
+from counter_app.gui.gui_settings import settings_for
 from counter_app.gui.i18n import _t, install_language
 from counter_app.gui.operations import Operation
-from counter_app.gui.gui_settings import settings_for
 from counter_app.services import clerks
 from counter_app.services import settings as station
 

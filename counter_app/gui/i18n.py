@@ -7,7 +7,6 @@ are formatted in ``formats``.
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from counter_app import services
 from counter_app.domain.catalog import BUSINESSES
+from counter_app.gui.formats import moment, money
 from counter_app.gui.forms.ui_records_page import Ui_RecordsPage
-from counter_app.gui.formats import money, moment
 from counter_app.gui.i18n import _t, catalog_text
 
 STATUS_LABELS = {

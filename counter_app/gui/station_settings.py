@@ -13,20 +13,35 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-    QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from counter_app import crash
 from counter_app.gui.approval import ask_approval
 from counter_app.gui.first_run import (
-    CentreFields, DeviceFields, StationFields, available_printers, mirror_to_gui_settings,
+    CentreFields,
+    DeviceFields,
+    StationFields,
+    available_printers,
+    mirror_to_gui_settings,
 )
 from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
 from counter_app.services import backup as backups
-from counter_app.services.approvals import settings_request
 from counter_app.services import settings as station
+from counter_app.services.approvals import settings_request
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 KIND_LABELS = {backups.PRE_MIGRATION: "升级前自动备份", backups.BEFORE_RESTORE: "恢复前自动备份"}

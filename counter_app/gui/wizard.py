@@ -26,8 +26,8 @@ from counter_app.domain.catalog import BusinessSpec, FieldSpec
 from counter_app.gui.approval import ask_approval
 from counter_app.gui.autosave import DraftWriter
 from counter_app.gui.fields import DERIVED, PREFILL, DateLine, FieldEditor, LineEdit, MaterialsList, make_editor
-from counter_app.gui.forms.ui_business_form import Ui_BusinessForm
 from counter_app.gui.formats import moment
+from counter_app.gui.forms.ui_business_form import Ui_BusinessForm
 from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.operations import Operation
 

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 from gui_helpers import choose, field, fill, send_key, send_text, settle
-from PySide6.QtCore import QThread, Qt
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QLabel
-from test_wizard import a_worker, fill_open_account, fresh_id, open_form, tick_all_materials
+from test_wizard import a_worker, fill_open_account, fresh_id, open_form
 
 from counter_app import services
 
