@@ -84,7 +84,7 @@ def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) 
 
     handler = crash.install(path)  # scrubbed report, Chinese message, drafts saved, restart
     handler.form_values = lambda: window.form.values() if window.form is not None else {}
-    handler.draft_savers.append(lambda: window.form.save_draft() if window.form is not None else None)
+    handler.draft_savers.append(lambda: window.form.save_draft_now() if window.form is not None else None)
 
     def opened(counter: Counter) -> None:
         from counter_app.gui.first_run import first_run_if_needed

@@ -60,10 +60,17 @@ class DraftWriter:
     # -- any thread -------------------------------------------------------------------------
     def discard_now(self) -> None:
         """Remove the draft at once (a submit's worker thread): newer than every save asked so far."""
+        self._now(_DISCARD)
+
+    def save_now(self, form: dict[str, Any]) -> None:
+        """Write the draft on the calling thread (the crash handler: no event loop to come back to)."""
+        self._now(dict(form))
+
+    def _now(self, item: Any) -> None:
         with self._lock:
             self._seq += 1
             seq, self._pending = self._seq, None
-        self._write(seq, _DISCARD)
+        self._write(seq, item)
 
     def wait_idle(self, timeout: float = 60.0) -> bool:
         with self._idle:

@@ -500,6 +500,11 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self._autosave.stop()
         self.drafts.save(self.values())
 
+    def save_draft_now(self) -> None:
+        """The crash handler's save: written before the process goes (it waits for the store)."""
+        if self.form_stack.currentWidget() is not self.done_page and self.has_input():
+            self.drafts.save_now(self.values())
+
     def restore_draft(self) -> None:
         """Offer back what was typed before (switching, closing, crash): read off the GUI thread, then
         filled into the fields still empty (anything typed meanwhile stays)."""

@@ -201,3 +201,14 @@ def test_the_review_names_problems_of_untouched_fields_only_after_a_submit(qtbot
     form.try_submit()
     qtbot.waitUntil(lambda: "请填写" in window.findChild(QLabel, "bank_card_message").text(), timeout=5000)
     assert "未能受理" in form.missing_label.text()
+
+
+def test_the_crash_handler_saves_the_draft_before_the_process_goes(qtbot: Any, window: Any, counter: Any) -> None:
+    open_form(qtbot, window, "withdrawal")
+    fill(qtbot, window, "amount", "880")
+    amount = field(window, "amount")
+    amount.setFocus()
+    amount.selectAll()
+    send_text(amount, "990")  # typed, not yet left, no autosave yet
+    window.form.save_draft_now()  # what crash.install's draft saver calls: done when it returns
+    assert services.load_draft(counter, "withdrawal")["amount"] == "990"

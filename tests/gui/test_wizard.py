@@ -201,7 +201,8 @@ def test_esc_with_input_asks_before_clearing(qtbot: Any, window: Any, counter: A
     qtbot.waitUntil(lambda: box is not None and box.isVisible())
     box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.home_page)
-    assert services.list_drafts(counter) == []
+    qtbot.waitUntil(lambda: services.list_drafts(counter) == [])  # discarded off the GUI thread
+    qtbot.waitUntil(lambda: window.drafts_model.rowCount() == 0 and not window.drafts_view.isVisible())
 
 
 def test_esc_on_an_empty_form_leaves_without_asking(qtbot: Any, window: Any) -> None:
