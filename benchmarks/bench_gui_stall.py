@@ -43,10 +43,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from counter_app import services  # noqa: E402
 from counter_app.domain.ids import make_resident_id  # noqa: E402
 from counter_app.gui.app import create_main_window, ensure_app  # noqa: E402
-from counter_app.sync import (
-    central_db,  # noqa: E402
-    engine,  # noqa: E402
-)
+from counter_app.sync import central_db, engine  # noqa: E402
 from counter_app.sync.engine import sync_once  # noqa: E402
 
 KEY_MS = 40  # one key every 40 ms: a quick clerk

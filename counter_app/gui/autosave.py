@@ -16,6 +16,7 @@ from typing import Any
 
 from counter_app import services
 from counter_app.gui.operations import Operation
+from counter_app.services.drafts import Draft
 
 log = logging.getLogger(__name__)
 _DISCARD = object()
@@ -41,9 +42,9 @@ class DraftWriter:
     def discard(self) -> None:
         self._enqueue(_DISCARD)
 
-    def load(self, then: Callable[[Any], None], owner: Any = None) -> None:
+    def load(self, then: Callable[[Draft | None], None], owner: Any = None) -> None:
         """``then(draft or None)`` on the GUI thread, once the writes asked before have been done."""
-        def op(_progress: Any) -> Any:
+        def op(_progress: Any) -> Draft | None:
             self.wait_idle()
             return services.load_draft(self.counter, self.kind)
 

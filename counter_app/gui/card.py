@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWi
 
 from counter_app import services
 from counter_app.domain.catalog import BUSINESSES, REPAYMENT_METHODS, SEXES
-from counter_app.domain.eligibility import ACCOUNT_STATUSES
 from counter_app.domain.ids import mask_card, mask_id_number
+from counter_app.domain.status import account_label, loan_label
 from counter_app.gui.formats import day, money
 from counter_app.gui.forms.ui_card import Ui_Card
 from counter_app.gui.i18n import _t, catalog_text
@@ -20,8 +20,6 @@ from counter_app.gui.operations import Operation
 from counter_app.gui.records import RecordsModel
 from counter_app.gui.rows import RowsModel
 from counter_app.services.lookup import reveal
-
-LOAN_STATUSES = {"repaying": "还款中", "settled": "已结清", "overdue": "逾期"}
 
 
 def _table(pairs: Sequence[tuple[str, Any]]) -> str:
@@ -67,7 +65,7 @@ def person_view(card: Any, parent: QWidget | None) -> CardView:
     for account in card.accounts:
         pairs += [
             (_t("个人账号"), account.account_no),
-            (_t("账户状态"), ACCOUNT_STATUSES.get(account.status, account.status)),
+            (_t("账户状态"), catalog_text(account_label(account.status))),
             (_t("账户余额"), money(account.balance)),
             (_t("月缴存额"), money(account.monthly_contribution)),
             (_t("连续缴存"), f"{account.consecutive_months} " + _t("个月")),
@@ -81,7 +79,7 @@ def person_view(card: Any, parent: QWidget | None) -> CardView:
         (QT_TR_NOOP("贷款编号"), QT_TR_NOOP("本金"), QT_TR_NOOP("剩余本金"), QT_TR_NOOP("年利率"), QT_TR_NOOP("期限（月）"),
          QT_TR_NOOP("还款方式"), QT_TR_NOOP("放款日期"), QT_TR_NOOP("状态")), view,
         [(ln.loan_no, money(ln.principal), money(ln.outstanding), f"{ln.annual_rate}%", str(ln.months),
-          methods.get(ln.method, ln.method), day(ln.start_date), LOAN_STATUSES.get(ln.status, ln.status))
+          methods.get(ln.method, ln.method), day(ln.start_date), catalog_text(loan_label(ln.status)))
          for ln in card.loans]))
     if not card.loans:
         view.card_first_label.setText(_t("公积金贷款：无"))

@@ -37,7 +37,8 @@ def state_text(state: str) -> str:
     return _t(STATE_TEXT[state]) if state in STATE_TEXT else state
 
 
-def legal_date(today: date, key: str, what: Callable[[dict[str, Any]], str | None]) -> Callable[[dict[str, Any]], tuple[str, str] | None]:
+def legal_date(today: date, key: str,
+               what: Callable[[dict[str, Any]], str | None]) -> Callable[[dict[str, Any]], tuple[str, str] | None]:
     """A dialog's confirmation of the date ``key`` when it is not today (``what(values)`` names it, or
     None when this entry prints no document)."""
     def ask(values: dict[str, Any]) -> tuple[str, str] | None:

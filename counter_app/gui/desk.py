@@ -43,6 +43,7 @@ SHORTCUTS = {
     "action_quit": ("Ctrl+Shift+Q",), "action_shortcuts": ("F1",),
 }
 STATUS_MS = 10_000
+PANELS = {"loan": LoanPanel}  # the side panels a business may name (BusinessSpec.side_panel)
 KIND_ROLE = Qt.ItemDataRole.UserRole  # a draft's business kind in the home list
 
 
@@ -223,7 +224,8 @@ class Desk(QObject):
         w = self.window
         if self.form is None or self.form.spec.kind != kind:
             self.leave_form()
-            extra = (lambda form: LoanPanel(self.counter, form)) if kind == "loan" else None
+            panel = PANELS.get(business(kind).side_panel or "")
+            extra = (lambda form: panel(self.counter, form)) if panel is not None else None
             self.form = BusinessForm(self.counter, business(kind), w.business_page, extra=extra,
                                      drafts=self.writer(kind))
             self.form.closed.connect(self.show_home)
@@ -292,7 +294,8 @@ class Desk(QObject):
     def show_shortcuts(self) -> None:
         lines = [f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{a.text()}"
                  for a in self.window.findChildren(QAction) if not a.shortcut().isEmpty()]
-        lines += ["Enter\t" + _t("下一项（跳过已按库中信息或证件号码填写的项）"), "Tab\t" + _t("下一项（跳过按证件号码填写的项）"),
+        lines += ["Enter\t" + _t("下一项（跳过已按库中信息或证件号码填写的项）"),
+                  "Tab\t" + _t("下一项（跳过按证件号码填写的项）"),
                   "Shift+Tab\t" + _t("上一项"), "F2\t" + _t("修改已预填的项"), "Ctrl+Enter\t" + _t("提交"),
                   "Esc\t" + _t("取消（有输入时先确认）"), "Ctrl+N\t" + _t("打印一次性告知单"),
                   _t("材料清单") + "\t" + _t(MaterialsList.KEYS_HINT)]

@@ -42,7 +42,7 @@ class StationPage(QWidget, Ui_StationPage):
 
     title_text = ""
     headers: tuple[str, ...] = ()
-    last_dialog: "FormDialog | None" = None
+    last_dialog: FormDialog | None = None
 
     def __init__(self, counter: Counter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,7 +78,7 @@ class StationPage(QWidget, Ui_StationPage):
 
     def dialog(self, title: str, fields: Sequence[FieldSpec], submit: Callable[[dict[str, Any]], Any],
                then: Callable[[Any], None] | None = None, values: dict[str, Any] | None = None,
-               confirm: Confirm | None = None) -> "FormDialog":
+               confirm: Confirm | None = None) -> FormDialog:
         """Open a ``FormDialog``; once the service accepts, the page refreshes and ``then(result)`` runs."""
         dialog = FormDialog(self, title, fields, submit, values, confirm)
         dialog.done_with.connect(lambda result: (self.refresh(), then(result) if then else None))

@@ -14,6 +14,7 @@ second Ctrl+Enter does nothing.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +31,7 @@ from counter_app.gui.formats import moment
 from counter_app.gui.forms.ui_business_form import Ui_BusinessForm
 from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.operations import Operation
+from counter_app.services.drafts import Draft
 
 AUTOSAVE_MS = 800
 LABEL_WIDTH = 170
@@ -40,7 +42,7 @@ _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 class _KeyFlow(QObject):
     """Enter and Tab on a field move to the next field the form wants (see ``BusinessForm.move_on``)."""
 
-    def __init__(self, form: "BusinessForm") -> None:
+    def __init__(self, form: BusinessForm) -> None:
         super().__init__(form)
         self.form = form
 
@@ -67,7 +69,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
     reviewed = Signal(object)  # each FormReview once shown
 
     def __init__(self, counter: services.Counter, spec: BusinessSpec, parent: QWidget | None = None,
-                 extra: Callable[["BusinessForm"], QWidget] | None = None, drafts: DraftWriter | None = None) -> None:
+                 extra: Callable[[BusinessForm], QWidget] | None = None, drafts: DraftWriter | None = None) -> None:
         super().__init__(parent)
         self.setupUi(self)
         self.setObjectName(f"form_{spec.kind.replace('-', '_')}")
@@ -131,7 +133,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.fields_layout.addStretch(1)
         if "materials" in self.editors:
             self.chain.append(self.editors["materials"].widget)
-        for first, second in zip(self.chain, self.chain[1:]):
+        for first, second in itertools.pairwise(self.chain):
             QWidget.setTabOrder(first, second)
         if self.chain:
             QWidget.setTabOrder(self.chain[-1], self.submit)
@@ -510,12 +512,10 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         filled into the fields still empty (anything typed meanwhile stays)."""
         self.drafts.load(self._draft_loaded, owner=self)
 
-    def _draft_loaded(self, draft: Any) -> None:
-        if not draft or self._retired:
+    def _draft_loaded(self, draft: Draft | None) -> None:
+        if draft is None or not draft.fields or self._retired:
             return
-        fields = getattr(draft, "fields", draft)
-        self.set_values(dict(fields), only_empty=True)
-        when = getattr(draft, "updated_at", None)
-        self.draft_banner.setText(_t("已恢复未完成的录入") + (f"（{moment(when)}）" if when else "")
+        self.set_values(dict(draft.fields), only_empty=True)
+        self.draft_banner.setText(_t("已恢复未完成的录入") + f"（{moment(draft.updated_at)}）"
                                   + _t("。不需要时按 Esc 清除。"))
         self.draft_banner.show()

@@ -16,13 +16,15 @@ from datetime import date
 from typing import Any
 
 from counter_app.domain import fieldcheck
-from counter_app.domain.catalog import PERSON_FIELDS, business
+from counter_app.domain.businesses import business
 from counter_app.domain.errors import FieldError
 from counter_app.domain.fieldcheck import FormCheck
 from counter_app.domain.materials import Material, missing_materials
+from counter_app.domain.person_fields import PERSON_FIELDS
 from counter_app.services import audit, rules
 from counter_app.services.counter import Counter
 from counter_app.services.forms import required_materials
+from counter_app.store.uow import UnitOfWork
 
 PERSON_KEYS = tuple(f.key for f in PERSON_FIELDS)
 
@@ -75,7 +77,7 @@ class FormReview:
 
 
 def review_form(counter: Counter, kind: str, form: Mapping[str, Any], *, live: bool = True,
-                uow: Any = None) -> FormReview:
+                uow: UnitOfWork | None = None) -> FormReview:
     """Review ``form`` of business ``kind``; ``live`` adds the store's facts on the subject (read only)."""
     spec = business(kind)
     raw = _plain(form)
@@ -94,7 +96,7 @@ def review_form(counter: Counter, kind: str, form: Mapping[str, Any], *, live: b
         return _with_subject(review, own, code)
 
 
-def _with_subject(review: FormReview, uow: Any, code: str) -> FormReview:
+def _with_subject(review: FormReview, uow: UnitOfWork, code: str) -> FormReview:
     found = rules.subject_problems(uow, review.kind, code)
     if business(review.kind).subject_field == "uscc":
         employer = uow.employers.get(code)

@@ -16,14 +16,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from gui_helpers import send_key, send_text  # noqa: E402
-from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QAction, QPainter, QPixmap  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget  # noqa: E402
+from gui_helpers import send_key, send_text
+from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
-from counter_app import services  # noqa: E402
-from counter_app.domain.ids import make_resident_id  # noqa: E402
-from counter_app.gui.app import create_main_window  # noqa: E402
+from counter_app import services
+from counter_app.domain.ids import make_resident_id
+from counter_app.gui.app import create_main_window
 
 
 def wait(ms: int = 300) -> None:

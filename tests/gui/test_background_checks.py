@@ -171,8 +171,8 @@ def test_switching_away_with_a_check_and_a_submit_in_flight_is_safe(qtbot: Any, 
     assert [d.kind for d in services.list_drafts(counter)] == ["withdrawal"], "the accepted form left no draft"
 
 
-def test_closing_the_window_with_a_draft_being_written_keeps_the_newest_input(qtbot: Any, open_window: Any,
-                                                                             counter: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_closing_the_window_with_a_draft_being_written_keeps_the_newest_input(
+        qtbot: Any, open_window: Any, counter: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     first = open_window()
     open_form(qtbot, first, "withdrawal")
     gate = Gate(monkeypatch, "save_draft")
@@ -184,7 +184,7 @@ def test_closing_the_window_with_a_draft_being_written_keeps_the_newest_input(qt
     send_text(amount, "450")  # … while the clerk changes it and closes the window
     threading.Timer(0.3, gate.open).start()
     first.close()
-    assert services.load_draft(counter, "withdrawal")["amount"] == "450"
+    assert services.load_draft(counter, "withdrawal").fields["amount"] == "450"
 
 
 def runner_idle(qtbot: Any) -> None:
@@ -211,4 +211,4 @@ def test_the_crash_handler_saves_the_draft_before_the_process_goes(qtbot: Any, w
     amount.selectAll()
     send_text(amount, "990")  # typed, not yet left, no autosave yet
     window.form.save_draft_now()  # what crash.install's draft saver calls: done when it returns
-    assert services.load_draft(counter, "withdrawal")["amount"] == "990"
+    assert services.load_draft(counter, "withdrawal").fields["amount"] == "990"

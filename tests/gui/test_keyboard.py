@@ -194,7 +194,7 @@ def ticked(materials: Any) -> list[int]:
 
 
 def test_space_down_space_ticks_two_items_and_the_cursor_stays(qtbot: Any, window: Any) -> None:
-    form, materials = checklist(qtbot, window)
+    _form, materials = checklist(qtbot, window)
     model = materials.model()
     resets: list[str] = []
     model.modelReset.connect(lambda: resets.append("reset"))
@@ -228,7 +228,7 @@ def test_digits_tick_item_n_and_a_ticks_everything_received(qtbot: Any, window: 
 
 
 def test_the_list_follows_the_form_in_place_keeping_ticks_and_the_cursor(qtbot: Any, window: Any) -> None:
-    form, materials = checklist(qtbot, window)
+    _form, materials = checklist(qtbot, window)
     model = materials.model()
     materials.setCurrentIndex(model.index(0, 0))
     key(Qt.Key.Key_Space)
@@ -253,7 +253,7 @@ def test_the_shortcut_list_names_the_checklist_keys(qtbot: Any, window: Any, mon
 
 def test_a_clerk_ticks_five_items_in_five_keys(qtbot: Any, window: Any, counter: Any) -> None:
     """#15 counted 19 keys for 5 ticks; now: 1 2 3 4 5."""
-    form, materials = checklist(qtbot, window, "open-account")
+    _form, materials = checklist(qtbot, window, "open-account")
     rows = materials.model().rowCount()
     for digit in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5)[:rows]:
         key(digit)
