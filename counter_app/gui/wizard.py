@@ -220,8 +220,10 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             self.extra.refresh()
 
     def request_review(self) -> None:
-        """Review the form as it is now, off the GUI thread; a newer request supersedes this one."""
-        if self._retired or self.form_stack.currentWidget() is self.done_page:
+        """Review the form as it is now, off the GUI thread; a newer request supersedes this one.
+        While a submit runs there is none: the submit checks the form itself, and a refusal asks
+        for a review again if the form changed meanwhile."""
+        if self._retired or self._submitting or self.form_stack.currentWidget() is self.done_page:
             return
         self._round += 1
         number, form, counter, kind = self._round, self.values(), self.counter, self.spec.kind
@@ -389,15 +391,19 @@ class BusinessForm(QWidget, Ui_BusinessForm):
                   failure=self._submit_failed).run(key=f"submit-{id(self)}")
 
     def _submitted(self, form: dict[str, Any], approval: Any, result: services.SubmitResult) -> None:
-        self._submitting = False
         if self._retired:  # the clerk moved on meanwhile: the window says what became of it
+            self._submitting = False
             if self._late_submit is not None:
                 self._late_submit(result)
             return
         self.last_result = result
         if not result.ok:
+            self._submitting = False
             self._show_refusal(result.errors)
             self.submit.setEnabled(True)
+            if self.values() != form:  # typed while the submit ran: reviewed and kept as the draft now
+                self.request_review()
+                self.save_draft()
             request = result.details.get("approval_request") if approval is None else None
             if request is not None:
                 ask_approval(self, self.counter, request, lambda given: self._submit(form, None, given))
@@ -405,7 +411,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self._autosave.stop()
         self.receipt_number.setText(result.receipt_number or "")
         self.done_details.setText(self._done_text(result))
-        self.form_stack.setCurrentWidget(self.done_page)
+        self.form_stack.setCurrentWidget(self.done_page)  # the field losing focus here is not reviewed or saved:
+        self._submitting = False  # ... the submit still counts as running until the receipt page is up
         self.bottom_bar.hide()
         self.next_client.setFocus()
         self.submitted.emit(result)
@@ -497,7 +504,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
 
     # -- drafts -----------------------------------------------------------------------------
     def save_draft(self) -> None:
-        if self._retired or self.form_stack.currentWidget() is self.done_page:
+        """Keep what was typed as the draft (not while a submit runs: an accepted form is no draft)."""
+        if self._retired or self._submitting or self.form_stack.currentWidget() is self.done_page:
             return
         self._autosave.stop()
         self.drafts.save(self.values())

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from test_wizard import a_worker, fill_open_account, fresh_id, open_form
 
 from counter_app import services
+from counter_app.domain import fieldcheck
 
 
 class Gate:
@@ -185,6 +186,51 @@ def test_closing_the_window_with_a_draft_being_written_keeps_the_newest_input(
     threading.Timer(0.3, gate.open).start()
     first.close()
     assert services.load_draft(counter, "withdrawal").fields["amount"] == "450"
+
+
+class CheckCount:
+    """Counts checks of a whole form (``fieldcheck.check_form``: what a review and a submit run)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls = 0
+        real = fieldcheck.check_form
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            self.calls += 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(fieldcheck, "check_form", counted)
+
+
+def test_a_submit_after_the_last_field_was_reviewed_checks_the_form_no_more(qtbot: Any, window: Any, counter: Any,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    form = open_form(qtbot, window, "open-account")
+    fill_open_account(qtbot, window, counter, fresh_id(19), "郑测试")
+    qtbot.waitUntil(lambda: form.submit.isEnabled() and form.settled, timeout=10000)
+    checks = CheckCount(monkeypatch)
+    send_key(field(window, "start_month"), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    receipt = window.findChild(QLabel, "receipt_number")
+    qtbot.waitUntil(lambda: bool(receipt.text()), timeout=10000)
+    assert checks.calls == 0, "the review shown was of this very form: the submit used it"
+    assert services.get_record(counter, receipt.text()).fields["name"] == "郑测试"
+
+
+def test_a_submit_of_a_field_changed_since_the_review_checks_the_form_once(qtbot: Any, window: Any, counter: Any,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    form = open_form(qtbot, window, "open-account")
+    fill_open_account(qtbot, window, counter, fresh_id(21), "冯测试")
+    qtbot.waitUntil(lambda: form.submit.isEnabled() and form.settled, timeout=10000)
+    checks = CheckCount(monkeypatch)
+    address = field(window, "address")
+    address.setFocus()
+    address.selectAll()
+    send_text(address, "城关镇北山路2号")  # typed, not left: no review of this form yet
+    send_key(address, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    receipt = window.findChild(QLabel, "receipt_number")
+    qtbot.waitUntil(lambda: bool(receipt.text()), timeout=10000)
+    runner_idle(qtbot)
+    assert checks.calls == 1, "the submit checked the form it took, once"
+    assert services.get_record(counter, receipt.text()).fields["address"] == "城关镇北山路2号"
 
 
 def runner_idle(qtbot: Any) -> None:
