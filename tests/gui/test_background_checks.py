@@ -258,3 +258,29 @@ def test_the_crash_handler_saves_the_draft_before_the_process_goes(qtbot: Any, w
     send_text(amount, "990")  # typed, not yet left, no autosave yet
     window.form.save_draft_now()  # what crash.install's draft saver calls: done when it returns
     assert services.load_draft(counter, "withdrawal").fields["amount"] == "990"
+
+
+def test_the_records_page_reads_off_the_gui_thread_and_shows_the_newest_filter(qtbot: Any, window: Any, counter: Any,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    form = open_form(qtbot, window, "open-account")
+    fill_open_account(qtbot, window, counter, fresh_id(23), "陈测试")
+    qtbot.waitUntil(lambda: form.submit.isEnabled() and form.settled, timeout=10000)
+    form.try_submit()
+    receipt = window.findChild(QLabel, "receipt_number")
+    qtbot.waitUntil(lambda: bool(receipt.text()), timeout=10000)
+    number = receipt.text()
+    gate = Gate(monkeypatch, "list_records")
+    send_key(window.focusWidget() or window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)  # 查询
+    assert gate.entered.wait(5)
+    page = window.records
+    assert page.loading and window.pages.currentWidget() is window.records_page, "the page is up while it reads"
+    kinds = page.kind_filter
+    kinds.setCurrentIndex(kinds.findData("withdrawal"))  # the clerk narrows it before the first read is back
+    gate.open()
+    qtbot.waitUntil(lambda: not page.loading, timeout=5000)
+    qtbot.wait(200)
+    assert page.model.rowCount() == 0, "the newest filter's rows, not the first read's"
+    kinds.setCurrentIndex(kinds.findData("open-account"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    assert page.model.record(0).receipt_number == number
+    assert not any(on_gui for _args, on_gui in gate.calls), "every read ran on a worker thread"
