@@ -166,6 +166,35 @@ def test_todays_date_goes_through_without_a_question(qtbot: Any, window: Any, co
     assert len(ops.list_cases(counter)) == 1
 
 
+def test_a_notice_date_that_is_not_today_is_confirmed_before_it_is_printed(qtbot: Any, window: Any,
+                                                                           counter: Any) -> None:
+    test_todays_date_goes_through_without_a_question(qtbot, window, counter)  # a case, investigated today
+    page = window.station.pages["action_station_cases"]
+    qtbot.waitUntil(lambda: page.selected() is not None)
+    past = counter.today() - timedelta(days=3)
+
+    def step(state: str) -> Any:  # 下一步: the step, its date typed, a note
+        qtbot.mouseClick(page.findChild(QPushButton, "next_step"), Qt.MouseButton.LeftButton)
+        dialog = page.last_dialog
+        qtbot.waitExposed(dialog)
+        send_key(choose(dialog, "state", state), Qt.Key.Key_Tab)  # on to the step's date
+        qtbot.waitUntil(lambda: focused() == "on")
+        dialog.inputs["on"].selectAll()  # the date replaced as a whole
+        typed(past.strftime("%Y%m%d"))
+        key(Qt.Key.Key_Tab)
+        dialog.inputs["note"].setPlainText("经办人核对")
+        dialog.buttons.accepted.emit()
+        return dialog
+
+    notice = step("notice_issued")  # the 责令限期办理通知书 carries this date
+    box = notice.findChild(QMessageBox, "confirm_legal_date")
+    qtbot.waitUntil(lambda: box is not None and box.isVisible())
+    assert "通知书日期" in box.text() and f"{past.year}年{past.month}月{past.day}日" in box.text()
+    box.defaultButton().click()  # 返回修改: nothing recorded
+    assert [v.case.state for v in ops.list_cases(counter)] == ["investigated"]
+    assert notice.isVisible() and focused() == "on", "back at the date, as typed"
+
+
 def test_tab_leaves_the_day_filter_of_the_daily_close(qtbot: Any, window: Any) -> None:
     window.findChild(QAction, "action_station_close").trigger()
     page = window.station.pages["action_station_close"]
