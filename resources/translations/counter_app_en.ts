@@ -392,6 +392,10 @@
         <translation>Clerk</translation>
     </message>
     <message>
+        <source>读取失败：</source>
+        <translation>Could not read: </translation>
+    </message>
+    <message>
         <source>已调查</source>
         <translation>Investigated</translation>
     </message>
