@@ -12,6 +12,7 @@ from counter_app.gui.cases import CasesPage
 from counter_app.gui.customer_screen import CustomerScreen, CustomerScreenLink
 from counter_app.gui.dashboard import DashboardPage
 from counter_app.gui.i18n import _t
+from counter_app.gui.overdue_page import OverduePage
 from counter_app.gui.station_pages import ComplaintsPage, CoveragePage, DailyClosePage, DeferralsPage
 
 PAGES: tuple[tuple[str, str, type[QWidget]], ...] = (  # action name, menu text, page class
@@ -21,6 +22,7 @@ PAGES: tuple[tuple[str, str, type[QWidget]], ...] = (  # action name, menu text,
     ("action_station_deferrals", QT_TR_NOOP("缓缴跟踪"), DeferralsPage),
     ("action_station_close", QT_TR_NOOP("日结"), DailyClosePage),
     ("action_station_dashboard", QT_TR_NOOP("统计"), DashboardPage),
+    ("action_station_overdue", QT_TR_NOOP("逾期催收"), OverduePage),
 )
 
 

@@ -439,7 +439,10 @@ class BusinessForm(QWidget, Ui_BusinessForm):
                 editor.show_problem(error.message)
             else:
                 general.append(error.message)
-        messages = general + [e.message for e in errors if e.field in self.editors]
+        named = [(catalog_text(self.spec.field(e.field).label), e.message) for e in errors
+                 if e.field in self.editors and e.field != "materials"]  # the field named, then what is wrong
+        messages = general + [f"{label}：{message}" for label, message in named] + [
+            e.message for e in errors if e.field == "materials" and e.field in self.editors]
         if missing and not any(e.field == "materials" for e in errors):
             messages.append(_t("材料未收齐：") + "、".join(missing))
         self._say(_t("未能受理：") + "；".join(messages), "error")
