@@ -96,8 +96,10 @@ def test_loan_preview_shows_the_binding_constraint_and_both_schedules(qtbot: Any
     assert all(compare.index(r, c).data().startswith("¥") for r in range(3) for c in (1, 2))
 
 
-def test_status_bar_shows_station_clerk_connection_pending_policy(window: Any, counter: Any) -> None:
+def test_status_bar_shows_station_clerk_connection_pending_policy(qtbot: Any, window: Any, counter: Any) -> None:
     status = services.station_status(counter)
+    station = window.findChild(QLabel, "status_station")
+    qtbot.waitUntil(lambda: status.station_name in station.text(), timeout=10000)  # fetched off the GUI thread
     texts = {name: window.findChild(QLabel, name).text()
              for name in ("status_station", "status_clerk", "status_connection", "status_pending", "status_policy")}
     assert status.station_name in texts["status_station"] and status.terminal in texts["status_station"]
