@@ -16,6 +16,7 @@ from counter_app.domain.status import account_label, loan_label
 from counter_app.gui.formats import day, money
 from counter_app.gui.forms.ui_card import Ui_Card
 from counter_app.gui.i18n import _t, catalog_text
+from counter_app.gui.loan_card import open_loan_card
 from counter_app.gui.operations import Operation
 from counter_app.gui.records import RecordsModel
 from counter_app.gui.rows import RowsModel
@@ -150,4 +151,6 @@ def make_card(counter: Any, kind: str, key: str, parent: QWidget | None = None) 
         return None
     view = person_view(person, parent)
     add_reveal_row(view, counter, person.worker)
+    # 贷款卡片: Enter or double-click on a loan
+    view.card_first_table.activated.connect(lambda index: open_loan_card(counter, view, index))
     return view
