@@ -64,7 +64,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
     except Exception as exc:  # a bug, not bad input: say so in Chinese and keep a scrubbed report
+        known = _known_problem(exc, args)
+        if known is not None:
+            return _output.report_error(known, as_json=getattr(args, "json", False))
         return _unexpected(exc, args)
+
+
+def _known_problem(exc: Exception, args: object) -> _output.CliError | None:
+    """A fault of the machine (disk full, read-only, damaged store, clock, keyring) or a broken policy
+    file: exit 2 with what to do, never an internal error (see ``counter_app.faults``)."""
+    from counter_app import faults
+    from counter_app.domain.policy import PolicyError
+
+    if isinstance(exc, PolicyError):
+        lines = [str(p) for p in exc.problems] or [str(exc)]
+        return _output.CliError([{"field": "policy", "message": f"政策文件有误：{line}"} for line in lines])
+    fault = faults.classify(exc, getattr(args, "data_dir", None) or "")
+    if fault is None:
+        return None
+    return _output.CliError.single(fault.field, fault.message)
 
 
 EXIT_INTERNAL = 3

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json
+from counter_app.cli._output import CliError, emit_json, whole_number
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,11 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     letters = docs.add_parser("letters", help="批量信函（如线上服务指南）")
     letters.add_argument("--template", required=True, help="信函模板，内置：online-guide")
     letters.add_argument("--out", required=True)
-    letters.add_argument("--limit", type=int, help="最多生成多少封")
+    letters.add_argument("--limit", type=whole_number(1, 10_000_000, "信函数"), help="最多生成多少封")
     letters.add_argument("--township", help="只发给该乡镇的职工")
     letters.add_argument("--employer", help="只发给该单位（统一社会信用代码）的职工")
     letters.add_argument("--status", help="只发给该账户状态的职工，例如 01 正常")
-    letters.add_argument("--chunk", type=int, help="每个文件的信函数（分多个文件输出）")
+    letters.add_argument("--chunk", type=whole_number(1, 1_000_000, "每个文件的信函数"), help="每个文件的信函数（分多个文件输出）")
     letters.set_defaults(func=run)
     for parser in (p, *docs.choices.values()):
         parser.add_argument("--json", action="store_true", help="输出 JSON")

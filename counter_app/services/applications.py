@@ -11,7 +11,7 @@ import uuid6
 
 from counter_app.domain.catalog import business
 from counter_app.domain.errors import Checked, FieldError
-from counter_app.domain.normalize import normalize_text, valid_text
+from counter_app.domain.normalize import format_control_problem, normalize_text, valid_text
 from counter_app.domain.materials import Material, missing_materials
 from counter_app.services import approvals, audit, rules
 from counter_app.services.counter import Counter
@@ -93,6 +93,11 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], app
     and ``details["approval_request"]`` says what to approve.
     """
     business(kind)  # unknown kinds fail loudly before anything else
+    from counter_app.services.station import not_configured
+
+    unset = not_configured(counter)
+    if unset:
+        return SubmitResult(ok=False, errors=[unset])
     with counter.store.unit_of_work(write=True) as uow:
         closed = _day_closed(uow, counter.today(), counter.clerk)
         if closed:
@@ -137,6 +142,9 @@ def cancel_application(counter: Counter, receipt_number: str, reason: str, appro
     it). Needs a supervisor's approval once there are clerks."""
     number = valid_text(receipt_number).strip().upper()
     why = normalize_text(reason)
+    hidden = format_control_problem(reason, "撤销原因")
+    if hidden:
+        return Checked.fail("reason", hidden)
     if not why:
         return Checked.fail("reason", "撤销申请须填写原因")
     with counter.store.unit_of_work(write=True) as uow:

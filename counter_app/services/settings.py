@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from counter_app.domain.errors import FieldError
-from counter_app.domain.normalize import normalize_code, normalize_text
+from counter_app.domain.normalize import format_control_problem, normalize_code, normalize_text
 from counter_app.services import approvals, audit
 from counter_app.services.counter import Counter
 
@@ -23,6 +23,8 @@ STATION_CODE = re.compile(r"[A-Z][A-Z0-9_]{1,11}")
 NAME_MAX, PRINTER_MAX = 40, 200
 KEYRING_SERVICE = "counter-app"
 CONNECT_TIMEOUT_S = 5
+SETTING_LABELS = {"station_code": "服务站代码", "station_name": "服务站名称", "terminal": "窗口号",
+                  "central_dsn": "中心数据库连接串", "language": "界面语言"}
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ def save_settings(
     if current.station_code:
         counter.station_code = current.station_code
         counter.station_name = current.station_name or current.station_code
+        counter.station_configured = True
     counter.terminal = current.terminal
     return problems
 
@@ -125,7 +128,10 @@ def normalize_settings(
         if key not in SETTING_KEYS:
             problems.append(FieldError(key, "未知的设置项"))
             continue
+        hidden = format_control_problem(raw, SETTING_LABELS.get(key, key))
         value, found = _check(key, raw, printers)
+        if hidden:
+            found = [FieldError(key, hidden)]
         values[key] = value
         problems += found
     return values, problems

@@ -77,6 +77,10 @@ class ApplicationRepository(Repository):
             stmt = stmt.where(s.applications.c.status == status)
         return int(self._c.execute(stmt).scalar_one())
 
+    def station_codes(self) -> set[str]:
+        """The station codes the applications here were numbered under."""
+        return {row[0] for row in self._c.execute(select(s.applications.c.station_code).distinct())}
+
     def for_subject(self, subject_key: str) -> list[ApplicationRecord]:
         a = s.applications.c
         stmt = select(s.applications).where(a.subject_key == subject_key).order_by(a.created_at.desc(), a.id.desc())
