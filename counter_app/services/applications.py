@@ -126,9 +126,10 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], app
             station_code=counter.station_code, terminal=counter.terminal, created_at=now, updated_at=now,
         )
         uow.applications.add(record, earlier_steps=("submitted",))  # accepted, and queued for the centre
-        uow.outbox.add(client_id, "application", outbox_payload(record))
+        queued, digest = audit.seal_payload(counter, uow, outbox_payload(record))  # digest + MAC of what is queued
+        uow.outbox.add(client_id, "application", queued)
         audit.record(counter, "submit", receipt_number, {
-            "kind": kind, "client_id": client_id, "subject": audit.masked(subject),
+            "kind": kind, "client_id": client_id, "subject": audit.masked(subject), "payload_sha256": digest,
             **({"approved_by": approvals.approver_of(approval)} if request and approvals.approver_of(approval) else {}),
         }, uow=uow)
         uow.commit()

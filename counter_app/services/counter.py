@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from counter_app.domain.clock import china_time
 from counter_app.domain.policy import PolicyBook, PolicyVersion, default_policy
@@ -50,6 +51,7 @@ class Counter:
     clerk: str
     clock: Callable[[], datetime] = field(default=lambda: system_clock())
     station_configured: bool = True  # False: a new data dir whose station is not set yet (no intake)
+    chain_key: Any = field(default=None, repr=False)  # the audit key, once read from the keyring
 
     def now(self) -> datetime:
         return checked_time(self.clock())

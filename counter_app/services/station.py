@@ -127,6 +127,12 @@ def configure_demo(counter: Counter) -> None:
         uow.settings.set(DISTRICT_KEY, station.district)
         uow.commit()
     adopt(counter, station.code, station.name)
+    from counter_app.faults import KeyringUnavailable
+
+    try:
+        audit.ensure_key(counter)  # the demo station's audit key, made with the station
+    except KeyringUnavailable:
+        pass  # a demo on a PC without a keyring: the first audited action says so
 
 
 def _policy_district(counter: Counter, code: str) -> str | None:
