@@ -49,8 +49,9 @@ def sync_now(counter: Counter, *, batch_size: int = 1000, background: bool = Fal
     from counter_app.sync.engine import sync_once
 
     factory = central_connection(counter)
+    key = station_key(counter)
     try:
-        report = sync_once(counter.store, factory, batch_size=batch_size)
+        report = sync_once(counter.store, factory, batch_size=batch_size, key=key)
     except Exception as exc:
         if not background:
             audit.record_sync(counter, error=type(exc).__name__)
@@ -59,6 +60,14 @@ def sync_now(counter: Counter, *, batch_size: int = 1000, background: bool = Fal
     if not background or counts["pulled"] or counts["rejected"] or counts["conflicts"]:
         audit.record_sync(counter, counts)
     return report
+
+
+def station_key(counter: Counter) -> Any:
+    """The station's audit key (made now if the station has none yet): registered at the centre on
+    every round, so that it checks what this station sends."""
+    from counter_app.services.audit import ensure_key
+
+    return counter.chain_key or ensure_key(counter)
 
 
 def summary(report: Any) -> str:
