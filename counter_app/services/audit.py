@@ -117,7 +117,7 @@ def key_for_writing(counter: Counter, uow: Any) -> ChainKey:
     ``audit_key``, is written then). Never a second key over a mark: a key gone from the keyring
     stops the log (``KeyringUnavailable``) rather than letting anyone start a fresh chain."""
     from counter_app.faults import KeyringUnavailable
-    from counter_app.services import chain_key
+    from counter_app.store import audit_key as chain_key
 
     mark = uow.settings.get(chain_key.MARK_KEY)
     key = counter.chain_key
@@ -197,7 +197,7 @@ def verify_chain(counter: Counter, anchored: Head | None = None) -> Verdict:
     """Read every row in seq order (one consistent snapshot) and check the chain, the head, and every
     application row and queued payload against the digest its submit row sealed. ``anchored`` is the
     head the centre holds (``audit verify`` online): the local chain must still contain it."""
-    from counter_app.services import chain_key
+    from counter_app.store import audit_key as chain_key
     from counter_app.services.payload_check import check_payloads
 
     with counter.store.unit_of_work() as uow:

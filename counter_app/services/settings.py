@@ -15,7 +15,7 @@ from counter_app.services.counter import Counter
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DOCUMENT_KINDS = {"receipt": "受理回执", "form": "申请表", "notice": "通知书", "letters": "批量信函"}
 PRINTER_PREFIX = "printer_"
-SCALAR_KEYS = ("station_code", "station_name", "terminal", "central_dsn", "language")
+SCALAR_KEYS = ("station_code", "station_name", "terminal", "central_dsn", "language", "station_district")
 SETTING_KEYS = SCALAR_KEYS + tuple(PRINTER_PREFIX + kind for kind in DOCUMENT_KINDS)
 # Receipt numbers are STATION-TERMINAL-YYYYMMDD-NNNN and the centre makes a role station_<code>:
 # a letter first, then letters, digits or underscores; never a hyphen.
@@ -24,7 +24,8 @@ NAME_MAX, PRINTER_MAX = 40, 200
 KEYRING_SERVICE = "counter-app"
 CONNECT_TIMEOUT_S = 5
 SETTING_LABELS = {"station_code": "服务站代码", "station_name": "服务站名称", "terminal": "窗口号",
-                  "central_dsn": "中心数据库连接串", "language": "界面语言"}
+                  "central_dsn": "中心数据库连接串", "language": "界面语言", "station_district": "所属区县"}
+DISTRICT_MAX = 40
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class StationSettings:
     terminal: str = "01"
     central_dsn: str = ""  # empty: work offline for now
     language: str = "zh_CN"
+    station_district: str = ""  # 所属区县: from ``station set``, ``connect`` (the centre's record) or the policy
     printers: Mapping[str, str] = field(default_factory=dict)  # document kind → printer ("" = ask)
 
     @property
@@ -148,6 +150,8 @@ def _check(key: str, raw: Any, printers: set[str] | None) -> tuple[str, list[Fie
         return check_dsn(raw)
     if key == "language":
         return check_language(raw)
+    if key == "station_district":
+        return check_district(raw, key)
     return check_printer(key, raw, printers)
 
 
@@ -168,6 +172,18 @@ def check_station_name(raw: Any) -> tuple[str, list[FieldError]]:
     if len(name) > NAME_MAX:
         return name, [FieldError("station_name", f"服务站名称不能超过{NAME_MAX}个字")]
     return name, []
+
+
+def check_district(raw: Any, key: str = "district") -> tuple[str, list[FieldError]]:
+    hidden = format_control_problem(raw, "所属区县")
+    district = normalize_text(raw)
+    if hidden:
+        return district, [FieldError(key, hidden)]
+    if not district:
+        return district, [FieldError(key, "所属区县不能为空")]
+    if len(district) > DISTRICT_MAX or any(ord(ch) < 32 for ch in district):
+        return district, [FieldError(key, f"所属区县不能超过{DISTRICT_MAX}个字")]
+    return district, []
 
 
 def check_terminal(raw: Any) -> tuple[str, list[FieldError]]:
@@ -263,12 +279,49 @@ def keyring_account(dsn: str) -> str:
 
 
 def save_central_password(dsn: str, password: str) -> None:
-    import keyring
+    """Into the OS keyring, read back; ``KeyringUnavailable`` when there is no working keyring."""
+    from counter_app.faults import KeyringUnavailable
+    from counter_app.store.audit_key import NO_KEYRING
 
-    keyring.set_password(KEYRING_SERVICE, keyring_account(dsn), password)
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, keyring_account(dsn), password)
+        stored = keyring.get_password(KEYRING_SERVICE, keyring_account(dsn))
+    except Exception as exc:  # noqa: BLE001 — NoKeyringError, a backend that cannot load, D-Bus errors
+        raise KeyringUnavailable(NO_KEYRING) from exc
+    if stored != password:  # the "null" backend accepts and forgets
+        raise KeyringUnavailable(NO_KEYRING)
+
+
+def forget_central_password(dsn: str) -> None:
+    try:
+        import keyring
+
+        keyring.delete_password(KEYRING_SERVICE, keyring_account(dsn))
+    except Exception:  # noqa: BLE001 — nothing there, or no keyring: nothing to forget
+        pass
 
 
 def central_password(dsn: str) -> str | None:
-    import keyring
+    """The centre password of ``dsn`` from the keyring; ``KeyringUnavailable`` when it cannot be asked."""
+    from counter_app.faults import KeyringUnavailable
+    from counter_app.store.audit_key import NO_KEYRING
 
-    return keyring.get_password(KEYRING_SERVICE, keyring_account(dsn))
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, keyring_account(dsn))
+    except Exception as exc:  # noqa: BLE001
+        raise KeyringUnavailable(NO_KEYRING) from exc
+
+
+def certificate_login(dsn: str) -> bool:
+    """A DSN that logs in with a client certificate (``sslcert`` and ``sslkey``): no password at all."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        parts = conninfo_to_dict(dsn)
+    except Exception:  # noqa: BLE001
+        return False
+    return bool(parts.get("sslcert") and parts.get("sslkey"))

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from counter_app.domain.errors import FieldError
-from counter_app.domain.normalize import format_control_problem, normalize_text
+from counter_app.domain.normalize import format_control_problem
 from counter_app.services import approvals, audit
 from counter_app.services.counter import Counter
-from counter_app.services.settings import check_station_code, check_station_name
+from counter_app.services.settings import DISTRICT_MAX, check_district, check_station_code, check_station_name
 
 DISTRICT_KEY = "station_district"  # kept beside the settings of ``services.settings``
-DISTRICT_MAX = 40
 NOT_SET = ("本机尚未设置服务站，不能受理业务：请在首次运行向导中设置，或运行 "
            "counter-app station set --code 服务站代码 --name 服务站名称 --district 所属区县")
 
@@ -53,18 +52,6 @@ def not_configured(counter: Counter) -> FieldError | None:
         adopt(counter, code, name or code)
         return None
     return FieldError("station_code", NOT_SET)
-
-
-def check_district(raw: Any) -> tuple[str, list[FieldError]]:
-    hidden = format_control_problem(raw, "所属区县")
-    district = normalize_text(raw)
-    if hidden:
-        return district, [FieldError("district", hidden)]
-    if not district:
-        return district, [FieldError("district", "所属区县不能为空")]
-    if len(district) > DISTRICT_MAX or any(ord(ch) < 32 for ch in district):
-        return district, [FieldError("district", f"所属区县不能超过{DISTRICT_MAX}个字")]
-    return district, []
 
 
 def set_station(counter: Counter, code: Any, name: Any, district: Any, *, approval: Any = None) -> list[FieldError]:

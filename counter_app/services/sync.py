@@ -32,10 +32,16 @@ def central_connection(counter: Counter) -> Callable[[], Any]:
         dsn = uow.settings.get("central_dsn", None)
     if not dsn:
         raise SyncNotConfigured("central_dsn", "尚未连接中心：请先在“站点设置”或用 counter-app connect 连接管理中心")
-    password = central_password(dsn)
-    if not password:
-        raise SyncNotConfigured("password", "系统钥匙串中没有中心数据库密码：请重新连接中心")
-    return lambda: psycopg.connect(dsn, password=password, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+    from counter_app.faults import KeyringUnavailable
+    from counter_app.services.settings import certificate_login
+
+    try:
+        password = central_password(dsn)
+    except KeyringUnavailable as exc:
+        raise SyncNotConfigured("keyring", exc.message) from None
+    if not password and not certificate_login(dsn):
+        raise SyncNotConfigured("password", "系统钥匙串中没有中心数据库密码：请用 counter-app connect 重新连接中心")
+    return lambda: psycopg.connect(dsn, password=password or None, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
 
 
 def sync_now(counter: Counter, *, batch_size: int = 1000, background: bool = False) -> Any:

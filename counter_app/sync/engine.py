@@ -68,6 +68,7 @@ def sync_once(
     cannot be reached (nothing is lost: what was not acknowledged stays queued). With the station's
     audit ``key``: register it first (a no-op once registered) and anchor the audit head last."""
     report = SyncReport()
+    key = key or _stored_key(store)
     try:
         with central_conn_factory() as conn:
             conn.autocommit = True  # each batch and page commits on its own
@@ -85,6 +86,19 @@ def sync_once(
         raise
     _set_online(store, True)
     return report
+
+
+def _stored_key(store: Any) -> ChainKey | None:
+    """The store's audit key from the OS keyring (None without one: nothing keyed to register)."""
+    from counter_app.faults import KeyringUnavailable
+    from counter_app.store import audit_key
+
+    with store.unit_of_work() as uow:
+        store_id = uow.settings.get("store_id")
+    try:
+        return audit_key.read(store_id) if store_id else None
+    except KeyringUnavailable:
+        return None
 
 
 def _set_online(store: Any, ok: bool) -> None:

@@ -186,6 +186,9 @@ DECLARE
     k central.station_keys;
     p jsonb;
 BEGIN
+    IF NEW.station_code IS DISTINCT FROM central.login_station() THEN
+        RETURN NEW;  -- not the login's station: row-level security refuses it
+    END IF;
     IF NEW.created_at > now() + interval '1 day' THEN
         RAISE EXCEPTION 'created_at in the future' USING ERRCODE = 'check_violation',
             CONSTRAINT = 'inbox_created_in_future';
@@ -225,6 +228,10 @@ DECLARE
     k central.station_keys;
     c jsonb;
 BEGIN
+    IF NEW.station_code IS DISTINCT FROM central.login_station() OR NEW.hash !~ '^[0-9a-f]{{64}}$'
+       OR NEW.prev_hash !~ '^[0-9a-f]{{64}}$' THEN
+        RETURN NEW;  -- row-level security and the table's constraints say why, in their own words
+    END IF;
     SELECT * INTO k FROM central.station_keys WHERE station_code = NEW.station_code;
     IF NEW.canonical IS NULL THEN
         IF k.station_code IS NOT NULL THEN
@@ -273,26 +280,26 @@ END $$;
 CREATE OR REPLACE FUNCTION central.inbox_after_insert() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = central, pg_temp AS $$
 DECLARE
-    n record;
+    newcomer record;
     held record;
 BEGIN
-    FOR n IN SELECT * FROM new_rows WHERE kind = 'open-account' ORDER BY created_at, client_id LOOP
+    FOR newcomer IN SELECT * FROM new_rows WHERE kind = 'open-account' ORDER BY created_at, client_id LOOP
         INSERT INTO central.account_claims (id_number, client_id, station_code)
-        VALUES (n.subject_key, n.client_id, n.station_code) ON CONFLICT (id_number) DO NOTHING;
+        VALUES (newcomer.subject_key, newcomer.client_id, newcomer.station_code) ON CONFLICT (id_number) DO NOTHING;
         CONTINUE WHEN FOUND;
         SELECT c.client_id, c.station_code, i.created_at, i.receipt_number INTO held
           FROM central.account_claims c JOIN central.inbox i ON i.client_id = c.client_id
-         WHERE c.id_number = n.subject_key FOR UPDATE OF c;
-        CONTINUE WHEN held.client_id = n.client_id OR held.station_code = n.station_code;
-        IF (n.created_at, n.client_id) < (held.created_at, held.client_id) AND NOT EXISTS (
+         WHERE c.id_number = newcomer.subject_key FOR UPDATE OF c;
+        CONTINUE WHEN held.client_id = newcomer.client_id OR held.station_code = newcomer.station_code;
+        IF (newcomer.created_at, newcomer.client_id) < (held.created_at, held.client_id) AND NOT EXISTS (
                 SELECT 1 FROM central.decisions d WHERE d.client_id = held.client_id AND d.decision <> 'conflict') THEN
-            UPDATE central.account_claims SET client_id = n.client_id, station_code = n.station_code, claimed_at = now()
-             WHERE id_number = n.subject_key;
-            PERFORM central.record_conflict(n.subject_key, n.client_id, n.station_code, held.client_id,
+            UPDATE central.account_claims SET client_id = newcomer.client_id, station_code = newcomer.station_code, claimed_at = now()
+             WHERE id_number = newcomer.subject_key;
+            PERFORM central.record_conflict(newcomer.subject_key, newcomer.client_id, newcomer.station_code, held.client_id,
                                             held.station_code, held.receipt_number);
         ELSE
-            PERFORM central.record_conflict(n.subject_key, held.client_id, held.station_code, n.client_id,
-                                            n.station_code, n.receipt_number);
+            PERFORM central.record_conflict(newcomer.subject_key, held.client_id, held.station_code, newcomer.client_id,
+                                            newcomer.station_code, newcomer.receipt_number);
         END IF;
     END LOOP;
 
