@@ -15,6 +15,7 @@ from counter_app.domain.normalize import format_control_problem, normalize_text,
 from counter_app.domain.materials import Material, missing_materials
 from counter_app.services import approvals, audit, rules
 from counter_app.services.counter import Counter
+from counter_app.services.document_checks import documents_used_once
 from counter_app.services.forms import check_form, required_materials
 from counter_app.store.records import ApplicationRecord
 
@@ -77,7 +78,7 @@ def evaluate(counter: Counter, kind: str, form: Mapping[str, Any], uow: Any) -> 
         return result  # store rules need well-formed values
     ctx = rules.RuleContext(uow=uow, version=counter.policy_on(), today=counter.today(), station_code=counter.station_code)
     outcome = rules.loan(ctx, checked.values, checked.facts) if kind == "loan" else rules.RULES[kind](ctx, checked.values)
-    result.errors += outcome.errors
+    result.errors += outcome.errors + documents_used_once(counter, kind, checked.values, uow)  # risk control
     result.warnings += outcome.warnings
     result.details = outcome.details
     result.values = checked.values

@@ -151,7 +151,7 @@ def _check(key: str, raw: Any, printers: set[str] | None) -> tuple[str, list[Fie
     if key == "language":
         return check_language(raw)
     if key == "station_district":
-        return check_district(raw, key)
+        return check_district(raw, key, required=False)  # optional here; ``station set`` asks for it
     return check_printer(key, raw, printers)
 
 
@@ -174,11 +174,13 @@ def check_station_name(raw: Any) -> tuple[str, list[FieldError]]:
     return name, []
 
 
-def check_district(raw: Any, key: str = "district") -> tuple[str, list[FieldError]]:
+def check_district(raw: Any, key: str = "district", required: bool = True) -> tuple[str, list[FieldError]]:
     hidden = format_control_problem(raw, "所属区县")
     district = normalize_text(raw)
     if hidden:
         return district, [FieldError(key, hidden)]
+    if not district and not required:
+        return district, []
     if not district:
         return district, [FieldError(key, "所属区县不能为空")]
     if len(district) > DISTRICT_MAX or any(ord(ch) < 32 for ch in district):

@@ -88,6 +88,15 @@ class ApplicationRepository(Repository):
                 return
             after = rows[-1].id  # type: ignore[assignment]
 
+    def withdrawals_using(self, document_key: str, subject_key: str, statuses: tuple[str, ...]) -> int:
+        """This station's withdrawals in ``statuses`` by *other* workers with this document (the
+        expression is that of the index of store revision 0005)."""
+        marks = ", ".join("?" * len(statuses))
+        return int(self._c.exec_driver_sql(
+            "SELECT count(*) FROM applications WHERE kind = 'withdrawal'"
+            " AND upper(replace(replace(json_extract(fields, '$.document_no'), ' ', ''), '-', '')) = ?"
+            f" AND subject_key <> ? AND status IN ({marks})", (document_key, subject_key, *statuses)).scalar_one())
+
     def station_codes(self) -> set[str]:
         """The station codes the applications here were numbered under."""
         return {row[0] for row in self._c.execute(select(s.applications.c.station_code).distinct())}
