@@ -29,6 +29,9 @@ class Store:
         directory = Path(data_dir)
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / DB_FILENAME
+        from counter_app.store.health import check_on_open
+
+        check_on_open(path)  # a damaged file is refused before anything (a migration) writes to it
         engine = make_engine(path)
         try:
             migrate.upgrade(engine)
@@ -47,6 +50,12 @@ class Store:
             return search(raw.driver_connection, text, limit)
         finally:
             raw.close()
+
+    def integrity_problems(self) -> list[str]:
+        """A full ``PRAGMA integrity_check`` (seconds on a big store): empty when intact."""
+        from counter_app.store.health import full_check
+
+        return full_check(self.path)
 
     def schema_revision(self) -> str | None:
         return migrate.current_revision(self._engine)

@@ -88,6 +88,9 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
         return Checked(value=None, errors=(bad,))
     if when > counter.today():  # type: ignore[operator]
         return Checked.fail("day", "不能日结今天以后的日期")
+    damaged = _integrity_problem(counter)  # issue #17: the whole file is checked before a day is frozen
+    if damaged:
+        return Checked(value=None, errors=(damaged,))
     clerk = None if station else counter.clerk
     scope = close_scope(clerk)
     with counter.store.unit_of_work() as uow:
@@ -115,6 +118,14 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
             return Checked(value=None, errors=(_already(counter, uow.closes.get(when, scope)),))
     log_print(counter, "daily_close", path, pages, subject=f"{when}:{scope}")
     return Checked(value=DayReport(when, scope, result, tuple(items), record))  # type: ignore[arg-type]
+
+
+def _integrity_problem(counter: Counter) -> FieldError | None:
+    """A full integrity check of the store (trust, issue #17); the close is refused on a damaged file."""
+    from counter_app.faults import DAMAGED
+
+    problems = counter.store.integrity_problems()
+    return FieldError("data_dir", f"{DAMAGED}（{problems[0]}）") if problems else None
 
 
 def _already(counter: Counter, record: DailyCloseRecord) -> FieldError:
