@@ -17,7 +17,8 @@ MAX_LIMIT = 10_000
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("audit", help="审计日志：校验哈希链（verify）或查看记录（list）")
     actions = p.add_subparsers(dest="audit_action", required=True, parser_class=type(p))
-    actions.add_parser("verify", help="校验审计日志是否被改动（完整返回0，否则返回1并指出第一条问题记录）")
+    verify = actions.add_parser("verify", help="校验审计日志是否被改动（完整返回0，否则返回1并指出第一条问题记录）")
+    verify.add_argument("--offline", action="store_true", help="不与中心锚定的审计链头比对（默认已连接中心时比对）")
     listing = actions.add_parser("list", help="查看最近的审计记录（站长）")
     listing.add_argument("--limit", type=int, default=50, help="条数（默认50）")
     listing.add_argument("--action", help="只看该类操作，如 login、lookup、reprint")
@@ -35,15 +36,35 @@ def _verify(args: argparse.Namespace) -> int:
     from counter_app.services.audit import verify_chain
 
     with counter_for(args, login=False) as counter:
-        verdict = verify_chain(counter)
+        anchored, note = (None, None) if args.offline else _anchored_head(counter)
+        verdict = verify_chain(counter, anchored)
     if args.json:
-        emit_json(verdict.as_dict())
+        emit_json({**verdict.as_dict(), **({"note": note} if note else {})})
     elif verdict.ok:
-        print(f"审计日志完整：共{verdict.rows}条记录，哈希链无断裂")
+        anchor = f"，{verdict.anchor['message']}" if verdict.anchor else ""
+        print(f"审计日志完整：共{verdict.rows}条记录，哈希链无断裂{anchor}" + (f"（{note}）" if note else ""))
     else:
-        assert verdict.first_bad is not None
-        print(f"审计日志已被改动：{verdict.first_bad.message}")
+        print(f"审计日志已被改动：{verdict.message}")
     return 0 if verdict.ok else EXIT_INVALID
+
+
+def _anchored_head(counter) -> tuple[object, str | None]:
+    """The head the centre anchored for this station, when the station is connected and the centre
+    answers; otherwise None and a note saying the local check stands alone."""
+    from counter_app.domain.audit_chain import Head
+    from counter_app.services import sync
+    from counter_app.sync.protocol import anchored_head
+
+    try:
+        factory = sync.central_connection(counter)
+    except sync.SyncNotConfigured:
+        return None, None  # not connected: nothing to compare with
+    try:
+        with factory() as conn:
+            found = anchored_head(conn)
+    except Exception as exc:  # noqa: BLE001 — offline is normal at a township station
+        return None, f"未能连接中心（{type(exc).__name__}），仅核验本机，未与中心锚定的链头比对"
+    return (Head(found[0], found[1]) if found else Head(0, "")), None
 
 
 def _list(args: argparse.Namespace) -> int:
