@@ -11,6 +11,7 @@ left alone and stays a bug.
 from __future__ import annotations
 
 import errno
+import shutil
 from typing import Any
 
 
@@ -75,8 +76,6 @@ def classify(exc: BaseException, where: Any = "") -> Fault | None:
 
 
 def _nearly_full(where: Any) -> bool:
-    import shutil
-
     try:
         return shutil.disk_usage(str(where or ".")).free < NEARLY_FULL
     except OSError:
@@ -102,3 +101,15 @@ def _one(exc: BaseException, where: Any) -> Fault | None:
     if any(word in text for word in _DAMAGED_WORDS):
         return StoreDamaged(DAMAGED)
     return None
+
+
+def connection_message(error: str) -> str:
+    """What a clerk or the back office can do about a failed connection to the centre (Chinese)."""
+    text = error.lower()
+    if "password authentication failed" in text or "no password supplied" in text:
+        return "用户名或密码不正确"
+    if "does not exist" in text and "database" in text:
+        return "中心数据库不存在，请核对连接串中的数据库名"
+    if "timeout" in text or "timed out" in text:
+        return "连接中心服务器超时，请检查网络后重试，或先离线工作"
+    return "无法连接到中心服务器，请检查网络和服务器地址，或先离线工作"

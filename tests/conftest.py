@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import os
-import uuid
-
 import sys
 import tempfile
+import uuid
 from pathlib import Path
 
 # Before any Qt import anywhere in the suite.
@@ -20,9 +19,8 @@ os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(_KEYRING_DIR), os.env
 os.environ.setdefault("COUNTER_TEST_KEYRING", str(Path(tempfile.mkdtemp(prefix="counter-keyring-")) / "keyring.json"))
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring_file_backend.FileKeyring")
 
-import pytest
-
-from pgcluster import destroy_cluster, start_cluster
+import pytest  # noqa: E402  after the keyring environment above, which subprocesses inherit
+from pgcluster import destroy_cluster, start_cluster  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cryptography import x509
@@ -42,7 +42,7 @@ class TestCA:
     def __init__(self, folder: Path, name: str = "counter-app test CA") -> None:
         self.folder = folder
         self.key = ec.generate_private_key(ec.SECP256R1())
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         self.cert = (
             x509.CertificateBuilder().subject_name(_name(name)).issuer_name(_name(name))
             .public_key(self.key.public_key()).serial_number(x509.random_serial_number())
@@ -58,7 +58,7 @@ class TestCA:
     def _issue(self, stem: str, common_name: str, usage: x509.ObjectIdentifier,
                ip: str | None = None) -> Issued:
         key = ec.generate_private_key(ec.SECP256R1())
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         builder = (
             x509.CertificateBuilder().subject_name(_name(common_name)).issuer_name(self.cert.subject)
             .public_key(key.public_key()).serial_number(x509.random_serial_number())

@@ -7,9 +7,13 @@ row; it needs no sign-in (it shows nothing personal). ``list`` is for a station 
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import EXIT_INVALID, CliError, emit_json
+from counter_app.console import EXIT_INVALID, CliError, emit_json
+from counter_app.domain.roles import may_do
+from counter_app.services import audit, clerks, sync
+from counter_app.services.audit import verify_chain
 
 MAX_LIMIT = 10_000
 
@@ -33,10 +37,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from counter_app.services.audit import verify_chain
-
     with counter_for(args, login=False) as counter:
-        anchored, note = (None, None) if args.offline else _anchored_head(counter)
+        anchored, note = (None, None) if args.offline else sync.centre_anchor(counter)
         verdict = verify_chain(counter, anchored)
     if args.json:
         emit_json({**verdict.as_dict(), **({"note": note} if note else {})})
@@ -48,29 +50,7 @@ def _verify(args: argparse.Namespace) -> int:
     return 0 if verdict.ok else EXIT_INVALID
 
 
-def _anchored_head(counter) -> tuple[object, str | None]:
-    """The head the centre anchored for this station, when the station is connected and the centre
-    answers; otherwise None and a note saying the local check stands alone."""
-    from counter_app.domain.audit_chain import Head
-    from counter_app.services import sync
-    from counter_app.sync.protocol import anchored_head
-
-    try:
-        factory = sync.central_connection(counter)
-    except sync.SyncNotConfigured:
-        return None, None  # not connected: nothing to compare with
-    try:
-        with factory() as conn:
-            found = anchored_head(conn)
-    except Exception as exc:  # noqa: BLE001 — offline is normal at a township station
-        return None, f"未能连接中心（{type(exc).__name__}），仅核验本机，未与中心锚定的链头比对"
-    return (Head(found[0], found[1]) if found else Head(0, "")), None
-
-
 def _list(args: argparse.Namespace) -> int:
-    from counter_app.domain.roles import may_do
-    from counter_app.services import audit, clerks
-
     if not 1 <= args.limit <= MAX_LIMIT:
         raise CliError.single("limit", f"条数应在1至{MAX_LIMIT}之间")
     with counter_for(args) as counter:
@@ -87,6 +67,4 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _when(text: str):
-    from datetime import datetime
-
     return datetime.fromisoformat(text)

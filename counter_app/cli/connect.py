@@ -4,7 +4,25 @@ from __future__ import annotations
 
 import argparse
 
-from counter_app.cli._output import CliError, emit_json
+import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from counter_app.cli._counter import counter_for
+from counter_app.cli._login import approval_for, read_secret
+from counter_app.console import CliError, emit_json
+from counter_app.faults import KeyringUnavailable
+from counter_app.services import approvals
+from counter_app.services.audit import NO_KEYRING, ensure_key, keyring_usable
+from counter_app.services.settings import (
+    certificate_login,
+    check_dsn,
+    check_station_code,
+    forget_central_password,
+    save_central_password,
+    save_settings,
+    test_connection,
+)
+from counter_app.services.sync import register_chain_key
 
 STATION_ROLE_PREFIX = "station_"
 
@@ -19,14 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _station_dsn(raw: str, station: str) -> str:
     """The DSN as stored: checked, never with a password; the user defaults to the station's role."""
-    from psycopg.conninfo import conninfo_to_dict, make_conninfo
-
-    from counter_app.services.settings import check_dsn
-
     try:
         if not conninfo_to_dict(raw).get("user"):
             raw = make_conninfo(raw, user=STATION_ROLE_PREFIX + station.lower())
-    except Exception:  # psycopg's parser message is English; check_dsn below says it in Chinese
+    except Exception:  # noqa: BLE001  psycopg's parser message is English; check_dsn below says it in Chinese
         pass
     dsn, problems = check_dsn(raw)
     if problems:
@@ -37,10 +51,6 @@ def _station_dsn(raw: str, station: str) -> str:
 def _verify_station(dsn: str, password: str | None, station: str) -> tuple[str, str]:
     """The login must work and belong to this station (the centre maps its role to one station);
     returns the centre's name and district of the station."""
-    import psycopg
-
-    from counter_app.services.settings import test_connection
-
     result = test_connection(dsn, password)
     if not result.ok:
         raise CliError([{"field": "dsn", "message": result.message}], exit_code=1)
@@ -68,10 +78,6 @@ def _check_station(counter, station: str) -> bool:
 
 def _register_key(dsn: str, password: str | None, key) -> None:
     """The station's audit key goes to the centre (once; the same key again is a no-op)."""
-    import psycopg
-
-    from counter_app.sync.protocol import register_chain_key
-
     try:
         with psycopg.connect(dsn, password=password or None, connect_timeout=10, autocommit=True) as conn:
             register_chain_key(conn, key.key, key.from_seq)
@@ -84,20 +90,6 @@ def run(args: argparse.Namespace) -> int:
     """Everything is checked first — the station, the login, a working keyring, the key at the centre —
     and only then saved: the password in the keyring, the connection in the settings. Any refusal
     leaves the data dir and the keyring as they were (exit 2, Chinese message)."""
-    from counter_app.cli._counter import counter_for
-    from counter_app.cli._login import approval_for, read_secret
-    from counter_app.faults import KeyringUnavailable
-    from counter_app.services import approvals
-    from counter_app.services.audit import ensure_key
-    from counter_app.services.settings import (
-        certificate_login,
-        check_station_code,
-        forget_central_password,
-        save_central_password,
-        save_settings,
-    )
-    from counter_app.store import audit_key
-
     station, problems = check_station_code(args.station)
     if problems:
         raise CliError.single("station", problems[0].message)
@@ -106,8 +98,8 @@ def run(args: argparse.Namespace) -> int:
     with counter_for(args) as counter:
         approval = approval_for(counter, args, approvals.settings_request())
         configured = _check_station(counter, station)
-        if not audit_key.keyring_usable():
-            raise CliError.single("keyring", audit_key.NO_KEYRING)
+        if not keyring_usable():
+            raise CliError.single("keyring", NO_KEYRING)
         cert = certificate_login(dsn)
         password = "" if cert else read_secret("中心数据库密码：")
         if not password and not cert:

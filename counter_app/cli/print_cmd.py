@@ -6,7 +6,11 @@ import argparse
 import sys
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json, whole_number
+from counter_app.cli._login import approval_for
+from counter_app.console import CliError, emit_json, whole_number
+from counter_app.services import printing as svc
+from counter_app.services.approvals import reprint_request
+from counter_app.services.printing import PrintRefused
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,22 +34,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     letters.add_argument("--township", help="只发给该乡镇的职工")
     letters.add_argument("--employer", help="只发给该单位（统一社会信用代码）的职工")
     letters.add_argument("--status", help="只发给该账户状态的职工，例如 01 正常")
-    letters.add_argument("--chunk", type=whole_number(1, 1_000_000, "每个文件的信函数"), help="每个文件的信函数（分多个文件输出）")
+    letters.add_argument("--chunk", type=whole_number(1, 1_000_000, "每个文件的信函数"),
+                         help="每个文件的信函数（分多个文件输出）")
     letters.set_defaults(func=run)
     for parser in (p, *docs.choices.values()):
         parser.add_argument("--json", action="store_true", help="输出 JSON")
 
 
 def _print(counter, args: argparse.Namespace) -> dict:
-    from counter_app.services import printing as svc
-
     if args.document == "receipt":
         try:
             printed = svc.print_receipt(counter, args.receipt_number, args.out, reprint_reason=args.reprint_reason)
         except svc.PrintRefused as refused:  # a reprint needs a supervisor: --approver gives it
-            from counter_app.cli._login import approval_for
-            from counter_app.services.approvals import reprint_request
-
             if refused.field != "approval":
                 raise
             approval = approval_for(counter, args, reprint_request(args.receipt_number.strip().upper()))
@@ -76,8 +76,6 @@ def _progress(done: int, total: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.services.printing import PrintRefused
-
     with counter_for(args) as counter:
         try:
             result = _print(counter, args)

@@ -5,19 +5,17 @@ from __future__ import annotations
 import argparse
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json
+from counter_app.console import CliError, emit_json
 from counter_app.domain.catalog import BUSINESSES, KINDS
+from counter_app.domain.status import ApplicationStatus, application_label
+from counter_app.services import list_records
 
 MAX_LIMIT = 100_000
-STATUS_LABELS = {
-    "submitted": "已受理", "queued": "待上传", "received": "中心已接收", "approved": "已核准",
-    "rejected": "不予核准", "needs-more": "需补充材料", "conflict": "冲突待处理", "cancelled": "已撤销",
-}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("records", help="列出本站受理的业务")
-    p.add_argument("--status", choices=sorted(STATUS_LABELS), help="只列出该状态")
+    p.add_argument("--status", choices=sorted(ApplicationStatus), help="只列出该状态")
     p.add_argument("--kind", choices=KINDS, help="只列出该业务类型")
     p.add_argument("--limit", type=int, default=1000, help=f"最多列出几条（1至{MAX_LIMIT}）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
@@ -25,8 +23,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.services import list_records
-
     if not 1 <= args.limit <= MAX_LIMIT:  # SQLite takes at most a 64-bit LIMIT; nobody reads more anyway
         raise CliError.single("limit", f"条数应在1至{MAX_LIMIT}之间")
     with counter_for(args) as counter:
@@ -38,6 +34,6 @@ def run(args: argparse.Namespace) -> int:
         print("没有符合条件的业务记录")
     for r in rows:
         when = counter.local(r.created_at).strftime("%Y-%m-%d %H:%M")
-        print(f"{r.receipt_number}  {BUSINESSES[r.kind].short:<6} {STATUS_LABELS.get(r.status, r.status):<8} "
+        print(f"{r.receipt_number}  {BUSINESSES[r.kind].short:<6} {application_label(r.status):<8} "
               f"{r.subject_name}  {when}")
     return 0

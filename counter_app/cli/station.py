@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from counter_app.cli._output import CliError, emit_json
+from counter_app.cli._counter import counter_for
+from counter_app.cli._login import approval_for
+from counter_app.console import CliError, emit_json
+from counter_app.services import approvals
+from counter_app.services import station as svc
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,11 +25,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.cli._counter import counter_for
-    from counter_app.cli._login import approval_for
-    from counter_app.services import approvals
-    from counter_app.services import station as svc
-
     with counter_for(args) as counter:
         if args.station_action == "set":
             approval = approval_for(counter, args, approvals.settings_request())
@@ -38,5 +37,5 @@ def run(args: argparse.Namespace) -> int:
     elif shown.configured:
         print(f"本机服务站：{shown.code} {shown.name}（所属区县 {shown.district or '未设置'}）")
     else:
-        print(f"本机尚未设置服务站（受理业务前须运行 counter-app station set）")
+        print("本机尚未设置服务站（受理业务前须运行 counter-app station set）")
     return 0

@@ -16,13 +16,28 @@ from typing import Any
 
 import uuid6
 
+from counter_app.crash import scrub
 from counter_app.domain.audit_chain import (
-    KEY_ACTION, KEY_MARK, ChainBreak, ChainKey, ChainRow, ChainVerifier, Head, at_text, payload_digest, payload_mac,
-    seal, sealed_head,
+    KEY_ACTION,
+    KEY_MARK,
+    ChainBreak,
+    ChainKey,
+    ChainRow,
+    ChainVerifier,
+    Head,
+    at_text,
+    payload_digest,
+    payload_mac,
+    seal,
+    sealed_head,
 )
 from counter_app.domain.ids import check_resident_id, mask_card, mask_id_number
 from counter_app.domain.normalize import valid_text
+from counter_app.faults import KeyringUnavailable
 from counter_app.services.counter import Counter
+from counter_app.services.payload_check import INTEGRITY, PayloadMismatch, check_payloads
+from counter_app.store import audit_key as chain_key
+from counter_app.store.uow import UnitOfWork
 
 TOPIC = "audit"
 ACTIONS = {
@@ -34,23 +49,12 @@ ACTIONS = {
     KEY_ACTION: "启用审计密钥",
 }
 SUBJECT_MAX = 120
+NO_KEYRING = chain_key.NO_KEYRING  # what connect says when the OS keyring cannot hold the audit key
 
 
-@dataclass(frozen=True)
-class PayloadMismatch:
-    """An application (row or queued payload) that differs from what its submit row sealed."""
-
-    receipt_number: str
-    where: str  # "application" (the stored row) or "outbox" (what would be sent)
-    reason: str
-
-    @property
-    def message(self) -> str:
-        place = "本机申请记录" if self.where == "application" else "待上传队列中的申请"
-        return f"回执 {self.receipt_number}：{place}{self.reason}"
-
-    def as_dict(self) -> dict[str, str]:
-        return {"receipt_number": self.receipt_number, "where": self.where, "message": self.message}
+def keyring_usable() -> bool:
+    """Whether the OS keyring can hold the station's audit key (asked before anything is saved)."""
+    return chain_key.keyring_usable()
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ class Verdict:
         if self.payload_bad is not None:
             return self.payload_bad.message
         if self.anchor is not None and not self.anchor["ok"]:
-            return self.anchor["message"]
+            return str(self.anchor["message"])
         return ""
 
     def as_dict(self) -> dict[str, Any]:
@@ -85,7 +89,7 @@ class Verdict:
 
 
 def record(counter: Counter, action: str, subject: str = "", details: Mapping[str, Any] | None = None,
-           *, uow: Any = None, clerk: str | None = None) -> ChainRow:
+           *, uow: UnitOfWork | None = None, clerk: str | None = None) -> ChainRow:
     """Append one row (by ``clerk``, default the counter's); inside ``uow`` if it is a write unit."""
     if uow is not None:
         return _append(counter, uow, action, subject, details, clerk)
@@ -95,7 +99,7 @@ def record(counter: Counter, action: str, subject: str = "", details: Mapping[st
     return row
 
 
-def _append(counter: Counter, uow: Any, action: str, subject: str, details: Mapping[str, Any] | None,
+def _append(counter: Counter, uow: UnitOfWork, action: str, subject: str, details: Mapping[str, Any] | None,
             clerk: str | None) -> ChainRow:
     key = key_for_writing(counter, uow)
     return _write(counter, uow, key, action, subject, details, clerk)
@@ -116,9 +120,6 @@ def key_for_writing(counter: Counter, uow: Any) -> ChainKey:
     """The station's audit key, made on the first write of a store without one (its first keyed row,
     ``audit_key``, is written then). Never a second key over a mark: a key gone from the keyring
     stops the log (``KeyringUnavailable``) rather than letting anyone start a fresh chain."""
-    from counter_app.faults import KeyringUnavailable
-    from counter_app.store import audit_key as chain_key
-
     mark = uow.settings.get(chain_key.MARK_KEY)
     key = counter.chain_key
     store_id = uow.settings.get("store_id")
@@ -154,10 +155,7 @@ def seal_payload(counter: Counter, uow: Any, payload: Mapping[str, Any]) -> tupl
     return {**payload, INTEGRITY: {"sha256": digest, "mac": payload_mac(key.key, digest)}}, digest
 
 
-INTEGRITY = "integrity"  # the outbox payload's key for the digest and MAC (not itself hashed)
-
-
-def _next_head(uow: Any) -> Head:
+def _next_head(uow: UnitOfWork) -> Head:
     """Chain on from the kept head: a removed last row then shows as a gap, not a fresh tail.
     If rows run past the head (tampering), continue after them so the counter keeps working."""
     head, last = uow.audit.head(), uow.audit.last_head() or Head()
@@ -197,9 +195,6 @@ def verify_chain(counter: Counter, anchored: Head | None = None) -> Verdict:
     """Read every row in seq order (one consistent snapshot) and check the chain, the head, and every
     application row and queued payload against the digest its submit row sealed. ``anchored`` is the
     head the centre holds (``audit verify`` online): the local chain must still contain it."""
-    from counter_app.store import audit_key as chain_key
-    from counter_app.services.payload_check import check_payloads
-
     with counter.store.unit_of_work() as uow:
         mark = uow.settings.get(chain_key.MARK_KEY)
         try:
@@ -248,8 +243,6 @@ def list_entries(counter: Counter, limit: int = 100, action: str | None = None, 
 
 def record_sync(counter: Counter, report: Mapping[str, Any] | None = None, error: str | None = None) -> ChainRow:
     """For the sync service: one row per sync round (counts, or the failure without credentials)."""
-    from counter_app.crash import scrub
-
     details = dict(report or {})
     if error:
         details["error"] = scrub(error)[:300]  # a DSN in a driver message loses its password

@@ -5,28 +5,28 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
+from counter_app.demo.loader import generate_and_load, has_reference_data
+from counter_app.domain.audit_chain import ChainKey
 from counter_app.domain.clock import china_time
 from counter_app.domain.policy import PolicyBook, PolicyVersion, default_policy
+from counter_app.faults import ClockOutOfRange
 from counter_app.paths import resolve_data_dir
 from counter_app.store import Store
-
-from counter_app.faults import ClockOutOfRange
 
 DEMO_CLERK = "demo"  # acts as the clerk while a data dir has no clerk accounts (issue: clerks)
 DEFAULT_TERMINAL = "01"
 DEMO_WORKERS, DEMO_EMPLOYERS = 5000, 400
 # A PC clock outside these years is wrong (a flat CMOS battery shows 2000 or 1970, a typo 9999):
 # business dates, receipt numbers and the policy in force all come from it, so nothing is taken.
-EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
-LATEST = datetime(2100, 1, 1, tzinfo=timezone.utc)
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 
 
 def system_clock() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def checked_time(moment: datetime) -> datetime:
@@ -51,7 +51,7 @@ class Counter:
     clerk: str
     clock: Callable[[], datetime] = field(default=lambda: system_clock())
     station_configured: bool = True  # False: a new data dir whose station is not set yet (no intake)
-    chain_key: Any = field(default=None, repr=False)  # the audit key, once read from the keyring
+    chain_key: ChainKey | None = field(default=None, repr=False)  # the audit key, once read from the keyring
 
     def now(self) -> datetime:
         return checked_time(self.clock())
@@ -68,14 +68,14 @@ class Counter:
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> "Counter":
+    def __enter__(self) -> Counter:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-def open_counter(
+def open_store_counter(
     data_dir: str | os.PathLike[str] | None = None,
     *,
     demo: bool = False,
@@ -102,11 +102,7 @@ def open_counter(
     )
     if clock is not None:
         counter.clock = clock
-    if demo and not configured:
-        from counter_app.services.station import configure_demo
-
-        configure_demo(counter)  # the demo city works as its first station
-    return counter
+    return counter  # a demo data dir gets its station from services.station.open_counter
 
 
 def _default_station(policy: PolicyBook) -> tuple[str, str]:
@@ -118,8 +114,6 @@ def _default_station(policy: PolicyBook) -> tuple[str, str]:
 
 def _seed_demo_once(store: Store) -> None:
     """A demo city on the first --demo run; never over reference data a centre already sent."""
-    from counter_app.demo.loader import generate_and_load, has_reference_data
-
     with store.unit_of_work() as uow:
         seeded = uow.settings.get("demo_seeded", False)
     if not seeded:

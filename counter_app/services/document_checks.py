@@ -7,14 +7,15 @@ from typing import Any
 
 from counter_app.domain.document_reuse import DocumentUse, document_key, reuse_problem
 from counter_app.domain.errors import FieldError
-from counter_app.services.counter import Counter
+from counter_app.services.rules import RuleContext
 
 _LIVE = ("submitted", "queued", "received", "needs-more", "approved", "conflict")  # not cancelled nor rejected
 
 
-def documents_used_once(counter: Counter, kind: str, values: Mapping[str, Any], uow: Any) -> list[FieldError]:
+def documents_used_once(ctx: RuleContext, values: Mapping[str, Any]) -> list[FieldError]:
     """A withdrawal's contract/lease/agreement number already used by another worker (一证一用)."""
-    reason = counter.policy_on().withdrawal.reasons.get(values.get("reason_code", "")) if kind == "withdrawal" else None
+    uow = ctx.uow
+    reason = ctx.version.withdrawal.reasons.get(values.get("reason_code", ""))
     key = document_key(values.get("document_no"))
     if reason is None or reason.shared_document or not key:
         return []

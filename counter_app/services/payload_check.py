@@ -10,22 +10,49 @@ chain was keyed carry no digest and are only checked for having a submit row.
 from __future__ import annotations
 
 import hmac
+from dataclasses import dataclass
 from typing import Any
 
 from counter_app.domain.audit_chain import ChainKey, payload_digest, payload_mac
+from counter_app.store.records import ApplicationRecord
 
 CHANGED = "与受理时封存的校验值不符（内容被改动）"
 NO_SUBMIT = "没有对应的受理审计记录（不是在本机柜台受理的）"
 BAD_MAC = "的密钥校验码不符（内容或校验值被改动）"
+INTEGRITY = "integrity"  # the outbox payload's key for the digest and MAC (not itself hashed)
+
+
+@dataclass(frozen=True)
+class PayloadMismatch:
+    """An application (row or queued payload) that differs from what its submit row sealed."""
+
+    receipt_number: str
+    where: str  # "application" (the stored row) or "outbox" (what would be sent)
+    reason: str
+
+    @property
+    def message(self) -> str:
+        place = "本机申请记录" if self.where == "application" else "待上传队列中的申请"
+        return f"回执 {self.receipt_number}：{place}{self.reason}"
+
+    def as_dict(self) -> dict[str, str]:
+        return {"receipt_number": self.receipt_number, "where": self.where, "message": self.message}
+
+
+def outbox_payload(record: ApplicationRecord) -> dict[str, Any]:
+    """What the centre receives for one application (its inbox row)."""
+    return {
+        "client_id": record.client_id, "receipt_number": record.receipt_number, "kind": record.kind,
+        "station_code": record.station_code, "terminal": record.terminal, "subject_key": record.subject_key,
+        "fields": record.fields, "materials": record.materials, "clerk": record.clerk,
+        "created_at": record.taken_at.isoformat(),
+    }
 
 
 def check_payloads(uow: Any, sealed: dict[str, tuple[str, str | None]], key: ChainKey | None,
-                   keyed_from: int | None) -> Any:
-    """The first mismatch (``services.audit.PayloadMismatch``), or None. ``sealed`` maps client id
+                   keyed_from: int | None) -> PayloadMismatch | None:
+    """The first mismatch, or None. ``sealed`` maps client id
     to (receipt number, digest) from the submit rows."""
-    from counter_app.services.applications import outbox_payload
-    from counter_app.services.audit import INTEGRITY, PayloadMismatch
-
     for record in uow.applications.iter_all():
         known = sealed.get(record.client_id)
         if known is None:

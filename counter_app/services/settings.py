@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import keyring
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
+
 from counter_app.domain.errors import FieldError
 from counter_app.domain.normalize import format_control_problem, normalize_code, normalize_text
+from counter_app.faults import KeyringUnavailable, connection_message
 from counter_app.services import approvals, audit
 from counter_app.services.counter import Counter
+from counter_app.store.audit_key import NO_KEYRING
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DOCUMENT_KINDS = {"receipt": "受理回执", "form": "申请表", "notice": "通知书", "letters": "批量信函"}
@@ -217,11 +224,9 @@ def check_dsn(raw: Any) -> tuple[str, list[FieldError]]:
     dsn = normalize_text(raw)
     if not dsn:
         return "", []
-    from psycopg.conninfo import conninfo_to_dict
-
     try:
         parts = conninfo_to_dict(dsn)
-    except Exception:  # psycopg raises ProgrammingError with an English parser message
+    except Exception:  # noqa: BLE001  psycopg raises ProgrammingError with an English parser message
         return dsn, [FieldError("central_dsn", "中心数据库连接串格式不正确（示例：postgresql://station_cg01@中心服务器:5432/hpf）")]
     return dsn, [FieldError("central_dsn", message) for message in _dsn_problems(parts)]
 
@@ -246,13 +251,11 @@ def test_connection(dsn: str, password: str | None, timeout: int = CONNECT_TIMEO
         return ConnectionResult(False, "未填写中心数据库连接串")
     if problems:
         return ConnectionResult(False, problems[0].message)
-    import psycopg
-
     try:
         with psycopg.connect(dsn, password=password or None, connect_timeout=timeout) as conn:
             ready = conn.execute("SELECT to_regclass('central.stations') IS NOT NULL").fetchone()
     except psycopg.Error as exc:
-        return ConnectionResult(False, _connection_message(str(exc)))
+        return ConnectionResult(False, connection_message(str(exc)))
     if not ready or not ready[0]:
         return ConnectionResult(False, "已连接到服务器，但该数据库尚未建立中心库（请中心执行 counter-central init）")
     return ConnectionResult(True, "连接成功")
@@ -261,67 +264,38 @@ def test_connection(dsn: str, password: str | None, timeout: int = CONNECT_TIMEO
 test_connection.__test__ = False  # type: ignore[attr-defined]  # not a pytest test despite its name
 
 
-def _connection_message(error: str) -> str:
-    text = error.lower()
-    if "password authentication failed" in text or "no password supplied" in text:
-        return "用户名或密码不正确"
-    if "does not exist" in text and "database" in text:
-        return "中心数据库不存在，请核对连接串中的数据库名"
-    if "timeout" in text or "timed out" in text:
-        return "连接中心服务器超时，请检查网络后重试，或先离线工作"
-    return "无法连接到中心服务器，请检查网络和服务器地址，或先离线工作"
-
-
 def keyring_account(dsn: str) -> str:
     """The keyring entry of a centre login: ``user@host:port/dbname`` (shared with the sync engine)."""
-    from psycopg.conninfo import conninfo_to_dict
-
     parts = conninfo_to_dict(dsn)
     return f"{parts.get('user', '')}@{parts.get('host', '')}:{parts.get('port') or 5432}/{parts.get('dbname', '')}"
 
 
 def save_central_password(dsn: str, password: str) -> None:
     """Into the OS keyring, read back; ``KeyringUnavailable`` when there is no working keyring."""
-    from counter_app.faults import KeyringUnavailable
-    from counter_app.store.audit_key import NO_KEYRING
-
     try:
-        import keyring
-
         keyring.set_password(KEYRING_SERVICE, keyring_account(dsn), password)
         stored = keyring.get_password(KEYRING_SERVICE, keyring_account(dsn))
-    except Exception as exc:  # noqa: BLE001 — NoKeyringError, a backend that cannot load, D-Bus errors
+    except Exception as exc:
         raise KeyringUnavailable(NO_KEYRING) from exc
     if stored != password:  # the "null" backend accepts and forgets
         raise KeyringUnavailable(NO_KEYRING)
 
 
 def forget_central_password(dsn: str) -> None:
-    try:
-        import keyring
-
+    with contextlib.suppress(Exception):  # nothing there, or no keyring: nothing to forget
         keyring.delete_password(KEYRING_SERVICE, keyring_account(dsn))
-    except Exception:  # noqa: BLE001 — nothing there, or no keyring: nothing to forget
-        pass
 
 
 def central_password(dsn: str) -> str | None:
     """The centre password of ``dsn`` from the keyring; ``KeyringUnavailable`` when it cannot be asked."""
-    from counter_app.faults import KeyringUnavailable
-    from counter_app.store.audit_key import NO_KEYRING
-
     try:
-        import keyring
-
         return keyring.get_password(KEYRING_SERVICE, keyring_account(dsn))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise KeyringUnavailable(NO_KEYRING) from exc
 
 
 def certificate_login(dsn: str) -> bool:
     """A DSN that logs in with a client certificate (``sslcert`` and ``sslkey``): no password at all."""
-    from psycopg.conninfo import conninfo_to_dict
-
     try:
         parts = conninfo_to_dict(dsn)
     except Exception:  # noqa: BLE001

@@ -8,14 +8,19 @@ own record) or by the demo city — and the code no longer changes once receipts
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from counter_app.domain.errors import FieldError
 from counter_app.domain.normalize import format_control_problem
+from counter_app.faults import KeyringUnavailable
 from counter_app.services import approvals, audit
-from counter_app.services.counter import Counter
-from counter_app.services.settings import DISTRICT_MAX, check_district, check_station_code, check_station_name
+from counter_app.services.counter import Counter, open_store_counter
+from counter_app.services.settings import check_district, check_station_code, check_station_name
 
 DISTRICT_KEY = "station_district"  # kept beside the settings of ``services.settings``
 NOT_SET = ("本机尚未设置服务站，不能受理业务：请在首次运行向导中设置，或运行 "
@@ -114,12 +119,9 @@ def configure_demo(counter: Counter) -> None:
         uow.settings.set(DISTRICT_KEY, station.district)
         uow.commit()
     adopt(counter, station.code, station.name)
-    from counter_app.faults import KeyringUnavailable
-
-    try:
+    # A demo on a PC without a keyring goes on: the first audited action says so.
+    with contextlib.suppress(KeyringUnavailable):
         audit.ensure_key(counter)  # the demo station's audit key, made with the station
-    except KeyringUnavailable:
-        pass  # a demo on a PC without a keyring: the first audited action says so
 
 
 def _policy_district(counter: Counter, code: str) -> str | None:
@@ -127,3 +129,18 @@ def _policy_district(counter: Counter, code: str) -> str | None:
         if station.code == code:
             return station.district
     return None
+
+
+def open_counter(
+    data_dir: str | os.PathLike[str] | None = None,
+    *,
+    demo: bool = False,
+    clerk: str | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> Counter:
+    """Open the station's store (migrating it), read its settings, seed a demo city if asked; a demo
+    data dir with no station yet works as the demo city's first station."""
+    counter = open_store_counter(data_dir, demo=demo, clerk=clerk, clock=clock)
+    if demo and not counter.station_configured:
+        configure_demo(counter)
+    return counter

@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import psycopg
+
+from counter_app.domain.audit_chain import ChainKey, Head
+from counter_app.faults import KeyringUnavailable
+from counter_app.services import audit
+from counter_app.services.audit import ensure_key
 from counter_app.services.counter import Counter
+from counter_app.services.settings import central_password, certificate_login
+from counter_app.sync.engine import sync_once
+from counter_app.sync.protocol import anchored_head, register_chain_key
+from counter_app.sync.runner import Schedule, SyncRunner
 
 CONNECT_TIMEOUT_S = 10
 
@@ -24,17 +34,10 @@ class SyncNotConfigured(Exception):
 
 def central_connection(counter: Counter) -> Callable[[], Any]:
     """A factory of connections to the centre as this station's own role."""
-    import psycopg
-
-    from counter_app.services.settings import central_password
-
     with counter.store.unit_of_work() as uow:
         dsn = uow.settings.get("central_dsn", None)
     if not dsn:
         raise SyncNotConfigured("central_dsn", "尚未连接中心：请先在“站点设置”或用 counter-app connect 连接管理中心")
-    from counter_app.faults import KeyringUnavailable
-    from counter_app.services.settings import certificate_login
-
     try:
         password = central_password(dsn)
     except KeyringUnavailable as exc:
@@ -51,9 +54,6 @@ def sync_now(counter: Counter, *, batch_size: int = 1000, background: bool = Fal
     brought something back or something was refused: auditing a round that merely pushed would
     queue a new audit row for the next round to push, for ever.
     """
-    from counter_app.services import audit
-    from counter_app.sync.engine import sync_once
-
     factory = central_connection(counter)
     key = station_key(counter)
     try:
@@ -68,12 +68,30 @@ def sync_now(counter: Counter, *, batch_size: int = 1000, background: bool = Fal
     return report
 
 
-def station_key(counter: Counter) -> Any:
+def station_key(counter: Counter) -> ChainKey:
     """The station's audit key (made now if the station has none yet): registered at the centre on
     every round, so that it checks what this station sends."""
-    from counter_app.services.audit import ensure_key
-
     return counter.chain_key or ensure_key(counter)
+
+
+def centre_anchor(counter: Counter) -> tuple[Head | None, str | None]:
+    """The head the centre anchored for this station (``Head(0, "")`` when it holds none), when the
+    station is connected and the centre answers; otherwise None and, when the centre could not be
+    reached, a note saying the local check stands alone."""
+    try:
+        factory = central_connection(counter)
+    except SyncNotConfigured:
+        return None, None  # not connected: nothing to compare with
+    try:
+        with factory() as conn:
+            found = anchored_head(conn)
+    except Exception as exc:  # noqa: BLE001 — offline is normal at a township station
+        return None, f"未能连接中心（{type(exc).__name__}），仅核验本机，未与中心锚定的链头比对"
+    return (Head(found[0], found[1]) if found else Head(0, "")), None
+
+
+__all__ = ["SyncNotConfigured", "background_runner", "central_connection", "centre_anchor", "register_chain_key",
+           "station_key", "summary", "sync_now"]
 
 
 def summary(report: Any) -> str:
@@ -85,6 +103,4 @@ def summary(report: Any) -> str:
 def background_runner(counter: Counter, on_result: Callable[[Any, BaseException | None], None],
                       interval: float = 60.0) -> Any:
     """A runner (not started) that syncs every ``interval`` seconds, backing off while offline."""
-    from counter_app.sync.runner import Schedule, SyncRunner
-
     return SyncRunner(lambda: sync_now(counter, background=True), Schedule(interval=interval), on_result)

@@ -13,6 +13,7 @@ written anywhere else — ``KeyringUnavailable`` (exit 2 on the command line) sa
 
 from __future__ import annotations
 
+import contextlib
 import json
 import secrets
 from typing import Any
@@ -37,7 +38,7 @@ def _keyring() -> Any:
         import keyring
 
         return keyring
-    except Exception as exc:  # noqa: BLE001 — a broken installation is "no keyring" too
+    except Exception as exc:
         raise KeyringUnavailable(NO_KEYRING) from exc
 
 
@@ -47,7 +48,7 @@ def read(store_id: str) -> ChainKey | None:
     keyring = _keyring()
     try:
         text = keyring.get_password(KEYRING_SERVICE, account(store_id))
-    except Exception as exc:  # noqa: BLE001 — NoKeyringError, D-Bus errors, a backend that cannot load
+    except Exception as exc:
         raise KeyringUnavailable(NO_KEYRING) from exc
     if not text:
         return None
@@ -65,7 +66,7 @@ def create(store_id: str, from_seq: int) -> ChainKey:
     try:
         keyring.set_password(KEYRING_SERVICE, account(store_id),
                              json.dumps({"key": made.key.hex(), "from_seq": from_seq}))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise KeyringUnavailable(NO_KEYRING) from exc
     again = read(store_id)
     if again is None or again.key != made.key:  # the "null" backend accepts and forgets
@@ -80,10 +81,8 @@ def keyring_usable() -> bool:
     try:
         keyring.set_password(KEYRING_SERVICE, probe, probe)
         ok = keyring.get_password(KEYRING_SERVICE, probe) == probe
-        try:
+        with contextlib.suppress(Exception):  # a backend without delete is still usable
             keyring.delete_password(KEYRING_SERVICE, probe)
-        except Exception:  # noqa: BLE001 — a backend without delete is still usable
-            pass
         return ok
     except Exception:  # noqa: BLE001
         return False

@@ -8,12 +8,12 @@ from types import TracebackType
 from sqlalchemy import Engine
 
 from counter_app.store import migrate
-from counter_app.store.engine import make_engine
+from counter_app.store.backup import backup_before_migration
+from counter_app.store.engine import DB_FILENAME, make_engine
+from counter_app.store.health import check_on_open, full_check
 from counter_app.store.records import SearchHit
 from counter_app.store.search import search
 from counter_app.store.uow import UnitOfWork
-
-DB_FILENAME = "station.sqlite3"
 
 
 class Store:
@@ -29,11 +29,10 @@ class Store:
         directory = Path(data_dir)
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / DB_FILENAME
-        from counter_app.store.health import check_on_open
-
         check_on_open(path)  # a damaged file is refused before anything (a migration) writes to it
         engine = make_engine(path)
         try:
+            backup_before_migration(path)  # a store behind head is copied before upgrading
             migrate.upgrade(engine)
         except BaseException:
             engine.dispose()
@@ -53,8 +52,6 @@ class Store:
 
     def integrity_problems(self) -> list[str]:
         """A full ``PRAGMA integrity_check`` (seconds on a big store): empty when intact."""
-        from counter_app.store.health import full_check
-
         return full_check(self.path)
 
     def schema_revision(self) -> str | None:

@@ -13,10 +13,10 @@ from typing import Any
 import psycopg
 
 from counter_app.domain.audit_chain import ChainBreak, ChainRow, ChainVerifier, at_text
-
-ANCHOR = "anchor"
 from counter_app.domain.normalize import normalize_code
 from counter_app.sync.central_db import CentralError
+
+ANCHOR = "anchor"
 
 CHUNK = 2000
 _ROWS = (

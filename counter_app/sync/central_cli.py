@@ -9,9 +9,11 @@ from collections.abc import Sequence
 
 import psycopg
 
-from counter_app.cli import _output
-from counter_app.cli._output import CliError, emit_json
-from counter_app.sync import central_db
+from counter_app import console
+from counter_app.console import CliError, emit_json
+from counter_app.crash import scrub
+from counter_app.faults import connection_message
+from counter_app.sync import central_audit, central_checks, central_db, central_seed
 from counter_app.sync.central_db import CentralError
 
 DSN_ENV = "COUNTER_CENTRAL_DSN"
@@ -49,8 +51,6 @@ def _add_station(args: argparse.Namespace) -> int:
 
 
 def _seed_demo(args: argparse.Namespace) -> int:
-    from counter_app.sync import central_seed
-
     with _connect(args) as conn:
         counts = central_seed.seed_demo(conn, workers=args.workers, employers=args.employers, seed=args.seed)
     if args.json:
@@ -83,8 +83,6 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _flags(args: argparse.Namespace) -> int:
-    from counter_app.sync import central_checks
-
     with _connect(args) as conn:
         rechecked = central_checks.recheck(conn) if args.recheck else None
         flags = central_checks.list_flags(conn, station=args.station, include_resolved=args.all)
@@ -101,8 +99,6 @@ def _flags(args: argparse.Namespace) -> int:
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
-    from counter_app.sync import central_audit
-
     with _connect(args) as conn:
         verdict = central_audit.verify_station(conn, args.station)
     if args.json:
@@ -116,8 +112,8 @@ def _audit_verify(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _output.ChineseArgumentParser(prog="counter-central", description="住房公积金管理中心数据库管理")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_output.ChineseArgumentParser)
+    parser = console.ChineseArgumentParser(prog="counter-central", description="住房公积金管理中心数据库管理")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=console.ChineseArgumentParser)
 
     def command(name: str, help_: str, func) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_)
@@ -153,34 +149,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _output.force_utf8_stdio()
+    console.force_utf8_stdio()
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except CentralError as exc:
-        return _output.report_error(CliError.single(exc.field, exc.message), as_json=args.json)
+        return console.report_error(CliError.single(exc.field, exc.message), as_json=args.json)
     except CliError as exc:
-        return _output.report_error(exc, as_json=args.json)
-    except Exception as exc:  # a database error may come wrapped by SQLAlchemy (init's migrations)
+        return console.report_error(exc, as_json=args.json)
+    except Exception as exc:
         found = _database_error(exc)
         if found is None:
             raise
-        return _output.report_error(found, as_json=args.json)
+        return console.report_error(found, as_json=args.json)
 
 
 def _database_error(exc: BaseException) -> CliError | None:
     """A connection problem (exit 2, what to check) or a refused operation (exit 1), in Chinese and
     without a traceback; None for anything that is not a database error (a bug)."""
-    from counter_app.crash import scrub
-    from counter_app.services.settings import _connection_message
-
     inner = getattr(exc, "orig", None) or exc
     if not isinstance(inner, psycopg.Error):
         return None
     detail = scrub(str(inner).strip()).splitlines()[0] if str(inner).strip() else type(inner).__name__
-    if isinstance(inner, psycopg.OperationalError) and inner.sqlstate is None or isinstance(
+    if (isinstance(inner, psycopg.OperationalError) and inner.sqlstate is None) or isinstance(
             inner, psycopg.errors.InvalidPassword | psycopg.errors.InvalidAuthorizationSpecification):
-        return CliError([{"field": "dsn", "message": f"无法连接中心数据库：{_connection_message(str(inner))}（{detail}）"}],
+        return CliError([{"field": "dsn", "message": f"无法连接中心数据库：{connection_message(str(inner))}（{detail}）"}],
                         exit_code=2)
     if isinstance(inner, psycopg.errors.InsufficientPrivilege):
         return CliError([{"field": "dsn", "message": f"中心数据库拒绝了此操作（权限不足，请用数据库所有者连接）：{detail}"}],

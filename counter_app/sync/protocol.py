@@ -10,7 +10,7 @@ rejected alone with its reason (also stored in ``central.rejections``) and the r
 Audit rows (``push_audit_batch``) take the same road into ``central.station_audit``. Each
 application carries the exact canonical text that was sealed at the counter, its SHA-256 and the
 station's MAC over it; each audit row its canonical text. The centre recomputes them on receipt
-(central revision 0004) and refuses a row that does not match, alone, with its reason.
+(central revision 0006) and refuses a row that does not match, alone, with its reason.
 
 Pull (``pull_changes``): the cursor is the pair ``(xid, seq)`` of the change feed, ordered by the
 writing transaction's 64-bit id (``pg_current_xact_id()``, never wraps) and then a sequence. A
@@ -53,7 +53,8 @@ _ROW_ERROR_CLASSES = ("22", "23")
 _REASONS = {
     "inbox_receipt_number_key": "回执编号与中心已有的申请重复",
     "inbox_receipt_of_station": "回执编号与服务站代码不一致",
-    "inbox_kind_check": "中心不受理此业务类型",
+    "inbox_kind_check": "中心不受理此业务类型",  # before central revision 0005
+    "inbox_kind_fkey": "中心不受理此业务类型",
     "inbox_subject_key_check": "申请缺少业务对象（证件号码或统一社会信用代码）",
     "inbox_fields_check": "申请内容格式不正确",
     "inbox_terminal_check": "缺少窗口终端编号",

@@ -10,10 +10,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # service_world beside this file
 
-from service_world import build_world, fixed_clock  # noqa: E402
+from service_world import build_world, fixed_clock
 
-from counter_app.services import open_counter  # noqa: E402
-from counter_app.services.audit import ensure_key  # noqa: E402
+from counter_app.services import open_counter
+from counter_app.services.audit import ensure_key
 
 
 @pytest.fixture(scope="session")

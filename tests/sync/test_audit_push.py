@@ -10,12 +10,13 @@ from dataclasses import replace
 import keyring
 import psycopg
 import pytest
+from clerk_helpers import fast_hashing, staff  # noqa: F401 (fixture)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from psycopg import errors
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from station_helpers import factory, queue
 
-from clerk_helpers import fast_hashing, staff  # noqa: F401 (fixture)
 from counter_app.cli import main as counter_app
 from counter_app.domain.audit_chain import EDITED, GENESIS, MISSING, ChainRow, Head, head_of, row_hash, seal
 from counter_app.services import audit, open_counter
@@ -25,7 +26,6 @@ from counter_app.sync import central_audit, engine, protocol
 from counter_app.sync.central_cli import main as counter_central
 from counter_app.sync.engine import sync_once
 from counter_app.sync.protocol import AuditPayload, push_audit_batch
-from station_helpers import factory, queue
 
 pytestmark = pytest.mark.postgres
 
@@ -165,7 +165,8 @@ def test_another_station_can_neither_read_nor_forge_a_stations_log(central, staf
     assert seen == 0
     # A's rows under B's login: their HMACs are not B's to make, and their ids are A's.
     assert claimed.acked == [] and len(claimed.rejected) == len(sent)
-    assert {r for _, r in claimed.rejected} <= {"审计记录标识与其他服务站的审计记录重复", "审计记录的密钥校验不符（在本机被改动），中心拒收"}
+    assert {r for _, r in claimed.rejected} <= {"审计记录标识与其他服务站的审计记录重复",
+                                                "审计记录的密钥校验不符（在本机被改动），中心拒收"}
     # An edited row no longer matches its hash: refused even under B's own name.
     assert copied.acked == [] and "校验不符" in copied.rejected[0][1] and filed_under_b == []
     assert held(central, a.code) == expected(sent) and verdict(central, a.code).ok

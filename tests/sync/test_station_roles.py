@@ -9,15 +9,15 @@ import json
 
 import psycopg
 import pytest
+from pgcerts import TestCA
+from pgcluster import destroy_cluster, start_cluster
 from psycopg import errors
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from station_helpers import Central, drop_roles, queue
 
 from counter_app.cli import main as counter_app
 from counter_app.services import open_counter
 from counter_app.sync import central_db
-from pgcerts import TestCA
-from pgcluster import destroy_cluster, start_cluster
-from station_helpers import Central, drop_roles, queue
 
 pytestmark = pytest.mark.postgres
 

@@ -20,6 +20,8 @@ from sqlalchemy.exc import IntegrityError
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.domain.daily_close import DayItem, DayPrint, DayTotals, close_scope, receipt_gaps, totals
 from counter_app.domain.errors import Checked, FieldError
+from counter_app.faults import DAMAGED
+from counter_app.printing.daily_close import DailyCloseSheet, render_daily_close
 from counter_app.services import audit
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import day_bounds, parse_day, supervisor_problem
@@ -86,7 +88,8 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
     when, bad = parse_day(day or counter.today(), "day", "日结日期")
     if bad:
         return Checked(value=None, errors=(bad,))
-    if when > counter.today():  # type: ignore[operator]
+    assert when is not None  # parse_day gives a day or a problem
+    if when > counter.today():
         return Checked.fail("day", "不能日结今天以后的日期")
     damaged = _integrity_problem(counter)  # issue #17: the whole file is checked before a day is frozen
     if damaged:
@@ -100,11 +103,11 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
         return Checked(value=None, errors=(refused,))
     if earlier is not None:
         return Checked(value=None, errors=(_already(counter, earlier),))
-    items, prints, gaps = collect(counter, when, clerk)  # type: ignore[arg-type]
+    items, prints, gaps = collect(counter, when, clerk)
     result = totals(items, prints, gaps)
-    path = Path(out) if out else counter.data_dir / "closes" / when.isoformat() / f"{scope.replace(':', '-')}.pdf"  # type: ignore[union-attr]
-    pages = _print_sheet(counter, when, scope, result, items, path)  # type: ignore[arg-type]
-    record = DailyCloseRecord(day=when, scope=scope, closed_by=counter.clerk, closed_at=counter.now(),  # type: ignore[arg-type]
+    path = Path(out) if out else counter.data_dir / "closes" / when.isoformat() / f"{scope.replace(':', '-')}.pdf"
+    pages = _print_sheet(counter, when, scope, result, items, path)
+    record = DailyCloseRecord(day=when, scope=scope, closed_by=counter.clerk, closed_at=counter.now(),
                               totals=result.as_dict(), sheet_path=str(path))
     try:
         with counter.store.unit_of_work(write=True) as uow:
@@ -115,15 +118,15 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
             uow.commit()
     except IntegrityError:  # another counter closed the same day a moment ago
         with counter.store.unit_of_work() as uow:
-            return Checked(value=None, errors=(_already(counter, uow.closes.get(when, scope)),))
+            winner = uow.closes.get(when, scope)
+        assert winner is not None  # the row that made the insert fail
+        return Checked(value=None, errors=(_already(counter, winner),))
     log_print(counter, "daily_close", path, pages, subject=f"{when}:{scope}")
-    return Checked(value=DayReport(when, scope, result, tuple(items), record))  # type: ignore[arg-type]
+    return Checked(value=DayReport(when, scope, result, tuple(items), record))
 
 
 def _integrity_problem(counter: Counter) -> FieldError | None:
     """A full integrity check of the store (trust, issue #17); the close is refused on a damaged file."""
-    from counter_app.faults import DAMAGED
-
     problems = counter.store.integrity_problems()
     return FieldError("data_dir", f"{DAMAGED}（{problems[0]}）") if problems else None
 
@@ -134,8 +137,6 @@ def _already(counter: Counter, record: DailyCloseRecord) -> FieldError:
 
 
 def _print_sheet(counter: Counter, day: date, scope: str, result: DayTotals, items: list[DayItem], path: Path) -> int:
-    from counter_app.printing.daily_close import DailyCloseSheet, render_daily_close
-
     version = counter.policy_on(day)
     sheet = DailyCloseSheet(
         centre_name=version.centre_name, station_name=counter.station_name, day=day,
@@ -153,15 +154,7 @@ def get_close(counter: Counter, day: date, clerk: str | None = None) -> DailyClo
 
 def list_closes(counter: Counter, day: date | None = None) -> list[DailyCloseRecord]:
     with counter.store.unit_of_work() as uow:
-        return uow.closes.list(day)
-
-
-def closed_problem(uow: Any, day: date, clerk: str) -> FieldError | None:
-    """For services that change a day's work (submit, cancel, reprint): refused once the clerk's
-    day or the station's day is closed."""
-    if uow.closes.first_closed(day, (close_scope(clerk), close_scope(None))) is not None:
-        return FieldError("day", f"{day.isoformat()}已日结，当日业务只读，不能再办理或修改")
-    return None
+        return uow.closes.query(day)
 
 
 def log_print(counter: Counter, document: str, path: Path, pages: int, *, subject: str) -> None:

@@ -1,8 +1,8 @@
 """Trust (issue #17): station audit keys, anchored heads, payloads checked on receipt, flags, conflicts
 that reveal nothing, the earliest application keeps an ID number.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-05
 
 - ``central.station_keys``: each station's audit key (HMAC-SHA256), registered by the station itself
@@ -30,8 +30,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0004"
-down_revision: str | None = "0003"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -293,7 +293,8 @@ BEGIN
         CONTINUE WHEN held.client_id = newcomer.client_id OR held.station_code = newcomer.station_code;
         IF (newcomer.created_at, newcomer.client_id) < (held.created_at, held.client_id) AND NOT EXISTS (
                 SELECT 1 FROM central.decisions d WHERE d.client_id = held.client_id AND d.decision <> 'conflict') THEN
-            UPDATE central.account_claims SET client_id = newcomer.client_id, station_code = newcomer.station_code, claimed_at = now()
+            UPDATE central.account_claims
+               SET client_id = newcomer.client_id, station_code = newcomer.station_code, claimed_at = now()
              WHERE id_number = newcomer.subject_key;
             PERFORM central.record_conflict(newcomer.subject_key, newcomer.client_id, newcomer.station_code, held.client_id,
                                             held.station_code, held.receipt_number);
@@ -362,4 +363,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    raise NotImplementedError("revision 0004 (trust) is not reversible: keys, anchors and flags are evidence")
+    raise NotImplementedError("revision 0006 (trust) is not reversible: keys, anchors and flags are evidence")
