@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from counter_app.faults import DAMAGED, StoreDamaged
+from counter_app.faults import DAMAGED, StoreDamaged, classify
 
 WORK_TABLES = ("settings", "applications", "application_status_history", "outbox", "receipt_counters",
                "audit_log", "clerks", "daily_closes")
@@ -53,5 +53,8 @@ def _run(path: Path, *, full: bool) -> list[str]:
         finally:
             db.close()
     except sqlite3.DatabaseError as exc:  # not a database, malformed schema, unreadable header
+        fault = classify(exc, path.parent)
+        if fault is not None and not isinstance(fault, StoreDamaged):
+            raise fault from exc  # a full disk or a read-only folder is not a damaged file
         return [str(exc)]
     return [r[0] for r in rows if r[0] != "ok"]
