@@ -69,7 +69,7 @@ def test_a_refused_application_records_nothing(counter, data_dir):
 
 
 def test_the_audit_row_commits_with_the_application_or_not_at_all(counter, data_dir, monkeypatch):
-    def broken(self, row):
+    def broken(self, row, head=None):
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(AuditRepository, "add", broken)

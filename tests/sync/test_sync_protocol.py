@@ -243,7 +243,8 @@ def test_cursor_never_skips_a_row_committed_out_of_order(central):
 def test_cross_station_open_account_becomes_a_conflict_for_the_second_station(central):
     a, b = central.add_station(), central.add_station()
     first = payload(a.code, kind="open-account", subject="110101199003074514")
-    second = payload(b.code, kind="open-account", subject="110101199003074514")
+    second = payload(b.code, kind="open-account", subject="110101199003074514",
+                     created_at=datetime(2026, 11, 23, 9, 31, tzinfo=UTC))  # taken a minute later: it yields
     with a.connect() as conn:
         push_batch(conn, [first])
     with b.connect() as conn:

@@ -19,7 +19,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the service tests' world
 
-from service_world import (  # noqa: E402
+from service_world import (
     W,
     build_world,
     complete,
@@ -29,16 +29,19 @@ from service_world import (  # noqa: E402
     withdrawal_form,
 )
 
-from counter_app.cli import main  # noqa: E402
-from counter_app.domain.audit_chain import row_hash, sealed_head  # noqa: E402
-from counter_app.services import open_counter, submit_application  # noqa: E402
-from counter_app.services import audit  # noqa: E402
-from counter_app.services.audit import ensure_key  # noqa: E402
-from counter_app.services.sync import sync_now  # noqa: E402
-from counter_app.store import Store, audit_key  # noqa: E402
-from counter_app.services.settings import KEYRING_SERVICE, keyring_account  # noqa: E402
-from counter_app.sync import central_audit, central_checks, central_db  # noqa: E402
-from counter_app.sync.central_cli import main as central_main  # noqa: E402
+from counter_app.cli import main
+from counter_app.domain.audit_chain import row_hash, sealed_head
+from counter_app.services import (
+    audit,
+    open_counter,
+    submit_application,
+)
+from counter_app.services.audit import ensure_key
+from counter_app.services.settings import KEYRING_SERVICE, keyring_account
+from counter_app.services.sync import sync_now
+from counter_app.store import Store, audit_key
+from counter_app.sync import central_checks, central_db
+from counter_app.sync.central_cli import main as central_main
 
 pytestmark = pytest.mark.postgres
 
