@@ -3,7 +3,7 @@
 A risk-control rule apart from the withdrawal limits: the number of a document already used by
 *another* worker's withdrawal (in the centre's history the station holds, or among this station's
 own applications still in progress) is refused at the counter, as far as the station knows. The
-centre flags the same across all stations (central revision 0006). Reasons whose document several
+centre flags the same across all stations (central revision 0007). Reasons whose document several
 workers may share (a joint loan contract of co-borrowers) say so in the policy (``shared_document``).
 The message names no other person: the clerk learns only that the number is taken.
 """

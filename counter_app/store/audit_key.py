@@ -1,7 +1,7 @@
 """The audit chain's secret key (审计密钥): made once per store, kept only in the OS keyring.
 
 The key lives under the same keyring service as the centre's password (``counter-app``), account
-``audit-key/<store id>`` (the store id is a random name made by store revision 0005, so two data
+``audit-key/<store id>`` (the store id is a random name made by store revision 0006, so two data
 dirs on one PC have two keys, and a backup restored on the same PC finds its key again). Its value
 is JSON ``{"key": hex, "from_seq": N}``: the seq of the first keyed row travels with the key, out
 of reach of whoever edits the SQLite file. The store keeps only a public mark

@@ -1,7 +1,7 @@
 """The centre re-checks what stations took with its own data (中心复核), and lists the flags for the back office.
 
 On receipt the database itself flags a withdrawal above the person's balance at the centre and a
-contract, lease or agreement number already used by another worker (central revision 0006).
+contract, lease or agreement number already used by another worker (central revision 0007).
 ``recheck`` runs the same withdrawal rules the counter ran (``domain.withdrawal``: monthly and yearly
 caps, frequency, the document used once by the same worker) on the centre's data — accounts,
 its withdrawal history and every other station's withdrawals — so a station that was offline, out

@@ -10,7 +10,7 @@ rejected alone with its reason (also stored in ``central.rejections``) and the r
 Audit rows (``push_audit_batch``) take the same road into ``central.station_audit``. Each
 application carries the exact canonical text that was sealed at the counter, its SHA-256 and the
 station's MAC over it; each audit row its canonical text. The centre recomputes them on receipt
-(central revision 0006) and refuses a row that does not match, alone, with its reason.
+(central revision 0007) and refuses a row that does not match, alone, with its reason.
 
 Pull (``pull_changes``): the cursor is the pair ``(xid, seq)`` of the change feed, ordered by the
 writing transaction's 64-bit id (``pg_current_xact_id()``, never wraps) and then a sequence. A

@@ -119,7 +119,7 @@ class WithdrawalHistoryRepository(Repository):
 
     def others_using(self, document_key: str, id_number: str) -> int:
         """How many past withdrawals of *other* workers used this document (key: upper case, no
-        spaces or hyphens; the expression is that of the index of store revision 0005)."""
+        spaces or hyphens; the expression is that of the index of store revision 0006)."""
         return int(self._c.exec_driver_sql(
             "SELECT count(*) FROM withdrawal_history WHERE upper(replace(replace(document_no, ' ', ''), '-', '')) = ?"
             " AND id_number <> ?", (document_key, id_number)).scalar_one())

@@ -96,7 +96,7 @@ class ApplicationRepository(Repository):
 
     def withdrawals_using(self, document_key: str, subject_key: str, statuses: tuple[str, ...]) -> int:
         """This station's withdrawals in ``statuses`` by *other* workers with this document (the
-        expression is that of the index of store revision 0005)."""
+        expression is that of the index of store revision 0006)."""
         marks = ", ".join("?" * len(statuses))
         return int(self._c.exec_driver_sql(
             "SELECT count(*) FROM applications WHERE kind = 'withdrawal'"

@@ -8,7 +8,7 @@ Create Date: 2026-11-25
 (``counter_app.domain.businesses``), so a new business reaches the centre with no schema change.
 This migration seeds the kinds 0001 accepted, so inbox rows already held stay valid.
 
-Numbered 0005: 0004 was kept for the station-trust change, which landed after this one as 0006;
+Numbered 0005: 0004 was kept for the station-trust change, which landed after this one as 0007;
 there is no revision 0004.
 """
 

@@ -1,8 +1,8 @@
 """Trust (issue #17): station audit keys, anchored heads, payloads checked on receipt, flags, conflicts
 that reveal nothing, the earliest application keeps an ID number.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-05
 
 - ``central.station_keys``: each station's audit key (HMAC-SHA256), registered by the station itself
@@ -30,8 +30,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | None = "0005"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -363,4 +363,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    raise NotImplementedError("revision 0006 (trust) is not reversible: keys, anchors and flags are evidence")
+    raise NotImplementedError("revision 0007 (trust) is not reversible: keys, anchors and flags are evidence")

@@ -1,8 +1,8 @@
 """Trust (issue #17): a store id (names the audit key in the OS keyring), the station code carried over
 from the applications an older store already numbered, and indexes for documents used once.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 
 An older store took applications under the default station code before the station had to be set:
 those receipts are in the applicants' hands, so the code they carry becomes the station's code.
@@ -16,8 +16,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0005'
-down_revision = '0004'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
