@@ -18,6 +18,7 @@ from counter_app.faults import KeyringUnavailable, connection_message
 from counter_app.services import approvals, audit
 from counter_app.services.counter import Counter
 from counter_app.store.audit_key import NO_KEYRING
+from counter_app.store.uow import UnitOfWork
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DOCUMENT_KINDS = {"receipt": "受理回执", "form": "申请表", "notice": "通知书", "letters": "批量信函"}
@@ -111,6 +112,9 @@ def save_settings(
             return [*problems, refused]
         before = uow.settings.all()
         changed = {k: v for k, v in values.items() if before.get(k) != v}
+        fixed = _station_code_fixed(uow, before, values.get("station_code")) if "station_code" in changed else None
+        if fixed:
+            return [*problems, fixed]
         for key, value in values.items():
             uow.settings.set(key, value)
         if changed:
@@ -124,6 +128,18 @@ def save_settings(
         counter.station_configured = True
     counter.terminal = current.terminal
     return problems
+
+
+def _station_code_fixed(uow: UnitOfWork, before: Mapping[str, Any], code: Any) -> FieldError | None:
+    """Receipts already handed out, or a centre login, fix the station code (the settings dialog
+    must not renumber a station behind its applicants' backs)."""
+    taken = uow.applications.station_codes() - {code}
+    if taken:
+        return FieldError("station_code", f"本机已以服务站 {'、'.join(sorted(taken))} 的名义受理业务（回执已发出），"
+                                          "服务站代码不能再改")
+    if before.get("central_dsn") and before.get("station_code") not in (None, code):
+        return FieldError("station_code", f"本机已作为服务站 {before['station_code']} 连接中心，服务站代码不能再改")
+    return None
 
 
 def normalize_settings(

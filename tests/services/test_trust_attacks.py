@@ -27,6 +27,7 @@ from counter_app.cli import main
 from counter_app.domain.audit_chain import row_hash
 from counter_app.domain.policy import parse_policy
 from counter_app.services import audit, open_counter, submit_application
+from counter_app.services.settings import load_settings, save_settings
 
 DB = "station.sqlite3"
 
@@ -75,6 +76,13 @@ def test_a_data_dir_without_a_station_takes_nothing_until_station_set(data_dir, 
     code, out = cli(capsys, monkeypatch, data_dir, "station", "set", "--code", "TT03", "--name", "别的服务站",
                     "--district", "620102", "--json")
     assert code == 2 and out["errors"][0]["field"] == "code"  # receipts already carry TT02
+
+
+def test_the_settings_dialog_cannot_renumber_a_station_that_took_business(counter):
+    assert take(counter, "info-change", info_change_form()).ok
+    problems = save_settings(counter, {"station_code": "TT09", "station_name": "别的服务站"})
+    assert [p.field for p in problems if p.severity == "error"] == ["station_code"]
+    assert "回执已发出" in problems[-1].message and load_settings(counter).station_code == "CG01"
 
 
 # --- 2. payload integrity --------------------------------------------------------------------------
