@@ -15,7 +15,7 @@ from counter_app import console
 from counter_app.console import CliError, emit_json
 from counter_app.crash import scrub
 from counter_app.faults import connection_message
-from counter_app.sync import central_audit, central_checks, central_db, central_risk, central_seed
+from counter_app.sync import central_audit, central_checks, central_db, central_receipts, central_risk, central_seed
 from counter_app.sync.central_db import CentralError
 
 DSN_ENV = "COUNTER_CENTRAL_DSN"
@@ -140,6 +140,22 @@ def _audit_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _verify_receipt(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        try:
+            verdict = central_receipts.verify_receipt(conn, args.text)
+        except central_receipts.ReceiptTextError as exc:
+            raise CliError.single("text", str(exc)) from None
+    if args.json:
+        emit_json(verdict)
+    elif verdict["genuine"]:
+        print(f"{verdict['message']}：{verdict['station_name']}（{verdict['station_code']}）{verdict['taken_at']} 受理"
+              f"{verdict['kind_title']}，申请人 {verdict['subject']}，{verdict['status']}")
+    else:
+        print(verdict["message"])
+    return 0 if verdict["genuine"] else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = console.ChineseArgumentParser(prog="counter-central", description="住房公积金管理中心数据库管理")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=console.ChineseArgumentParser)
@@ -178,6 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", type=_day, required=True, help="开始日期（含），YYYY-MM-DD")
     p.add_argument("--to", dest="end", type=_day, required=True, help="结束日期（含），YYYY-MM-DD")
     p.add_argument("--out", help="导出的 Excel 文件，如 risk.xlsx")
+    p = command("verify-receipt", "核验回执真伪（二维码内容，或回执编号加校验码；伪造时退出码为 1）", _verify_receipt)
+    p.add_argument("text", help="二维码内容，如 \"CG01-01-20261123-0001|1a2b3c4d\"")
     return parser
 
 
