@@ -139,3 +139,16 @@ def _place(district: Any, township: Any, version: PolicyVersion, notes: list[str
             notes.append(f"乡镇“{town}”不属于区县{code}，已忽略乡镇")
             town = None
     return code, town
+
+
+# The establish-employer form's fields a pre-registration gives, and the record's attribute for each.
+ESTABLISHMENT_FIELDS: dict[str, str] = {
+    "uscc": "uscc", "employer_name": "name", "legal_rep": "legal_rep", "employer_address": "address",
+    "contact_name": "contact_name", "contact_mobile": "contact_mobile",
+}
+
+
+def establishment_values(record: Any) -> dict[str, Any]:
+    """The establishment form's values from a pre-registration record (blank ones left out)."""
+    values = {key: getattr(record, attr) for key, attr in ESTABLISHMENT_FIELDS.items()}
+    return {k: v for k, v in values.items() if v}

@@ -12,7 +12,8 @@ from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QProgressBar, QPushButton, QWidget
 
 from counter_app.domain.catalog import ESTABLISH_EMPLOYER
-from counter_app.gui.i18n import _t, day
+from counter_app.gui.formats import day
+from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Cancelled, Handle, Operation
 from counter_app.gui.station_common import DONE, StationPage, operations
 

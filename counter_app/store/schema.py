@@ -68,7 +68,7 @@ workers = Table(
     Column("bank_card", Text),
     Column("employer_uscc", Text, index=True),
     Column("township", Text),
-    Column("worker_category", Text),  # worker | cadre (职工/干部): a woman's retirement age (0006)
+    Column("worker_category", Text),  # worker | cadre (职工/干部): a woman's retirement age (0007)
     Column("updated_seq", Integer, nullable=False, server_default="0"),
 )
 

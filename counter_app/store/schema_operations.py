@@ -1,7 +1,7 @@
 """Tables of the station's operations (站务): coverage drive, enforcement cases, complaints,
 deferral follow-up, daily closes, service ratings and pre-registrations — on the store's one ``metadata``.
 
-Built by migrations 0004 and 0006. Imported by the repositories (and so by the unit of work), which makes
+Built by migrations 0004 and 0007. Imported by the repositories (and so by the unit of work), which makes
 them part of ``metadata`` wherever the store is used.
 """
 
@@ -61,7 +61,7 @@ enforcement_cases = Table(
     Column("fine_min", Money),
     Column("fine_max", Money),
     Column("closed_on", Date),
-    # 0006: arrears cases (条例第三十八条, 责令限期缴存) beside establishment ones, with what is owed.
+    # 0007: arrears cases (条例第三十八条, 责令限期缴存) beside establishment ones, with what is owed.
     Column("kind", Text, nullable=False, server_default="establishment"),
     Column("arrears_amount", Money),
     Column("arrears_from", Text),  # YYYY-MM
@@ -166,7 +166,7 @@ service_ratings = Table(
     Column("at", UtcDateTime, nullable=False),
 )
 
-# --- 多证合一 pre-registration (企业预缴登记), 0006 ----------------------------------------------------
+# --- 多证合一 pre-registration (企业预缴登记), 0007 ----------------------------------------------------
 
 # New companies from the market-registration feed (imported CSV/XLSX) or the centre, waiting for the
 # station to complete their fund establishment from this record.

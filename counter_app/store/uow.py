@@ -69,7 +69,7 @@ class UnitOfWork:
     deferrals: DeferralRepository
     closes: DailyCloseRepository
     ratings: RatingRepository
-    preregistrations: PreregistrationRepository  # 多证合一 pre-registrations, revision 0006
+    preregistrations: PreregistrationRepository  # 多证合一 pre-registrations, revision 0007
 
     def __init__(self, engine: Engine, write: bool = False) -> None:
         self._engine = write_engine(engine) if write else engine

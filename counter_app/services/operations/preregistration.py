@@ -178,10 +178,7 @@ def establishment_form(counter: Counter, uscc: Any) -> dict[str, Any] | None:
         record = uow.preregistrations.get(code.value)
     if record is None:
         return None
-    form = {"uscc": record.uscc, "employer_name": record.name, "legal_rep": record.legal_rep,
-            "employer_address": record.address, "contact_name": record.contact_name,
-            "contact_mobile": record.contact_mobile}
-    return {k: v for k, v in form.items() if v}
+    return rules.establishment_values(record)
 
 
 def prefill_employer(counter: Counter, uscc: str) -> dict[str, Any] | None:
