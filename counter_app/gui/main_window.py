@@ -262,9 +262,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         if name is None:
             return None
         from counter_app.gui.loan_panel import LoanPanel
-        from counter_app.gui.prepay_panel import PrepayPanel
+        from counter_app.gui.prepay_panel import PrepayPanel, SettlePanel
 
-        panels = {"loan": LoanPanel, "prepay": PrepayPanel}
+        panels = {"loan": LoanPanel, "prepay": PrepayPanel, "settle": SettlePanel}
         return lambda form: panels[name](self.counter, form)
 
     def _leave_form(self) -> None:

@@ -20,7 +20,7 @@ from counter_app.services.forms import (
 )
 from counter_app.services.loans import LoanPreview, loan_preview
 from counter_app.services.lookup import EmployerCard, PersonCard, employer_card, person_card, search
-from counter_app.services.postloan import PrepayPreview, prepay_mode, prepay_preview
+from counter_app.services.postloan import PrepayPreview, SettlePreview, prepay_mode, prepay_preview, settle_preview
 from counter_app.services.printing import (
     LetterFilter,
     Printed,
@@ -43,6 +43,7 @@ __all__ = [
     "PrintRefused",
     "Printed",
     "RecordView",
+    "SettlePreview",
     "StationStatus",
     "SubmitResult",
     "cancel_application",
@@ -69,6 +70,7 @@ __all__ = [
     "required_materials",
     "save_draft",
     "search",
+    "settle_preview",
     "station_status",
     "submit_application",
     "sync",

@@ -1540,6 +1540,22 @@
         <translation>First payment</translation>
     </message>
     <message>
+        <source>填写身份证号、贷款合同编号和结清日期后，显示当日结清应还金额。</source>
+        <translation>Enter the ID number, the loan contract no. and the settlement date to see the payoff on that day.</translation>
+    </message>
+    <message>
+        <source>结清试算</source>
+        <translation>Payoff preview</translation>
+    </message>
+    <message>
+        <source>结清应还</source>
+        <translation>Payoff</translation>
+    </message>
+    <message>
+        <source>利息 {0}（{1} 至 {2}，{3} 天，日利率＝年利率÷360）</source>
+        <translation>Interest {0} ({1} to {2}, {3} days, day rate = annual rate ÷ 360)</translation>
+    </message>
+    <message>
         <source>剩余期数</source>
         <translation>Months left</translation>
     </message>
