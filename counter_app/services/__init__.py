@@ -9,7 +9,7 @@ from counter_app.services.applications import (
     list_records,
     submit_application,
 )
-from counter_app.services.counter import Counter, open_counter
+from counter_app.services.counter import Counter
 from counter_app.services.drafts import discard_draft, list_drafts, load_draft, save_draft
 from counter_app.services.forms import (
     check_field,
@@ -31,6 +31,7 @@ from counter_app.services.printing import (
     print_one_time_notice,
     print_receipt,
 )
+from counter_app.services.station import open_counter
 from counter_app.services.status import StationStatus, station_status
 
 __all__ = [
