@@ -31,12 +31,14 @@ from counter_app.services.printing import (
     print_one_time_notice,
     print_receipt,
 )
+from counter_app.services.review import FormReview, Subject, note_subject_lookup, review_form
 from counter_app.services.station import open_counter
 from counter_app.services.status import StationStatus, station_status
 
 __all__ = [
     "Counter",
     "EmployerCard",
+    "FormReview",
     "LetterFilter",
     "LoanPreview",
     "PersonCard",
@@ -46,6 +48,7 @@ __all__ = [
     "RecordView",
     "SettlePreview",
     "StationStatus",
+    "Subject",
     "SubmitResult",
     "cancel_application",
     "check_field",
@@ -58,6 +61,7 @@ __all__ = [
     "list_records",
     "load_draft",
     "loan_preview",
+    "note_subject_lookup",
     "open_counter",
     "person_card",
     "prefill_person",
@@ -69,6 +73,7 @@ __all__ = [
     "print_one_time_notice",
     "print_receipt",
     "required_materials",
+    "review_form",
     "save_draft",
     "search",
     "settle_preview",
