@@ -44,7 +44,8 @@ SHORTCUTS = {
     "action_quit": ("Ctrl+Shift+Q",), "action_shortcuts": ("F1",),
 }
 STATUS_MS = 10_000
-PANELS = {"loan": LoanPanel, "prepay": PrepayPanel, "settle": SettlePanel}  # the side panels a business may name (BusinessSpec.side_panel)
+# The side panels a business may name (BusinessSpec.side_panel).
+PANELS = {"loan": LoanPanel, "prepay": PrepayPanel, "settle": SettlePanel}
 KIND_ROLE = Qt.ItemDataRole.UserRole  # a draft's business kind in the home list
 
 
