@@ -53,7 +53,8 @@ class Certificate:
         number masked as on paper (the account number finds the worker at the centre)."""
         loans = ";".join(f"{ln.loan_no},{_money(ln.principal)},{_money(ln.outstanding)},{ln.status}" for ln in self.loans)
         return "|".join((
-            PREFIX, self.station_code, self.as_of.isoformat(), mask_id_number(self.id_number), self.account_no, self.account_status,
+            PREFIX, self.station_code, self.as_of.isoformat(), mask_id_number(self.id_number), self.account_no,
+            self.account_status,
             _money(self.monthly_base), str(self.months_paid), _money(self.balance), loans,
         ))
 
