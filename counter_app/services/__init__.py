@@ -10,7 +10,7 @@ from counter_app.services.applications import (
     submit_application,
 )
 from counter_app.services.certificates import print_certificate
-from counter_app.services.counter import Counter, open_counter
+from counter_app.services.counter import Counter
 from counter_app.services.drafts import discard_draft, list_drafts, load_draft, save_draft
 from counter_app.services.forms import (
     check_field,
@@ -33,6 +33,7 @@ from counter_app.services.printing import (
     print_receipt,
 )
 from counter_app.services.projects import find_projects
+from counter_app.services.station import open_counter
 from counter_app.services.status import StationStatus, station_status
 
 __all__ = [

@@ -13,11 +13,13 @@ from counter_app.domain import status
 from counter_app.domain.businesses import BusinessSpec, business
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.materials import Material, missing_materials
-from counter_app.domain.normalize import normalize_text, valid_text
+from counter_app.domain.normalize import format_control_problem, normalize_text, valid_text
 from counter_app.services import approvals, audit, business_rules, rules
 from counter_app.services.counter import Counter
 from counter_app.services.day_lock import closed_problem
 from counter_app.services.forms import check_form, required_materials
+from counter_app.services.payload_check import outbox_payload
+from counter_app.services.station import not_configured
 from counter_app.services.views import RecordView, record_view
 
 __all__ = [
@@ -77,6 +79,9 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], app
     and ``details["approval_request"]`` says what to approve.
     """
     spec = business(kind)  # unknown kinds fail loudly before anything else
+    unset = not_configured(counter)
+    if unset:
+        return SubmitResult(ok=False, errors=[unset])
     with counter.store.unit_of_work(write=True) as uow:
         closed = _day_closed(uow, counter.today(), counter.clerk)
         if closed:
@@ -107,9 +112,10 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], app
             station_code=counter.station_code, terminal=counter.terminal, created_at=now, updated_at=now,
         )
         uow.applications.add(record, earlier_steps=status.ACCEPTED_STEPS)  # accepted, and queued for the centre
-        uow.outbox.add(client_id, "application", outbox_payload(record))
+        queued, digest = audit.seal_payload(counter, uow, outbox_payload(record))  # digest + MAC of what is queued
+        uow.outbox.add(client_id, "application", queued)
         audit.record(counter, "submit", receipt_number, {
-            "kind": kind, "client_id": client_id, "subject": audit.masked(subject),
+            "kind": kind, "client_id": client_id, "subject": audit.masked(subject), "payload_sha256": digest,
             **({"approved_by": approvals.approver_of(approval)} if request and approvals.approver_of(approval) else {}),
         }, uow=uow)
         uow.commit()
@@ -123,6 +129,9 @@ def cancel_application(counter: Counter, receipt_number: str, reason: str, appro
     it). Needs a supervisor's approval once there are clerks."""
     number = valid_text(receipt_number).strip().upper()
     why = normalize_text(reason)
+    hidden = format_control_problem(reason, "撤销原因")
+    if hidden:
+        return Checked.fail("reason", hidden)
     if not why:
         return Checked.fail("reason", "撤销申请须填写原因")
     with counter.store.unit_of_work(write=True) as uow:
@@ -155,16 +164,6 @@ def cancel_application(counter: Counter, receipt_number: str, reason: str, appro
 def _day_closed(uow: UnitOfWork, day: date, clerk: str) -> FieldError | None:
     """A day closed (日结) by this clerk or the station is read-only."""
     return closed_problem(uow, day, clerk)
-
-
-def outbox_payload(record: ApplicationRecord) -> dict[str, Any]:
-    """What the centre receives for one application (its inbox row)."""
-    return {
-        "client_id": record.client_id, "receipt_number": record.receipt_number, "kind": record.kind,
-        "station_code": record.station_code, "terminal": record.terminal, "subject_key": record.subject_key,
-        "fields": record.fields, "materials": record.materials, "clerk": record.clerk,
-        "created_at": record.taken_at.isoformat(),
-    }
 
 
 def _subject_name(uow: UnitOfWork, spec: BusinessSpec, values: Mapping[str, Any]) -> str:
