@@ -33,12 +33,14 @@ from counter_app.services.printing import (
     print_receipt,
 )
 from counter_app.services.projects import find_projects
+from counter_app.services.review import FormReview, Subject, note_subject_lookup, review_form
 from counter_app.services.station import open_counter
 from counter_app.services.status import StationStatus, station_status
 
 __all__ = [
     "Counter",
     "EmployerCard",
+    "FormReview",
     "LetterFilter",
     "LoanPreview",
     "PersonCard",
@@ -47,6 +49,7 @@ __all__ = [
     "Printed",
     "RecordView",
     "StationStatus",
+    "Subject",
     "SubmitResult",
     "cancel_application",
     "check_field",
@@ -60,6 +63,7 @@ __all__ = [
     "list_records",
     "load_draft",
     "loan_preview",
+    "note_subject_lookup",
     "open_counter",
     "person_card",
     "prefill_person",
@@ -72,6 +76,7 @@ __all__ = [
     "print_one_time_notice",
     "print_receipt",
     "required_materials",
+    "review_form",
     "save_draft",
     "search",
     "station_status",

@@ -6,6 +6,8 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
 
 import psycopg
 
@@ -13,7 +15,7 @@ from counter_app import console
 from counter_app.console import CliError, emit_json
 from counter_app.crash import scrub
 from counter_app.faults import connection_message
-from counter_app.sync import central_audit, central_checks, central_db, central_seed
+from counter_app.sync import central_audit, central_checks, central_db, central_receipts, central_risk, central_seed
 from counter_app.sync.central_db import CentralError
 
 DSN_ENV = "COUNTER_CENTRAL_DSN"
@@ -111,6 +113,49 @@ def _audit_verify(args: argparse.Namespace) -> int:
     return 0 if verdict.ok else 1
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应写作 YYYY-MM-DD，例如 2026-11-23（收到 {text!r}）") from None
+
+
+def _audit_rules(args: argparse.Namespace) -> int:
+    if args.end < args.start:
+        raise CliError.single("to", "结束日期不能早于开始日期")
+    out = Path(args.out) if args.out else None
+    if out is not None and not out.parent.is_dir():
+        raise CliError.single("out", f"输出目录不存在：{out.parent}")
+    with _connect(args) as conn:
+        hits = central_risk.run_rules(conn, args.start, args.end)
+    if out is not None:
+        central_risk.write_xlsx(hits, out)
+    if args.json:
+        emit_json({"from": args.start.isoformat(), "to": args.end.isoformat(), "hits": hits,
+                   **({"out": str(out)} if out else {})})
+    else:
+        for h in hits:
+            print(f"{h['title']}\t{h['station_code']}\t{h['receipt_number']}\t{h['evidence']}")
+        print(f"共 {len(hits)} 条疑点" + (f"，已导出到 {out}" if out else ""))
+    return 0
+
+
+def _verify_receipt(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        try:
+            verdict = central_receipts.verify_receipt(conn, args.text)
+        except central_receipts.ReceiptTextError as exc:
+            raise CliError.single("text", str(exc)) from None
+    if args.json:
+        emit_json(verdict)
+    elif verdict["genuine"]:
+        print(f"{verdict['message']}：{verdict['station_name']}（{verdict['station_code']}）{verdict['taken_at']} 受理"
+              f"{verdict['kind_title']}，申请人 {verdict['subject']}，{verdict['status']}")
+    else:
+        print(verdict["message"])
+    return 0 if verdict["genuine"] else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = console.ChineseArgumentParser(prog="counter-central", description="住房公积金管理中心数据库管理")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=console.ChineseArgumentParser)
@@ -145,6 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="包括已处理的标记")
     p = command("audit-verify", "核验中心收到的某服务站审计日志哈希链（有问题时退出码为 1）", _audit_verify)
     p.add_argument("--station", required=True, help="服务站代码")
+    p = command("audit-rules", "电子稽查：按规则列出各服务站受理中的疑点（规则见 resources/audit/rules.toml）", _audit_rules)
+    p.add_argument("--from", dest="start", type=_day, required=True, help="开始日期（含），YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=_day, required=True, help="结束日期（含），YYYY-MM-DD")
+    p.add_argument("--out", help="导出的 Excel 文件，如 risk.xlsx")
+    p = command("verify-receipt", "核验回执真伪（二维码内容，或回执编号加校验码；伪造时退出码为 1）", _verify_receipt)
+    p.add_argument("text", help="二维码内容，如 \"CG01-01-20261123-0001|1a2b3c4d\"")
     return parser
 
 
