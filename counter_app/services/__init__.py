@@ -9,6 +9,7 @@ from counter_app.services.applications import (
     list_records,
     submit_application,
 )
+from counter_app.services.certificates import print_certificate
 from counter_app.services.counter import Counter
 from counter_app.services.drafts import discard_draft, list_drafts, load_draft, save_draft
 from counter_app.services.forms import (
@@ -31,6 +32,7 @@ from counter_app.services.printing import (
     print_one_time_notice,
     print_receipt,
 )
+from counter_app.services.projects import find_projects
 from counter_app.services.review import FormReview, Subject, note_subject_lookup, review_form
 from counter_app.services.station import open_counter
 from counter_app.services.status import StationStatus, station_status
@@ -56,6 +58,7 @@ __all__ = [
     "discard_draft",
     "employer_card",
     "field_choices",
+    "find_projects",
     "get_record",
     "list_drafts",
     "list_records",
@@ -67,6 +70,7 @@ __all__ = [
     "prefill_person",
     "prepay_mode",
     "prepay_preview",
+    "print_certificate",
     "print_establishment_notice",
     "print_form",
     "print_letters",
