@@ -1,4 +1,4 @@
-"""``counter-app print receipt|form|notice|letters|schedule|collection``: printed documents as PDF files."""
+"""``counter-app print receipt|form|notice|letters|schedule|collection|certificate``: printed documents as PDF files."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from counter_app.cli._login import approval_for
 from counter_app.console import CliError, emit_json, whole_number
 from counter_app.services import printing as svc
 from counter_app.services.approvals import reprint_request
+from counter_app.services.certificates import print_certificate
 from counter_app.services.postloan import print_collection, print_schedule
 from counter_app.services.printing import PrintRefused
 
@@ -48,6 +49,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     which.add_argument("--overdue", action="store_true", help="本站全部逾期贷款，每笔一页")
     collection.add_argument("--out", required=True)
     collection.set_defaults(func=run)
+    certificate = docs.add_parser("certificate", help="住房公积金缴存使用证明（异地办理业务用）")
+    certificate.add_argument("--id", required=True, dest="id_number", help="职工身份证号码")
+    certificate.add_argument("--purpose", help="证明用途，默认：异地办理住房公积金业务")
+    certificate.add_argument("--out", required=True)
+    certificate.set_defaults(func=run)
     for parser in (p, *docs.choices.values()):
         parser.add_argument("--json", action="store_true", help="输出 JSON")
 
@@ -82,6 +88,11 @@ def _print(counter, args: argparse.Namespace) -> dict:
         if not args.json and args.overdue:
             print(file=sys.stderr)
         return {"files": [str(done.path)] if done.path else [], "pages": done.pages}
+    if args.document == "certificate":
+        made = print_certificate(counter, args.id_number, args.out, purpose=args.purpose)
+        if made.value is None:
+            raise CliError.single(made.errors[0].field, made.errors[0].message)
+        return {"file": str(made.value.path), "pages": made.value.pages, "number": made.value.number}
     if args.limit is not None and args.limit < 1:
         raise CliError.single("limit", "生成数量应大于0")
     chosen = svc.LetterFilter(township=args.township, employer_uscc=args.employer, account_status=args.status)
