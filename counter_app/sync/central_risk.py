@@ -2,7 +2,7 @@
 
 Each rule is data — a title, its parameters and one SQL query — so the back office can add or tune
 one without a new version. Parameters the city's policy already fixes (which reasons close an
-account, which documents co-borrowers may share, how often rent may be withdrawn) come from the
+account, which documents co-borrowers may share, how often rent may be withdrawn, if the city limits it at all) come from the
 bundled policy, so the audit and the counter never disagree. Hits are listed, never acted on.
 """
 
@@ -44,11 +44,12 @@ def policy_params(on: date) -> dict[str, Any]:
     """What the city's policy in force on ``on`` says, under the names the rules use."""
     reasons = default_policy().in_force(on).withdrawal.reasons
     rent = reasons.get("07")
-    between = (rent.min_months_between if rent is not None else None) or 1
+    between = rent.min_months_between if rent is not None else None
     return {
         "closing_reasons": sorted(code for code, r in reasons.items() if r.closing),
         "shared_reasons": sorted(code for code, r in reasons.items() if r.shared_document),
-        "per_year": max(1, 12 // between),
+        # No interval in the policy (the city's report: 不限提取次数和金额) means no frequency to exceed.
+        "per_year": max(1, 12 // between) if between else None,
     }
 
 

@@ -49,8 +49,14 @@ def test_enter_and_tab_skip_what_the_id_number_filled_and_shift_tab_reaches_it(q
     field(window, "name").setFocus()
     qtbot.waitUntil(lambda: focused() == "name")
     typed("郑测试")
+    # The category (职工/干部) is a fact of the person, asked with the identity after sex and birth date:
+    # it sets a woman's retirement age (50/55) before the contact details.
     key(Qt.Key.Key_Tab)
-    assert focused() == "mobile", "Tab skips sex and birth date"
+    assert focused() == "worker_category", "Tab skips sex and birth date to the person's category"
+    key(Qt.Key.Key_Tab)
+    assert focused() == "mobile", "then on to the contact details"
+    key(Qt.Key.Key_Backtab, SHIFT)
+    assert focused() == "worker_category"
     key(Qt.Key.Key_Backtab, SHIFT)
     assert focused() == "birth_date", "Shift+Tab reaches the birth date to correct it"
     key(Qt.Key.Key_Backtab, SHIFT)
@@ -58,7 +64,7 @@ def test_enter_and_tab_skip_what_the_id_number_filled_and_shift_tab_reaches_it(q
     field(window, "name").setFocus()
     qtbot.waitUntil(lambda: focused() == "name")
     key(Qt.Key.Key_Return)
-    assert focused() == "mobile", "Enter skips them too"
+    assert focused() == "worker_category", "Enter skips them too"
 
 
 def test_an_extra_enter_never_lands_in_a_pre_filled_field(qtbot: Any, window: Any, counter: Any) -> None:
@@ -208,7 +214,10 @@ def test_tab_leaves_the_day_filter_of_the_daily_close(qtbot: Any, window: Any) -
 def checklist(qtbot: Any, window: Any, kind: str = "withdrawal") -> tuple[Any, Any]:
     form = open_form(qtbot, window, kind)
     if kind == "withdrawal":
+        # Rent's documents follow the housing (the report: 公共租赁住房和保障性租赁住房，仅需提供房屋租赁合同和
+        # 租金缴纳凭证；商品住房，仅需提供本人及配偶工作地的无房证明): public housing lists four.
         choose(window, "reason_code", "07")
+        choose(window, "variant", "public")
     settle(qtbot, window)
     materials = field(window, "materials")
     assert materials.model().rowCount() >= 2

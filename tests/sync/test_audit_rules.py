@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -73,12 +74,21 @@ def test_a_withdrawal_soon_after_opening_or_a_base_change(central):
     assert "70 天后提取" in found[soon] and "缴存基数变更" in found[after_base]
 
 
-def test_rent_withdrawn_more_often_than_the_city_allows(central):
+def test_rent_any_number_of_times_is_not_flagged_as_the_report_says_no_limit_on_count(central):
+    """The city's report: 支持……租房……提取，在公积金账户余额不为零的前提下，不限提取次数和金额.
+
+    Five rent withdrawals in eight months are no audit finding under the city's policy; the rule flags
+    only under a policy that does set an interval (a city's own data, here passed as the rule's param)."""
     a, b = central.add_station(), central.add_station()
-    with central.connect() as conn:  # the policy allows one every 3 months: 4 in 12 months
+    with central.connect() as conn:
         receipts = [take(conn, (a, b)[n % 2].code, "withdrawal", "R", DAY - timedelta(days=60 * (4 - n)),
                          reason_code="07") for n in range(5)]
-    found = hits(central, "rent_repeated")
+    assert central_risk.policy_params(DAY.date())["per_year"] is None
+    assert hits(central, "rent_repeated") == []
+    limited = [replace(r, params={**r.params, "per_year": 4}) for r in central_risk.load_rules()
+               if r.code == "rent_repeated"]
+    with central.connect() as conn:
+        found = central_risk.run_rules(conn, date(2026, 11, 1), date(2026, 11, 30), limited)
     assert [h["receipt_number"] for h in found] == [receipts[-1]] and "5 次" in found[0]["evidence"]
 
 
