@@ -53,9 +53,13 @@ class Printed:
 
 
 def _page_size(counter: Counter, document: str) -> str:
+    """The paper the station set for this kind of document (站点设置), A5 receipts and A4 otherwise."""
+    from counter_app.services.settings import DEFAULT_PAPER, PAPER_PREFIX
+
+    kind = {"one_time_notice": "notice"}.get(document, document)
     with counter.store.unit_of_work() as uow:
-        default = "A5" if document == "receipt" else "A4"
-        return str(uow.settings.get(f"page_size.{document}", default))
+        chosen = uow.settings.get(f"page_size.{document}") or uow.settings.get(PAPER_PREFIX + kind)
+    return str(chosen or DEFAULT_PAPER.get(kind, "A4"))
 
 
 def _out_path(counter: Counter, name: str, out: str | os.PathLike[str] | None) -> Path:
@@ -342,12 +346,8 @@ def count_letter_recipients(counter: Counter, chosen: LetterFilter, limit: int |
     return sum(1 for _ in letter_recipients(counter, chosen, limit))
 
 
-def print_letters(
-    counter: Counter, template: str, out: str | os.PathLike[str], *, chosen: LetterFilter = LetterFilter(),
-    limit: int | None = None, chunk_size: int | None = None,
-    progress: Callable[[int, int], None] | None = None, should_cancel: Callable[[], bool] | None = None,
-) -> LettersResult:
-    """Mail-out letters (e.g. the online-services guide), one page per contributor, streamed to disk."""
+def letter_batch(counter: Counter, template: str) -> LetterBatch:
+    """The sender and template of a run of letters, from the policy in force today."""
     from counter_app.printing.letter_templates import get_template
 
     try:
@@ -355,11 +355,20 @@ def print_letters(
     except ValueError as exc:
         raise PrintRefused("template", str(exc)) from None
     version = counter.policy_on()
-    batch = LetterBatch(
+    return LetterBatch(
         centre_name=version.centre_name, station_name=counter.station_name,
         station_address=version.centre_address, station_postcode="", station_phone=version.service_hotline,
         letter_date=counter.today(), template=chosen_template,
     )
+
+
+def print_letters(
+    counter: Counter, template: str, out: str | os.PathLike[str], *, chosen: LetterFilter = LetterFilter(),
+    limit: int | None = None, chunk_size: int | None = None,
+    progress: Callable[[int, int], None] | None = None, should_cancel: Callable[[], bool] | None = None,
+) -> LettersResult:
+    """Mail-out letters (e.g. the online-services guide), one page per contributor, streamed to disk."""
+    batch = letter_batch(counter, template)
     total = count_letter_recipients(counter, chosen, limit)
     result = render_letters(batch, letter_recipients(counter, chosen, limit), out, page_size="A4",
                             chunk_size=chunk_size, total=total, progress=progress, should_cancel=should_cancel)
