@@ -10,7 +10,7 @@ VENV="${COUNTER_APP_VENV:-$ROOT/.venv}"
 # PostgreSQL server and the CUPS server with its PDF virtual printer (cups-pdf) that the tests start.
 APP_DEBS=(libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-icccm4
   libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1
-  libxcb-cursor0 libxcb-shape0 libxcb-randr0 fonts-noto-cjk libcups2-dev)
+  libxcb-cursor0 libxcb-shape0 libxcb-randr0 fonts-noto-cjk libcups2-dev gcc)
 TEST_DEBS=(xvfb xauth poppler-utils postgresql cups printer-driver-cups-pdf)
 
 ensure_debs() {

@@ -179,3 +179,15 @@ def test_cancel_while_rendering_sends_nothing(print_server, counter) -> None:
                                     should_cancel=lambda: True, spool=spool)
     assert sent.cancelled and sent.jobs == () and sent.letters == 0
     assert {j for j in print_server.connection().getJobs(which_jobs="all")} == before
+
+
+def test_the_raster_fallback_reaches_the_same_print_service(print_server, counter, qapp) -> None:
+    """Without pycups, Qt's own printing (300 dpi pages) goes to the same printers."""
+    number = receipt_number(counter)
+    printed = print_receipt(counter, number)
+    before = set(print_server.connection().getJobs(which_jobs="all"))
+    job = send_to_printer(counter, printed.path, "receipt", printer="counter-receipt", spool=spooler(route="raster"))
+    assert job.route == "raster" and job.job_id is None  # Qt does not tell the job id
+    [job_id] = set(print_server.connection().getJobs(which_jobs="all")) - before
+    landed = print_server.job_pdf("counter-receipt", job_id)
+    assert pages(landed) == 1 and paper(landed) == "A5"

@@ -58,7 +58,7 @@ def draw_pdf(pdf: Path, dpi: int, options: JobOptions, *, printer_name: str | No
              output_file: Path | None = None) -> int:
     """Every page of ``pdf`` rendered at ``dpi`` onto a QPrinter (a printer, or a PDF file); pages drawn."""
     ensure_gui_app()
-    from PySide6.QtCore import QSize
+    from PySide6.QtCore import QMarginsF, QSize
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
@@ -73,14 +73,13 @@ def draw_pdf(pdf: Path, dpi: int, options: JobOptions, *, printer_name: str | No
     elif printer_name:
         printer.setPrinterName(printer_name)
     printer.setResolution(dpi)
-    printer.setFullPage(True)  # the PDF brings its own margins
     printer.setCopyCount(options.copies)
     printer.setDocName(options.title)
     paper = options.paper or _paper_of_pdf(doc)
     if paper in PAPERS:
         size_id = QPageSize.PageSizeId.A5 if paper == "A5" else QPageSize.PageSizeId.A4
-        printer.setPageLayout(QPageLayout(QPageSize(size_id), QPageLayout.Orientation.Portrait,
-                                          printer.pageLayout().margins()))
+        printer.setPageLayout(QPageLayout(QPageSize(size_id), QPageLayout.Orientation.Portrait, QMarginsF()))
+    printer.setFullPage(True)  # the PDF brings its own margins
     printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide if options.duplex else QPrinter.DuplexMode.DuplexNone)
     painter = QPainter()
     if not painter.begin(printer):
