@@ -16,23 +16,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.printing.spool import SpoolError
-    from counter_app.services.print_jobs import list_printers
+    from counter_app.printing.spool import SpoolError, spooler
 
-    try:
-        listed = list_printers()
+    try:  # the print service alone: no store, no services package to load
+        printers = spooler().printers()
     except SpoolError as exc:
         raise CliError.single(exc.field, exc.message) from None
+    default = next((p.name for p in printers if p.default), None)
     if args.json:
-        emit_json(listed.as_json())
+        emit_json({"default": default, "printers": [p.as_json() for p in printers]})
         return 0
-    if not listed.printers:
+    if not printers:
         print("本机没有可用的打印机（请在系统中添加打印机）")
-    for printer in listed.printers:
+    for printer in printers:
         mark = "*" if printer.default else " "
         media = "、".join(printer.as_json()["media"]) or "未知"  # type: ignore[arg-type]
         state = STATES.get(printer.state, printer.state) + ("" if printer.accepting else "，暂停接收任务")
         print(f"{mark} {printer.name}　{printer.info}　状态：{state}　纸张：{media}　双面：{'支持' if printer.duplex else '不支持'}")
-    if listed.printers:
-        print(f"默认打印机：{listed.default}" if listed.default else "系统没有设置默认打印机")
+    if printers:
+        print(f"默认打印机：{default}" if default else "系统没有设置默认打印机")
     return 0
