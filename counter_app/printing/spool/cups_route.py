@@ -62,24 +62,34 @@ class CupsSpooler:
             raise SpoolError("printer", UNREACHABLE) from None
 
     def printers(self) -> list[PrinterInfo]:
-        listed = self._call("getPrinters")
         default = self._call("getDefault")
-        found = []
-        for name in sorted(listed):
-            attrs = self._call("getPrinterAttributes", name, requested_attributes=ATTRIBUTES)
-            found.append(PrinterInfo(
-                name=name, info=str(attrs.get("printer-info") or ""),
-                state=PRINTER_STATES.get(int(attrs.get("printer-state", 3)), "idle"),
-                accepting=bool(attrs.get("printer-is-accepting-jobs", True)), default=name == default,
-                papers=papers_of(_as_list(attrs.get("media-supported"))),
-                duplex=any(s.startswith("two-sided") for s in _as_list(attrs.get("sides-supported"))),
-                resolutions=tuple(sorted({int(r[0]) for r in _as_list(attrs.get("printer-resolution-supported"))
-                                          if isinstance(r, tuple)})),
-            ))
-        return found
+        return [self._info(name, default) for name in sorted(self._call("getPrinters"))]
+
+    def _info(self, name: str, default: str | None) -> PrinterInfo:
+        attrs = self._call("getPrinterAttributes", name, requested_attributes=ATTRIBUTES)
+        return PrinterInfo(
+            name=name, info=str(attrs.get("printer-info") or ""),
+            state=PRINTER_STATES.get(int(attrs.get("printer-state", 3)), "idle"),
+            accepting=bool(attrs.get("printer-is-accepting-jobs", True)), default=name == default,
+            papers=papers_of(_as_list(attrs.get("media-supported"))),
+            duplex=any(s.startswith("two-sided") for s in _as_list(attrs.get("sides-supported"))),
+            resolutions=tuple(sorted({int(r[0]) for r in _as_list(attrs.get("printer-resolution-supported"))
+                                      if isinstance(r, tuple)})),
+        )
+
+    def printer(self, name: str | None) -> PrinterInfo:
+        """One printer (the default when ``name`` is empty), asking CUPS about that one only."""
+        default = self._call("getDefault")
+        wanted = name or default
+        if wanted:
+            try:
+                return self._info(wanted, default)
+            except SpoolError:
+                pass  # not there: the full list says which printers there are
+        return find_printer(self.printers(), name)
 
     def submit(self, pdf: Path, printer: str | None, options: JobOptions) -> SubmittedJob:
-        target = find_printer(self.printers(), printer)
+        target = self.printer(printer)
         check_options(target, options)
         job_options = {"copies": str(options.copies),
                        "sides": "two-sided-long-edge" if options.duplex else "one-sided"}

@@ -60,8 +60,12 @@ def draw_pdf(pdf: Path, dpi: int, options: JobOptions, *, printer_name: str | No
     ensure_gui_app()
     from PySide6.QtCore import QMarginsF, QSize
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter
-    from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
+
+    try:
+        from PySide6.QtPdf import QPdfDocument
+    except ImportError:
+        raise SpoolError("printer", "本机缺少 PDF 显示组件（QtPdf），无法打印，请另存为 PDF 后打印") from None
 
     doc = QPdfDocument()
     if doc.load(str(pdf)) != QPdfDocument.Error.None_:
