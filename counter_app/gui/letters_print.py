@@ -51,13 +51,11 @@ class LettersPrintDialog(QDialog):
         self.per_job.setRange(1, 5000)
         self.per_job.setValue(LETTERS_PER_JOB)
         self.per_job.setSuffix(_t(" 封/任务"))
-        for key, label, widget in (("letters_template", "信函模板", self.template),
-                                   ("letters_township", "乡镇", self.township),
-                                   ("letters_limit", "最多封数", self.limit),
-                                   ("letters_printer", "打印机", self.printer),
-                                   ("letters_per_job", "每个打印任务", self.per_job)):
-            widget.setAccessibleName(_t(label))
-            form.addRow(_t(label), widget)
+        for label, widget in ((_t("信函模板"), self.template), (_t("乡镇"), self.township),
+                              (_t("最多封数"), self.limit), (_t("打印机"), self.printer),
+                              (_t("每个打印任务"), self.per_job)):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("letters_progress")
         self.progress.setFormat(_t("%v / %m 封"))
