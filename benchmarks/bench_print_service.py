@@ -57,7 +57,7 @@ def _octets(server, job_id: int) -> int:  # type: ignore[no-untyped-def]
 def bench_print_service(runs: int = 50, letters: int = 2000) -> None:
     from counter_app.printing.spool import JobOptions
     from counter_app.printing.spool.qt_route import draw_pdf, ensure_gui_app
-    from counter_app.services.print_jobs import print_letters_to_printer, send_to_printer
+    from counter_app.services.print_jobs import send_to_printer
     from counter_app.services.printing import print_receipt
     from counter_app.services.settings import save_settings
 
@@ -96,7 +96,7 @@ def bench_print_service(runs: int = 50, letters: int = 2000) -> None:
             # The CLI, a fresh process each time: start-up, store, a reprint's PDF, the job.
             env = {**os.environ, "CUPS_SERVER": server.server}
             cli = []
-            for i in range(runs if runs < 30 else 30):
+            for _ in range(min(runs, 30)):
                 t = time.perf_counter()
                 done = subprocess.run(
                     [sys.executable, "-m", "counter_app", "--data-dir", str(data), "print", "receipt", number,

@@ -180,11 +180,11 @@ def start_server() -> CupsServer:
         "<Policy default>\n  <Limit All>\n    Order deny,allow\n    Allow all\n  </Limit>\n</Policy>\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("CUPS_")}
-    process = subprocess.Popen(
-        [CUPSD, "-f", "-c", str(base / "etc/cupsd.conf"), "-s", str(base / "etc/cups-files.conf")],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=open(base / "log/cupsd.stderr", "wb"),
-        env=env, start_new_session=True,
-    )
+    with open(base / "log/cupsd.stderr", "wb") as stderr:  # cupsd keeps its own copy of the descriptor
+        process = subprocess.Popen(
+            [CUPSD, "-f", "-c", str(base / "etc/cupsd.conf"), "-s", str(base / "etc/cups-files.conf")],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr, env=env, start_new_session=True,
+        )
     server = CupsServer(base, port, process)
     deadline = time.monotonic() + 30
     while True:

@@ -7,7 +7,18 @@ import argparse
 import sys
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json
+from counter_app.cli._login import approval_for
+from counter_app.console import CliError, emit_json
+from counter_app.services import printing as svc
+from counter_app.services.approvals import reprint_request
+from counter_app.services.print_jobs import (
+    LETTERS_PER_JOB,
+    SpoolError,
+    check_printer,
+    print_letters_to_printer,
+    send_to_printer,
+)
+from counter_app.services.printing import LetterFilter, PrintRefused
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -59,8 +70,6 @@ def _destination(args: argparse.Namespace) -> None:
 
 
 def _to_printer(counter, args: argparse.Namespace, result: dict, document: str, subject: str) -> dict:
-    from counter_app.services.print_jobs import send_to_printer
-
     job = send_to_printer(counter, result["file"], document, printer=args.printer.strip(), copies=args.copies,
                           paper=args.paper, duplex=args.duplex, subject=subject)
     return {**result, **job.as_json(), "file": result["file"]}
@@ -70,8 +79,6 @@ def _print(counter, args: argparse.Namespace) -> dict:
     _destination(args)
     document = {"notice": "establishment_notice"}.get(args.document, args.document)
     if args.printer is not None and args.document != "letters":
-        from counter_app.services.print_jobs import check_printer
-
         # A wrong printer must not leave a receipt logged as printed (the next print would be a 补打).
         check_printer(counter, document, printer=args.printer.strip(), copies=args.copies, paper=args.paper,
                       duplex=args.duplex)
@@ -83,17 +90,12 @@ def _print(counter, args: argparse.Namespace) -> dict:
 
 
 def _make(counter, args: argparse.Namespace) -> dict:
-    from counter_app.services import printing as svc
-
     if args.document == "letters" and args.printer is not None:
         return _letters_to_printer(counter, args)
     if args.document == "receipt":
         try:
             printed = svc.print_receipt(counter, args.receipt_number, args.out, reprint_reason=args.reprint_reason)
         except svc.PrintRefused as refused:  # a reprint needs a supervisor: --approver gives it
-            from counter_app.cli._login import approval_for
-            from counter_app.services.approvals import reprint_request
-
             if refused.field != "approval":
                 raise
             approval = approval_for(counter, args, reprint_request(args.receipt_number.strip().upper()))
@@ -116,17 +118,13 @@ def _make(counter, args: argparse.Namespace) -> dict:
     return {"files": [str(f) for f in result.files], "pages": result.pages}
 
 
-def _letter_filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from counter_app.services.printing import LetterFilter
-
+def _letter_filter(args: argparse.Namespace) -> LetterFilter:
     if args.limit is not None and args.limit < 1:
         raise CliError.single("limit", "生成数量应大于0")
     return LetterFilter(township=args.township, employer_uscc=args.employer, account_status=args.status)
 
 
 def _letters_to_printer(counter, args: argparse.Namespace) -> dict:
-    from counter_app.services.print_jobs import LETTERS_PER_JOB, print_letters_to_printer
-
     if args.chunk is not None:
         raise CliError.single("chunk", "--chunk 用于输出文件；送打印机时用 --per-job 指定每个任务的信函数")
     if args.per_job is not None and args.per_job < 1:
@@ -151,9 +149,6 @@ def _progress(done: int, total: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.printing.spool import SpoolError
-    from counter_app.services.printing import PrintRefused
-
     with counter_for(args) as counter:
         try:
             result = _print(counter, args)

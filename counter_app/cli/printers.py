@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from counter_app.cli._output import CliError, emit_json
+from counter_app.console import CliError, emit_json
+from counter_app.services.print_jobs import SpoolError, list_printers
 
 STATES = {"idle": "空闲", "printing": "正在打印", "stopped": "已停止"}
 
@@ -16,15 +17,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.printing.spool import SpoolError, spooler
-
-    try:  # the print service alone: no store, no services package to load
-        printers = spooler().printers()
+    try:  # the print service alone: no store is opened
+        listed = list_printers()
     except SpoolError as exc:
         raise CliError.single(exc.field, exc.message) from None
-    default = next((p.name for p in printers if p.default), None)
+    printers, default = listed.printers, listed.default
     if args.json:
-        emit_json({"default": default, "printers": [p.as_json() for p in printers]})
+        emit_json(listed.as_json())
         return 0
     if not printers:
         print("本机没有可用的打印机（请在系统中添加打印机）")
@@ -32,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
         mark = "*" if printer.default else " "
         media = "、".join(printer.as_json()["media"]) or "未知"  # type: ignore[arg-type]
         state = STATES.get(printer.state, printer.state) + ("" if printer.accepting else "，暂停接收任务")
-        print(f"{mark} {printer.name}　{printer.info}　状态：{state}　纸张：{media}　双面：{'支持' if printer.duplex else '不支持'}")
+        duplex = "支持" if printer.duplex else "不支持"
+        print(f"{mark} {printer.name}　{printer.info}　状态：{state}　纸张：{media}　双面：{duplex}")
     if printers:
         print(f"默认打印机：{default}" if default else "系统没有设置默认打印机")
     return 0

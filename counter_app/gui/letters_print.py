@@ -11,8 +11,17 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from counter_app.gui.i18n import _t
@@ -24,8 +33,8 @@ class LettersPrintDialog(QDialog):
 
     def __init__(self, counter: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from counter_app.printing.letter_templates import TEMPLATES
         from counter_app.services.print_jobs import LETTERS_PER_JOB, print_choice
+        from counter_app.services.printing import letter_templates
 
         self.setObjectName("letters_print")
         self.setWindowTitle(_t("批量打印信函"))
@@ -35,8 +44,8 @@ class LettersPrintDialog(QDialog):
         form = QFormLayout()
         self.template = QComboBox(self)
         self.template.setObjectName("letters_template")
-        for key, template in TEMPLATES.items():
-            self.template.addItem(template.title, key)
+        for key, title in letter_templates().items():
+            self.template.addItem(title, key)
         self.township = QLineEdit(self)
         self.township.setObjectName("letters_township")
         self.township.setPlaceholderText(_t("不填则发给全部职工"))

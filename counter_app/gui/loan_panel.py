@@ -13,9 +13,9 @@ from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersis
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from counter_app.gui.lazy import services
 from counter_app.domain.loan_limit import CONSTRAINT_KEYS, CONSTRAINT_LABELS
 from counter_app.gui.i18n import _t, money
+from counter_app.gui.lazy import services
 from counter_app.gui.operations import Operation
 
 METHODS = (("annuity", QT_TR_NOOP("等额本息")), ("linear", QT_TR_NOOP("等额本金")))

@@ -17,13 +17,23 @@ from typing import Any
 from PySide6.QtCore import QT_TR_NOOP, QObject, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QMessageBox,
-    QPushButton, QSpinBox, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QWidget,
 )
 
-from counter_app.gui.lazy import services
 from counter_app.gui.forms.ui_print_preview import Ui_PrintPreview
 from counter_app.gui.i18n import _t
+from counter_app.gui.lazy import services
 from counter_app.gui.operations import Operation
 
 DOCUMENTS = {"receipt": QT_TR_NOOP("受理回执"), "form": QT_TR_NOOP("申请表"), "notice": QT_TR_NOOP("一次性告知单")}

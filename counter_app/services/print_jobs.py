@@ -12,10 +12,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from counter_app.printing.spool import JobOptions, PrinterInfo, Spooler, SpoolError, SubmittedJob, spooler
-from counter_app.printing.spool.base import check_options, find_printer
+from counter_app.printing.letters import render_letters
+from counter_app.printing.spool import (
+    JobOptions,
+    PrinterInfo,
+    Spooler,
+    SpoolError,
+    SubmittedJob,
+    check_options,
+    find_printer,
+    spooler,
+)
 from counter_app.services import audit
 from counter_app.services.counter import Counter
+from counter_app.services.printing import (
+    LetterFilter,
+    count_letter_recipients,
+    letter_batch,
+    letter_recipients,
+    log_letters_sent,
+)
 from counter_app.services.settings import load_settings
 
 # Which station setting (站点设置 › 打印机) a printed document follows.
@@ -102,8 +118,8 @@ class LettersSent:
 
 
 def print_letters_to_printer(
-    counter: Counter, template: str, printer: str | None = None, *, chosen: Any = None, limit: int | None = None,
-    per_job: int = LETTERS_PER_JOB, copies: int | None = None, paper: str | None = None,
+    counter: Counter, template: str, printer: str | None = None, *, chosen: LetterFilter | None = None,
+    limit: int | None = None, per_job: int = LETTERS_PER_JOB, copies: int | None = None, paper: str | None = None,
     duplex: bool | None = None, progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None, spool: Spooler | None = None,
 ) -> LettersSent:
@@ -112,11 +128,6 @@ def print_letters_to_printer(
     On cancel the file being written is dropped (never sent) and the batch's jobs that the
     printer has not started are taken back, so no job is ever half a file.
     """
-    from counter_app.printing.letters import render_letters
-    from counter_app.services.printing import (
-        LetterFilter, Printed, _log, count_letter_recipients, letter_batch, letter_recipients,
-    )
-
     if per_job < 1:
         raise SpoolError("per_job", "每个打印任务的信函数应大于0")
     spool = spool or spooler()
@@ -134,11 +145,9 @@ def print_letters_to_printer(
     with tempfile.TemporaryDirectory(prefix="counter-letters-") as tmp:
         while sent < total or not total:
             part = Path(tmp) / f"letters-{len(jobs) + 1:04d}.pdf"
-            done_before = sent
             result = render_letters(
                 batch, itertools.islice(recipients, per_job), part, page_size=choice.options.paper or "A4",
-                total=total, first_number=sent + 1, should_cancel=cancelled,
-                progress=(lambda done, all_, base=done_before: progress(base + done, all_)) if progress else None,
+                total=total, first_number=sent + 1, should_cancel=cancelled, progress=_counting_from(sent, progress),
             )
             if result.cancelled or (cancelled() and not result.pages):
                 return _withdraw(spool, target.name, jobs, counts)
@@ -155,10 +164,17 @@ def print_letters_to_printer(
             if cancelled():
                 return _withdraw(spool, target.name, jobs, counts)
     if jobs:
-        _log(counter, "letters", Printed(jobs[0].file, sent), subject=template,
-             reason=f"打印机{target.name}，{len(jobs)}个任务")
+        log_letters_sent(counter, template, jobs[0].file, sent, f"打印机{target.name}，{len(jobs)}个任务")
         _record(counter, "letters", template, jobs[-1], choice.options)
     return LettersSent(target.name, sent, tuple(jobs))
+
+
+def _counting_from(base: int, progress: Callable[[int, int], None] | None) -> Callable[[int, int], None] | None:
+    """A job's progress reported as the batch's: its letters counted after the ``base`` already sent."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda done, total: report(base + done, total)
 
 
 def _withdraw(spool: Spooler, printer: str, jobs: list[SubmittedJob], counts: list[int]) -> LettersSent:
@@ -177,3 +193,9 @@ def _withdraw(spool: Spooler, printer: str, jobs: list[SubmittedJob], counts: li
         kept.append(job)
         letters += count
     return LettersSent(printer, letters, tuple(kept), cancelled=True, withdrawn=tuple(withdrawn))
+
+
+__all__ = [
+    "LETTERS_PER_JOB", "LettersSent", "PrintChoice", "PrinterList", "SpoolError", "check_printer", "list_printers",
+    "print_choice", "print_letters_to_printer", "send_to_printer",
+]

@@ -14,8 +14,16 @@ from pathlib import Path
 import pytest
 
 from counter_app.printing.receipt import ReceiptData, render_receipt
-from counter_app.printing.spool import JobOptions, PrinterInfo, SpoolError, check_options, choose_route, find_printer
-from counter_app.printing.spool import render_dpi, spooler
+from counter_app.printing.spool import (
+    JobOptions,
+    PrinterInfo,
+    SpoolError,
+    check_options,
+    choose_route,
+    find_printer,
+    render_dpi,
+    spooler,
+)
 from counter_app.printing.spool.base import paper_of_keyword, papers_of
 from counter_app.printing.spool.qt_route import QtSpooler, draw_pdf
 

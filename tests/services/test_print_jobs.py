@@ -7,6 +7,7 @@ cups-pdf's output keeps pages, paper and ASCII text (receipt numbers) but not th
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 from datetime import date
@@ -18,7 +19,10 @@ from service_world import W, complete, withdrawal_form
 from counter_app.printing.spool import SpoolError, spooler
 from counter_app.services import submit_application
 from counter_app.services.print_jobs import (
-    check_printer, list_printers, print_letters_to_printer, send_to_printer,
+    check_printer,
+    list_printers,
+    print_letters_to_printer,
+    send_to_printer,
 )
 from counter_app.services.printing import print_form, print_one_time_notice, print_receipt
 from counter_app.services.settings import save_settings
@@ -144,7 +148,7 @@ def test_200_letters_arrive_as_whole_jobs_numbered_in_one_count(print_server, co
     received = [print_server.job_document(job.job_id) for job in sent.jobs]
     assert "第1封" in text(received[0]) and "第81封" in text(received[1]) and "第200封" in text(received[2])
     assert "第80封" in text(received[0]) and "第161封" in text(received[2])
-    assert seen[-1] == (200, 200) and all(a <= b for a, b in zip(seen, seen[1:]))
+    assert seen[-1] == (200, 200) and all(a <= b for a, b in itertools.pairwise(seen))
 
 
 def test_cancelled_letters_leave_no_half_job(print_server, counter) -> None:

@@ -11,7 +11,14 @@ import os
 import sys
 
 from counter_app.printing.spool.base import (
-    PAPERS, JobOptions, PrinterInfo, Spooler, SpoolError, SubmittedJob, check_options, find_printer,
+    PAPERS,
+    JobOptions,
+    PrinterInfo,
+    Spooler,
+    SpoolError,
+    SubmittedJob,
+    check_options,
+    find_printer,
 )
 from counter_app.printing.spool.decide import choose_route, render_dpi
 
@@ -24,7 +31,11 @@ def _has(module: str) -> bool:
 
 
 def spooler(server: str | None = None, route: str | None = None) -> Spooler:
-    """The print route of this PC (``route`` forces one; ``server`` or CUPS_SERVER names a CUPS server)."""
+    """The print route of this PC (``route`` forces one; ``server`` or CUPS_SERVER names a CUPS server).
+
+    The route's module is imported here, when chosen: each needs what only its platform has
+    (libcups, the Windows registry, Qt's printing), and a CLI print on Linux never loads Qt.
+    """
     if route is None:
         shell = False
         if sys.platform == "win32" and not _has("PySide6.QtPdf"):

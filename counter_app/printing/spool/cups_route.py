@@ -11,8 +11,16 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import cups  # the module is loaded only on the CUPS route (spool.spooler checks pycups is there)
+
 from counter_app.printing.spool.base import (
-    JobOptions, PrinterInfo, SpoolError, SubmittedJob, check_options, find_printer, papers_of,
+    JobOptions,
+    PrinterInfo,
+    SpoolError,
+    SubmittedJob,
+    check_options,
+    find_printer,
+    papers_of,
 )
 
 PRINTER_STATES = {3: "idle", 4: "printing", 5: "stopped"}
@@ -26,16 +34,12 @@ class CupsSpooler:
     route = "cups"
 
     def __init__(self, server: str | None = None) -> None:
-        import cups  # noqa: F401  # ImportError here lets the caller fall back
-
         self.server = server
         self._local = threading.local()  # a libcups connection belongs to one thread
 
     def _conn(self) -> Any:
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            import cups
-
             try:
                 if self.server:
                     host, _, port = self.server.rpartition(":") if ":" in self.server else (self.server, "", "")
@@ -48,8 +52,6 @@ class CupsSpooler:
         return conn
 
     def _call(self, fn: str, *args: Any, **kwargs: Any) -> Any:
-        import cups
-
         try:
             return getattr(self._conn(), fn)(*args, **kwargs)
         except cups.IPPError as exc:

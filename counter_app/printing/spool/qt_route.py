@@ -12,17 +12,30 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSize
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+try:
+    from PySide6.QtPdf import QPdfDocument
+except ImportError:  # an install without the Addons: the route says so in Chinese when it is used
+    QPdfDocument = None
+
 from counter_app.printing.spool.base import (
-    PAPERS, JobOptions, PrinterInfo, SpoolError, SubmittedJob, check_options, find_printer, paper_of_size,
+    PAPERS,
+    JobOptions,
+    PrinterInfo,
+    SpoolError,
+    SubmittedJob,
+    check_options,
+    find_printer,
+    paper_of_size,
 )
 from counter_app.printing.spool.decide import FALLBACK_DPI, render_dpi
 
 
 def ensure_gui_app() -> Any:
     """QPrinter and QPdfDocument need a QGuiApplication: make one (offscreen without a display) if absent."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtGui import QGuiApplication
-
     app = QCoreApplication.instance()
     if app is None:
         if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -33,9 +46,6 @@ def ensure_gui_app() -> Any:
 
 def qt_printers() -> list[PrinterInfo]:
     ensure_gui_app()
-    from PySide6.QtGui import QPageSize
-    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
-
     found = []
     for info in QPrinterInfo.availablePrinters():
         papers: dict[str, str] = {}
@@ -58,14 +68,8 @@ def draw_pdf(pdf: Path, dpi: int, options: JobOptions, *, printer_name: str | No
              output_file: Path | None = None) -> int:
     """Every page of ``pdf`` rendered at ``dpi`` onto a QPrinter (a printer, or a PDF file); pages drawn."""
     ensure_gui_app()
-    from PySide6.QtCore import QMarginsF, QSize
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter
-    from PySide6.QtPrintSupport import QPrinter
-
-    try:
-        from PySide6.QtPdf import QPdfDocument
-    except ImportError:
-        raise SpoolError("printer", "本机缺少 PDF 显示组件（QtPdf），无法打印，请另存为 PDF 后打印") from None
+    if QPdfDocument is None:
+        raise SpoolError("printer", "本机缺少 PDF 显示组件（QtPdf），无法打印，请另存为 PDF 后打印")
 
     doc = QPdfDocument()
     if doc.load(str(pdf)) != QPdfDocument.Error.None_:

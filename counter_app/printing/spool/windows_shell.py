@@ -8,6 +8,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+if sys.platform == "win32":  # Windows' own modules: this route exists only there
+    import ctypes
+    import winreg
+
 from counter_app.printing.spool.base import JobOptions, SpoolError, SubmittedJob, find_printer
 from counter_app.printing.spool.qt_route import qt_printers
 
@@ -16,8 +20,6 @@ def pdf_handler_prints() -> bool:
     """True when the ``.pdf`` file type has a ``printto`` command in the registry."""
     if sys.platform != "win32":
         return False
-    import winreg
-
     try:
         with winreg.OpenKey(winreg.HKEY_CLASSES_ROOT, ".pdf") as key:
             prog_id = winreg.QueryValue(key, None)
@@ -34,8 +36,6 @@ class ShellSpooler:
         return qt_printers()
 
     def submit(self, pdf: Path, printer: str | None, options: JobOptions) -> SubmittedJob:
-        import ctypes
-
         target = find_printer(self.printers(), printer)
         for _ in range(options.copies):
             code = ctypes.windll.shell32.ShellExecuteW(None, "printto", str(pdf), f'"{target.name}"', None, 0)  # type: ignore[attr-defined]

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.domain.daily_close import DayItem, DayPrint, DayTotals, close_scope, receipt_gaps, totals
 from counter_app.domain.errors import Checked, FieldError
+from counter_app.printing.daily_close import DailyCloseSheet, render_daily_close
 from counter_app.services import audit
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import day_bounds, parse_day, supervisor_problem
@@ -86,7 +87,8 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
     when, bad = parse_day(day or counter.today(), "day", "日结日期")
     if bad:
         return Checked(value=None, errors=(bad,))
-    if when > counter.today():  # type: ignore[operator]
+    assert when is not None  # parse_day gives a day or a problem
+    if when > counter.today():
         return Checked.fail("day", "不能日结今天以后的日期")
     clerk = None if station else counter.clerk
     scope = close_scope(clerk)
@@ -97,11 +99,11 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
         return Checked(value=None, errors=(refused,))
     if earlier is not None:
         return Checked(value=None, errors=(_already(counter, earlier),))
-    items, prints, gaps = collect(counter, when, clerk)  # type: ignore[arg-type]
+    items, prints, gaps = collect(counter, when, clerk)
     result = totals(items, prints, gaps)
-    path = Path(out) if out else counter.data_dir / "closes" / when.isoformat() / f"{scope.replace(':', '-')}.pdf"  # type: ignore[union-attr]
-    pages = _print_sheet(counter, when, scope, result, items, path)  # type: ignore[arg-type]
-    record = DailyCloseRecord(day=when, scope=scope, closed_by=counter.clerk, closed_at=counter.now(),  # type: ignore[arg-type]
+    path = Path(out) if out else counter.data_dir / "closes" / when.isoformat() / f"{scope.replace(':', '-')}.pdf"
+    pages = _print_sheet(counter, when, scope, result, items, path)
+    record = DailyCloseRecord(day=when, scope=scope, closed_by=counter.clerk, closed_at=counter.now(),
                               totals=result.as_dict(), sheet_path=str(path))
     try:
         with counter.store.unit_of_work(write=True) as uow:
@@ -112,9 +114,11 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
             uow.commit()
     except IntegrityError:  # another counter closed the same day a moment ago
         with counter.store.unit_of_work() as uow:
-            return Checked(value=None, errors=(_already(counter, uow.closes.get(when, scope)),))
+            winner = uow.closes.get(when, scope)
+        assert winner is not None  # the row that made the insert fail
+        return Checked(value=None, errors=(_already(counter, winner),))
     log_print(counter, "daily_close", path, pages, subject=f"{when}:{scope}")
-    return Checked(value=DayReport(when, scope, result, tuple(items), record))  # type: ignore[arg-type]
+    return Checked(value=DayReport(when, scope, result, tuple(items), record))
 
 
 def _already(counter: Counter, record: DailyCloseRecord) -> FieldError:
@@ -123,8 +127,6 @@ def _already(counter: Counter, record: DailyCloseRecord) -> FieldError:
 
 
 def _print_sheet(counter: Counter, day: date, scope: str, result: DayTotals, items: list[DayItem], path: Path) -> int:
-    from counter_app.printing.daily_close import DailyCloseSheet, render_daily_close
-
     version = counter.policy_on(day)
     sheet = DailyCloseSheet(
         centre_name=version.centre_name, station_name=counter.station_name, day=day,
@@ -142,15 +144,7 @@ def get_close(counter: Counter, day: date, clerk: str | None = None) -> DailyClo
 
 def list_closes(counter: Counter, day: date | None = None) -> list[DailyCloseRecord]:
     with counter.store.unit_of_work() as uow:
-        return uow.closes.list(day)
-
-
-def closed_problem(uow: Any, day: date, clerk: str) -> FieldError | None:
-    """For services that change a day's work (submit, cancel, reprint): refused once the clerk's
-    day or the station's day is closed."""
-    if uow.closes.first_closed(day, (close_scope(clerk), close_scope(None))) is not None:
-        return FieldError("day", f"{day.isoformat()}已日结，当日业务只读，不能再办理或修改")
-    return None
+        return uow.closes.query(day)
 
 
 def log_print(counter: Counter, document: str, path: Path, pages: int, *, subject: str) -> None:
