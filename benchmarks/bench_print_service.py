@@ -74,8 +74,8 @@ def bench_print_service(runs: int = 50, letters: int = 2000) -> None:
             printed = print_receipt(counter, number)
             print(f"print service: own cupsd + 2 cups-pdf queues up in {setup:.2f} s")
 
-            # Ctrl+P in the preview runs send_to_printer on the PDF it shows: settings, printer
-            # options, the IPP job, the audit row.
+            # What Ctrl+P in the preview runs on the PDF it shows: settings, printer options, the
+            # IPP job, the audit row (the service alone, then through the real preview below).
             times = []
             for _ in range(runs):
                 t = time.perf_counter()
@@ -83,8 +83,13 @@ def bench_print_service(runs: int = 50, letters: int = 2000) -> None:
                 times.append(time.perf_counter() - t)
             p50, p95 = _pct(times)
             verdict = "ok" if p95 <= RECEIPT_P95_TARGET_S else "ABOVE TARGET"
-            print(f"Ctrl+P to job accepted (send_to_printer, {runs} runs): p50 {p50 * 1000:.0f} ms, "
+            print(f"send_to_printer to job accepted (the service under Ctrl+P, {runs} runs): p50 {p50 * 1000:.0f} ms, "
                   f"p95 {p95 * 1000:.0f} ms (target <= 1 s: {verdict})")
+            gui = bench_ctrl_p(counter, printed.path, Path(tmp), runs)
+            p50, p95 = _pct(gui)
+            print(f"Ctrl+P in the preview window to job accepted (key press to the job number on screen, "
+                  f"{runs} runs): p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms (target <= 1 s: "
+                  f"{'ok' if p95 <= RECEIPT_P95_TARGET_S else 'ABOVE TARGET'})")
             server.wait_for_jobs()
             landed = server.job_pdf("counter-receipt", job.job_id)
             size_verdict = "ok" if job.bytes <= RECEIPT_SIZE_TARGET else "ABOVE TARGET"
@@ -140,6 +145,38 @@ def bench_print_service(runs: int = 50, letters: int = 2000) -> None:
             bench_letters_to_printer(server, data, letters)
     finally:
         destroy_server(server)
+
+
+def bench_ctrl_p(counter, pdf: Path, tmp: Path, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
+    """The receipt's preview window (offscreen): Ctrl+P, then the event loop until the job is accepted."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QSettings, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from counter_app.gui.printing import PreviewDialog
+
+    app = QApplication.instance() or QApplication([])
+    window = QMainWindow()
+    window.show()
+    preview = PreviewDialog(pdf, "receipt", QSettings(str(tmp / "gui.ini"), QSettings.Format.IniFormat), window,
+                            counter=counter)
+    preview.show()
+    preview.activateWindow()
+    app.processEvents()
+    times = []
+    for _ in range(runs):
+        preview.last_job = None
+        t = time.perf_counter()
+        QTest.keyClick(preview, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        while preview.last_job is None:
+            if time.perf_counter() - t > 30:
+                raise TimeoutError(f"Ctrl+P: no job after 30 s ({preview.printer_label.text()})")
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        times.append(time.perf_counter() - t)
+    preview.close()
+    window.close()
+    return times
 
 
 def bench_letters_to_printer(server, data: Path, letters: int) -> None:  # type: ignore[no-untyped-def]

@@ -152,8 +152,14 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
         return print_choice(self.counter, PRINT_AS.get(self.document, self.document), **changes)
 
     def _show_printer(self) -> None:
-        printer = self._choice().printer if self.counter is not None else self.settings.value(f"printers/{self.document}", "")
-        self.printer_label.setText(_t("打印机：") + (printer or _t("打印时选择")))
+        """Where Ctrl+P sends this document: the station's printer, paper and sides for it (站点设置)."""
+        if self.counter is None:
+            self.printer_label.setText(_t("打印机：") + _t("打印时选择"))
+            return
+        choice = self._choice()
+        sides = _t("双面") if choice.options.duplex else _t("单面")
+        self.printer_label.setText(_t("打印机：") + (choice.printer or _t("打印时选择"))
+                                   + f"　{choice.options.paper or ''}　{sides}")
 
     def print_pdf(self) -> None:
         """Ctrl+P: straight to the station's printer for this document; without one, ask."""

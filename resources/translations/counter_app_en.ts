@@ -328,6 +328,10 @@
         <translation>choose when printing</translation>
     </message>
     <message>
+        <source>单面</source>
+        <translation>One side</translation>
+    </message>
+    <message>
         <source>本机没有可用的打印机，请先在系统中添加打印机，或另存为 PDF。</source>
         <translation>This PC has no printer. Add one in the system settings, or save as PDF.</translation>
     </message>

@@ -34,7 +34,7 @@ def submit_and_preview(qtbot: Any, window: Any, counter: Any, seq: int) -> tuple
 def test_ctrl_p_sends_the_receipt_to_the_stations_receipt_printer(qtbot, window, counter, print_server) -> None:
     save_settings(window.counter, {"printer_receipt": "counter-receipt", "paper_receipt": "A5"})
     preview, number = submit_and_preview(qtbot, window, counter, 11)
-    assert "counter-receipt" in preview.printer_label.text()
+    assert preview.printer_label.text() == "打印机：counter-receipt　A5　单面"  # where Ctrl+P goes, before it goes
     qtbot.keyClick(preview, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: preview.last_job is not None, timeout=10000)
     job = preview.last_job
