@@ -8,6 +8,7 @@ with none set, or with 选择打印机…, the clerk picks printer, copies, pape
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -143,20 +144,33 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
         QShortcut(QKeySequence("Ctrl+S"), self, self.save_as)
         self.sending = False
         self.last_job: Any = None
+        self.choice: Any = None  # the station's printer, paper and sides for this document, once read
         self.choose_printer: Callable[[list[Any], Any], dict[str, Any] | None] = self._ask_options  # tests replace
         self._show_printer()
 
-    def _choice(self, **changes: Any) -> Any:
-        from counter_app.services.print_jobs import print_choice
+    def _choice_off_thread(self, then: Callable[[Any], None], with_printers: bool = False,
+                           failed: Callable[[BaseException], None] | None = None) -> None:
+        """The station's choice for this document (and the printers), read off the GUI thread."""
+        from counter_app.services.print_jobs import list_printers, print_choice
 
-        return print_choice(self.counter, PRINT_AS.get(self.document, self.document), **changes)
+        counter, document = self.counter, PRINT_AS.get(self.document, self.document)
+
+        def read(_progress: Any) -> Any:
+            choice = print_choice(counter, document)
+            return (choice, list_printers().printers) if with_printers else choice
+
+        Operation(read, success=then, failure=failed or self._failed).run(key=f"print-choice-{id(self)}")
 
     def _show_printer(self) -> None:
         """Where Ctrl+P sends this document: the station's printer, paper and sides for it (站点设置)."""
-        if self.counter is None:
-            self.printer_label.setText(_t("打印机：") + _t("打印时选择"))
-            return
-        choice = self._choice()
+        self.printer_label.setText(_t("打印机：") + _t("打印时选择"))
+        if self.counter is not None:
+            self._choice_off_thread(self._shown, failed=lambda _exc: None)  # Ctrl+P reads it again and says why
+
+    def _shown(self, choice: Any) -> None:
+        self.choice = choice
+        if self.sending:
+            return  # a job is on its way: its outcome is what the label shows
         sides = _t("双面") if choice.options.duplex else _t("单面")
         self.printer_label.setText(_t("打印机：") + (choice.printer or _t("打印时选择"))
                                    + f"　{choice.options.paper or ''}　{sides}")
@@ -165,29 +179,33 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
         """Ctrl+P: straight to the station's printer for this document; without one, ask."""
         if self.counter is None or self.sending:
             return
-        if self._choice().printer:
+        self._busy(_t("正在发送到打印机…"))
+        self._choice_off_thread(self._print_with)
+
+    def _print_with(self, choice: Any) -> None:
+        self.choice = choice
+        if choice.printer:
             self._send({})
         else:
+            self._idle()
             self.choose_and_print()
 
     def choose_and_print(self) -> None:
         """List the printers off the GUI thread, then let the clerk choose and print."""
         if self.counter is None or self.sending:
             return
-        from counter_app.services.print_jobs import list_printers
-
         self._busy(_t("正在读取打印机…"))
-        Operation(lambda _p: list_printers().printers, success=self._chosen, failure=self._failed).run(key="printers")
+        self._choice_off_thread(self._chosen, with_printers=True)
 
-    def _chosen(self, printers: list[Any]) -> None:
+    def _chosen(self, found: tuple[Any, list[Any]]) -> None:
         self._idle()
+        choice, printers = found
         if not printers:
             QMessageBox.warning(self, _t("打印"), _t("本机没有可用的打印机，请先在系统中添加打印机，或另存为 PDF。"))
             return
         remembered = str(self.settings.value(f"print/last_printer/{self.document}", "") or "")
-        choice = self._choice()
         if not choice.printer and remembered:
-            choice = self._choice(printer=remembered)
+            choice = dataclasses.replace(choice, printer=remembered)
         values = self.choose_printer(printers, choice)
         if values:
             self.settings.setValue(f"print/last_printer/{self.document}", values["printer"])

@@ -23,7 +23,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent / "services")]
 from cupsserver import destroy_server, start_server  # noqa: E402
 from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget  # noqa: E402
-from service_world import build_world, complete, fixed_clock, withdrawal_form  # noqa: E402
+from service_world import W, build_world, complete, fixed_clock, withdrawal_form  # noqa: E402
 
 from counter_app.services import open_counter, submit_application  # noqa: E402
 from counter_app.services.print_jobs import list_printers  # noqa: E402
@@ -85,9 +85,10 @@ def main(out_dir: str) -> None:
             settings = QSettings(str(Path(tmp) / "gui.ini"), QSettings.Format.IniFormat)
             preview = PreviewDialog(printed.path, "receipt", settings, window, counter=counter)
             preview.show()
+            wait_for(lambda: preview.choice is not None)
             shoot(preview, out, "preview-receipt")
 
-            options = PrintOptionsDialog(list_printers().printers, preview._choice(), preview)
+            options = PrintOptionsDialog(list_printers().printers, preview.choice, preview)
             options.show()
             shoot(options, out, "print-options-receipt")
             options.printer.setCurrentIndex(options.printer.findData("office-duplex"))
@@ -101,11 +102,12 @@ def main(out_dir: str) -> None:
             render(server.job_pdf("counter-receipt", preview.last_job.job_id), out, "job-receipt")
             preview.close()
 
-            notice = print_one_time_notice(counter, "withdrawal", {"id_number": "110105199003079075",
+            notice = print_one_time_notice(counter, "withdrawal", {"id_number": W.active,
                                                                   "reason_code": "07", "variant": "public",
                                                                   "materials": ["id_card"]}, Path(tmp) / "n.pdf")
             preview = PreviewDialog(notice.path, "notice", settings, window, counter=counter)
             preview.show()
+            wait_for(lambda: preview.choice is not None)
             shoot(preview, out, "preview-notice")
             preview.close()
 

@@ -34,7 +34,8 @@ def submit_and_preview(qtbot: Any, window: Any, counter: Any, seq: int) -> tuple
 def test_ctrl_p_sends_the_receipt_to_the_stations_receipt_printer(qtbot, window, counter, print_server) -> None:
     save_settings(window.counter, {"printer_receipt": "counter-receipt", "paper_receipt": "A5"})
     preview, number = submit_and_preview(qtbot, window, counter, 11)
-    assert preview.printer_label.text() == "打印机：counter-receipt　A5　单面"  # where Ctrl+P goes, before it goes
+    # where Ctrl+P goes, before it goes (read off the GUI thread)
+    qtbot.waitUntil(lambda: preview.printer_label.text() == "打印机：counter-receipt　A5　单面", timeout=5000)
     qtbot.keyClick(preview, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: preview.last_job is not None, timeout=10000)
     job = preview.last_job
@@ -48,7 +49,8 @@ def test_ctrl_p_sends_the_receipt_to_the_stations_receipt_printer(qtbot, window,
 
 def test_without_a_station_printer_the_clerk_chooses_one(qtbot, window, counter, print_server) -> None:
     preview, _number = submit_and_preview(qtbot, window, counter, 13)
-    assert "打印时选择" in preview.printer_label.text()
+    qtbot.waitUntil(lambda: preview.choice is not None, timeout=5000)
+    assert preview.printer_label.text() == "打印机：打印时选择　A5　单面"
     seen: dict[str, Any] = {}
 
     def choose(printers: list[Any], choice: Any) -> dict[str, Any]:
