@@ -150,13 +150,15 @@ def bench_print_service(runs: int = 50, letters: int = 2000) -> None:
 def bench_ctrl_p(counter, pdf: Path, tmp: Path, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
     """The receipt's preview window (offscreen): Ctrl+P, then the event loop until the job is accepted."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QSettings, Qt
+    from PySide6.QtCore import QEventLoop, QSettings, Qt, qInstallMessageHandler
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     from counter_app.gui.printing import PreviewDialog
 
     app = QApplication.instance() or QApplication([])
+    # The offscreen platform warns on every dialog shown; the figures are what this prints.
+    qInstallMessageHandler(lambda _kind, _ctx, text: None if "propagateSizeHints" in text else print(text))
     window = QMainWindow()
     window.show()
     preview = PreviewDialog(pdf, "receipt", QSettings(str(tmp / "gui.ini"), QSettings.Format.IniFormat), window,

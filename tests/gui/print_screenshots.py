@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget  # noqa: E402
 from service_world import W, build_world, complete, fixed_clock, withdrawal_form  # noqa: E402
 
 from counter_app.services import open_counter, submit_application  # noqa: E402
-from counter_app.services.print_jobs import list_printers  # noqa: E402
+from counter_app.services.print_jobs import list_printers, print_letters_to_printer, send_to_printer  # noqa: E402
 from counter_app.services.printing import print_one_time_notice, print_receipt  # noqa: E402
 from counter_app.services.settings import save_settings  # noqa: E402
 
@@ -110,6 +110,10 @@ def main(out_dir: str) -> None:
             wait_for(lambda: preview.choice is not None)
             shoot(preview, out, "preview-notice")
             preview.close()
+            job = send_to_printer(counter, notice.path, "one_time_notice")
+            render(server.job_pdf("counter-a4", job.job_id), out, "job-notice")
+            sent = print_letters_to_printer(counter, "online-guide", "counter-a4", limit=3)
+            render(server.job_pdf("counter-a4", sent.jobs[0].job_id), out, "job-letters")
 
             letters = LettersPrintDialog(counter, window)
             letters.show()
