@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QT_TR_NOOP, QObject, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -118,6 +119,7 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
         self.setupUi(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.pdf, self.document, self.settings, self.counter = pdf, document, settings, counter
+        self.owner = parent  # the window: told about a job that ends after the preview was closed
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPdfWidgets import QPdfView
 
@@ -167,7 +169,22 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
         if self.counter is not None:
             self._choice_off_thread(self._shown, failed=lambda _exc: None)  # Ctrl+P reads it again and says why
 
+    def _alive(self) -> bool:
+        """False once the clerk closed the preview (it deletes itself) while an operation ran."""
+        return shiboken6.isValid(self)
+
+    def _tell_owner(self, text: str, warn: bool = False) -> None:
+        if self.owner is None or not shiboken6.isValid(self.owner):
+            return
+        status = getattr(self.owner, "statusBar", None)
+        if status is not None:
+            status().showMessage(text, 8000)
+        if warn:
+            QMessageBox.warning(self.owner, _t("打印"), text)
+
     def _shown(self, choice: Any) -> None:
+        if not self._alive():
+            return
         self.choice = choice
         if self.sending:
             return  # a job is on its way: its outcome is what the label shows
@@ -185,7 +202,9 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
     def _print_with(self, choice: Any) -> None:
         self.choice = choice
         if choice.printer:
-            self._send({})
+            self._send({})  # pressed before the preview was closed: it still prints
+        elif not self._alive():
+            return  # no printer set and no preview left to choose one in
         else:
             self._idle()
             self.choose_and_print()
@@ -198,6 +217,8 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
         self._choice_off_thread(self._chosen, with_printers=True)
 
     def _chosen(self, found: tuple[Any, list[Any]]) -> None:
+        if not self._alive():
+            return
         self._idle()
         choice, printers = found
         if not printers:
@@ -221,25 +242,28 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
         counter, pdf, document = self.counter, self.pdf, PRINT_AS.get(self.document, self.document)
         title = _t(DOCUMENTS.get(self.document, self.document))
         subject = pdf.stem
-        self._busy(_t("正在发送到打印机…"))
+        if self._alive():
+            self._busy(_t("正在发送到打印机…"))
         Operation(lambda _p: send_to_printer(counter, pdf, document, title=title, subject=subject, **values),
                   success=self._sent, failure=self._failed).run(key=f"print-job-{id(self)}")
 
     def _sent(self, job: Any) -> None:
-        self._idle()
         self.last_job = job
         number = _t("任务号 ") + str(job.job_id) if job.job_id is not None else _t("已交给系统打印")
         text = _t("已发送到打印机：") + f"{job.printer}（{number}）"
-        self.printer_label.setText(text)
-        status = getattr(self.parent(), "statusBar", None)
-        if status is not None:
-            status().showMessage(text, 8000)
+        self._tell_owner(text)
+        if self._alive():
+            self._idle()
+            self.printer_label.setText(text)
 
     def _failed(self, exc: BaseException) -> None:
+        text = _t("未能打印：") + (getattr(exc, "message", None) or str(exc))
+        if not self._alive():
+            self._tell_owner(text, warn=True)
+            return
         self._idle()
-        message = getattr(exc, "message", None) or str(exc)
-        self.printer_label.setText(_t("未能打印：") + message)
-        QMessageBox.warning(self, _t("打印"), _t("未能打印：") + message)
+        self.printer_label.setText(text)
+        QMessageBox.warning(self, _t("打印"), text)
 
     def _busy(self, text: str) -> None:
         self.sending = True

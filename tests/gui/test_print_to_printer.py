@@ -143,3 +143,13 @@ def test_batch_letters_print_with_progress_and_a_cancel_that_leaves_no_half_job(
     assert not conn.getJobs(which_jobs="not-completed") and "没有半个任务" in dialog.status.text()
     assert dialog.start_button.isEnabled()
     dialog.close()
+
+
+def test_closing_the_preview_while_the_job_goes_still_tells_the_window(qtbot, window, counter, print_server) -> None:
+    save_settings(window.counter, {"printer_receipt": "counter-receipt"})
+    preview, _number = submit_and_preview(qtbot, window, counter, 17)
+    qtbot.keyClick(preview, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    preview.close()  # the preview deletes itself; the choice and the job come back afterwards
+    qtbot.waitUntil(lambda: preview.last_job is not None, timeout=10000)
+    assert f"任务号 {preview.last_job.job_id}" in window.statusBar().currentMessage()
+    assert print_server.job_pdf("counter-receipt", preview.last_job.job_id).exists()
