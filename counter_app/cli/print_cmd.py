@@ -1,16 +1,18 @@
-"""``counter-app print receipt|form|notice|letters``: printed documents as PDF files (``--out``) or
-straight to a printer through the system's print service (``--printer``)."""
+"""``counter-app print receipt|form|notice|letters|schedule|collection``: printed documents as PDF files
+(``--out``) or straight to a printer through the system's print service (``--printer``)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from counter_app.cli._counter import counter_for
 from counter_app.cli._login import approval_for
 from counter_app.console import CliError, emit_json
 from counter_app.services import printing as svc
 from counter_app.services.approvals import reprint_request
+from counter_app.services.postloan import print_collection, print_schedule
 from counter_app.services.print_jobs import (
     LETTERS_PER_JOB,
     SpoolError,
@@ -45,6 +47,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     letters.add_argument("--chunk", type=int, help="每个文件的信函数（分多个文件输出）")
     letters.add_argument("--per-job", type=int, help="送打印机时每个打印任务的信函数（默认100）")
     letters.set_defaults(func=run)
+    schedule = docs.add_parser("schedule", help="贷款还款计划表")
+    schedule.add_argument("--loan", required=True, help="贷款合同编号")
+    schedule.add_argument("--out", help="输出 PDF 文件")
+    schedule.set_defaults(func=run)
+    collection = docs.add_parser("collection", help="逾期贷款催收通知书（单笔或本站全部逾期贷款）")
+    which = collection.add_mutually_exclusive_group(required=True)
+    which.add_argument("--loan", help="贷款合同编号")
+    which.add_argument("--overdue", action="store_true", help="本站全部逾期贷款，每笔一页")
+    collection.add_argument("--out", help="输出 PDF 文件")
+    collection.set_defaults(func=run)
     for parser in docs.choices.values():
         parser.add_argument("--printer", help="送到该打印机（counter-app printers 列出本机打印机），不与 --out 同用")
         parser.add_argument("--copies", type=int, help="份数（送打印机时，默认1）")
@@ -70,9 +82,19 @@ def _destination(args: argparse.Namespace) -> None:
 
 
 def _to_printer(counter, args: argparse.Namespace, result: dict, document: str, subject: str) -> dict:
-    job = send_to_printer(counter, result["file"], document, printer=args.printer.strip(), copies=args.copies,
+    file = result.get("file") or next(iter(result.get("files") or []), None)
+    if file is None:
+        return result  # nothing to print (no overdue loan): nothing goes to the printer
+    job = send_to_printer(counter, file, document, printer=args.printer.strip(), copies=args.copies,
                           paper=args.paper, duplex=args.duplex, subject=subject)
-    return {**result, **job.as_json(), "file": result["file"]}
+    return {**result, **job.as_json(), "file": file}
+
+
+def _station_file(counter, name: str) -> Path:
+    """Where a document sent to a printer without --out is kept: the station's prints folder of the day."""
+    folder = Path(counter.data_dir) / "prints" / counter.today().isoformat()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{name}-{counter.now().strftime('%H%M%S%f')}.pdf"
 
 
 def _print(counter, args: argparse.Namespace) -> dict:
@@ -85,7 +107,12 @@ def _print(counter, args: argparse.Namespace) -> dict:
     result = _make(counter, args)
     if args.printer is None or args.document == "letters":
         return result
-    subject = args.uscc if args.document == "notice" else args.receipt_number
+    if args.document == "notice":
+        subject = args.uscc
+    elif args.document in ("schedule", "collection"):
+        subject = args.loan or "overdue"
+    else:
+        subject = args.receipt_number
     return _to_printer(counter, args, result, document, subject)
 
 
@@ -110,6 +137,15 @@ def _make(counter, args: argparse.Namespace) -> dict:
     if args.document == "notice":
         printed = svc.print_establishment_notice(counter, args.uscc, args.out)
         return {"file": str(printed.path), "pages": printed.pages}
+    if args.document == "schedule":
+        printed = print_schedule(counter, args.loan, args.out)
+        return {"file": str(printed.path), "pages": printed.pages}
+    if args.document == "collection":
+        done = print_collection(counter, args.out or _station_file(counter, "collection"), loan_no=args.loan,
+                                progress=None if args.json else _progress_notices)
+        if not args.json and args.overdue:
+            print(file=sys.stderr)
+        return {"files": [str(done.path)] if done.path else [], "pages": done.pages}
     chosen = _letter_filter(args)
     result = svc.print_letters(counter, args.template, args.out, chosen=chosen, limit=args.limit,
                                chunk_size=args.chunk, progress=None if args.json else _progress)
@@ -143,6 +179,10 @@ def _sent_progress(done: int, total: int) -> None:
         print(f"\r已送打印机 {done}/{total} 封", end="", file=sys.stderr, flush=True)
 
 
+def _progress_notices(done: int, total: int) -> None:
+    print(f"\r已生成催收通知书 {done}/{total} 份", end="", file=sys.stderr, flush=True)
+
+
 def _progress(done: int, total: int) -> None:
     if done % 100 == 0 or done == total:
         print(f"\r已生成 {done}/{total} 封", end="", file=sys.stderr, flush=True)
@@ -167,5 +207,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"已送打印机“{result['printer']}”（{job}，共{result['pages']}页）；文件 {result['file']}")
     else:
         files = result["files"] if "files" in result else [result["file"]]
-        print(f"已生成 {'、'.join(files)}（共{result['pages']}页）" if files else "没有符合条件的收件人，未生成信函")
+        empty = "本站没有逾期贷款，未生成催收通知书" if args.document == "collection" else "没有符合条件的收件人，未生成信函"
+        print(f"已生成 {'、'.join(files)}（共{result['pages']}页）" if files else empty)
     return 0

@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "services"))
 
 import pytest
 from service_world import E, build_world, complete, fixed_clock, withdrawal_form
+from test_overdue_followup import make_overdue
 
 from counter_app.cli import main
 from counter_app.services import open_counter, submit_application
@@ -104,3 +105,31 @@ def test_no_print_service_is_a_clear_message(data_dir, monkeypatch, capsys) -> N
     monkeypatch.setenv("CUPS_SERVER", f"127.0.0.1:{port}")
     code, out = cli(capsys, "printers")
     assert code == 2 and "无法连接打印服务" in out.err
+
+
+def test_a_loan_schedule_and_collection_notices_to_a_printer(print_server, data_dir, capsys) -> None:
+    code, out = cli(capsys, "--data-dir", str(data_dir), "print", "schedule", "--loan", "DK0000000001",
+                    "--printer", "counter-a4", "--json")
+    sent = json.loads(out.out)
+    assert code == 0 and sent["printer"] == "counter-a4" and Path(sent["file"]).exists()
+    landed = print_server.job_pdf("counter-a4", sent["job_id"])
+    assert pdf_pages(landed) == sent["pages"] >= 5
+
+    code, out = cli(capsys, "--data-dir", str(data_dir), "print", "collection", "--overdue", "--printer", "counter-a4")
+    assert code == 0 and "本站没有逾期贷款" in out.out  # nothing overdue: no job
+    with open_counter(data_dir, clock=fixed_clock) as counter:
+        make_overdue(counter)
+    code, out = cli(capsys, "--data-dir", str(data_dir), "print", "collection", "--overdue", "--printer", "counter-a4",
+                    "--json")
+    sent = json.loads(out.out)
+    assert code == 0 and sent["pages"] == 1 and "DK0000000001" in pdf_text(print_server.job_pdf("counter-a4",
+                                                                                                 sent["job_id"]))
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
+    return int(info.split("Pages:")[1].split()[0])
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
