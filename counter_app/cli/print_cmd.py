@@ -9,7 +9,7 @@ from pathlib import Path
 
 from counter_app.cli._counter import counter_for
 from counter_app.cli._login import approval_for
-from counter_app.console import CliError, emit_json
+from counter_app.console import CliError, emit_json, whole_number
 from counter_app.services import printing as svc
 from counter_app.services.approvals import reprint_request
 from counter_app.services.postloan import print_collection, print_schedule
@@ -40,12 +40,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     letters = docs.add_parser("letters", help="批量信函（如线上服务指南）")
     letters.add_argument("--template", required=True, help="信函模板，内置：online-guide")
     letters.add_argument("--out", help="输出 PDF 文件")
-    letters.add_argument("--limit", type=int, help="最多生成多少封")
+    letters.add_argument("--limit", type=whole_number(1, 10_000_000, "信函数"), help="最多生成多少封")
     letters.add_argument("--township", help="只发给该乡镇的职工")
     letters.add_argument("--employer", help="只发给该单位（统一社会信用代码）的职工")
     letters.add_argument("--status", help="只发给该账户状态的职工，例如 01 正常")
-    letters.add_argument("--chunk", type=int, help="每个文件的信函数（分多个文件输出）")
-    letters.add_argument("--per-job", type=int, help="送打印机时每个打印任务的信函数（默认100）")
+    letters.add_argument("--chunk", type=whole_number(1, 1_000_000, "每个文件的信函数"),
+                         help="每个文件的信函数（分多个文件输出）")
+    letters.add_argument("--per-job", type=whole_number(1, 1_000_000, "每个打印任务的信函数"),
+                         help="送打印机时每个打印任务的信函数（默认100）")
     letters.set_defaults(func=run)
     schedule = docs.add_parser("schedule", help="贷款还款计划表")
     schedule.add_argument("--loan", required=True, help="贷款合同编号")

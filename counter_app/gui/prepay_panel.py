@@ -11,11 +11,12 @@ from typing import Any
 from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from counter_app.gui.card import RowsModel
-from counter_app.gui.i18n import _t, money
-from counter_app.gui.lazy import services
+from counter_app import services
+from counter_app.gui.formats import money
+from counter_app.gui.i18n import _t
 from counter_app.gui.loan_panel import fit_height
 from counter_app.gui.operations import Operation
+from counter_app.gui.rows import RowsModel
 
 HINT = QT_TR_NOOP("填写身份证号、贷款合同编号和提前还款金额后，显示两种调整方式的新还款计划。")
 
@@ -70,5 +71,5 @@ class PrepayPanel(QGroupBox):
             [_t("剩余利息")] + [money(before.total_interest)] + [money(o.after.total_interest) for o in preview.options],
             [_t("节省利息")] + ["—"] + [money(o.interest_saved) for o in preview.options],
         ]
-        self.compare_view.setModel(RowsModel(header, rows, self))
+        self.compare_view.setModel(RowsModel(header, self, rows))
         fit_height(self.compare_view)

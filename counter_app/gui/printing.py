@@ -18,6 +18,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QT_TR_NOOP, QObject, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,10 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app import services
+from counter_app.gui.approval import ask_approval
 from counter_app.gui.forms.ui_print_preview import Ui_PrintPreview
 from counter_app.gui.i18n import _t
-from counter_app.gui.lazy import services
 from counter_app.gui.operations import Operation
+from counter_app.services.approvals import reprint_request
+from counter_app.services.print_jobs import list_printers, print_choice, send_to_printer
 
 DOCUMENTS = {"receipt": QT_TR_NOOP("受理回执"), "form": QT_TR_NOOP("申请表"), "notice": QT_TR_NOOP("一次性告知单")}
 PRINT_AS = {"notice": "one_time_notice"}  # the preview's document → the print service's document
@@ -120,9 +125,6 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.pdf, self.document, self.settings, self.counter = pdf, document, settings, counter
         self.owner = parent  # the window: told about a job that ends after the preview was closed
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPdfWidgets import QPdfView
-
         self.doc = QPdfDocument(self)
         self.doc.load(str(pdf))
         self.view = QPdfView(self)
@@ -153,8 +155,6 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
     def _choice_off_thread(self, then: Callable[[Any], None], with_printers: bool = False,
                            failed: Callable[[BaseException], None] | None = None) -> None:
         """The station's choice for this document (and the printers), read off the GUI thread."""
-        from counter_app.services.print_jobs import list_printers, print_choice
-
         counter, document = self.counter, PRINT_AS.get(self.document, self.document)
 
         def read(_progress: Any) -> Any:
@@ -237,8 +237,6 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _send(self, values: dict[str, Any]) -> None:
-        from counter_app.services.print_jobs import send_to_printer
-
         counter, pdf, document = self.counter, self.pdf, PRINT_AS.get(self.document, self.document)
         title = _t(DOCUMENTS.get(self.document, self.document))
         subject = pdf.stem
@@ -352,9 +350,6 @@ class PrintController(QObject):
             self.ask_reprint(str(argument), document)  # printed before: this is a 补打, ask why
             return
         if getattr(exc, "field", None) == "approval":  # a 补打 needs the supervisor: ask, then print
-            from counter_app.gui.approval import ask_approval
-            from counter_app.services.approvals import reprint_request
-
             ask_approval(self.window, self.counter, reprint_request(str(argument).strip().upper()),
                          lambda approval: self.request(document, argument, reprint_reason=reason, approval=approval))
             return

@@ -9,7 +9,7 @@ from counter_app.services.applications import (
     list_records,
     submit_application,
 )
-from counter_app.services.counter import Counter, open_counter
+from counter_app.services.counter import Counter
 from counter_app.services.drafts import discard_draft, list_drafts, load_draft, save_draft
 from counter_app.services.forms import (
     check_field,
@@ -31,11 +31,14 @@ from counter_app.services.printing import (
     print_one_time_notice,
     print_receipt,
 )
+from counter_app.services.review import FormReview, Subject, note_subject_lookup, review_form
+from counter_app.services.station import open_counter
 from counter_app.services.status import StationStatus, station_status
 
 __all__ = [
     "Counter",
     "EmployerCard",
+    "FormReview",
     "LetterFilter",
     "LoanPreview",
     "PersonCard",
@@ -44,6 +47,7 @@ __all__ = [
     "Printed",
     "RecordView",
     "StationStatus",
+    "Subject",
     "SubmitResult",
     "cancel_application",
     "check_field",
@@ -56,6 +60,7 @@ __all__ = [
     "list_records",
     "load_draft",
     "loan_preview",
+    "note_subject_lookup",
     "open_counter",
     "person_card",
     "prefill_person",
@@ -67,6 +72,7 @@ __all__ = [
     "print_one_time_notice",
     "print_receipt",
     "required_materials",
+    "review_form",
     "save_draft",
     "search",
     "station_status",

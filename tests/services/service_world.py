@@ -121,9 +121,19 @@ PEOPLE = {
 }
 
 
-def build_world(store: Store) -> None:
-    """Write the world above into ``store`` in one transaction."""
+STATION = ("CG01", "城关区南山镇服务站", "01")  # the demo city's first station: this world's counter
+
+
+def configure_station(uow: Any, station: tuple[str, str, str] = STATION) -> None:
+    """The station set before any intake (``counter-app station set``), as every real counter is."""
+    for key, value in zip(("station_code", "station_name", "station_district"), station):
+        uow.settings.set(key, value)
+
+
+def build_world(store: Store, station: tuple[str, str, str] = STATION) -> None:
+    """Write the world above into ``store`` in one transaction (the counter being ``station``)."""
     with store.unit_of_work(write=True) as uow:
+        configure_station(uow, station)
         uow.employers.upsert(EmployerRecord(
             uscc=E.registered, name="示范市南山机械有限公司", legal_rep="刘强", address="示范市南山镇工业路1号",
             township="南山镇", registered=True, account_no="DW000001", worker_ratio=D("12"), employer_ratio=D("12"),

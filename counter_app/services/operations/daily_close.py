@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.domain.daily_close import DayItem, DayPrint, DayTotals, close_scope, receipt_gaps, totals
 from counter_app.domain.errors import Checked, FieldError
+from counter_app.faults import DAMAGED
 from counter_app.printing.daily_close import DailyCloseSheet, render_daily_close
 from counter_app.services import audit
 from counter_app.services.counter import Counter
@@ -90,6 +91,9 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
     assert when is not None  # parse_day gives a day or a problem
     if when > counter.today():
         return Checked.fail("day", "不能日结今天以后的日期")
+    damaged = _integrity_problem(counter)  # issue #17: the whole file is checked before a day is frozen
+    if damaged:
+        return Checked(value=None, errors=(damaged,))
     clerk = None if station else counter.clerk
     scope = close_scope(clerk)
     with counter.store.unit_of_work() as uow:
@@ -119,6 +123,12 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
         return Checked(value=None, errors=(_already(counter, winner),))
     log_print(counter, "daily_close", path, pages, subject=f"{when}:{scope}")
     return Checked(value=DayReport(when, scope, result, tuple(items), record))
+
+
+def _integrity_problem(counter: Counter) -> FieldError | None:
+    """A full integrity check of the store (trust, issue #17); the close is refused on a damaged file."""
+    problems = counter.store.integrity_problems()
+    return FieldError("data_dir", f"{DAMAGED}（{problems[0]}）") if problems else None
 
 
 def _already(counter: Counter, record: DailyCloseRecord) -> FieldError:
