@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Handle, Operation, ProgressInfo
+from counter_app.services.print_jobs import LETTERS_PER_JOB, list_printers, print_choice, print_letters_to_printer
+from counter_app.services.printing import LetterFilter, letter_templates
 
 
 class LettersPrintDialog(QDialog):
@@ -33,9 +35,6 @@ class LettersPrintDialog(QDialog):
 
     def __init__(self, counter: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from counter_app.services.print_jobs import LETTERS_PER_JOB, print_choice
-        from counter_app.services.printing import letter_templates
-
         self.setObjectName("letters_print")
         self.setWindowTitle(_t("批量打印信函"))
         self.counter = counter
@@ -96,8 +95,6 @@ class LettersPrintDialog(QDialog):
         self._load_printers()
 
     def _load_printers(self) -> None:
-        from counter_app.services.print_jobs import list_printers
-
         def shown(listed: Any) -> None:
             for p in listed.printers:
                 self.printer.addItem(p.name + (_t("（系统默认）") if p.default else ""), p.name)
@@ -110,9 +107,6 @@ class LettersPrintDialog(QDialog):
                   failure=lambda exc: self.status.setText(getattr(exc, "message", str(exc)))).run(key="letters-printers")
 
     def start(self) -> None:
-        from counter_app.services.print_jobs import print_letters_to_printer
-        from counter_app.services.printing import LetterFilter
-
         counter, template, printer = self.counter, self.template.currentData(), self.printer.currentData()
         chosen = LetterFilter(township=self.township.text().strip() or None)
         limit, per_job = self.limit.value() or None, self.per_job.value()

@@ -12,6 +12,7 @@ from counter_app.gui.cases import CasesPage
 from counter_app.gui.customer_screen import CustomerScreen, CustomerScreenLink
 from counter_app.gui.dashboard import DashboardPage
 from counter_app.gui.i18n import _t
+from counter_app.gui.letters_print import LettersPrintDialog
 from counter_app.gui.overdue_page import OverduePage
 from counter_app.gui.station_pages import ComplaintsPage, CoveragePage, DailyClosePage, DeferralsPage
 
@@ -79,8 +80,6 @@ class StationMenu(QObject):
 
     def print_letters(self) -> Any:
         """The batch-letters dialog (made on use: the print service loads only then)."""
-        from counter_app.gui.letters_print import LettersPrintDialog
-
         dialog = LettersPrintDialog(self.window.counter, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
