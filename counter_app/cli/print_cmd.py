@@ -1,5 +1,5 @@
-"""``counter-app print receipt|form|notice|letters|schedule|collection``: printed documents as PDF files
-(``--out``) or straight to a printer through the system's print service (``--printer``)."""
+"""``counter-app print receipt|form|notice|letters|schedule|collection|certificate``: printed documents as PDF
+files (``--out``) or straight to a printer through the system's print service (``--printer``)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from counter_app.cli._login import approval_for
 from counter_app.console import CliError, emit_json, whole_number
 from counter_app.services import printing as svc
 from counter_app.services.approvals import reprint_request
+from counter_app.services.certificates import print_certificate
 from counter_app.services.postloan import print_collection, print_schedule
 from counter_app.services.print_jobs import (
     LETTERS_PER_JOB,
@@ -59,6 +60,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     which.add_argument("--overdue", action="store_true", help="本站全部逾期贷款，每笔一页")
     collection.add_argument("--out", help="输出 PDF 文件")
     collection.set_defaults(func=run)
+    certificate = docs.add_parser("certificate", help="住房公积金缴存使用证明（异地办理业务用）")
+    certificate.add_argument("--id", required=True, dest="id_number", help="职工身份证号码")
+    certificate.add_argument("--purpose", help="证明用途，默认：异地办理住房公积金业务")
+    certificate.add_argument("--out", help="输出 PDF 文件")
+    certificate.set_defaults(func=run)
     for parser in docs.choices.values():
         parser.add_argument("--printer", help="送到该打印机（counter-app printers 列出本机打印机），不与 --out 同用")
         parser.add_argument("--copies", type=int, help="份数（送打印机时，默认1）")
@@ -113,6 +119,8 @@ def _print(counter, args: argparse.Namespace) -> dict:
         subject = args.uscc
     elif args.document in ("schedule", "collection"):
         subject = args.loan or "overdue"
+    elif args.document == "certificate":
+        subject = result["number"]
     else:
         subject = args.receipt_number
     return _to_printer(counter, args, result, document, subject)
@@ -148,6 +156,11 @@ def _make(counter, args: argparse.Namespace) -> dict:
         if not args.json and args.overdue:
             print(file=sys.stderr)
         return {"files": [str(done.path)] if done.path else [], "pages": done.pages}
+    if args.document == "certificate":
+        made = print_certificate(counter, args.id_number, args.out, purpose=args.purpose)
+        if made.value is None:
+            raise CliError.single(made.errors[0].field, made.errors[0].message)
+        return {"file": str(made.value.path), "pages": made.value.pages, "number": made.value.number}
     chosen = _letter_filter(args)
     result = svc.print_letters(counter, args.template, args.out, chosen=chosen, limit=args.limit,
                                chunk_size=args.chunk, progress=None if args.json else _progress)

@@ -25,7 +25,7 @@ from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.loan_panel import LoanPanel
 from counter_app.gui.lock import IdleLock, install_idle_lock
 from counter_app.gui.operations import Operation, runner
-from counter_app.gui.prepay_panel import PrepayPanel
+from counter_app.gui.prepay_panel import PrepayPanel, SettlePanel
 from counter_app.gui.printing import PrintController
 from counter_app.gui.records import RecordsModel, RecordsPage
 from counter_app.gui.search import SearchController
@@ -44,7 +44,8 @@ SHORTCUTS = {
     "action_quit": ("Ctrl+Shift+Q",), "action_shortcuts": ("F1",),
 }
 STATUS_MS = 10_000
-PANELS = {"loan": LoanPanel, "prepay": PrepayPanel}  # the side panels a business may name (BusinessSpec.side_panel)
+# The side panels a business may name (BusinessSpec.side_panel).
+PANELS = {"loan": LoanPanel, "prepay": PrepayPanel, "settle": SettlePanel}
 KIND_ROLE = Qt.ItemDataRole.UserRole  # a draft's business kind in the home list
 
 

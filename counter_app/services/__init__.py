@@ -9,6 +9,7 @@ from counter_app.services.applications import (
     list_records,
     submit_application,
 )
+from counter_app.services.certificates import print_certificate
 from counter_app.services.counter import Counter
 from counter_app.services.drafts import discard_draft, list_drafts, load_draft, save_draft
 from counter_app.services.forms import (
@@ -20,7 +21,7 @@ from counter_app.services.forms import (
 )
 from counter_app.services.loans import LoanPreview, loan_preview
 from counter_app.services.lookup import EmployerCard, PersonCard, employer_card, person_card, search
-from counter_app.services.postloan import PrepayPreview, prepay_mode, prepay_preview
+from counter_app.services.postloan import PrepayPreview, SettlePreview, prepay_mode, prepay_preview, settle_preview
 from counter_app.services.printing import (
     LetterFilter,
     Printed,
@@ -31,6 +32,7 @@ from counter_app.services.printing import (
     print_one_time_notice,
     print_receipt,
 )
+from counter_app.services.projects import find_projects
 from counter_app.services.review import FormReview, Subject, note_subject_lookup, review_form
 from counter_app.services.station import open_counter
 from counter_app.services.status import StationStatus, station_status
@@ -46,6 +48,7 @@ __all__ = [
     "PrintRefused",
     "Printed",
     "RecordView",
+    "SettlePreview",
     "StationStatus",
     "Subject",
     "SubmitResult",
@@ -55,6 +58,7 @@ __all__ = [
     "discard_draft",
     "employer_card",
     "field_choices",
+    "find_projects",
     "get_record",
     "list_drafts",
     "list_records",
@@ -66,6 +70,7 @@ __all__ = [
     "prefill_person",
     "prepay_mode",
     "prepay_preview",
+    "print_certificate",
     "print_establishment_notice",
     "print_form",
     "print_letters",
@@ -75,6 +80,7 @@ __all__ = [
     "review_form",
     "save_draft",
     "search",
+    "settle_preview",
     "station_status",
     "submit_application",
     "sync",

@@ -1742,6 +1742,22 @@ This date will be printed on an enforcement document; please check it against th
         <translation>First payment</translation>
     </message>
     <message>
+        <source>填写身份证号、贷款合同编号和结清日期后，显示当日结清应还金额。</source>
+        <translation>Enter the ID number, the loan contract no. and the settlement date to see the payoff on that day.</translation>
+    </message>
+    <message>
+        <source>结清试算</source>
+        <translation>Payoff preview</translation>
+    </message>
+    <message>
+        <source>结清应还</source>
+        <translation>Payoff</translation>
+    </message>
+    <message>
+        <source>利息 {0}（{1} 至 {2}，{3} 天，日利率＝年利率÷360）</source>
+        <translation>Interest {0} ({1} to {2}, {3} days, day rate = annual rate ÷ 360)</translation>
+    </message>
+    <message>
         <source>剩余期数</source>
         <translation>Months left</translation>
     </message>
@@ -2432,6 +2448,10 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Purchase, lease or loan contract no.</translation>
     </message>
     <message>
+        <source>购买新建商品房时填写已准入的楼盘项目名称</source>
+        <translation>For a new commercial house: the admitted project&apos;s name</translation>
+    </message>
+    <message>
         <source>公积金贷款提前结清</source>
         <translation>Early settlement of a fund loan</translation>
     </message>
@@ -2714,6 +2734,130 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>老楼盘档案中已有、本次不再提交的材料名称，用顿号分隔</source>
         <translation>Documents the old project&apos;s file already holds (not brought again), separated by 、</translation>
+    </message>
+    <message>
+        <source>住房公积金异地转移接续（转入）</source>
+        <translation>Housing fund transfer from another region (in)</translation>
+    </message>
+    <message>
+        <source>异地转入</source>
+        <translation>Transfer in</translation>
+    </message>
+    <message>
+        <source>住房公积金异地转移接续申请表（转入）</source>
+        <translation>Housing Fund Inter-Regional Transfer Application (In)</translation>
+    </message>
+    <message>
+        <source>到账后短信告知</source>
+        <translation>A text message tells when the money arrives</translation>
+    </message>
+    <message>
+        <source>转出地城市</source>
+        <translation>Source city</translation>
+    </message>
+    <message>
+        <source>转出地</source>
+        <translation>Source region</translation>
+    </message>
+    <message>
+        <source>如 甘肃省兰州市</source>
+        <translation>e.g. Lanzhou, Gansu</translation>
+    </message>
+    <message>
+        <source>转出地公积金中心</source>
+        <translation>Source fund centre</translation>
+    </message>
+    <message>
+        <source>转出地个人账号</source>
+        <translation>Account no. at the source</translation>
+    </message>
+    <message>
+        <source>转移金额（元）</source>
+        <translation>Amount to transfer (yuan)</translation>
+    </message>
+    <message>
+        <source>转出地账户余额，以转出地中心核定为准</source>
+        <translation>Balance at the source; the source centre&apos;s figure prevails</translation>
+    </message>
+    <message>
+        <source>住房公积金异地转移接续（转出）</source>
+        <translation>Housing fund transfer to another region (out)</translation>
+    </message>
+    <message>
+        <source>异地转出</source>
+        <translation>Transfer out</translation>
+    </message>
+    <message>
+        <source>住房公积金异地转移接续申请表（转出）</source>
+        <translation>Housing Fund Inter-Regional Transfer Application (Out)</translation>
+    </message>
+    <message>
+        <source>转入地城市</source>
+        <translation>Destination city</translation>
+    </message>
+    <message>
+        <source>转入地</source>
+        <translation>Destination region</translation>
+    </message>
+    <message>
+        <source>如 陕西省西安市</source>
+        <translation>e.g. Xi&apos;an, Shaanxi</translation>
+    </message>
+    <message>
+        <source>转入地公积金中心</source>
+        <translation>Destination fund centre</translation>
+    </message>
+    <message>
+        <source>转入地个人账号</source>
+        <translation>Account no. at the destination</translation>
+    </message>
+    <message>
+        <source>须已在转入地开立个人账户</source>
+        <translation>An account must already be open at the destination</translation>
+    </message>
+    <message>
+        <source>转入地工作单位</source>
+        <translation>Employer at the destination</translation>
+    </message>
+    <message>
+        <source>异地购房提取住房公积金</source>
+        <translation>Withdrawal for a home bought in another city</translation>
+    </message>
+    <message>
+        <source>异地购房提取</source>
+        <translation>Offsite purchase withdrawal</translation>
+    </message>
+    <message>
+        <source>住房公积金提取申请表（异地购房）</source>
+        <translation>Housing Fund Withdrawal Application (Home in Another City)</translation>
+    </message>
+    <message>
+        <source>购房所在城市</source>
+        <translation>City of the home</translation>
+    </message>
+    <message>
+        <source>异地购房</source>
+        <translation>Home in another city</translation>
+    </message>
+    <message>
+        <source>房屋坐落</source>
+        <translation>Address of the home</translation>
+    </message>
+    <message>
+        <source>购房合同编号</source>
+        <translation>Purchase contract no.</translation>
+    </message>
+    <message>
+        <source>购房地网签备案的合同编号</source>
+        <translation>Contract no. as filed online in that city</translation>
+    </message>
+    <message>
+        <source>购房发票开具日期</source>
+        <translation>Purchase invoice date</translation>
+    </message>
+    <message>
+        <source>实际支付的购房款（元）</source>
+        <translation>Purchase price actually paid (yuan)</translation>
     </message>
     <message>
         <source>已受理</source>
