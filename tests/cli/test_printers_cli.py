@@ -10,7 +10,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parents[1] / "services"))
 
 import pytest
-from service_world import E, build_world, complete, fixed_clock, withdrawal_form
+from service_world import E, W, build_world, complete, fixed_clock, withdrawal_form
 from test_overdue_followup import make_overdue
 
 from counter_app.cli import main
@@ -124,6 +124,16 @@ def test_a_loan_schedule_and_collection_notices_to_a_printer(print_server, data_
     sent = json.loads(out.out)
     assert code == 0 and sent["pages"] == 1 and "DK0000000001" in pdf_text(print_server.job_pdf("counter-a4",
                                                                                                  sent["job_id"]))
+
+
+def test_a_certificate_to_a_printer_carries_its_number(print_server, data_dir, capsys) -> None:
+    code, out = cli(capsys, "--data-dir", str(data_dir), "print", "certificate", "--id", W.active,
+                    "--printer", "counter-a4", "--json")
+    sent = json.loads(out.out)
+    assert code == 0 and sent["printer"] == "counter-a4" and sent["number"].startswith("ZM")
+    assert Path(sent["file"]).exists()
+    landed = print_server.job_pdf("counter-a4", sent["job_id"])
+    assert pdf_pages(landed) == sent["pages"] == 1 and sent["number"] in pdf_text(landed)
 
 
 def pdf_pages(path: Path) -> int:
