@@ -308,7 +308,7 @@ class Desk(QObject):
 
     def retranslate(self) -> None:
         w = self.window
-        self.recent_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.recent_model.columnCount() - 1)
+        self.recent_model.retranslate()
         if self.form is not None and w.pages.currentWidget() is w.business_page:
             kind = self.form.spec.kind
             self.leave_form()  # saves the draft …
