@@ -8,7 +8,7 @@ from counter_app.services.operations.coverage import (
     CoverageStatus, coverage_candidates, coverage_progress, import_staff_counts, list_targets, set_target,
 )
 from counter_app.services.operations.daily_close import (
-    DayReport, close_day, closed_problem, day_report, get_close, list_closes,
+    DayReport, close_day, closed_problem, day_closed, day_report, get_close, list_closes, reopen_day,
 )
 from counter_app.services.operations.deferrals import (
     DeferralView, list_deferrals, mark_paid, payback_reminders, track_deferral,
@@ -25,9 +25,9 @@ from counter_app.services.operations.tables import Table
 __all__ = [
     "CaseView", "ComplaintView", "CoverageStatus", "CustomerView", "customer_view", "Dashboard", "DayReport", "DeferralView", "StepInput", "Table",
     "advance", "assign_case", "close_complaint", "close_day", "closed_problem", "coverage_candidates",
-    "coverage_progress", "coverage_report", "daily_tables", "dashboard", "day_report", "export_dossier",
+    "coverage_progress", "coverage_report", "daily_tables", "dashboard", "day_closed", "day_report", "export_dossier",
     "export_table", "get_case", "get_close", "get_complaint", "import_staff_counts", "link_case", "list_cases",
     "list_closes", "list_complaints", "list_deferrals", "list_targets", "mark_paid", "open_case",
-    "payback_reminders", "rate", "rating_for", "ratings_between", "set_target", "take_complaint",
+    "payback_reminders", "rate", "rating_for", "ratings_between", "reopen_day", "set_target", "take_complaint",
     "track_deferral", "write_daily_report",
 ]
