@@ -20,7 +20,7 @@ PAGES = (  # action name, menu text, page factory (module, class)
     ("action_station_cases", QT_TR_NOOP("建制执法"), ("counter_app.gui.cases", "CasesPage")),
     ("action_station_complaints", QT_TR_NOOP("投诉"), ("counter_app.gui.station_pages", "ComplaintsPage")),
     ("action_station_deferrals", QT_TR_NOOP("缓缴跟踪"), ("counter_app.gui.station_pages", "DeferralsPage")),
-    ("action_station_close", QT_TR_NOOP("日结"), ("counter_app.gui.station_pages", "DailyClosePage")),
+    ("action_station_close", QT_TR_NOOP("日结"), ("counter_app.gui.daily_close", "DailyClosePage")),
     ("action_station_dashboard", QT_TR_NOOP("统计"), ("counter_app.gui.dashboard", "DashboardPage")),
 )
 

@@ -65,6 +65,10 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             self.fields_layout.insertWidget(self.fields_layout.count() - 1, self.materials_box)
             self.side_layout.insertWidget(0, self.extra)
         self._wire()
+        self.day_closed = ""  # why the day is closed (日结), set as the form opens: submit stays disabled
+        from counter_app.gui.day_closed import warn_if_closed
+
+        warn_if_closed(self)
         self.refresh_materials()
         self.refresh_missing()
 
@@ -225,7 +229,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
 
     def refresh_missing(self) -> None:
         labels, materials = self.problems()
-        parts = []
+        parts = [self.day_closed] if self.day_closed else []
         if labels:
             parts.append(_t("尚缺或有误：") + "、".join(labels))
         if materials:
