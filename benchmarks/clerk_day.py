@@ -14,14 +14,11 @@ field checks and of the submits; over the day: the longest GUI stall, RSS growth
 from __future__ import annotations
 
 import argparse
-import io
-import json
 import os
 import sys
 import tempfile
 import time
-import uuid
-from contextlib import ExitStack, redirect_stdout
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -31,16 +28,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "sync"))  # the test keyring backend (a JSON file)
 
 
-def connect_centre(data_dir: Path, stack: ExitStack, workdir: Path) -> Any:
-    """A throwaway PostgreSQL, the central schema, this station's role; the password in a test keyring."""
-    import keyring
-    from keyring_file_backend import FileKeyring
+def connect_centre(data_dir: Path, stack: ExitStack, workdir: Path, workers: int, employers: int, seed: int) -> Any:
+    """A throwaway PostgreSQL for the day (None when its binaries are missing), the station connected."""
+    from clerk_day_driver import connect_to_centre
     from pgcluster import PostgresUnavailable, destroy_cluster, start_cluster
-    from psycopg.conninfo import conninfo_to_dict, make_conninfo
-
-    from counter_app import services
-    from counter_app.cli import main as app_main
-    from counter_app.sync.central_cli import main as central_main
 
     try:
         cluster = start_cluster()
@@ -49,32 +40,11 @@ def connect_centre(data_dir: Path, stack: ExitStack, workdir: Path) -> Any:
         return None
     stack.callback(destroy_cluster, cluster)
     os.environ["COUNTER_TEST_KEYRING"] = str(workdir / "keyring.json")
-    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring_file_backend.FileKeyring"
-    keyring.set_keyring(FileKeyring())
-    dsn = cluster.dsn()
-    group = "grp_" + uuid.uuid4().hex[:8]
-    with services.open_counter(data_dir) as counter:
-        code = counter.station_code
-    out = io.StringIO()
-    with redirect_stdout(out):
-        assert central_main(["init", "--dsn", dsn, "--group-role", group, "--json"]) == 0
-    out = io.StringIO()
-    with redirect_stdout(out):
-        assert central_main(["add-station", code, "--name", "城关区南山镇服务站", "--district", "城关区",
-                             "--dsn", dsn, "--json"]) == 0
-    creds = json.loads(out.getvalue())
-    parts = conninfo_to_dict(dsn)
-    parts.update(user=creds["role"])
-    parts.pop("password", None)
-    sys.stdin = io.StringIO(creds["password"] + "\n")
-    out = io.StringIO()
-    with redirect_stdout(out):
-        rc = app_main(["--data-dir", str(data_dir), "connect", "--dsn", make_conninfo(**parts), "--station", code,
-                       "--json"])
-    sys.stdin = sys.__stdin__
-    if rc != 0:
-        raise RuntimeError(f"connect failed: {out.getvalue()}")
-    return cluster, dsn
+    started = time.perf_counter()
+    district = connect_to_centre(data_dir, cluster.dsn(), workers, employers, seed)
+    print(f"centre seeded with {workers:,} workers and connected in {time.perf_counter() - started:.0f} s; "
+          f"station district {district}")
+    return cluster, cluster.dsn()
 
 
 def centre_counts(dsn: str) -> int:
@@ -94,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sync-every", type=int, default=20)
     parser.add_argument("--no-sync", action="store_true")
     parser.add_argument("--quiet", action="store_true", help="no line per walk-in")
+    parser.add_argument("--city-seed", type=int, default=0, help="seed of the demo city (as demo-data --seed)")
     args = parser.parse_args(argv)
 
     from clerk_day_driver import ClerkDay, summary
@@ -115,17 +86,24 @@ def main(argv: list[str] | None = None) -> int:
                 generate_and_load(counter.store, workers=args.workers, employers=args.employers, seed=0,
                                   as_of=date.today())
                 print(f"demo city of {args.workers:,} workers made in {time.perf_counter() - started:.0f} s")
-        centre = None if args.no_sync else connect_centre(data_dir, stack, workdir)
-        lookup = stack.enter_context(services.open_counter(data_dir))
-        with lookup.store.unit_of_work() as uow:
-            workers = uow.workers.count() if hasattr(uow.workers, "count") else None
+        centre = None if args.no_sync else connect_centre(data_dir, stack, workdir, args.workers, args.employers,
+                                                          args.city_seed)
         started = time.perf_counter()
         window = create_main_window(data_dir)
         window.resize(1366, 768)
         window.show()
-        print(f"window on {data_dir} ({workers if workers is not None else '?'} workers) open in "
-              f"{time.perf_counter() - started:.1f} s; centre: {'yes' if centre else 'no'}")
+        opened = time.perf_counter() - started
+        lookup = stack.enter_context(services.open_counter(data_dir))
         day = ClerkDay(window, lookup, seed=args.seed, sync_every=args.sync_every if centre else 0)
+        if centre:
+            started = time.perf_counter()
+            day.sync()
+            print(f"morning sync (F5): {day.figures.syncs[-1]} in {time.perf_counter() - started:.0f} s")
+            day.figures.syncs.clear()
+        with lookup.store.unit_of_work() as uow:
+            workers = uow.workers.count() if hasattr(uow.workers, "count") else None
+        print(f"window on {data_dir} ({workers if workers is not None else '?'} workers in the station) open in "
+              f"{opened:.1f} s; centre: {'yes' if centre else 'no'}")
 
         def progress(w: Any) -> None:
             if not args.quiet:

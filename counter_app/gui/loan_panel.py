@@ -126,9 +126,19 @@ class LoanPanel(QGroupBox):
     def refresh(self) -> None:
         values = self.form.values()
         Operation(lambda _p: services.loan_preview(self.counter, values), success=self.show_preview,
-                  failure=lambda exc: self.limit_label.setText(_t("试算失败：") + str(exc))).run(key="loan_preview")
+                  failure=self._preview_failed).run(key="loan_preview")
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        from shiboken6 import isValid
+
+        if isValid(self.limit_label):
+            self.limit_label.setText(_t("试算失败：") + str(exc))
 
     def show_preview(self, preview: Any) -> None:
+        from shiboken6 import isValid
+
+        if not isValid(self.limit_model):  # the clerk left the loan form while the preview ran
+            return
         self.preview = preview
         self.limit_model.set_limit(preview.limit)
         self._set_figures_visible(preview.limit is not None)
