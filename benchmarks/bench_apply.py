@@ -44,7 +44,7 @@ def main() -> None:
         counter = open_counter(tmp)
         generate_and_load(counter.store, workers=args.workers, employers=args.workers // 20)
         with counter.store.unit_of_work() as uow:
-            employer = next(e.uscc for e in uow.employers.list() if e.registered)
+            employer = next(e.uscc for e in uow.employers.query() if e.registered)
         times, accepted = [], 0
         for kind, form in forms(counter, args.n, employer):
             start = time.perf_counter()

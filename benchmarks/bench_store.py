@@ -49,7 +49,7 @@ def sample_city(store: Store, rng: random.Random, size: int = 2_000) -> tuple[li
             workers += page
             after = page[-1].id_number
         workers = rng.sample(workers, min(size, len(workers)))
-        employers = uow.employers.list()
+        employers = uow.employers.query()
         accounts = [a.account_no for w in workers[:200] for a in uow.accounts.for_person(w.id_number)]
     return workers, employers, accounts
 
@@ -80,7 +80,7 @@ def mixed_queries(store: Store, count: int, rng: random.Random) -> list[tuple[st
 
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def _wall_ms(store: Store, text: str) -> float:

@@ -12,7 +12,7 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import psycopg
@@ -39,7 +39,7 @@ _INSERT = (
 
 
 def make_items(station: str, n: int) -> list[OutboxPayload]:
-    created = datetime.now(timezone.utc)
+    created = datetime.now(UTC)
     kinds = ("withdrawal", "open-account", "info-change", "loan")
     items = []
     for i in range(n):

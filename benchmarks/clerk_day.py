@@ -78,8 +78,9 @@ def main(argv: list[str] | None = None) -> int:
             data_dir = Path(args.data_dir)
         else:
             data_dir = workdir / "data"
-            from counter_app.demo import generate_and_load
             from datetime import date
+
+            from counter_app.demo import generate_and_load
 
             with services.open_counter(data_dir) as counter:
                 started = time.perf_counter()
@@ -117,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         for line in summary(figures):
             print(line)
         if centre:
-            print(f"centre inbox: {centre_counts(centre[1])} applications; last sync: {figures.syncs[-1] if figures.syncs else '-'}")
+            last = figures.syncs[-1] if figures.syncs else "-"
+            print(f"centre inbox: {centre_counts(centre[1])} applications; last sync: {last}")
         window.close()
     return 0
 

@@ -7,6 +7,7 @@ replaced before anything is written. Drafts are saved first so the restarted app
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import os
 import re
@@ -86,15 +87,15 @@ def _without_home(text: str) -> str:
 
 
 def _versions() -> list[str]:
-    import platform  # only when writing a report: not on the start path
+    # Imported here, not with the module: crash.py is installed by the GUI launcher before the first
+    # paint and is loaded by the CLI's entry point; these are needed only when a report is written.
+    import platform
 
     lines = [f"counter-app {__version__}", f"Python {platform.python_version()} ({sys.platform})",
              f"系统 {platform.platform(terse=True)}", f"打包 {'是' if getattr(sys, 'frozen', False) else '否'}"]
-    if "PySide6" in sys.modules:
-        import PySide6
-        from PySide6 import QtCore
-
-        lines.append(f"PySide6 {PySide6.__version__} / Qt {QtCore.qVersion()}")
+    qt = sys.modules.get("PySide6.QtCore")  # only a GUI process has Qt loaded: never load it for a report
+    if qt is not None:
+        lines.append(f"PySide6 {sys.modules['PySide6'].__version__} / Qt {qt.qVersion()}")
     return lines
 
 
@@ -130,7 +131,7 @@ def relaunch() -> None:
 
 
 def _spawn(command: list[str], env: dict[str, str]) -> None:
-    import subprocess  # only when restarting: not on the start path
+    import subprocess  # only when restarting (see _versions)
 
     flags: dict[str, Any] = {}
     if sys.platform == "win32":
@@ -142,24 +143,19 @@ def _spawn(command: list[str], env: dict[str, str]) -> None:
 
 def _show_message(text: str) -> None:
     """A Chinese dialog when a GUI is up; the console otherwise."""
-    app = None
-    if "PySide6.QtWidgets" in sys.modules:
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            QMessageBox.critical(None, "counter-app", text)
-            return
+    # Only a GUI process has Qt's widgets loaded; this module never loads them (the CLI uses it too).
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None and isinstance(widgets.QApplication.instance(), widgets.QApplication):
+        widgets.QMessageBox.critical(None, "counter-app", text)
+        return
     print(text, file=sys.stderr)
 
 
 def _hard_exit(code: int) -> None:
     # Qt may be half-way through an event: leave at once (SQLite has committed or rolls back).
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(Exception):
             stream.flush()
-        except Exception:  # noqa: BLE001
-            pass
     os._exit(code)
 
 

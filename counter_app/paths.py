@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+import platformdirs
+
 APP_NAME = "counter-app"
 
 
@@ -25,8 +27,6 @@ def resources_dir() -> Path:
 
 def default_data_dir() -> Path:
     """The per-user data directory of the platform (``--data-dir`` overrides it)."""
-    import platformdirs  # only without --data-dir
-
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

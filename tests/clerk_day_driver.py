@@ -100,7 +100,7 @@ def p95(values: list[float]) -> float:
     if not values:
         return 0.0
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def loan_months(worker: Any, today: date) -> int:
@@ -140,7 +140,8 @@ class Customers:
                     self._employers.append(card.employer)
         self.rng.shuffle(self._workers)
 
-    def _fresh(self, kind: str, pool: list[Any], key: Callable[[Any], str], make: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    def _fresh(self, kind: str, pool: list[Any], key: Callable[[Any], str],
+               make: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
         """The next customer of ``pool`` whose papers pass the business's checks (not used for ``kind`` yet)."""
         used = self.used.setdefault(kind, set())
         for candidate in pool:

@@ -6,6 +6,7 @@ the ``postgres`` system user, in a directory that user can reach).
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -68,10 +69,8 @@ class Cluster:
         return subprocess.run(cmd, check=True, capture_output=True, text=True)
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             self._run("pg_ctl", "-D", str(self.datadir), "-m", "immediate", "-w", "stop")
-        except subprocess.CalledProcessError:
-            pass
 
     def start(self) -> None:
         self._run(

@@ -17,7 +17,6 @@ from counter_app import crash
 from counter_app.domain.ids import resident_id_check_char
 
 
-
 @st.composite
 def resident_ids(draw) -> str:
     body = draw(st.text("0123456789", min_size=17, max_size=17))

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "services"))  # the service tests' world
 
-from clerk_helpers import fast_hashing  # noqa: E402,F401
-from fuzz_harness import ENTRIES, CliCase, Context, HypothesisSource, invariants, run_case  # noqa: E402
-from service_world import build_world, fixed_clock  # noqa: E402
+from clerk_helpers import fast_hashing  # noqa: F401
+from fuzz_harness import ENTRIES, CliCase, Context, HypothesisSource, invariants, run_case
+from service_world import build_world, fixed_clock
 
-from counter_app.services import audit, open_counter  # noqa: E402
+from counter_app.services import audit, open_counter
 
 pytestmark = pytest.mark.slow
 PER_ENTRY = 150

@@ -18,13 +18,13 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "services"))  # the service tests' world
 
-from clerk_helpers import CLERK, OTHER_CLERK, SUPERVISOR, audit_rows, fast_hashing  # noqa: E402,F401
-from service_world import W, build_world, fixed_clock  # noqa: E402
+from clerk_helpers import CLERK, OTHER_CLERK, SUPERVISOR, audit_rows, fast_hashing  # noqa: F401
+from service_world import W, build_world, fixed_clock
 
-from counter_app import crash  # noqa: E402
-from counter_app.cli import main  # noqa: E402
-from counter_app.services import clerks, open_counter  # noqa: E402
-from counter_app.sync import central_db  # noqa: E402
+from counter_app import crash
+from counter_app.cli import main
+from counter_app.services import clerks, open_counter
+from counter_app.sync import central_db
 
 pytestmark = pytest.mark.postgres
 

@@ -1,85 +1,128 @@
-"""The ``counter-app`` command line: a thin face on the services (contract in DESIGN.md)."""
+"""The ``counter-app`` command line: a thin face on the services (contract in docs/CONTRACTS.md).
+
+This is an entry point, and the one place outside the GUI launcher that imports on demand: each
+command lives in its own module (``COMMANDS``), and only the module of the command asked for is
+loaded, so ``counter-app check id …`` or ``--version`` never loads the store, printing or sync.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from counter_app import __version__
-from counter_app.cli import _output
+from counter_app import __version__, console, crash
+
+# Command name → its module in this package (a module may register several, e.g. backup/restore).
+COMMANDS: dict[str, str] = {
+    "apply": "apply", "audit": "audit", "backup": "backup", "restore": "backup", "calc": "calc",
+    "cancel": "cancel", "case": "case", "check": "check", "clerk": "clerk", "close-day": "close_day", "connect": "connect",
+    "demo-data": "demo_data", "print": "print_cmd", "records": "records", "report": "report",
+    "search": "search", "sync": "sync_cmd",
+}
+# Global options that take a value (they may stand before the command name).
+_VALUED = ("--data-dir", "--clerk", "--approver")
+
+EXIT_INTERNAL = 3
+EXIT_BROKEN_PIPE = 141  # as a shell reports a command ended by SIGPIPE
 
 
-def _command_modules() -> list[str]:
-    """Every public module of this package registers its sub-commands with ``register(subparsers)``."""
-    import pkgutil
+def add_identity_options(parser: argparse.ArgumentParser, _top: bool = True, _seen: set[int] | None = None) -> None:
+    """``--clerk``/``--approver`` on the main parser and on every sub-command, so they may be
+    written before or after the command name (passwords: see ``_login``)."""
+    seen = set() if _seen is None else _seen
+    if id(parser) in seen:
+        return
+    seen.add(id(parser))
+    extra: dict[str, object] = {} if _top else {"default": argparse.SUPPRESS}
+    if "--clerk" not in parser._option_string_actions:
+        parser.add_argument("--clerk", metavar="NAME",
+                            help="柜员登录名（密码由环境变量 COUNTER_APP_PASSWORD 或标准输入提供）", **extra)
+    if "--approver" not in parser._option_string_actions:
+        parser.add_argument("--approver", metavar="NAME",
+                            help="复核站长登录名（需复核的业务；密码由 COUNTER_APP_APPROVER_PASSWORD 或标准输入提供）",
+                            **extra)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                add_identity_options(child, False, seen)
 
-    return sorted(
-        f"{__name__}.{info.name}" for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")
-    )
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The first word of ``argv`` that is not an option or an option's value (the command, if any)."""
+    words = iter(argv)
+    for word in words:
+        if word in _VALUED:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _output.ChineseArgumentParser(
+def build_parser(commands: Iterable[str] | None = None) -> argparse.ArgumentParser:
+    """The parser with the sub-commands of ``commands`` (every command when None)."""
+    parser = console.ChineseArgumentParser(
         prog="counter-app",
         description="住房公积金乡镇服务站窗口系统 (counter-app)",
     )
     parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
     parser.add_argument("--data-dir", help="数据目录（默认为系统用户数据目录）")
     parser.add_argument("--demo", action="store_true", help="首次运行时生成演示数据")
-    sub = parser.add_subparsers(dest="command", parser_class=_output.ChineseArgumentParser)
-    import importlib
-
-    for name in _command_modules():
+    sub = parser.add_subparsers(dest="command", parser_class=console.ChineseArgumentParser)
+    wanted = COMMANDS if commands is None else [c for c in commands if c in COMMANDS]
+    for name in dict.fromkeys(COMMANDS[c] for c in wanted):
         try:
-            module = importlib.import_module(name)
-        except Exception as exc:  # one broken command must not take the others down
+            module = importlib.import_module(f"{__name__}.{name}")  # the entry point's on-demand import
+        except Exception as exc:  # noqa: BLE001  one broken command must not take the others down
             print(f"警告：命令模块 {name} 无法加载：{exc}", file=sys.stderr)
             continue
         module.register(sub)
-    from counter_app.cli._login import add_identity_options
-
-    add_identity_options(parser)  # --clerk / --approver, before or after the command name
+    add_identity_options(parser)
     return parser
 
 
+def _parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """Only the command asked for; every command for help or an unknown word (so argparse lists them)."""
+    name = command_in(argv)
+    if name in COMMANDS:
+        return build_parser([name])
+    if name is None and not {"-h", "--help"} & set(argv):
+        return build_parser([])  # the GUI, or --version
+    return build_parser()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    _output.force_utf8_stdio()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    console.force_utf8_stdio()
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = _parser_for(words).parse_args(words)
     if args.command is None:
-        from counter_app.gui.app import run_gui
+        from counter_app.gui.app import run_gui  # the GUI launcher: Qt only when there is a window
 
         return run_gui(data_dir=args.data_dir, demo=args.demo)
     try:
         return int(args.func(args) or 0)
-    except _output.CliError as exc:
-        return _output.report_error(exc, as_json=getattr(args, "json", False))
+    except console.CliError as exc:
+        return console.report_error(exc, as_json=getattr(args, "json", False))
     except KeyboardInterrupt:
         print("已中断", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader went away (`… | head`): nothing wrong, stop quietly
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
-    except Exception as exc:  # a bug, not bad input: say so in Chinese and keep a scrubbed report
+    except Exception as exc:  # noqa: BLE001  a bug, not bad input: say so in Chinese and keep a scrubbed report
         return _unexpected(exc, args)
 
 
-EXIT_INTERNAL = 3
-EXIT_BROKEN_PIPE = 141  # as a shell reports a command ended by SIGPIPE
-
-
 def _unexpected(exc: Exception, args: object) -> int:
-    from counter_app import crash
-    from counter_app.paths import resolve_data_dir
+    from counter_app.paths import resolve_data_dir  # platformdirs: only for a report, at the entry point
 
     where = ""
     try:
         text = crash.report_text(type(exc), exc, exc.__traceback__)
         where = f"，错误报告已保存到 {crash.write_report(resolve_data_dir(getattr(args, 'data_dir', None)), text)}"
-    except Exception:  # the report is a courtesy; never let it hide the message
+    except Exception:  # noqa: BLE001  the report is a courtesy; never let it hide the message
         pass
     detail = crash.scrub(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__
     advice = "请将报告交给技术支持"

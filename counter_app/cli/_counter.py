@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from counter_app.services import Counter
+from counter_app.cli._login import sign_in
+from counter_app.services import Counter, open_counter
 
 
 @contextmanager
-def counter_for(args: argparse.Namespace, login: bool = True) -> "Iterator[Counter]":
+def counter_for(args: argparse.Namespace, login: bool = True) -> Iterator[Counter]:
     """The counter of ``--data-dir``, signed in as ``--clerk`` once the station has clerk accounts."""
-    # Imported here so that quick commands (check, calc) do not load the store and services.
-    from counter_app.cli._login import sign_in
-    from counter_app.services import open_counter
-
     counter = open_counter(args.data_dir)
     try:
         if login:

@@ -12,32 +12,15 @@ import argparse
 import getpass
 import os
 import sys
-from typing import Any
 
-from counter_app.cli._output import CliError
+from counter_app.console import CliError
+from counter_app.domain.errors import FieldError
+from counter_app.domain.roles import ApprovalRequest
+from counter_app.services import Counter, approvals, clerks
+from counter_app.services.approvals import Approval
 
 PASSWORD_ENV = "COUNTER_APP_PASSWORD"
 APPROVER_ENV = "COUNTER_APP_APPROVER_PASSWORD"
-
-
-def add_identity_options(parser: argparse.ArgumentParser, _top: bool = True, _seen: set[int] | None = None) -> None:
-    """``--clerk``/``--approver`` on the main parser and on every sub-command, so they may be
-    written before or after the command name."""
-    seen = set() if _seen is None else _seen
-    if id(parser) in seen:
-        return
-    seen.add(id(parser))
-    extra: dict[str, Any] = {} if _top else {"default": argparse.SUPPRESS}
-    if "--clerk" not in parser._option_string_actions:
-        parser.add_argument("--clerk", metavar="NAME", help=f"柜员登录名（密码由环境变量 {PASSWORD_ENV} 或标准输入提供）",
-                            **extra)
-    if "--approver" not in parser._option_string_actions:
-        parser.add_argument("--approver", metavar="NAME",
-                            help=f"复核站长登录名（需复核的业务；密码由 {APPROVER_ENV} 或标准输入提供）", **extra)
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for child in action.choices.values():
-                add_identity_options(child, False, seen)
 
 
 def read_secret(prompt: str) -> str:
@@ -57,16 +40,14 @@ def password_from(env: str, prompt: str) -> str:
     return os.environ.get(env) or read_secret(prompt)
 
 
-def sign_in(counter: Any, args: argparse.Namespace) -> None:
+def sign_in(counter: Counter, args: argparse.Namespace) -> None:
     """Make ``counter`` work as the clerk of ``--clerk`` (required once the station has clerks)."""
-    from counter_app.domain.errors import FieldError
-    from counter_app.services import clerks
-
     if not clerks.has_clerks(counter):
         return  # fresh or demo data dir: the demo clerk
     name = getattr(args, "clerk", None)
     if not name:
-        raise CliError.single("clerk", f"本站已设置柜员账号：请用 --clerk 登录名 指定柜员，密码由环境变量 {PASSWORD_ENV} 或标准输入提供")
+        raise CliError.single(
+            "clerk", f"本站已设置柜员账号：请用 --clerk 登录名 指定柜员，密码由环境变量 {PASSWORD_ENV} 或标准输入提供")
     password = password_from(PASSWORD_ENV, "柜员密码：")
     if not password:
         raise CliError.single("password", f"请提供柜员密码（环境变量 {PASSWORD_ENV} 或标准输入）")
@@ -75,11 +56,8 @@ def sign_in(counter: Any, args: argparse.Namespace) -> None:
         raise CliError.single(result.field, result.message)
 
 
-def approval_for(counter: Any, args: argparse.Namespace, request: Any) -> Any:
+def approval_for(counter: Counter, args: argparse.Namespace, request: ApprovalRequest) -> Approval | None:
     """The approval of ``--approver`` for ``request``; None when no approver was named."""
-    from counter_app.domain.errors import FieldError
-    from counter_app.services import approvals
-
     name = getattr(args, "approver", None)
     if not name:
         return None

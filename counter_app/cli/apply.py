@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json
+from counter_app.cli._login import approval_for
+from counter_app.console import CliError, emit_json
 from counter_app.domain.catalog import KINDS
+from counter_app.services import submit_application
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,14 +41,10 @@ def _read_form(name: str) -> dict:
 
 def run(args: argparse.Namespace) -> int:
     form = _read_form(args.json_file)
-    from counter_app.services import submit_application
-
     with counter_for(args) as counter:
         result = submit_application(counter, args.kind, form)
         request = None if result.ok else result.details.get("approval_request")
         if request is not None:  # only a supervisor's approval is missing: --approver gives it
-            from counter_app.cli._login import approval_for
-
             approval = approval_for(counter, args, request)
             if approval is not None:
                 result = submit_application(counter, args.kind, form, approval=approval)

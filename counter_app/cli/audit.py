@@ -7,9 +7,13 @@ row; it needs no sign-in (it shows nothing personal). ``list`` is for a station 
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import EXIT_INVALID, CliError, emit_json
+from counter_app.console import EXIT_INVALID, CliError, emit_json
+from counter_app.domain.roles import may_do
+from counter_app.services import audit, clerks
+from counter_app.services.audit import verify_chain
 
 MAX_LIMIT = 10_000
 
@@ -32,8 +36,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from counter_app.services.audit import verify_chain
-
     with counter_for(args, login=False) as counter:
         verdict = verify_chain(counter)
     if args.json:
@@ -47,9 +49,6 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from counter_app.domain.roles import may_do
-    from counter_app.services import audit, clerks
-
     if not 1 <= args.limit <= MAX_LIMIT:
         raise CliError.single("limit", f"条数应在1至{MAX_LIMIT}之间")
     with counter_for(args) as counter:
@@ -66,6 +65,4 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _when(text: str):
-    from datetime import datetime
-
     return datetime.fromisoformat(text)

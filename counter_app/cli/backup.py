@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from counter_app.cli._output import CliError, emit_json
+from counter_app.console import CliError, emit_json
+from counter_app.paths import resolve_data_dir
+from counter_app.services.backup import BackupError, backup, restore, validate_backup
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,9 +23,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from counter_app.paths import resolve_data_dir
-    from counter_app.services.backup import BackupError, backup
-
     try:
         info = backup(resolve_data_dir(args.data_dir), args.file)
     except BackupError as exc:
@@ -36,9 +35,6 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from counter_app.paths import resolve_data_dir
-    from counter_app.services.backup import BackupError, restore, validate_backup
-
     data_dir = resolve_data_dir(args.data_dir)
     try:
         validate_backup(args.file)  # say what is wrong with the file before asking anything

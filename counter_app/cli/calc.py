@@ -8,10 +8,11 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from counter_app.cli._output import CliError, emit_json
+from counter_app.console import CliError, emit_json
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.loan_limit import CONSTRAINT_LABELS, LoanLimit, compute_loan_limit
 from counter_app.domain.money import format_money, parse_money, parse_percent, percent_str
+from counter_app.domain.policy import PolicyError, default_policy
 from counter_app.domain.schedule import METHOD_CODES, METHOD_NAMES, METHODS, Method, Schedule, build_schedule
 
 if TYPE_CHECKING:
@@ -151,8 +152,6 @@ def _schedule_text(schedule: Schedule) -> str:
 
 def _policy_on(day: date | None, inputs: _Inputs) -> PolicyVersion:
     """The city policy in force on the application date (bad date or no policy: stop with errors)."""
-    from counter_app.domain.policy import PolicyError, default_policy
-
     if day is None:
         inputs.stop()
     try:

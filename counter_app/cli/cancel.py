@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json
+from counter_app.cli._login import approval_for
+from counter_app.console import CliError, emit_json
+from counter_app.services import approvals, cancel_application
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,9 +23,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.cli._login import approval_for
-    from counter_app.services import approvals, cancel_application
-
     with counter_for(args) as counter:
         result = cancel_application(counter, args.receipt_number, args.reason)
         if any(e.field == "approval" for e in result.errors):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json
+from counter_app.console import CliError, emit_json
 from counter_app.domain.enforcement import STATES, state_label
+from counter_app.services import operations as ops
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,15 +38,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         parser.set_defaults(func=run)
 
 
-def _checked(result):  # noqa: ANN001, ANN202 - a services Checked
+def _checked(result):
     if not result.ok:
         raise CliError([e.as_dict() for e in result.errors])
     return result.value
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.services import operations as ops
-
     with counter_for(args) as counter:
         if args.action == "list":
             views = ops.list_cases(counter, state=args.state, overdue_only=args.overdue)
@@ -74,7 +73,7 @@ def _line(d: dict) -> str:
     return f"{d['case_no']}　{d['employer_name']}　{state_label(d['state'])}{deadline}{late}"
 
 
-def _show(payload, as_json: bool, line) -> int:  # noqa: ANN001
+def _show(payload, as_json: bool, line) -> int:
     if as_json:
         emit_json(payload)
     else:

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from counter_app.cli._output import EXIT_INVALID, EXIT_OK, emit_json
+from counter_app.console import EXIT_INVALID, EXIT_OK, emit_json
 from counter_app.domain.errors import Checked
 from counter_app.domain.ids import CHECKERS
 

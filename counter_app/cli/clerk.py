@@ -11,7 +11,9 @@ import argparse
 from typing import Any
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json
+from counter_app.cli._login import new_password
+from counter_app.console import CliError, emit_json
+from counter_app.services import Counter, clerks
 
 ROLE_CHOICES = ("clerk", "supervisor")
 
@@ -24,7 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--role", choices=ROLE_CHOICES, default="clerk", help="clerk 柜员 / supervisor 站长（主管）")
     add.add_argument("--display-name", help="姓名，如 张三")
     actions.add_parser("list", help="列出柜员")
-    for name, text in (("disable", "停用柜员"), ("enable", "重新启用柜员"), ("passwd", "修改密码（站长可重设他人密码并解除锁定）")):
+    for name, text in (("disable", "停用柜员"), ("enable", "重新启用柜员"),
+                       ("passwd", "修改密码（站长可重设他人密码并解除锁定）")):
         action = actions.add_parser(name, help=text)
         action.add_argument("name", metavar="NAME", help="登录名")
     for parser in (p, *actions.choices.values()):
@@ -39,9 +42,6 @@ def _done(result: Any) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.cli._login import new_password
-    from counter_app.services import clerks
-
     with counter_for(args) as counter:
         if args.clerk_action == "list":
             listed = clerks.list_clerks(counter)
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_list(counter: Any, listed: list[Any]) -> None:
+def _print_list(counter: Counter, listed: list[Any]) -> None:
     if not listed:
         print("本站尚未设置柜员账号（以演示柜员身份运行）")
     for c in listed:

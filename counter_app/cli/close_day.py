@@ -12,7 +12,13 @@ import argparse
 from typing import Any
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json
+from counter_app.cli._login import APPROVER_ENV, approval_for
+from counter_app.console import CliError, emit_json
+from counter_app.domain.catalog import BUSINESSES
+from counter_app.domain.daily_close import close_scope, revision_mark
+from counter_app.domain.money import format_money
+from counter_app.services import approvals
+from counter_app.services.operations import close_date, close_day, day_report, reopen_day
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,8 +44,6 @@ def _day_options(p: argparse.ArgumentParser, required: bool = False) -> None:
 def _with_approval(counter: Any, args: argparse.Namespace, call: Any, request: Any) -> Any:
     result = call(None)
     if any(e.field == "approval" for e in result.errors):
-        from counter_app.cli._login import APPROVER_ENV, approval_for
-
         approval = approval_for(counter, args, request)
         if approval is None:
             raise CliError([{"field": "approval", "message": result.errors[0].message +
@@ -51,12 +55,8 @@ def _with_approval(counter: Any, args: argparse.Namespace, call: Any, request: A
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.services import approvals
-    from counter_app.services.operations import close_day, day_report
-    from counter_app.services.operations._common import parse_day
-
     with counter_for(args) as counter:
-        day, bad = parse_day(args.date or counter.today(), "date", "日结日期")
+        day, bad = close_date(args.date or counter.today(), "日结日期")
         if bad:
             raise CliError([bad.as_dict()])
         clerk = None if args.station else counter.clerk
@@ -79,13 +79,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_reopen(args: argparse.Namespace) -> int:
-    from counter_app.domain.daily_close import close_scope
-    from counter_app.services import approvals
-    from counter_app.services.operations import reopen_day
-    from counter_app.services.operations._common import parse_day
-
     with counter_for(args) as counter:
-        day, bad = parse_day(args.date, "date", "重开日期")
+        day, bad = close_date(args.date, "重开日期")
         if bad:
             raise CliError([bad.as_dict()])
         scope = close_scope(None if args.station else counter.clerk)
@@ -119,10 +114,6 @@ def as_json(counter: Any, report: Any) -> dict[str, Any]:
 
 
 def print_report(payload: dict[str, Any], state: str | None = None) -> None:
-    from counter_app.domain.catalog import BUSINESSES
-    from counter_app.domain.daily_close import revision_mark
-    from counter_app.domain.money import format_money
-
     t = payload["totals"]
     who = "全站" if payload["scope"] == "station" else payload["scope"].removeprefix("clerk:")
     mark = revision_mark(payload["revision"])
@@ -134,7 +125,7 @@ def print_report(payload: dict[str, Any], state: str | None = None) -> None:
     for k in t["by_kind"]:
         spec = BUSINESSES.get(k["kind"])
         print(f"  {spec.short if spec else k['kind']}　{k['count']} 笔　{format_money(k['amount'])} 元")
-    gaps = ["终端{0}缺号：{1}".format(g["terminal"], "、".join(f"{n:04d}" for n in g["missing"])) for g in payload["gaps"]]
+    gaps = ["终端{}缺号：{}".format(g["terminal"], "、".join(f"{n:04d}" for n in g["missing"])) for g in payload["gaps"]]
     print("编号检查：" + ("；".join(gaps) if gaps else "受理编号连续，无缺号"))
     if payload.get("reprinted_after_close"):
         print(f"日结后补打回执 {payload['reprinted_after_close']} 张（已记录，不计入合计）")

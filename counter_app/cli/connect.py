@@ -4,7 +4,21 @@ from __future__ import annotations
 
 import argparse
 
-from counter_app.cli._output import CliError, emit_json
+import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from counter_app.cli._counter import counter_for
+from counter_app.cli._login import approval_for, read_secret
+from counter_app.console import CliError, emit_json
+from counter_app.services import approvals
+from counter_app.services.settings import (
+    central_password,
+    check_dsn,
+    check_station_code,
+    save_central_password,
+    save_settings,
+    test_connection,
+)
 
 STATION_ROLE_PREFIX = "station_"
 
@@ -19,14 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _station_dsn(raw: str, station: str) -> str:
     """The DSN as stored: checked, never with a password; the user defaults to the station's role."""
-    from psycopg.conninfo import conninfo_to_dict, make_conninfo
-
-    from counter_app.services.settings import check_dsn
-
     try:
         if not conninfo_to_dict(raw).get("user"):
             raw = make_conninfo(raw, user=STATION_ROLE_PREFIX + station.lower())
-    except Exception:  # psycopg's parser message is English; check_dsn below says it in Chinese
+    except Exception:  # noqa: BLE001  psycopg's parser message is English; check_dsn below says it in Chinese
         pass
     dsn, problems = check_dsn(raw)
     if problems:
@@ -36,10 +46,6 @@ def _station_dsn(raw: str, station: str) -> str:
 
 def _verify_station(dsn: str, password: str, station: str) -> None:
     """The login must work and belong to this station (the centre maps its role to one station)."""
-    import psycopg
-
-    from counter_app.services.settings import test_connection
-
     result = test_connection(dsn, password)
     if not result.ok:
         raise CliError([{"field": "dsn", "message": result.message}], exit_code=1)
@@ -60,16 +66,6 @@ def _check_outbox(store, station: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.cli._counter import counter_for
-    from counter_app.cli._login import approval_for, read_secret
-    from counter_app.services import approvals
-    from counter_app.services.settings import (
-        central_password,
-        check_station_code,
-        save_central_password,
-        save_settings,
-    )
-
     station, problems = check_station_code(args.station)
     if problems:
         raise CliError.single("station", problems[0].message)

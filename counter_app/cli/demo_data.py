@@ -8,7 +8,9 @@ from datetime import date
 from typing import Any
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import EXIT_OK, CliError, emit_json
+from counter_app.console import EXIT_OK, CliError, emit_json
+from counter_app.demo import generate_and_load
+from counter_app.demo.loader import has_reference_data
 
 MAX_WORKERS = 1_000_000
 MAX_EMPLOYERS = 100_000
@@ -50,9 +52,6 @@ def summary_line(summary: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     _check_counts(args)
-    from counter_app.demo import generate_and_load
-    from counter_app.demo.loader import has_reference_data
-
     with counter_for(args) as counter:
         if has_reference_data(counter.store) and not args.replace:
             raise CliError.single("replace", "数据库中已有单位和职工数据；如要替换为演示数据，请加 --replace")

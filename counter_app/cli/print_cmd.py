@@ -6,7 +6,11 @@ import argparse
 import sys
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json
+from counter_app.cli._login import approval_for
+from counter_app.console import CliError, emit_json
+from counter_app.services import printing as svc
+from counter_app.services.approvals import reprint_request
+from counter_app.services.printing import PrintRefused
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,15 +41,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _print(counter, args: argparse.Namespace) -> dict:
-    from counter_app.services import printing as svc
-
     if args.document == "receipt":
         try:
             printed = svc.print_receipt(counter, args.receipt_number, args.out, reprint_reason=args.reprint_reason)
         except svc.PrintRefused as refused:  # a reprint needs a supervisor: --approver gives it
-            from counter_app.cli._login import approval_for
-            from counter_app.services.approvals import reprint_request
-
             if refused.field != "approval":
                 raise
             approval = approval_for(counter, args, reprint_request(args.receipt_number.strip().upper()))
@@ -76,8 +75,6 @@ def _progress(done: int, total: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.services.printing import PrintRefused
-
     with counter_for(args) as counter:
         try:
             result = _print(counter, args)

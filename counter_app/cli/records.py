@@ -5,18 +5,15 @@ from __future__ import annotations
 import argparse
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import emit_json
+from counter_app.console import emit_json
 from counter_app.domain.catalog import BUSINESSES, KINDS
-
-STATUS_LABELS = {
-    "submitted": "已受理", "queued": "待上传", "received": "中心已接收", "approved": "已核准",
-    "rejected": "不予核准", "needs-more": "需补充材料", "conflict": "冲突待处理", "cancelled": "已撤销",
-}
+from counter_app.domain.status import ApplicationStatus, application_label
+from counter_app.services import list_records
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("records", help="列出本站受理的业务")
-    p.add_argument("--status", choices=sorted(STATUS_LABELS), help="只列出该状态")
+    p.add_argument("--status", choices=sorted(ApplicationStatus), help="只列出该状态")
     p.add_argument("--kind", choices=KINDS, help="只列出该业务类型")
     p.add_argument("--limit", type=int, default=1000)
     p.add_argument("--json", action="store_true", help="输出 JSON")
@@ -24,8 +21,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.services import list_records
-
     with counter_for(args) as counter:
         rows = list_records(counter, status=args.status, kind=args.kind, limit=args.limit)
     if args.json:
@@ -35,6 +30,6 @@ def run(args: argparse.Namespace) -> int:
         print("没有符合条件的业务记录")
     for r in rows:
         when = counter.local(r.created_at).strftime("%Y-%m-%d %H:%M")
-        print(f"{r.receipt_number}  {BUSINESSES[r.kind].short:<6} {STATUS_LABELS.get(r.status, r.status):<8} "
+        print(f"{r.receipt_number}  {BUSINESSES[r.kind].short:<6} {application_label(r.status):<8} "
               f"{r.subject_name}  {when}")
     return 0

@@ -6,7 +6,8 @@ import argparse
 from datetime import date
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import CliError, emit_json
+from counter_app.console import CliError, emit_json
+from counter_app.services.operations import coverage, reports
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,8 +43,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _coverage(counter, args: argparse.Namespace, day: date | None) -> int:
-    from counter_app.services.operations import coverage
-
     if args.township and args.township not in coverage.station_townships(counter, day):
         raise CliError.single("township", f"{args.township}不在本站服务范围内")
     status = coverage.coverage_progress(counter, day, args.township)
@@ -59,8 +58,6 @@ def _coverage(counter, args: argparse.Namespace, day: date | None) -> int:
 
 
 def _daily(counter, args: argparse.Namespace, day: date) -> int:
-    from counter_app.services.operations import reports
-
     if day > counter.today():
         raise CliError.single("date", "不能统计今天以后的日期")
     if not args.out.lower().endswith(".xlsx"):

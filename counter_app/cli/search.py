@@ -9,10 +9,11 @@ import argparse
 from typing import Any
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._output import EXIT_OK, CliError, emit_json
-from counter_app.domain.eligibility import ACCOUNT_STATUSES
+from counter_app.console import EXIT_OK, CliError, emit_json
+from counter_app.domain.status import account_label, employer_label
+from counter_app.services import audit
+from counter_app.services.lookup import search
 
-EMPLOYER_STATUSES = {"01": "正常", "02": "开户", "03": "缓缴", "04": "销户", "05": "封存", "99": "其他"}
 KIND_NAMES = {"worker": "职工", "employer": "单位"}
 MAX_LIMIT = 500
 
@@ -51,10 +52,10 @@ def hit_json(hit: Any, reveal: bool) -> dict[str, Any]:
 
 def hit_line(item: dict[str, Any]) -> str:
     worker = item["kind"] == "worker"
-    statuses = ACCOUNT_STATUSES if worker else EMPLOYER_STATUSES
+    label = account_label if worker else employer_label
     parts = [KIND_NAMES[item["kind"]], item["name"], item.get("id_number") or item.get("id_masked") or item["uscc"]]
     if item["account_no"]:
-        status = statuses.get(item["status"] or "", item["status"] or "")
+        status = label(item["status"] or "")
         parts.append(f"账号 {item['account_no']}（{status}）" if status else f"账号 {item['account_no']}")
     if item["employer"]:
         parts.append(f"单位：{item['employer']}")
@@ -68,13 +69,9 @@ def run(args: argparse.Namespace) -> int:
         raise CliError.single("text", "请输入要查询的内容")
     if not 1 <= args.limit <= MAX_LIMIT:
         raise CliError.single("limit", f"显示条数应在1至{MAX_LIMIT}之间")
-    from counter_app.services.lookup import search
-
     with counter_for(args) as counter:
         hits = search(counter, args.text, limit=args.limit)
         if args.reveal and hits:  # full ID numbers shown: each such look is audited
-            from counter_app.services import audit
-
             audit.record(counter, "reveal", audit.masked(args.text), {"via": "search", "field": "id_number",
                                                                      "count": len(hits)})
     items = [hit_json(h, args.reveal) for h in hits]

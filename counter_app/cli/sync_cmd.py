@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from counter_app.cli._output import CliError, emit_json
+import psycopg
+
+from counter_app.cli._counter import counter_for
+from counter_app.console import CliError, emit_json
+from counter_app.services import sync
 
 INTERVAL_S = 60.0
 BATCH_SIZE = 500
@@ -33,11 +37,6 @@ def _failure(exc: Exception) -> CliError:
 
 
 def run(args: argparse.Namespace) -> int:
-    import psycopg
-
-    from counter_app.cli._counter import counter_for
-    from counter_app.services import sync
-
     # The station's own transfer, not a clerk's action: no sign-in (cron and the GUI's runner alike).
     with counter_for(args, login=False) as counter:
         try:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from counter_app.demo import codes
 from counter_app.demo.dice import Dice
@@ -23,6 +23,7 @@ from counter_app.domain.ids import make_resident_id
 from counter_app.domain.money import CENT, to_cents
 from counter_app.domain.policy import default_policy
 from counter_app.domain.policy_schema import PolicyVersion
+from counter_app.domain.status import AccountStatus, LoanStatus
 from counter_app.store.records import (
     AccountRecord,
     EmployerRecord,
@@ -35,6 +36,7 @@ MIN_AGE, MAX_AGE = 18, 65
 POSTCODE = "730000"
 LOAN_TERMS = (120, 180, 240, 300, 360)
 FIRST_OPENING = date(2000, 1, 1).toordinal()  # demo accounts opened from 2000 on
+_NORMAL, _SEALED, _FROZEN = AccountStatus.NORMAL.value, AccountStatus.SEALED.value, AccountStatus.FROZEN.value
 PARTIAL_REASONS = ("01", "02", "06", "07", "07", "07")  # rent (07) is the commonest
 DOCUMENT_PREFIX = {"01": "GF", "02": "JZ", "06": "DK", "07": "ZL"}
 
@@ -127,7 +129,7 @@ class _PeopleMaker:
         earliest = max(birth + MIN_AGE * 366, FIRST_OPENING)
         opened = earliest + rng.randrange(max(1, today - earliest))
         roll = rng.random()
-        status = "01" if roll < 0.88 else "02" if roll < 0.98 else "06"
+        status = _NORMAL if roll < 0.88 else _SEALED if roll < 0.98 else _FROZEN
         floor, cap = self.base_range
         # Bases as declared by employers: whole tens of yuan, within the policy's floor and cap.
         base = Decimal(int(min(max(rng.lognormvariate(8.6, 0.45), floor), cap)) // 10 * 10).quantize(CENT)
@@ -137,16 +139,16 @@ class _PeopleMaker:
         months_open = max(1, (today - opened) // 30)
         # What stayed in the account: 30–99 % of everything paid in (the rest withdrawn or moved).
         balance = (total * (months_open * rng.randrange(30, 100))).scaleb(-2).quantize(CENT)
-        in_arrears = status == "01" and rng.random() < 0.03
+        in_arrears = status == _NORMAL and rng.random() < 0.03
         account = AccountRecord(
             account_no=self._account_no(), id_number=id_number, employer_uscc=employer.uscc, status=status,
             balance=balance, monthly_base=base, worker_ratio=worker_ratio, employer_ratio=employer_ratio,
             monthly_contribution=total,
-            consecutive_months=0 if status != "01" or in_arrears else min(months_open, rng.randrange(1, 241)),
+            consecutive_months=0 if status != _NORMAL or in_arrears else min(months_open, rng.randrange(1, 241)),
             opened_on=date.fromordinal(opened), in_arrears=in_arrears,
             banned_until=self.as_of + timedelta(days=rng.randrange(100, 1000)) if rng.random() < 0.002 else None,
         )
-        if status == "01" and rng.random() < 0.06:
+        if status == _NORMAL and rng.random() < 0.06:
             account = self.loan(account)
         self.city.accounts.append(account)
         if rng.random() < 0.08:
@@ -165,7 +167,7 @@ class _PeopleMaker:
             loan_no=f"DK{start.year}{self.loan_seq:07d}", id_number=account.id_number, principal=principal,
             outstanding=(principal * remaining / months).quantize(Decimal("0.01")),
             annual_rate=self.v.loan.rate(False, months), months=months, method=rng.choice(("01", "01", "02")),
-            start_date=start, status="repaying" if remaining else "settled",
+            start_date=start, status=LoanStatus.REPAYING.value if remaining else LoanStatus.SETTLED.value,
         ))
         return account if not remaining or rng.random() > 0.4 else replace(account, offset_agreement=True)
 

@@ -9,7 +9,10 @@ from counter_app.demo import codes
 from counter_app.demo.dice import Dice
 from counter_app.demo.names import person_name
 from counter_app.domain.policy_schema import PolicyVersion
+from counter_app.domain.status import EmployerStatus
 from counter_app.store.records import EmployerRecord
+
+_NORMAL, _DEFERRED, _OTHER = EmployerStatus.NORMAL.value, EmployerStatus.DEFERRED.value, EmployerStatus.OTHER.value
 
 UNREGISTERED_SHARE = Decimal("0.12")  # employers with staff but no fund registration (建制对象)
 TRADE_NAMES = ("兴旺", "富民", "鑫达", "宏远", "绿源", "金穗", "华丰", "永盛", "顺发", "利民", "惠农",
@@ -90,7 +93,7 @@ def plan_employers(rng: Dice, version: PolicyVersion, count: int) -> list[Employ
             address=f"{version.city}{township}{rng.choice(_STREETS)}{rng.randrange(1, 300)}号",
             district=district,
             township=township,
-            status=("01" if rng.random() < 0.93 else "03") if registered else "99",
+            status=(_NORMAL if rng.random() < 0.93 else _DEFERRED) if registered else _OTHER,
             registered=registered,
             insured_staff=None if registered else rng.randrange(3, 60),
             account_no=f"60{i + 1:010d}" if registered else None,

@@ -118,7 +118,7 @@ def _produce(outbox: Any, workers: int, employers: int, seed: int, as_of: date) 
             if not _hand_over(outbox, stored_piece(piece)):
                 return
         _hand_over(outbox, None)
-    except BaseException as exc:  # sent as text: any exception survives the trip
+    except BaseException as exc:  # noqa: BLE001  sent as text: any exception survives the trip
         _hand_over(outbox, RuntimeError(f"生成演示数据失败：{exc!r}"))
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from stdnum import numdb
+
 # Two-digit province codes valid in GB 11643 ID numbers (91 is used for residents born abroad).
-PROVINCE_CODES: frozenset[str] = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "
-    "50 51 52 53 54 61 62 63 64 65 71 81 82 83 91".split()
-)
+PROVINCE_CODES: frozenset[str] = frozenset((
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43",
+    "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82", "83", "91",
+))
 
 # Prefecture-level rows that are groupings, not place names ("市辖区", "县", "省直辖县级行政单位").
 _GROUPING_NAMES = ("市辖区", "县")
@@ -45,8 +47,6 @@ class _Table:
 @cache
 def _table() -> _Table:
     """Built once, on first use (about 0.1 s), from stdnum's division table."""
-    from stdnum import numdb
-
     provinces: dict[str, str] = {}
     counties: dict[str, list[_Entry]] = {}
     # numdb's documented tree: (length, low, high, props, children); provinces have 4-digit children.

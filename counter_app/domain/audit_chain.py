@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 GENESIS = "0" * 64  # prev_hash of the first row
@@ -74,7 +74,7 @@ def at_text(moment: datetime) -> str:
     """The one text form of a time in the chain (UTC, microseconds)."""
     if moment.tzinfo is None:
         raise ValueError("audit times must be timezone-aware")
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def canonical(row: ChainRow | Mapping[str, Any]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 CHINA_TZ = timezone(timedelta(hours=8), "CST")
 
@@ -10,5 +10,5 @@ CHINA_TZ = timezone(timedelta(hours=8), "CST")
 def china_time(moment: datetime) -> datetime:
     """A stored instant (naive values are UTC) as China Standard Time, whatever the PC's zone."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(CHINA_TZ)

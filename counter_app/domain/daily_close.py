@@ -12,18 +12,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from counter_app.domain.status import ApplicationStatus, application_label
+
 ZERO = Decimal("0.00")
 RECEIPT_NUMBER = re.compile(r"^(?P<station>[A-Z0-9]+)-(?P<terminal>\d{2})-(?P<day>\d{8})-(?P<seq>\d{4,})$")
-NOT_COUNTED = frozenset({"cancelled"})  # withdrawn at the counter: counted, but not in the amounts
-STATUS_NAMES = {
-    "submitted": "已提交", "queued": "待上传中心", "received": "中心已接收", "approved": "已核准",
-    "rejected": "未核准", "needs-more": "需补充材料", "cancelled": "已撤销",
-}
-WAITING = ("submitted", "queued", "received")  # taken, not yet decided by the centre
-
-
-def status_name(status: str) -> str:
-    return STATUS_NAMES.get(status, status)
+NOT_COUNTED = frozenset({ApplicationStatus.CANCELLED})  # withdrawn at the counter: counted, but not in the amounts
+STATUS_NAMES = {str(status): status.label for status in ApplicationStatus}  # the close sheet's column order
+# Taken, not yet decided by the centre.
+WAITING = (ApplicationStatus.SUBMITTED, ApplicationStatus.QUEUED, ApplicationStatus.RECEIVED)
+status_name = application_label
 
 
 @dataclass(frozen=True)
@@ -142,7 +139,7 @@ def receipt_gaps(numbers: Iterable[str], last_issued: Mapping[str, int] | None =
         match = RECEIPT_NUMBER.match(number)
         if match:
             seen.setdefault(match["terminal"], set()).add(int(match["seq"]))
-    for terminal, last in (last_issued or {}).items():
+    for terminal in last_issued or {}:
         seen.setdefault(terminal, set())
     gaps = []
     for terminal, seqs in sorted(seen.items()):

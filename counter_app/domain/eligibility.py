@@ -6,29 +6,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from counter_app.domain.errors import FieldError
-from counter_app.domain.policy_schema import CLOSED_STATUSES, PolicyVersion
+from counter_app.domain.policy_schema import PolicyVersion
+from counter_app.domain.status import ACCOUNT_LABELS, CLOSED_ACCOUNT, AccountStatus
 
-# Personal account statuses (JGJ/T 320 A.6, verify against the standard).
-ACCOUNT_STATUSES: dict[str, str] = {
-    "01": "正常",
-    "02": "封存",
-    "03": "合并销户",
-    "04": "外部转出销户",
-    "05": "提取销户",
-    "06": "冻结",
-    "99": "其他",
-}
-NORMAL, SEALED, FROZEN = "01", "02", "06"
+NORMAL, SEALED, FROZEN = AccountStatus.NORMAL, AccountStatus.SEALED, AccountStatus.FROZEN
 
 
 def account_status_problem(status: str, action: str, *, sealed_ok: bool) -> str | None:
     """Why an account in ``status`` cannot ``action`` (e.g. "提取"), or None when it can."""
     if status == NORMAL or (status == SEALED and sealed_ok):
         return None
-    if status not in ACCOUNT_STATUSES:
+    if status not in ACCOUNT_LABELS:
         return f"账户状态代码“{status}”无效，不能{action}，请到管理中心核实"
-    name = ACCOUNT_STATUSES[status]
-    if status in CLOSED_STATUSES:
+    name = AccountStatus(status).label
+    if status in CLOSED_ACCOUNT:
         return f"账户已销户（{name}），不能{action}"
     if status == FROZEN:
         return f"账户已冻结，解冻前不能{action}"

@@ -34,9 +34,9 @@ class Checked(Generic[T]):
         return not self.errors
 
     @classmethod
-    def fail(cls, field_key: str, message: str, value: Any = None) -> "Checked[Any]":
+    def fail(cls, field_key: str, message: str, value: Any = None) -> Checked[Any]:
         return cls(value=value, errors=(FieldError(field_key, message),))
 
 
-def errors_as_dicts(errors: "list[FieldError] | tuple[FieldError, ...]") -> list[dict[str, str]]:
+def errors_as_dicts(errors: list[FieldError] | tuple[FieldError, ...]) -> list[dict[str, str]]:
     return [e.as_dict() for e in errors]

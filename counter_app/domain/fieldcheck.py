@@ -3,7 +3,8 @@
 Values come in as typed (strings from widgets or JSON values from scripts) and come out
 normalised in their JSON form: money "1234.50", percentages "12", dates "YYYY-MM-DD", months
 "YYYY-MM", booleans, term months as int, materials as a list of codes. Rules that need the store
-(one person one account, balance) are the services' job; rules across fields of one form are here.
+(one person one account, balance) are the services' job; rules across fields of one form are each
+business's own (``BusinessSpec.cross_checks``).
 """
 
 from __future__ import annotations
@@ -12,15 +13,17 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from counter_app.domain import ids
-from counter_app.domain.catalog import BusinessSpec, FieldSpec
+from counter_app.domain.business_spec import BusinessSpec, FieldSpec
+from counter_app.domain.choices import choice_code, choice_options, is_blank
+
+__all__ = ["FormCheck", "check_field", "check_form", "choice_options", "is_blank"]
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.money import money_str, parse_money, parse_percent
 from counter_app.domain.normalize import normalize_text
-from counter_app.domain.policy import PolicyVersion
+from counter_app.domain.policy_schema import PolicyVersion
 
 _MONTH = re.compile(r"^(\d{4})[-/.年]?(\d{1,2})月?$")
 _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$|^(\d{4})(\d{2})(\d{2})$")
@@ -44,30 +47,6 @@ class FormCheck:
 
     def add(self, error: FieldError) -> None:
         (self.warnings if error.severity == "warning" else self.errors).append(error)
-
-
-def is_blank(raw: Any) -> bool:
-    if raw is None:
-        return True
-    if isinstance(raw, (list, tuple, set, dict)):
-        return len(raw) == 0
-    return isinstance(raw, str) and normalize_text(raw) == ""
-
-
-def choice_options(spec: FieldSpec, version: PolicyVersion) -> tuple[tuple[str, str], ...]:
-    """The (code, label) choices of a field, resolving policy-driven sources."""
-    if spec.choices is None:
-        return ()
-    if isinstance(spec.choices, tuple):
-        return spec.choices
-    if spec.choices == "withdrawal_reasons":
-        return tuple((code, r.name) for code, r in sorted(version.withdrawal.reasons.items()))
-    if spec.choices == "withdrawal_variants":
-        variants = {k: v.name for r in version.withdrawal.reasons.values() for k, v in r.variants.items()}
-        return tuple(sorted(variants.items()))
-    if spec.choices == "borrower_categories":
-        return tuple((key, version.loan.category_label(key)) for key in version.loan.categories)
-    raise KeyError(spec.choices)
 
 
 def _month(raw: Any, key: str, label: str) -> Checked[str]:
@@ -113,15 +92,10 @@ def _months(raw: Any, key: str, label: str, version: PolicyVersion) -> Checked[i
 
 
 def _choice(raw: Any, spec: FieldSpec, version: PolicyVersion) -> Checked[str]:
+    code = choice_code(spec, raw, version)
+    if code is not None:
+        return Checked(code)
     options = choice_options(spec, version)
-    text = normalize_text(raw)
-    for code, label in options:
-        if text in (code, label):
-            return Checked(code)
-    # Aliases scripts use for repayment methods (DESIGN.md's calc uses annuity/linear).
-    aliases = {"annuity": "01", "linear": "02"}
-    if spec.key == "method" and text in aliases:
-        return Checked(aliases[text])
     listed = "、".join(f"{c} {lbl}" for c, lbl in options)
     return Checked.fail(spec.key, f"{spec.label}无效，可选：{listed}")
 
@@ -154,13 +128,17 @@ def _text(raw: Any, spec: FieldSpec) -> Checked[str]:
 
 def _money(raw: Any, spec: FieldSpec) -> Checked[str]:
     checked = parse_money(raw, field=spec.key, allow_zero=spec.allow_zero, label=_bare(spec.label))
-    return Checked(money_str(checked.value)) if checked.ok else checked
+    if checked.value is None or not checked.ok:
+        return Checked(None, checked.errors, checked.warnings)
+    return Checked(money_str(checked.value), warnings=checked.warnings)
 
 
 def _percent(raw: Any, spec: FieldSpec, version: PolicyVersion) -> Checked[str]:
     c = version.contribution
     checked = parse_percent(raw, field=spec.key, minimum=c.ratio_min, maximum=c.ratio_max, label=_bare(spec.label))
-    return Checked(format(checked.value.normalize(), "f")) if checked.ok else checked
+    if checked.value is None or not checked.ok:
+        return Checked(None, checked.errors, checked.warnings)
+    return Checked(format(checked.value.normalize(), "f"), warnings=checked.warnings)
 
 
 def _bare(label: str) -> str:
@@ -230,7 +208,7 @@ def check_form(
             if checked.facts:
                 result.facts[spec.key] = checked.facts
     _fill_derived(business, result)
-    _check_across_fields(business, result, version)
+    result.errors += business.cross_checks(result.values, tuple(result.errors))  # the business's own rules
     return result
 
 
@@ -258,19 +236,3 @@ def _show(spec: FieldSpec, code: str) -> str:
     if isinstance(spec.choices, tuple):
         return dict(spec.choices).get(code, code)
     return code
-
-
-def _check_across_fields(business: BusinessSpec, result: FormCheck, version: PolicyVersion) -> None:
-    v = result.values
-    if business.kind == "deferral" and "from_month" in v and "to_month" in v:
-        if v["to_month"] < v["from_month"]:
-            result.errors.append(FieldError("to_month", "缓缴截止年月不能早于起始年月"))
-    if business.kind == "loan" and "amount" in v and "house_price" in v:
-        if Decimal(v["amount"]) > Decimal(v["house_price"]):
-            result.errors.append(FieldError("amount", "申请贷款金额不能超过房屋总价"))
-    if business.kind == "loan" and v.get("co_borrower_id") and v.get("co_borrower_id") == v.get("id_number"):
-        result.errors.append(FieldError("co_borrower_id", "共同借款人不能是借款人本人"))
-    if business.kind == "info-change":
-        changed = [k for k in v if k.startswith("new_")]
-        if not changed and not any(e.field.startswith("new_") for e in result.errors):
-            result.errors.append(FieldError("new_name", "请至少填写一项要变更的信息"))

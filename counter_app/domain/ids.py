@@ -116,7 +116,7 @@ def check_resident_id(value: object, *, today: date | None = None, field: str = 
         birth = _real_date(code[6:14])
         if (
             birth is not None
-            and _EARLIEST_BIRTH <= birth
+            and birth >= _EARLIEST_BIRTH
             and _not_after_today(birth, today)
             and code[17] == _ric_check_of(code[:17])
         ):

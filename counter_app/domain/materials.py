@@ -1,10 +1,14 @@
-"""Required documents (要件) per business, reason and changed field, for the one-time notice (一次性告知)."""
+"""Required documents (要件) per business and per case (reason, changed field), for the one-time notice (一次性告知)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
+from counter_app.domain.business_spec import MaterialCase
+from counter_app.domain.businesses import business
 from counter_app.domain.policy_schema import PolicyVersion
 
 
@@ -33,20 +37,21 @@ def required_refs(
     variant: str | None = None,
     changed_fields: Iterable[str] = (),
 ) -> list[str]:
-    """Policy references of every document needed, in notice order, without repeats.
+    """Policy references of every document needed, in notice order, without repeats: the business's
+    own list, then what its case adds (a withdrawal's reason and variant, an info change's fields).
 
     ``KeyError`` for an unknown kind, reason or variant; changed fields without extra proof add nothing.
     """
-    refs = version.business_materials(kind)
-    if kind == "withdrawal" and reason_code is not None:
-        reason = version.withdrawal.reasons[reason_code]
-        refs += reason.materials
-        if variant is not None:
-            refs += reason.variants[variant].materials
-    if kind == "info-change":
-        for name in changed_fields:
-            refs += version.info_change_materials.get(name.removeprefix("new_"), ())  # type: ignore[call-overload]
+    spec = business(kind)
+    case = MaterialCase(reason_code, variant, tuple(changed_fields))
+    refs = version.business_materials(kind) + list(spec.case_materials(version, case))
     return list(dict.fromkeys(refs))
+
+
+def case_of(kind: str, form: Mapping[str, Any], version: PolicyVersion, today: date) -> MaterialCase:
+    """What a form (as typed so far) says that calls for more documents."""
+    spec = business(kind)
+    return spec.material_case(spec, form, version, today)
 
 
 def required_materials(

@@ -12,7 +12,8 @@ import unicodedata
 _SPACES = re.compile(r"\s+")
 # Spaces an IME leaves between Chinese characters (张 三) carry no meaning; Latin names keep theirs.
 _HAN = "\u00b7\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_SPACE_BY_HAN = re.compile(rf"\s+(?=[{_HAN}])|(?<=[{_HAN}])\s+")
+# Compiled by ``re`` on first use (its cache): a costly pattern the window's first paint never needs.
+_SPACE_BY_HAN = rf"\s+(?=[{_HAN}])|(?<=[{_HAN}])\s+"
 # Look-alikes of the name middle dot (·) that IMEs and fonts produce.
 _MIDDLE_DOTS = str.maketrans({c: "\u00b7" for c in "\u2022\u2027\u30fb\uff65\u22c5\u2219\u0387\u16eb"})
 
@@ -51,4 +52,4 @@ def normalize_name(value: object) -> str:
     """For personal names: NFKC, trimmed, middle-dot look-alikes unified to U+00B7."""
     text = normalize_text(value).translate(_MIDDLE_DOTS)
     # NFKC may itself produce a look-alike (e.g. U+FF65 → U+30FB): translate again is idempotent.
-    return _SPACE_BY_HAN.sub("", text.translate(_MIDDLE_DOTS))
+    return re.sub(_SPACE_BY_HAN, "", text.translate(_MIDDLE_DOTS))

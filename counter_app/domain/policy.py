@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from counter_app.domain.businesses import kinds
 from counter_app.domain.policy_schema import (
     AREAS,
     District,
@@ -127,7 +128,7 @@ def parse_policy(text: str, source: str = "<policy>") -> PolicyBook:
 Layer = tuple[KeyPath, dict[str, Any]]  # (("base",) or ("versions", i), the raw table)
 
 
-def _layers(data: dict[str, Any], report: "_Report") -> list[Layer]:
+def _layers(data: dict[str, Any], report: _Report) -> list[Layer]:
     for key in data:
         if key not in ("schema_version", "base", "versions"):
             report.add((key,), "未知的配置项（顶层只允许 schema_version、base、versions）")
@@ -143,7 +144,7 @@ def _layers(data: dict[str, Any], report: "_Report") -> list[Layer]:
     layers: list[Layer] = [(("base",), base)] + [(("versions", i), t) for i, t in enumerate(later)]
     for prefix, table in layers:
         if "effective_from" not in table:
-            report.add(prefix + ("effective_from",), "缺少必填项：每个版本都要写生效日期")
+            report.add((*prefix, "effective_from"), "缺少必填项：每个版本都要写生效日期")
     return layers
 
 
@@ -154,7 +155,7 @@ def _merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _materialise(layers: list[Layer], report: "_Report") -> list[PolicyVersion]:
+def _materialise(layers: list[Layer], report: _Report) -> list[PolicyVersion]:
     versions: list[PolicyVersion] = []
     merged: dict[str, Any] = {}
     previous: PolicyVersion | None = None
@@ -167,12 +168,12 @@ def _materialise(layers: list[Layer], report: "_Report") -> list[PolicyVersion]:
         except ValidationError as exc:
             for err in exc.errors():
                 loc = tuple(p for p in err["loc"] if p != "[key]")
-                report.add_traced(seen, loc, _reason(err))
+                report.add_traced(seen, loc, _reason(dict(err)))
             continue
-        for loc, message in reference_problems(version):
+        for loc, message in (*reference_problems(version), *kind_problems(version)):
             report.add_traced(seen, loc, message)
         if previous is not None and version.effective_from <= previous.effective_from:
-            report.add(prefix + ("effective_from",), f"生效日期应晚于上一版本的{previous.version_label}")
+            report.add((*prefix, "effective_from"), f"生效日期应晚于上一版本的{previous.version_label}")
         previous = version
         versions.append(version)
     return versions
@@ -191,6 +192,19 @@ _REASONS = {
     "list_type": "应为数组",
     "string_pattern_mismatch": "代码格式不正确（只允许字母、数字和下划线）",
 }
+
+
+def kind_problems(version: PolicyVersion) -> list[tuple[KeyPath, str]]:
+    """Every registered business needs its documents and decision days; no table names another kind."""
+    out: list[tuple[KeyPath, str]] = []
+    known = kinds()
+    for table, given in (("business_materials", version.business_materials_by_kind),
+                         ("decision_days", version.decision_days_by_kind)):
+        out += [((table, k), f"取值不正确，应为以下之一：{'、'.join(known)}") for k in given if k not in known]
+        missing = [k for k in known if k not in given]
+        if missing:
+            out.append(((table,), f"缺少业务类型：{'、'.join(missing)}"))
+    return out
 
 
 def _reason(err: dict[str, Any]) -> str:
@@ -244,10 +258,9 @@ class _Report:
 
 def _depth(node: Any, loc: KeyPath) -> int:
     for i, part in enumerate(loc):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
+        if (isinstance(node, dict) and part in node) or (
+                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            node = node[part]  # type: ignore[index]  # a str part only ever indexes a dict
         else:
             return i
     return len(loc)

@@ -10,15 +10,14 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, Strict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
 
-from counter_app.domain.catalog import CHANGEABLE_PERSON_FIELDS, KINDS
 from counter_app.domain.money import CENT
+from counter_app.domain.person_fields import CHANGEABLE_PERSON_FIELDS
 from counter_app.domain.retirement import RetirementRule
 
 AREAS: tuple[str, ...] = ("district", "county")  # loan caps differ for the city's districts and counties
 RETIREMENT_GROUPS: tuple[str, ...] = ("male", "female_cadre", "female_worker")
-CLOSED_STATUSES: tuple[str, ...] = ("03", "04", "05")  # personal account A.6: closed (merger/transfer/withdrawal)
 
 
 # --- value types ---------------------------------------------------------------------------------
@@ -87,8 +86,8 @@ ReasonCode = Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9]{2}$")]
 MaterialCode = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 # A required document, or alternatives any one of which will do: "household_register|police_cert".
 MaterialRef = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\|[a-z][a-z0-9_]*)*$")]
-Kind = Literal[KINDS]  # type: ignore[valid-type]
-PersonField = Literal[tuple(f.key for f in CHANGEABLE_PERSON_FIELDS)]  # type: ignore[valid-type]
+Kind = str  # a business kind: checked against the registry by policy.kind_problems
+PersonField = Literal[tuple(f.key for f in CHANGEABLE_PERSON_FIELDS)]  # type: ignore[valid-type]  # built from the fields
 
 
 def _codes_from_keys(value: Any) -> Any:
@@ -154,7 +153,8 @@ class RetirementPolicy(_Model):
     def __getitem__(self, group: str) -> RetirementGroupRule:
         if group not in RETIREMENT_GROUPS:
             raise KeyError(group)
-        return getattr(self, group)
+        rule: RetirementGroupRule = getattr(self, group)
+        return rule
 
 
 # --- loans ---------------------------------------------------------------------------------------
@@ -201,7 +201,8 @@ class LoanPolicy(_Model):
         """The cap of ``category`` in ``area`` ("district"/"county"); KeyError if either is unknown."""
         if area not in AREAS:
             raise KeyError(area)
-        return getattr(self.categories[category], area)
+        cap: Decimal = getattr(self.categories[category], area)
+        return cap
 
     def category_label(self, key: str) -> str:
         return self.categories[key].label
@@ -297,7 +298,7 @@ class PolicyVersion(_Model):
     withdrawal: WithdrawalPolicy
     materials: dict[MaterialCode, Text]
     business_materials_by_kind: dict[Kind, tuple[MaterialRef, ...]] = Field(alias="business_materials")
-    info_change_materials: dict[PersonField, tuple[MaterialRef, ...]]
+    info_change_materials: dict[PersonField, tuple[MaterialRef, ...]]  # type: ignore[valid-type]
     decision_days_by_kind: dict[Kind, PositiveInt] = Field(alias="decision_days")
     notices: NoticePolicy
     supervisor_approval_above: Money
@@ -309,11 +310,11 @@ class PolicyVersion(_Model):
 
     def business_materials(self, kind: str) -> list[str]:
         """Documents every application of ``kind`` needs (reason/field extras come on top)."""
-        return list(self.business_materials_by_kind[kind])  # type: ignore[index]
+        return list(self.business_materials_by_kind[kind])
 
     def decision_days(self, kind: str) -> int:
         """Days the centre has to decide an application of ``kind``."""
-        return self.decision_days_by_kind[kind]  # type: ignore[index]
+        return self.decision_days_by_kind[kind]
 
     def material_name(self, ref: str) -> str:
         """Chinese name of a document, or of alternatives joined by 或."""
@@ -344,7 +345,7 @@ def reference_problems(v: PolicyVersion) -> list[Problem]:
         for i, ref in enumerate(codes):
             unknown = [c for c in ref.split("|") if c not in v.materials]
             if unknown:
-                out.append((loc + (i,), f"未知的材料代码：{'、'.join(unknown)}（应在 materials 中定义）"))
+                out.append(((*loc, i), f"未知的材料代码：{'、'.join(unknown)}（应在 materials 中定义）"))
 
     for kind, codes in v.business_materials_by_kind.items():
         refs(("business_materials", kind), codes)
@@ -352,15 +353,10 @@ def reference_problems(v: PolicyVersion) -> list[Problem]:
         refs(("info_change_materials", name), codes)
     for code, reason in v.withdrawal.reasons.items():
         loc = ("withdrawal", "reasons", code)
-        refs(loc + ("materials",), reason.materials)
+        refs((*loc, "materials"), reason.materials)
         for key, variant in reason.variants.items():
-            refs(loc + ("variants", key, "materials"), variant.materials)
-        out += [(loc + (k,), m) for k, m in _reason_problems(reason)]
-    for table in ("business_materials", "decision_days"):
-        given = v.business_materials_by_kind if table == "business_materials" else v.decision_days_by_kind
-        missing = [k for k in KINDS if k not in given]
-        if missing:
-            out.append(((table,), f"缺少业务类型：{'、'.join(missing)}"))
+            refs((*loc, "variants", key, "materials"), variant.materials)
+        out += [((*loc, k), m) for k, m in _reason_problems(reason)]
     for i, station in enumerate(v.stations):
         district = v.districts.get(station.district)
         if district is None:

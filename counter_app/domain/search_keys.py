@@ -11,13 +11,13 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # Keys are read one character at a time, so pypinyin's phrase dictionary is never consulted:
 # skipping it saves ~44 MB of memory and ~0.3 s of start-up on every command and window.
 os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
 
-from pypinyin import Style, pinyin  # noqa: E402
+from pypinyin import Style, pinyin
 
 # Surname readings that differ from the everyday reading of the character (多音字姓氏).
 SURNAME_READINGS: dict[str, str] = {
@@ -42,7 +42,7 @@ _ASCII_LETTERS = re.compile(r"^[a-z]+$")
 _QUERY_DROP = re.compile(r"[\s'’·\-]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def char_reading(ch: str) -> str | None:
     """The everyday toneless reading of one character (``ü`` as ``v``), or None if it has none."""
     if ch in EXTRA_READINGS:
@@ -72,15 +72,15 @@ def person_readings(name: str) -> list[list[str]]:
     variants: list[list[str]] = []
     special = SURNAME_READINGS.get(name[0])
     if special:
-        variants.append([special] + rest)
+        variants.append([special, *rest])
     if everyday is not None and everyday != special:
-        variants.append([everyday] + rest)
+        variants.append([everyday, *rest])
     if not variants:  # an unknown first character: the rest still gives keys
         variants.append(rest)
     return [v for v in variants if v]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _initial(syllable: str) -> str:
     """The initial as typed: ``zh``/``ch``/``sh`` keep two letters, others one."""
     return syllable[:2] if syllable[:2] in ("zh", "ch", "sh") else syllable[:1]

@@ -100,7 +100,8 @@ def check_withdrawal(
     limits = _limits(reason, account, past, request, version.withdrawal.min_remaining)
     rule = min(limits, key=lambda k: limits[k][0])
     max_amount = max(ZERO, limits[rule][0]).quantize(CENT)
-    errors += [FieldError("amount", m) for m in _amount_errors(reason, request.amount, account.balance, max_amount, limits[rule][1])]
+    errors += [FieldError("amount", m)
+               for m in _amount_errors(reason, request.amount, account.balance, max_amount, limits[rule][1])]
     warnings: list[FieldError] = []
     if request.amount > version.supervisor_approval_above:
         warnings.append(

@@ -9,15 +9,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
-from counter_app.gui.lazy import services
 from counter_app.domain.catalog import BUSINESSES, REPAYMENT_METHODS, SEXES
-from counter_app.domain.eligibility import ACCOUNT_STATUSES
 from counter_app.domain.ids import mask_card, mask_id_number
+from counter_app.domain.status import account_label, loan_label
 from counter_app.gui.forms.ui_card import Ui_Card
 from counter_app.gui.i18n import _t, catalog_text, day, money
+from counter_app.gui.lazy import services
 from counter_app.gui.records import RecordsModel
-
-LOAN_STATUSES = {"repaying": "还款中", "settled": "已结清", "overdue": "逾期"}
 
 
 class RowsModel(QAbstractTableModel):
@@ -87,7 +85,7 @@ def person_view(card: Any, parent: QWidget | None) -> CardView:
     for account in card.accounts:
         pairs += [
             (_t("个人账号"), account.account_no),
-            (_t("账户状态"), ACCOUNT_STATUSES.get(account.status, account.status)),
+            (_t("账户状态"), catalog_text(account_label(account.status))),
             (_t("账户余额"), money(account.balance)),
             (_t("月缴存额"), money(account.monthly_contribution)),
             (_t("连续缴存"), f"{account.consecutive_months} " + _t("个月")),
@@ -100,7 +98,7 @@ def person_view(card: Any, parent: QWidget | None) -> CardView:
     view.card_first_table.setModel(RowsModel(
         [_t("贷款编号"), _t("本金"), _t("剩余本金"), _t("年利率"), _t("期限（月）"), _t("还款方式"), _t("放款日期"), _t("状态")],
         [(ln.loan_no, money(ln.principal), money(ln.outstanding), f"{ln.annual_rate}%", str(ln.months),
-          methods.get(ln.method, ln.method), day(ln.start_date), LOAN_STATUSES.get(ln.status, ln.status))
+          methods.get(ln.method, ln.method), day(ln.start_date), catalog_text(loan_label(ln.status)))
          for ln in card.loans], view))
     if not card.loans:
         view.card_first_label.setText(_t("公积金贷款：无"))

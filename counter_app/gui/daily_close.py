@@ -10,8 +10,19 @@ from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHeaderView, QLabel,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from counter_app.domain.daily_close import revision_mark, status_name
@@ -143,7 +154,8 @@ class ReopenDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
         layout.addWidget(self.message)
-        note = QLabel(_t("重开须经站长（主管）复核；重开后再次日结将打印“第{0}次日结”的修订日结单。").format(close.revision + 1), self)
+        note = QLabel(_t("重开须经站长（主管）复核；重开后再次日结将打印“第{0}次日结”的修订日结单。")
+                      .format(close.revision + 1), self)
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)
@@ -151,7 +163,7 @@ class ReopenDialog(QDialog):
         self.confirm = buttons.addButton(_t("重开(&O)"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm.setObjectName("reopen_confirm_button")
         self.confirm.setDefault(True)
-        cancel = buttons.addButton(_t("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(_t("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.reason.setFocus()

@@ -2,7 +2,8 @@
 
 KPIs: coverage progress against the target, applications waiting for the centre's decision,
 overdue enforcement cases, open complaints, payback reminders; charts: coverage (target, opened)
-and applications per day by business. The figures are computed off the GUI thread; the 站务 menu (``station_menu``) loads this page
+and applications per day by business. The figures are computed off the GUI thread; the 站务 menu (``station_menu``) loads
+this page
 only when it is first opened.
 """
 

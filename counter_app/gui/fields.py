@@ -13,7 +13,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QLabel, QLineEdit, QListView, QPlainTextEdit, QSizePolicy, QWidget,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
 )
 
 from counter_app.domain.catalog import FieldSpec

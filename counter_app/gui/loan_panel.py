@@ -12,10 +12,11 @@ from typing import Any
 from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
-from counter_app.gui.lazy import services
 from counter_app.domain.loan_limit import CONSTRAINT_KEYS, CONSTRAINT_LABELS
 from counter_app.gui.i18n import _t, money
+from counter_app.gui.lazy import services
 from counter_app.gui.operations import Operation
 
 METHODS = (("annuity", QT_TR_NOOP("等额本息")), ("linear", QT_TR_NOOP("等额本金")))
@@ -129,14 +130,10 @@ class LoanPanel(QGroupBox):
                   failure=self._preview_failed).run(key="loan_preview")
 
     def _preview_failed(self, exc: BaseException) -> None:
-        from shiboken6 import isValid
-
         if isValid(self.limit_label):
             self.limit_label.setText(_t("试算失败：") + str(exc))
 
     def show_preview(self, preview: Any) -> None:
-        from shiboken6 import isValid
-
         if not isValid(self.limit_model):  # the clerk left the loan form while the preview ran
             return
         self.preview = preview

@@ -8,9 +8,7 @@ menu, models) in ``complete()`` right after. Nothing before the first paint touc
 
 from __future__ import annotations
 
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
@@ -259,11 +257,14 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         return self.form
 
     def _extra_panel(self, kind: str) -> Any:
-        if kind != "loan":
+        """The side panel the business names (``BusinessSpec.side_panel``), built beside its form."""
+        name = business(kind).side_panel
+        if name is None:
             return None
         from counter_app.gui.loan_panel import LoanPanel
 
-        return lambda form: LoanPanel(self.counter, form)
+        panels = {"loan": LoanPanel}
+        return lambda form: panels[name](self.counter, form)
 
     def _leave_form(self) -> None:
         """Take the current wizard down; what was typed stays as its draft."""

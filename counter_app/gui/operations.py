@@ -39,7 +39,7 @@ class ProgressInfo:
 class Progress:
     """What an op sees: report progress, ask whether it was cancelled. Thread-safe."""
 
-    def __init__(self, relay: "_Relay") -> None:
+    def __init__(self, relay: _Relay) -> None:
         self._relay = relay
         self._cancel = threading.Event()
 
@@ -137,7 +137,7 @@ class OperationRunner(QObject):
         """Block until the pool is empty (shutdown and tests only)."""
         return self._pool.waitForDone(msecs)
 
-    def submit(self, op: "Operation[Any]", key: str | None) -> Handle:
+    def submit(self, op: Operation[Any], key: str | None) -> Handle:
         handle: Handle
 
         def done(deliver: Callable[[], None]) -> None:

@@ -16,12 +16,19 @@ from typing import Any
 from PySide6.QtCore import QT_TR_NOOP, QObject, QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QMessageBox, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
 )
 
-from counter_app.gui.lazy import services
 from counter_app.gui.forms.ui_print_preview import Ui_PrintPreview
 from counter_app.gui.i18n import _t
+from counter_app.gui.lazy import services
 from counter_app.gui.operations import Operation
 
 DOCUMENTS = {"receipt": QT_TR_NOOP("受理回执"), "form": QT_TR_NOOP("申请表"), "notice": QT_TR_NOOP("一次性告知单")}

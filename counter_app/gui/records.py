@@ -7,23 +7,18 @@ from typing import Any
 from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from counter_app.gui.lazy import services
 from counter_app.domain.catalog import BUSINESSES
+from counter_app.domain.status import ApplicationStatus, application_label
 from counter_app.gui.forms.ui_records_page import Ui_RecordsPage
-from counter_app.gui.i18n import _t, catalog_text, money, moment
+from counter_app.gui.i18n import _t, catalog_text, moment, money
+from counter_app.gui.lazy import services
 
-STATUS_LABELS = {
-    "draft": QT_TR_NOOP("草稿"), "submitted": QT_TR_NOOP("已提交"), "queued": QT_TR_NOOP("待上传中心"),
-    "received": QT_TR_NOOP("中心已接收"), "approved": QT_TR_NOOP("已核准"), "rejected": QT_TR_NOOP("未核准"),
-    "needs-more": QT_TR_NOOP("需补充材料"), "conflict": QT_TR_NOOP("冲突待处理"),
-    "cancelled": QT_TR_NOOP("已撤销"),
-}
 COLUMNS = (QT_TR_NOOP("受理编号"), QT_TR_NOOP("业务"), QT_TR_NOOP("申请人/单位"), QT_TR_NOOP("金额"),
            QT_TR_NOOP("状态"), QT_TR_NOOP("中心意见"), QT_TR_NOOP("受理时间"), QT_TR_NOOP("柜员"))
 
 
 def status_text(status: str) -> str:
-    return _t(STATUS_LABELS[status]) if status in STATUS_LABELS else status
+    return catalog_text(application_label(status))
 
 
 def kind_text(kind: str) -> str:
@@ -91,7 +86,7 @@ class RecordsPage(QWidget, Ui_RecordsPage):
         for kind, spec in BUSINESSES.items():
             self.kind_filter.addItem(catalog_text(spec.short), kind)
         self.status_filter.addItem(_t("全部"), None)
-        for status in STATUS_LABELS:
+        for status in ApplicationStatus:
             self.status_filter.addItem(status_text(status), status)
         self.kind_filter.currentIndexChanged.connect(self.refresh)
         self.status_filter.currentIndexChanged.connect(self.refresh)

@@ -12,12 +12,21 @@ import time
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal,
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
 )
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QWidget
 
+from counter_app.domain.status import account_label
+from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.lazy import services
-from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
 
 DEBOUNCE_MS = 120
@@ -63,9 +72,7 @@ def describe(hit: Any) -> str:
     if hit.township:
         extra.append(hit.township)
     if hit.status and hit.kind == "worker":
-        from counter_app.domain.eligibility import ACCOUNT_STATUSES  # loaded with the services
-
-        extra.append(ACCOUNT_STATUSES.get(hit.status, hit.status))
+        extra.append(catalog_text(account_label(hit.status)))
     return "　".join(parts) + ("　" + " · ".join(extra) if extra else "")
 
 

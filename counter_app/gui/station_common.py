@@ -13,8 +13,20 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from counter_app.gui.forms.ui_station_page import Ui_StationPage
@@ -113,7 +125,7 @@ class StationPage(QWidget, Ui_StationPage):
 
     title_text = ""
     headers: tuple[str, ...] = ()
-    last_dialog: "FormDialog | None" = None
+    last_dialog: FormDialog | None = None
 
     def __init__(self, counter: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,8 +159,8 @@ class StationPage(QWidget, Ui_StationPage):
         self.add_button(widget)
         return widget
 
-    def dialog(self, title: str, fields: Sequence["Field"], submit: Callable[[dict[str, Any]], Any],
-               then: Callable[[Any], None] | None = None) -> "FormDialog":
+    def dialog(self, title: str, fields: Sequence[Field], submit: Callable[[dict[str, Any]], Any],
+               then: Callable[[Any], None] | None = None) -> FormDialog:
         """Open a ``FormDialog``; once the service accepts, the page refreshes and ``then(result)`` runs."""
         dialog = FormDialog(self, title, fields, submit)
         dialog.done_with.connect(lambda result: (self.refresh(), then(result) if then else None))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from counter_app.gui.i18n import _t
 
-
 PAGES = (  # action name, menu text, page factory (module, class)
     ("action_station_coverage", QT_TR_NOOP("扩面"), ("counter_app.gui.station_pages", "CoveragePage")),
     ("action_station_cases", QT_TR_NOOP("建制执法"), ("counter_app.gui.cases", "CasesPage")),

@@ -47,7 +47,7 @@ class CoveragePage(_Page):
         from counter_app.domain.coverage import half_year
 
         start, end = half_year(self.counter.today())
-        places = (("", QT_TR_NOOP("全站")),) + tuple((t, t) for t in self.ops.coverage.station_townships(self.counter))
+        places = (("", QT_TR_NOOP("全站")), *tuple((t, t) for t in self.ops.coverage.station_townships(self.counter)))
         fields = [Field("target", QT_TR_NOOP("新增缴存人数"), "int", value=0),
                   Field("period_start", QT_TR_NOOP("开始日期"), "date", value=start),
                   Field("period_end", QT_TR_NOOP("结束日期"), "date", value=end),
@@ -121,7 +121,8 @@ class ComplaintsPage(_Page):
         counter, number = self.counter, chosen.complaint.complaint_no
         fields = [Field("result", QT_TR_NOOP("处理结果"), "multiline"),
                   Field("closed_on", QT_TR_NOOP("办结日期"), "date", value=self.counter.today())]
-        self.dialog(QT_TR_NOOP("办结投诉"), fields, lambda v: self.ops.close_complaint(counter, number, v["result"], v["closed_on"]))
+        self.dialog(QT_TR_NOOP("办结投诉"), fields,
+                    lambda v: self.ops.close_complaint(counter, number, v["result"], v["closed_on"]))
 
 
 class DeferralsPage(_Page):
@@ -142,7 +143,8 @@ class DeferralsPage(_Page):
         for v in views:
             unpaid = [p for p in v.plan if p.paid_on is None]
             due = v.reminders[0] if v.reminders else None
-            note = "" if due is None else (_t("逾期 {0} 天").format(-due.days) if due.overdue else _t("{0} 天后到期").format(due.days))
+            note = "" if due is None else (
+                _t("逾期 {0} 天").format(-due.days) if due.overdue else _t("{0} 天后到期").format(due.days))
             rows.append((v.deferral.employer_name, f"{v.deferral.from_month}～{v.deferral.to_month}", len(v.workers),
                          v.deferral.total, v.paid, unpaid[0].due_on if unpaid else None, note))
         self.page_summary.setText(_t("待提醒 {0} 笔").format(sum(len(v.reminders) for v in views)))

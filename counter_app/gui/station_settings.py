@@ -13,12 +13,26 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-    QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from counter_app.gui.first_run import (
-    CentreFields, DeviceFields, StationFields, available_printers, mirror_to_gui_settings,
+    CentreFields,
+    DeviceFields,
+    StationFields,
+    available_printers,
+    mirror_to_gui_settings,
 )
 from counter_app.gui.i18n import _t
 from counter_app.services import backup as backups

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QT_TR_NOOP, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from counter_app.gui.lazy import services
 from counter_app.gui.i18n import _t
+from counter_app.gui.lazy import services
 
 REFRESH_MS = 10_000
 _CONNECTION = {"online": QT_TR_NOOP("● 在线"), "offline": QT_TR_NOOP("● 离线"),

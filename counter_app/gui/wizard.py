@@ -7,6 +7,7 @@ materials and the final decision all come from the services; this widget only sh
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -14,11 +15,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QMessageBox, QSizePolicy, QWidget
 
-from counter_app.gui.lazy import services
 from counter_app.domain.catalog import BusinessSpec, FieldSpec
+from counter_app.gui.day_closed import warn_if_closed
 from counter_app.gui.fields import FieldEditor, MaterialsList, make_editor
 from counter_app.gui.forms.ui_business_form import Ui_BusinessForm
 from counter_app.gui.i18n import _t, catalog_text, moment
+from counter_app.gui.lazy import services
 
 AUTOSAVE_MS = 800
 LABEL_WIDTH = 170
@@ -46,7 +48,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
     print_requested = Signal(str, object)  # document kind ("receipt", "form", "notice"), argument
 
     def __init__(self, counter: Any, spec: BusinessSpec, parent: QWidget | None = None,
-                 extra: Callable[["BusinessForm"], QWidget] | None = None) -> None:
+                 extra: Callable[[BusinessForm], QWidget] | None = None) -> None:
         super().__init__(parent)
         self.setupUi(self)
         self.setObjectName(f"form_{spec.kind.replace('-', '_')}")
@@ -66,8 +68,6 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             self.side_layout.insertWidget(0, self.extra)
         self._wire()
         self.day_closed = ""  # why the day is closed (日结), set as the form opens: submit stays disabled
-        from counter_app.gui.day_closed import warn_if_closed
-
         warn_if_closed(self)
         self.refresh_materials()
         self.refresh_missing()
@@ -102,7 +102,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.fields_layout.addStretch(1)
         if "materials" in self.editors:
             chain.append(self.editors["materials"].widget)
-        for first, second in zip(chain, chain[1:]):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         if chain:
             QWidget.setTabOrder(chain[-1], self.submit)

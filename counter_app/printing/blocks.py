@@ -15,7 +15,12 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from counter_app.printing.fonts import MAIN_FONT, draw_string, string_width
 from counter_app.printing.layout import (
-    GRID_COLOUR, LABEL_SHADE, content_width, metrics, para, styles,
+    GRID_COLOUR,
+    LABEL_SHADE,
+    content_width,
+    metrics,
+    para,
+    styles,
 )
 
 MISSING_SHADE = colors.Color(1, 0.93, 0.85)

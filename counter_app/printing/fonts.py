@@ -11,14 +11,13 @@ import logging
 import re
 import threading
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase import ttfonts
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -50,9 +49,9 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     searching a rare name character in the PDF failed; ``<D842DFB7>`` is the correct form.
     """
     lines = _reportlab_to_unicode_cmap(fontname, [0] * len(subset)).split("\n")
-    first = lines.index("%d beginbfchar" % len(subset)) + 1
+    first = lines.index(f"{len(subset)} beginbfchar") + 1
     lines[first:first + len(subset)] = [
-        "<%02X> <%s>" % (i, chr(v).encode("utf-16-be", "surrogatepass").hex().upper())
+        f"<{i:02X}> <{chr(v).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
         for i, v in enumerate(subset)
     ]
     return "\n".join(lines)
@@ -113,7 +112,7 @@ def register_fonts() -> None:
         _registered = True
 
 
-@lru_cache(maxsize=None)
+@cache
 def _coverage(font_name: str) -> frozenset[str]:
     """Characters the font really draws (its cmap, without entries mapped to .notdef and
     without control characters, which are never drawn)."""

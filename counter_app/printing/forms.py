@@ -4,20 +4,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from counter_app.domain.money import format_money
+from counter_app.domain.business_spec import FormTable
+from counter_app.domain.businesses.info_change import FieldChange, change_section
+from counter_app.domain.businesses.loan import RepaymentOption, schedule_section
 from counter_app.printing.blocks import (
-    SealBox, data_table, field_grid, signature_lines, spacer, table,
+    SealBox,
+    data_table,
+    field_grid,
+    signature_lines,
+    spacer,
+    table,
 )
 from counter_app.printing.layout import (
-    Output, PageFrame, build_document, content_width, metrics, para, styles,
+    Output,
+    PageFrame,
+    build_document,
+    content_width,
+    metrics,
+    para,
+    styles,
 )
+
+__all__ = [
+    "FieldChange", "FieldSection", "FormData", "RepaymentOption", "Section", "TableSection", "change_section",
+    "render_form", "schedule_section",
+]
 
 DEFAULT_DECLARATION = (
     "申请人承诺：以上填写内容及所提供的材料真实、准确、完整；如有虚假，愿承担由此产生的一切法律责任。"
@@ -33,15 +49,7 @@ class FieldSection:
     columns: int = 2
 
 
-@dataclass(frozen=True)
-class TableSection:
-    """A titled table with a header line (before/after changes, repayment comparison…)."""
-
-    title: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    note: str = ""
-    col_fractions: tuple[float, ...] = ()  # share of the width per column; default: first wider
+TableSection = FormTable  # a titled table with a header line (before/after changes, repayment comparison…)
 
 
 Section = FieldSection | TableSection
@@ -62,46 +70,6 @@ class FormData:
     seal_label: str = "单位盖章"
     clerk: str = ""
     printed_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    """One changed field of an info-change (信息变更): label, value before, value after."""
-
-    label: str
-    before: str
-    after: str
-
-
-@dataclass(frozen=True)
-class RepaymentOption:
-    """One repayment method's summary for the loan acceptance form (贷款申请受理单)."""
-
-    method: str  # 等额本息 / 等额本金
-    first_payment: Decimal
-    last_payment: Decimal
-    total_interest: Decimal
-    total_payment: Decimal
-
-
-def change_section(changes: Sequence[FieldChange], title: str = "变更内容") -> TableSection:
-    """The before/after table of an info-change confirmation (信息变更确认单)."""
-    rows = tuple((c.label, c.before or "（空）", c.after or "（空）") for c in changes)
-    return TableSection(title, ("变更项目", "变更前", "变更后"), rows)
-
-
-def schedule_section(options: Sequence[RepaymentOption], title: str = "还款测算") -> TableSection:
-    """Monthly payment and total interest for each repayment method, side by side."""
-    rows = tuple(
-        (o.method, format_money(o.first_payment), format_money(o.last_payment),
-         format_money(o.total_interest), format_money(o.total_payment))
-        for o in options
-    )
-    return TableSection(
-        f"{title}（单位：元）", ("还款方式", "首月月供", "末月月供", "利息总额", "还款总额"), rows,
-        note="测算按申请金额、期限和受理日执行利率计算，实际以贷款合同为准。",
-        col_fractions=(0.16, 0.21, 0.21, 0.21, 0.21),  # room for 1,234,567.89 on A5
-    )
 
 
 def render_form(data: FormData, out: Output, *, page_size: str = "A4") -> int:

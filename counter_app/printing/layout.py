@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache, partial
+from functools import cache, partial
 from typing import IO, Any
 
 from reportlab.lib import colors
@@ -70,7 +70,7 @@ class Styles:
     centred: ParagraphStyle
 
 
-@lru_cache(maxsize=None)
+@cache
 def styles(page_size: str) -> Styles:
     """Paragraph styles for a page size; all in the main font with CJK line breaking."""
     register_fonts()

@@ -19,7 +19,11 @@ from reportlab.pdfgen.canvas import Canvas
 from counter_app.printing.fonts import draw_string, fit_size, wrap_text
 from counter_app.printing.layout import GRID_COLOUR, PAGE_SIZES
 from counter_app.printing.letter_templates import (
-    LetterTemplate, check_template, fill, get_template, placeholders,
+    LetterTemplate,
+    check_template,
+    fill,
+    get_template,
+    placeholders,
 )
 from counter_app.printing.streaming import StreamingCanvas
 

@@ -18,7 +18,15 @@ from reportlab.platypus import Flowable, KeepTogether
 from counter_app.domain.money import format_money
 from counter_app.printing.blocks import CutLine, SealBox, bullet_lines, spacer, table
 from counter_app.printing.layout import (
-    GRID_COLOUR, LABEL_SHADE, Output, PageFrame, build_document, content_width, metrics, para, styles,
+    GRID_COLOUR,
+    LABEL_SHADE,
+    Output,
+    PageFrame,
+    build_document,
+    content_width,
+    metrics,
+    para,
+    styles,
 )
 
 TITLE = "责令限期办理住房公积金缴存登记通知书"

@@ -22,7 +22,13 @@ from counter_app.domain.money import format_money, to_capitals
 from counter_app.domain.normalize import normalize_code
 from counter_app.printing.blocks import QrCode, SealBox, bullet_lines, field_grid, spacer, table
 from counter_app.printing.layout import (
-    Output, PageFrame, build_document, content_width, metrics, para, styles,
+    Output,
+    PageFrame,
+    build_document,
+    content_width,
+    metrics,
+    para,
+    styles,
 )
 
 REPRINT_MARK = "补打"
@@ -60,7 +66,7 @@ def verification_code(receipt_number: str, client_id: str) -> str:
 
     The centre recomputes it from its inbox to tell a genuine receipt from a made-up one.
     """
-    digest = hashlib.sha256(f"{receipt_number}|{client_id}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{receipt_number}|{client_id}".encode()).hexdigest()
     return digest[:8]
 
 

@@ -17,7 +17,13 @@ from array import array
 from typing import IO, Any
 
 from reportlab.pdfbase.pdfdoc import (
-    PDFDocument, PDFFile, PDFIndirectObject, PDFObject, PDFPage, PDFPages, PDFTrailer,
+    PDFDocument,
+    PDFFile,
+    PDFIndirectObject,
+    PDFObject,
+    PDFPage,
+    PDFPages,
+    PDFTrailer,
 )
 from reportlab.pdfgen.canvas import Canvas
 

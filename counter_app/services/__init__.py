@@ -1,27 +1,71 @@
 """The use-case layer: the only door from the GUI and the CLI to the store, printing and sync."""
 
+from counter_app.services import sync
 from counter_app.services.applications import (
-    RecordView, SubmitResult, cancel_application, get_record, list_records, submit_application,
+    RecordView,
+    SubmitResult,
+    cancel_application,
+    get_record,
+    list_records,
+    submit_application,
 )
 from counter_app.services.counter import Counter, open_counter
 from counter_app.services.drafts import discard_draft, list_drafts, load_draft, save_draft
 from counter_app.services.forms import (
-    check_field, check_form, field_choices, prefill_person, required_materials,
+    check_field,
+    check_form,
+    field_choices,
+    prefill_person,
+    required_materials,
 )
 from counter_app.services.loans import LoanPreview, loan_preview
-from counter_app.services.printing import (
-    LetterFilter, Printed, PrintRefused, print_establishment_notice, print_form, print_letters,
-    print_one_time_notice, print_receipt,
-)
 from counter_app.services.lookup import EmployerCard, PersonCard, employer_card, person_card, search
+from counter_app.services.printing import (
+    LetterFilter,
+    Printed,
+    PrintRefused,
+    print_establishment_notice,
+    print_form,
+    print_letters,
+    print_one_time_notice,
+    print_receipt,
+)
 from counter_app.services.status import StationStatus, station_status
-from counter_app.services import sync  # noqa: E402  (sync.sync_now, sync.summary)
 
 __all__ = [
-    "Counter", "EmployerCard", "LetterFilter", "LoanPreview", "PersonCard", "PrintRefused", "Printed",
-    "RecordView", "StationStatus", "SubmitResult", "print_establishment_notice", "print_form", "print_letters",
-    "print_one_time_notice", "print_receipt",
-    "cancel_application", "check_field", "check_form", "discard_draft", "employer_card", "field_choices", "get_record",
-    "list_drafts", "list_records", "load_draft", "loan_preview", "open_counter", "person_card",
-    "prefill_person", "required_materials", "save_draft", "search", "station_status", "submit_application", "sync",
+    "Counter",
+    "EmployerCard",
+    "LetterFilter",
+    "LoanPreview",
+    "PersonCard",
+    "PrintRefused",
+    "Printed",
+    "RecordView",
+    "StationStatus",
+    "SubmitResult",
+    "cancel_application",
+    "check_field",
+    "check_form",
+    "discard_draft",
+    "employer_card",
+    "field_choices",
+    "get_record",
+    "list_drafts",
+    "list_records",
+    "load_draft",
+    "loan_preview",
+    "open_counter",
+    "person_card",
+    "prefill_person",
+    "print_establishment_notice",
+    "print_form",
+    "print_letters",
+    "print_one_time_notice",
+    "print_receipt",
+    "required_materials",
+    "save_draft",
+    "search",
+    "station_status",
+    "submit_application",
+    "sync",
 ]

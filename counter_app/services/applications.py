@@ -4,23 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date
 from typing import Any
 
 import uuid6
 
-from counter_app.domain.catalog import business
+from counter_app.domain import status
+from counter_app.domain.businesses import BusinessSpec, business
 from counter_app.domain.errors import Checked, FieldError
-from counter_app.domain.normalize import normalize_text, valid_text
 from counter_app.domain.materials import Material, missing_materials
-from counter_app.services import approvals, audit, rules
+from counter_app.domain.normalize import normalize_text, valid_text
+from counter_app.services import approvals, audit, business_rules, rules
 from counter_app.services.counter import Counter
+from counter_app.services.day_lock import closed_problem
 from counter_app.services.forms import check_form, required_materials
-from counter_app.store.records import ApplicationRecord
+from counter_app.services.views import RecordView, record_view
 
-QUEUED = "queued"  # accepted at the counter, waiting in the outbox for the centre
-CANCELLED = "cancelled"  # withdrawn at the counter before it was sent
-CANCELLABLE = ("submitted", QUEUED)
+__all__ = [
+    "RecordView", "SubmitResult", "cancel_application", "evaluate", "get_record", "list_records", "outbox_payload",
+    "submit_application",
+]
+from counter_app.store.records import ApplicationRecord
+from counter_app.store.uow import UnitOfWork
 
 
 @dataclass
@@ -43,28 +48,7 @@ class SubmitResult:
         return {"receipt_number": self.receipt_number, "client_id": self.client_id, "status": self.status}
 
 
-@dataclass(frozen=True)
-class RecordView:
-    """One application as lists and scripts show it (``records --json``)."""
-
-    receipt_number: str
-    kind: str
-    status: str
-    client_id: str
-    created_at: datetime
-    fields: dict[str, Any]
-    subject_name: str = ""
-    clerk: str = ""
-    decision_reason: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "receipt_number": self.receipt_number, "kind": self.kind, "status": self.status,
-            "client_id": self.client_id, "created_at": self.created_at.isoformat(), "fields": self.fields,
-        }
-
-
-def evaluate(counter: Counter, kind: str, form: Mapping[str, Any], uow: Any) -> SubmitResult:
+def evaluate(counter: Counter, kind: str, form: Mapping[str, Any], uow: UnitOfWork) -> SubmitResult:
     """Every check of a submission, in one read of the store; writes nothing."""
     checked = check_form(counter, kind, form)
     result = SubmitResult(ok=False, errors=list(checked.errors), warnings=list(checked.warnings))
@@ -76,7 +60,7 @@ def evaluate(counter: Counter, kind: str, form: Mapping[str, Any], uow: Any) -> 
     if not checked.ok:
         return result  # store rules need well-formed values
     ctx = rules.RuleContext(uow=uow, version=counter.policy_on(), today=counter.today(), station_code=counter.station_code)
-    outcome = rules.loan(ctx, checked.values, checked.facts) if kind == "loan" else rules.RULES[kind](ctx, checked.values)
+    outcome = business_rules.check(ctx, kind, checked.values, checked.facts)
     result.errors += outcome.errors
     result.warnings += outcome.warnings
     result.details = outcome.details
@@ -92,7 +76,7 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], app
     (``services.approvals.approve``); without one the result is an error on field ``approval``
     and ``details["approval_request"]`` says what to approve.
     """
-    business(kind)  # unknown kinds fail loudly before anything else
+    spec = business(kind)  # unknown kinds fail loudly before anything else
     with counter.store.unit_of_work(write=True) as uow:
         closed = _day_closed(uow, counter.today(), counter.clerk)
         if closed:
@@ -100,14 +84,14 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], app
         result = evaluate(counter, kind, form, uow)
         if not result.ok:
             return result
-        request = approvals.withdrawal_request(counter, result.values) if kind == "withdrawal" else None
+        request = approvals.submission_request(counter, kind, result.values)
         refused = approvals.refusal(counter, request, approval, uow) if request else None
         if refused:
             result.ok, result.errors = False, [*result.errors, refused]
             result.details["approval_request"] = request
             return result
         values = result.values
-        subject = values[business(kind).subject_field]
+        subject = values[spec.subject_field]
         stored_fields = dict(values)
         if "changes" in result.details:
             stored_fields["before"] = {k: c["before"] for k, c in result.details["changes"].items()}
@@ -115,19 +99,19 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], app
         receipt_number = uow.receipts.next_number(counter.station_code, counter.terminal, counter.today())
         client_id = str(uuid6.uuid7())
         record = ApplicationRecord(
-            client_id=client_id, receipt_number=receipt_number, kind=kind, status=QUEUED,
-            subject_key=subject, subject_name=_subject_name(uow, kind, values),
+            client_id=client_id, receipt_number=receipt_number, kind=kind, status=status.ACCEPTED,
+            subject_key=subject, subject_name=_subject_name(uow, spec, values),
             fields=stored_fields, materials=list(values.get("materials", [])), clerk=counter.clerk,
             station_code=counter.station_code, terminal=counter.terminal, created_at=now, updated_at=now,
         )
-        uow.applications.add(record, earlier_steps=("submitted",))  # accepted, and queued for the centre
+        uow.applications.add(record, earlier_steps=status.ACCEPTED_STEPS)  # accepted, and queued for the centre
         uow.outbox.add(client_id, "application", outbox_payload(record))
         audit.record(counter, "submit", receipt_number, {
             "kind": kind, "client_id": client_id, "subject": audit.masked(subject),
             **({"approved_by": approvals.approver_of(approval)} if request and approvals.approver_of(approval) else {}),
         }, uow=uow)
         uow.commit()
-    result.receipt_number, result.client_id, result.status = receipt_number, client_id, QUEUED
+    result.receipt_number, result.client_id, result.status = receipt_number, client_id, status.ACCEPTED
     return result
 
 
@@ -143,11 +127,11 @@ def cancel_application(counter: Counter, receipt_number: str, reason: str, appro
         record = uow.applications.get_by_receipt(number)
         if record is None:
             return Checked.fail("receipt_number", f"本站没有受理编号为 {number} 的业务")
-        closed = _day_closed(uow, counter.local(record.created_at).date(), record.clerk)
+        closed = _day_closed(uow, counter.local(record.taken_at).date(), record.clerk)
         if closed:
             return Checked(value=None, errors=(closed,))
         queued = uow.outbox.get(record.client_id)
-        if record.status not in CANCELLABLE or queued is None:
+        if record.status not in status.CANCELLABLE or queued is None:
             return Checked.fail("receipt_number", "该申请已上传管理中心，不能在本站撤销，请联系管理中心处理")
         if queued.attempts:  # a push started: the centre may hold it even without an acknowledgement
             return Checked.fail("receipt_number",
@@ -156,19 +140,18 @@ def cancel_application(counter: Counter, receipt_number: str, reason: str, appro
         if refused:
             return Checked(value=None, errors=(refused,))
         uow.outbox.ack([record.client_id])  # never sent: it simply leaves the queue
-        updated = uow.applications.set_status(record.client_id, CANCELLED, by=counter.clerk, reason=why, at=counter.now())
+        updated = uow.applications.set_status(record.client_id, status.ApplicationStatus.CANCELLED, by=counter.clerk,
+                                              reason=why, at=counter.now())
         audit.record(counter, "cancel", number, {
             "reason": why, "client_id": record.client_id, "from": record.status,
             **({"approved_by": approvals.approver_of(approval)} if approvals.approver_of(approval) else {}),
         }, uow=uow)
         uow.commit()
-    return Checked(value=_view(updated))
+    return Checked(value=record_view(updated))
 
 
-def _day_closed(uow: Any, day: Any, clerk: str) -> FieldError | None:
+def _day_closed(uow: UnitOfWork, day: date, clerk: str) -> FieldError | None:
     """A day closed (日结) by this clerk or the station is read-only."""
-    from counter_app.services.operations import closed_problem
-
     return closed_problem(uow, day, clerk)
 
 
@@ -178,40 +161,29 @@ def outbox_payload(record: ApplicationRecord) -> dict[str, Any]:
         "client_id": record.client_id, "receipt_number": record.receipt_number, "kind": record.kind,
         "station_code": record.station_code, "terminal": record.terminal, "subject_key": record.subject_key,
         "fields": record.fields, "materials": record.materials, "clerk": record.clerk,
-        "created_at": record.created_at.isoformat(),
+        "created_at": record.taken_at.isoformat(),
     }
 
 
-def _subject_name(uow: Any, kind: str, values: Mapping[str, Any]) -> str:
-    if "name" in values:
-        return values["name"]
-    if "employer_name" in values:
-        return values["employer_name"]
-    if "uscc" in values:
-        employer = uow.employers.get(values["uscc"])
-        return employer.name if employer else ""
-    worker = uow.workers.get(values.get("id_number", ""))
-    return worker.name if worker else ""
+def _subject_name(uow: UnitOfWork, spec: BusinessSpec, values: Mapping[str, Any]) -> str:
+    """The name the form gives for its subject, else the name on record (worker or employer)."""
+    if spec.subject_name_field and values.get(spec.subject_name_field):
+        return str(values[spec.subject_name_field])
+    subject = str(values.get(spec.subject_field, ""))
+    found = uow.employers.get(subject) if spec.subject_lookup == "employer" else uow.workers.get(subject)
+    return found.name if found else ""
 
 
 def list_records(
     counter: Counter, status: str | None = None, kind: str | None = None, limit: int = 200, offset: int = 0
 ) -> list[RecordView]:
     with counter.store.unit_of_work() as uow:
-        rows = uow.applications.list(status=None if status is None else valid_text(status), kind=kind, limit=limit,
+        rows = uow.applications.query(status=None if status is None else valid_text(status), kind=kind, limit=limit,
                                      offset=offset)
-    return [_view(a) for a in rows]
+    return [record_view(a) for a in rows]
 
 
 def get_record(counter: Counter, receipt_number: str) -> RecordView | None:
     with counter.store.unit_of_work() as uow:
         record = uow.applications.get_by_receipt(valid_text(receipt_number))
-    return _view(record) if record else None
-
-
-def _view(a: ApplicationRecord) -> RecordView:
-    return RecordView(
-        receipt_number=a.receipt_number, kind=a.kind, status=a.status, client_id=a.client_id,
-        created_at=a.created_at, fields=a.fields, subject_name=a.subject_name, clerk=a.clerk,
-        decision_reason=a.decision_reason,
-    )
+    return record_view(record) if record else None

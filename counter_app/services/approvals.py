@@ -13,11 +13,10 @@ import hmac
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
+from counter_app.domain.businesses import business
 from counter_app.domain.errors import FieldError
-from counter_app.domain.money import format_money
 from counter_app.domain.roles import (
     APPROVAL_ACTIONS,
     CANCEL_APPLICATION,
@@ -28,10 +27,11 @@ from counter_app.domain.roles import (
     WITHDRAWAL_ABOVE_LIMIT,
     ApprovalRequest,
     approval_problem,
-    withdrawal_needs_approval,
 )
 from counter_app.services import audit
+from counter_app.services.clerks import authenticate
 from counter_app.services.counter import Counter
+from counter_app.store.uow import UnitOfWork
 
 VALID_FOR = timedelta(minutes=5)
 _KEY = secrets.token_bytes(32)
@@ -57,8 +57,6 @@ def _seal(action: str, subject: str, approver: str, maker: str, at: datetime) ->
 
 def approve(counter: Counter, supervisor_username: Any, password: Any, action: str, subject: str) -> Approval | FieldError:
     """The supervisor types name and password at the clerk's counter; audited either way."""
-    from counter_app.services.clerks import authenticate
-
     if action not in APPROVAL_ACTIONS:
         return FieldError("approval", "未知的复核事项")
     who = authenticate(counter, supervisor_username, password, purpose="approve")
@@ -74,7 +72,7 @@ def approve(counter: Counter, supervisor_username: Any, password: Any, action: s
     return Approval(action, subject, who.username, counter.clerk, at, _seal(action, subject, who.username, counter.clerk, at))
 
 
-def refusal(counter: Counter, request: ApprovalRequest, approval: Any, uow: Any = None) -> FieldError | None:
+def refusal(counter: Counter, request: ApprovalRequest, approval: Any, uow: UnitOfWork | None = None) -> FieldError | None:
     """None when ``request`` may go ahead: no clerk accounts, or a fitting approval; else the
     error on field ``approval`` that makes the GUI ask a supervisor."""
     if not _has_clerks(counter, uow):
@@ -98,7 +96,7 @@ def approver_of(approval: Any) -> str | None:
     return approval.approver if isinstance(approval, Approval) else None
 
 
-def _has_clerks(counter: Counter, uow: Any) -> bool:
+def _has_clerks(counter: Counter, uow: UnitOfWork | None) -> bool:
     if uow is not None:
         return bool(uow.clerks.any())
     with counter.store.unit_of_work() as own:
@@ -107,15 +105,9 @@ def _has_clerks(counter: Counter, uow: Any) -> bool:
 
 # --- what each action's approval is about -----------------------------------------------------------
 
-def withdrawal_request(counter: Counter, values: dict[str, Any]) -> ApprovalRequest | None:
-    """A withdrawal above the policy's ``supervisor_approval_above`` (None when below)."""
-    limit = counter.policy_on().supervisor_approval_above
-    amount = values.get("amount")
-    if not withdrawal_needs_approval(amount, limit):
-        return None
-    value = Decimal(str(amount))
-    return ApprovalRequest(WITHDRAWAL_ABOVE_LIMIT, f"{values.get('id_number', '')}|{value}",
-                           f"提取金额{format_money(value)}元，超过单笔{format_money(limit)}元")
+def submission_request(counter: Counter, kind: str, values: dict[str, Any]) -> ApprovalRequest | None:
+    """The approval a submission of ``kind`` needs (a withdrawal above the limit), or None."""
+    return business(kind).approval(values, counter.policy_on())
 
 
 def reprint_request(receipt_number: str) -> ApprovalRequest:

@@ -16,10 +16,12 @@ from typing import Any
 
 import uuid6
 
+from counter_app.crash import scrub
 from counter_app.domain.audit_chain import ChainBreak, ChainRow, ChainVerifier, Head, at_text, seal
 from counter_app.domain.ids import check_resident_id, mask_card, mask_id_number
 from counter_app.domain.normalize import valid_text
 from counter_app.services.counter import Counter
+from counter_app.store.uow import UnitOfWork
 
 TOPIC = "audit"
 ACTIONS = {
@@ -50,7 +52,7 @@ class Verdict:
 
 
 def record(counter: Counter, action: str, subject: str = "", details: Mapping[str, Any] | None = None,
-           *, uow: Any = None, clerk: str | None = None) -> ChainRow:
+           *, uow: UnitOfWork | None = None, clerk: str | None = None) -> ChainRow:
     """Append one row (by ``clerk``, default the counter's); inside ``uow`` if it is a write unit."""
     if uow is not None:
         return _append(counter, uow, action, subject, details, clerk)
@@ -60,7 +62,7 @@ def record(counter: Counter, action: str, subject: str = "", details: Mapping[st
     return row
 
 
-def _append(counter: Counter, uow: Any, action: str, subject: str, details: Mapping[str, Any] | None,
+def _append(counter: Counter, uow: UnitOfWork, action: str, subject: str, details: Mapping[str, Any] | None,
             clerk: str | None) -> ChainRow:
     row = seal(_next_head(uow), at=at_text(counter.now()), station_code=valid_text(counter.station_code),
                terminal=valid_text(counter.terminal), clerk=valid_text(clerk or counter.clerk), action=valid_text(action),
@@ -71,7 +73,7 @@ def _append(counter: Counter, uow: Any, action: str, subject: str, details: Mapp
     return row
 
 
-def _next_head(uow: Any) -> Head:
+def _next_head(uow: UnitOfWork) -> Head:
     """Chain on from the kept head: a removed last row then shows as a gap, not a fresh tail.
     If rows run past the head (tampering), continue after them so the counter keeps working."""
     head, last = uow.audit.head(), uow.audit.last_head() or Head()
@@ -128,8 +130,6 @@ def list_entries(counter: Counter, limit: int = 100, action: str | None = None, 
 
 def record_sync(counter: Counter, report: Mapping[str, Any] | None = None, error: str | None = None) -> ChainRow:
     """For the sync service: one row per sync round (counts, or the failure without credentials)."""
-    from counter_app.crash import scrub
-
     details = dict(report or {})
     if error:
         details["error"] = scrub(error)[:300]  # a DSN in a driver message loses its password

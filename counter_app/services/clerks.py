@@ -23,6 +23,7 @@ from counter_app.domain.roles import CLERK, ROLES, SUPERVISOR, is_role, may_do
 from counter_app.services import audit
 from counter_app.services.counter import DEMO_CLERK, Counter
 from counter_app.store.repositories.security import ClerkRecord
+from counter_app.store.uow import UnitOfWork
 
 HASHER = PasswordHasher.from_parameters(RFC_9106_LOW_MEMORY)  # argon2id, t=3, 64 MiB, p=4
 # Lockout: after MAX_FAILED_ATTEMPTS wrong passwords in a row the account waits LOCKOUT_MINUTES
@@ -74,7 +75,7 @@ def has_clerks(counter: Counter) -> bool:
 
 def list_clerks(counter: Counter) -> list[Clerk]:
     with counter.store.unit_of_work() as uow:
-        return [_clerk(r) for r in uow.clerks.list()]
+        return [_clerk(r) for r in uow.clerks.all()]
 
 
 def get_clerk(counter: Counter, username: str) -> Clerk | None:
@@ -128,7 +129,7 @@ def _display_name(value: Any, username: str, key: str = "display_name") -> tuple
     return name, []
 
 
-def _refuse_unless(counter: Counter, uow: Any, action: str, message: str) -> FieldError | None:
+def _refuse_unless(counter: Counter, uow: UnitOfWork, action: str, message: str) -> FieldError | None:
     """Clerk management is the supervisor's (once there are accounts at all)."""
     if not uow.clerks.any():
         return None
@@ -281,7 +282,7 @@ def authenticate(counter: Counter, username: Any, password: Any, *, purpose: str
     return _clerk(replace(record, **changes))
 
 
-def _failed(counter: Counter, uow: Any, record: ClerkRecord, purpose: str, now: datetime) -> FieldError:
+def _failed(counter: Counter, uow: UnitOfWork, record: ClerkRecord, purpose: str, now: datetime) -> FieldError:
     attempts = record.failed_attempts + 1
     locked_until = now + timedelta(minutes=LOCKOUT_MINUTES) if attempts >= MAX_FAILED_ATTEMPTS else None
     uow.clerks.update(record.username, failed_attempts=0 if locked_until else attempts, locked_until=locked_until)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+from counter_app.demo.loader import generate_and_load, has_reference_data
 from counter_app.domain.clock import china_time
 from counter_app.domain.policy import PolicyBook, PolicyVersion, default_policy
 from counter_app.paths import resolve_data_dir
@@ -29,7 +30,7 @@ class Counter:
     station_name: str
     terminal: str
     clerk: str
-    clock: Callable[[], datetime] = field(default=lambda: datetime.now(timezone.utc))
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def now(self) -> datetime:
         return self.clock()
@@ -46,7 +47,7 @@ class Counter:
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> "Counter":
+    def __enter__(self) -> Counter:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -91,8 +92,6 @@ def _default_station(policy: PolicyBook) -> tuple[str, str]:
 
 def _seed_demo_once(store: Store) -> None:
     """A demo city on the first --demo run; never over reference data a centre already sent."""
-    from counter_app.demo.loader import generate_and_load, has_reference_data
-
     with store.unit_of_work() as uow:
         seeded = uow.settings.get("demo_seeded", False)
     if not seeded:

@@ -8,6 +8,7 @@ from typing import Any
 
 from counter_app.domain.fieldcheck import is_blank
 from counter_app.services.counter import Counter
+from counter_app.store.records import Draft
 
 
 def save_draft(counter: Counter, kind: str, form: Mapping[str, Any]) -> None:
@@ -22,16 +23,16 @@ def save_draft(counter: Counter, kind: str, form: Mapping[str, Any]) -> None:
         uow.commit()
 
 
-def list_drafts(counter: Counter) -> list[Any]:
+def list_drafts(counter: Counter) -> list[Draft]:
     """This clerk's drafts, newest first."""
     with counter.store.unit_of_work() as uow:
-        return [d for d in uow.drafts.list() if d.key == counter.clerk]
+        return [d for d in uow.drafts.query() if d.key == counter.clerk]
 
 
-def load_draft(counter: Counter, kind: str) -> dict[str, Any] | None:
+def load_draft(counter: Counter, kind: str) -> Draft | None:
+    """This clerk's draft of ``kind``: its ``fields`` as typed and when it was saved (``updated_at``, UTC)."""
     with counter.store.unit_of_work() as uow:
-        draft = uow.drafts.load(kind, counter.clerk)
-    return dict(draft.fields) if draft else None
+        return uow.drafts.load(kind, counter.clerk)
 
 
 def discard_draft(counter: Counter, kind: str) -> None:

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, replace
+from datetime import date
 from typing import Any
 
-from counter_app.domain import fieldcheck
-from counter_app.domain.catalog import PROOF_REQUIRED_CHANGES, business
+from counter_app.domain import fieldcheck, materials
+from counter_app.domain.businesses import business
 from counter_app.domain.errors import Checked
 from counter_app.domain.fieldcheck import FormCheck
-from counter_app.domain.materials import Material, required_materials as _required
+from counter_app.domain.materials import Material
 from counter_app.domain.normalize import valid_text
-from counter_app.services import audit, rules
+from counter_app.domain.person_fields import PERSON_FIELDS
+from counter_app.services import audit, business_rules
 from counter_app.services.counter import Counter
+
+ID_NUMBER = next(f for f in PERSON_FIELDS if f.key == "id_number")
 
 
 def check_field(counter: Counter, kind: str, key: str, raw: Any, form: Mapping[str, Any] | None = None) -> Checked[Any]:
@@ -27,7 +31,7 @@ def check_field(counter: Counter, kind: str, key: str, raw: Any, form: Mapping[s
     checked = fieldcheck.check_field(spec, raw, version=counter.policy_on(), today=counter.today(), id_type=id_type)
     if checked.ok and key == business(kind).subject_field:
         with counter.store.unit_of_work() as uow:
-            found = rules.subject_problems(uow, kind, checked.value)
+            found = business_rules.subject_problems(uow, kind, str(checked.value))
         if found.errors or found.warnings:
             checked = replace(checked, errors=checked.errors + tuple(found.errors),
                               warnings=checked.warnings + tuple(found.warnings))
@@ -42,61 +46,26 @@ def field_choices(counter: Counter, kind: str, key: str) -> list[tuple[str, str]
     return list(fieldcheck.choice_options(business(kind).field(key), counter.policy_on()))
 
 
-def changed_fields(form: Mapping[str, Any]) -> tuple[str, ...]:
-    """The person fields an info-change form changes (``new_<field>`` filled in)."""
-    return tuple(k[4:] for k, v in form.items() if k.startswith("new_") and not fieldcheck.is_blank(v))
-
-
 def required_materials(counter: Counter, kind: str, form: Mapping[str, Any] | None = None) -> list[Material]:
     """What the applicant must bring for this business, given what the form says so far."""
-    form = form or {}
     version = counter.policy_on()
-    reason, variant = _withdrawal_case(counter, form) if kind == "withdrawal" else (None, None)
-    return _required(
-        kind, version, reason_code=reason, variant=variant,
-        changed_fields=changed_fields(form) if kind == "info-change" else (),
-    )
-
-
-def _withdrawal_case(counter: Counter, form: Mapping[str, Any]) -> tuple[str | None, str | None]:
-    """The form's reason and variant as policy codes; a value the policy does not know for that
-    reason (half typed, a label, a variant of another reason) adds no documents instead of failing."""
-    spec = business("withdrawal")
-    reason = _choice_code(counter, spec.field("reason_code"), form.get("reason_code"))
-    if reason is None:
-        return None, None
-    variant = _choice_code(counter, spec.field("variant"), form.get("variant"))
-    return reason, variant if variant in counter.policy_on().withdrawal.reasons[reason].variants else None
-
-
-def _choice_code(counter: Counter, spec: Any, raw: Any) -> str | None:
-    if fieldcheck.is_blank(raw):
-        return None
-    checked = fieldcheck.check_field(spec, raw, version=counter.policy_on(), today=counter.today())
-    return checked.value if checked.ok else None
-
-
-def needs_proof(form: Mapping[str, Any]) -> bool:
-    return any(f in PROOF_REQUIRED_CHANGES for f in changed_fields(form))
+    case = materials.case_of(kind, form or {}, version, counter.today())
+    return materials.required_materials(
+        kind, version, reason_code=case.reason_code, variant=case.variant, changed_fields=case.changed_fields)
 
 
 def prefill_person(counter: Counter, id_number: str) -> dict[str, Any] | None:
     """Person fields of a known worker, to pre-fill a form (None when not in the store)."""
-    checked = fieldcheck.check_field(
-        business("open-account").field("id_number"), id_number, version=counter.policy_on(), today=counter.today()
-    )
-    key = checked.value if checked.ok else valid_text(id_number).strip().upper()
+    checked = fieldcheck.check_field(ID_NUMBER, id_number, version=counter.policy_on(), today=counter.today())
+    key = str(checked.value) if checked.ok else valid_text(id_number).strip().upper()
     with counter.store.unit_of_work() as uow:
         worker = uow.workers.get(key)
     if worker is None:
         return None
     audit.record(counter, "lookup", audit.masked(key), {"via": "form"})
     record = asdict(worker)
-    person_keys = [f.key for f in business("open-account").fields][:12]
-    return {k: _jsonable(record.get(k)) for k in person_keys if record.get(k) not in (None, "")}
+    return {f.key: _jsonable(record.get(f.key)) for f in PERSON_FIELDS if record.get(f.key) not in (None, "")}
 
 
 def _jsonable(value: Any) -> Any:
-    from datetime import date
-
     return value.isoformat() if isinstance(value, date) else value

@@ -42,7 +42,9 @@ def loan_preview(counter: Counter, form: Mapping[str, Any]) -> LoanPreview:
     if not accounts:
         preview.errors.append(FieldError("id_number", "未找到该证件号码的住房公积金账户"))
         return preview
-    balance = rules.live_account(accounts).balance  # the same account the submit rule uses
+    account = rules.live_account(accounts)  # the same account the submit rule uses
+    assert account is not None  # accounts is not empty
+    balance = account.balance
     area = rules.station_area(version, counter.station_code)
     preview.limit = rules.loan_limit(version, v, balance=balance, second_home=second_home, area=area)
     principal = Decimal(v["amount"]) if "amount" in v else preview.limit.limit

@@ -7,8 +7,8 @@ from typing import Any
 
 from counter_app.domain.normalize import normalize_code, valid_text
 from counter_app.services import audit
-from counter_app.services.applications import RecordView, _view
 from counter_app.services.counter import Counter
+from counter_app.services.views import RecordView, record_view
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def person_card(counter: Counter, id_number: str, *, audited: bool = True) -> Pe
             employer=uow.employers.get(employer_uscc) if employer_uscc else None,
             loans=uow.loans.for_person(id_number),
             withdrawals=uow.withdrawals.for_person(id_number),
-            applications=[_view(a) for a in uow.applications.for_subject(id_number)],
+            applications=[record_view(a) for a in uow.applications.for_subject(id_number)],
         )
     if audited:
         audit.record(counter, "lookup", audit.masked(id_number), {"via": "card"})
@@ -80,4 +80,4 @@ def employer_card(counter: Counter, uscc: str) -> EmployerCard | None:
         employer = uow.employers.get(uscc)
         if employer is None:
             return None
-        return EmployerCard(employer=employer, applications=[_view(a) for a in uow.applications.for_subject(uscc)])
+        return EmployerCard(employer=employer, applications=[record_view(a) for a in uow.applications.for_subject(uscc)])

@@ -17,10 +17,12 @@ from typing import Any
 
 from counter_app.domain.catalog import BusinessSpec, FieldSpec, business
 from counter_app.domain.fieldcheck import choice_options
+from counter_app.domain.money import format_money
 from counter_app.domain.normalize import valid_text
-from counter_app.domain.schedule import METHOD_NAMES, build_schedule
+from counter_app.domain.status import AccountStatus
 from counter_app.domain.workdays import add_working_days
 from counter_app.printing import forms as form_doc
+from counter_app.printing.letter_templates import get_template
 from counter_app.printing.letters import LetterBatch, LetterRecipient, LettersResult, render_letters
 from counter_app.printing.notice import EstablishmentNoticeData, render_notice
 from counter_app.printing.one_time_notice import Material as NoticeMaterial
@@ -28,7 +30,9 @@ from counter_app.printing.one_time_notice import OneTimeNoticeData, render_one_t
 from counter_app.printing.receipt import ReceiptData, render_receipt
 from counter_app.services import approvals, audit
 from counter_app.services.counter import Counter
+from counter_app.services.day_lock import closed_problem
 from counter_app.services.forms import required_materials
+from counter_app.services.lookup import person_card
 from counter_app.store.records import ApplicationRecord, PrintLogEntry
 
 
@@ -101,8 +105,6 @@ def _display(spec: FieldSpec, value: Any, counter: Counter) -> str:
     if spec.kind == "choice":
         return dict(choice_options(spec, counter.policy_on())).get(str(value), str(value))
     if spec.kind == "money":
-        from counter_app.domain.money import format_money
-
         return format_money(Decimal(str(value)))
     if spec.kind == "materials":
         return "、".join(counter.policy_on().material_name(code) for code in value)
@@ -112,18 +114,15 @@ def _display(spec: FieldSpec, value: Any, counter: Counter) -> str:
 
 
 def _receipt_details(spec: BusinessSpec, record: ApplicationRecord, counter: Counter) -> tuple[tuple[str, str], ...]:
-    shown = {"withdrawal": ("reason_code", "variant", "document_no"),
-             "loan": ("borrower_category", "months", "method", "house_price"),
-             "open-account": ("employer_uscc", "monthly_base", "start_month"),
-             "establish-employer": ("employer_name", "first_month"),
-             "deferral": ("from_month", "to_month"),
-             "info-change": ()}[spec.kind]
+    """The business's receipt fields that are filled in, then its own extra lines."""
     lines = [(spec.field(k).label, _display(spec.field(k), record.fields.get(k), counter))
-             for k in shown if record.fields.get(k) not in (None, "")]
-    if spec.kind == "info-change":
-        changed = [spec.field(k).label.removeprefix("新") for k in record.fields if k.startswith("new_")]
-        lines.append(("变更项目", "、".join(changed)))
-    return tuple(lines)
+             for k in spec.receipt_fields if record.fields.get(k) not in (None, "")]
+    return (*lines, *spec.receipt_lines(spec, record.fields))
+
+
+def _taken_on(counter: Counter, record: ApplicationRecord) -> date:
+    """The China calendar day an application was taken (stored records always carry the time)."""
+    return counter.local(record.taken_at).date()
 
 
 def _account_of(counter: Counter, record: ApplicationRecord) -> str:
@@ -131,7 +130,7 @@ def _account_of(counter: Counter, record: ApplicationRecord) -> str:
         return ""
     with counter.store.unit_of_work() as uow:
         accounts = uow.accounts.for_person(record.subject_key)
-    live = [a for a in accounts if a.status == "01"] or accounts
+    live = [a for a in accounts if a.status == AccountStatus.NORMAL] or accounts
     return live[0].account_no if live else ""
 
 
@@ -153,25 +152,23 @@ def print_receipt(
         raise PrintRefused("reprint_reason", "该回执已打印过，补打须填写原因")
     after_close = False
     if reprint:  # allowed after the day's close too: logged, and kept out of the close's totals
-        from counter_app.services.operations import closed_problem
-
         with counter.store.unit_of_work() as uow:
             after_close = closed_problem(uow, counter.today(), counter.clerk) is not None
     refused = approvals.refusal(counter, approvals.reprint_request(record.receipt_number), approval) if reprint else None
     if refused:
         raise PrintRefused(refused.field, refused.message)
     spec = business(record.kind)
-    version = counter.policy_on(counter.local(record.created_at).date())
+    version = counter.policy_on(_taken_on(counter, record))
     amount = record.fields.get(spec.amount_field) if spec.amount_field else None
     data = ReceiptData(
         centre_name=version.centre_name, station_name=counter.station_name,
-        receipt_number=record.receipt_number, client_id=record.client_id, accepted_at=counter.local(record.created_at),
+        receipt_number=record.receipt_number, client_id=record.client_id, accepted_at=counter.local(record.taken_at),
         business=spec.title, applicant_name=record.subject_name or "", id_number=record.subject_key,
         subject="employer" if spec.subject_field == "uscc" else "person",
         account=_account_of(counter, record), amount=Decimal(amount) if amount else None,
         details=_receipt_details(spec, record, counter),
         materials_received=tuple(version.material_name(m) for m in record.materials or ()),
-        expected_decision=add_working_days(counter.local(record.created_at).date(), version.decision_days(record.kind)),
+        expected_decision=add_working_days(_taken_on(counter, record), version.decision_days(record.kind)),
         clerk=record.clerk, station_phone=version.service_hotline,
         reprint=reprint, reprint_reason=reason, printed_at=counter.local(counter.now()),
     )
@@ -184,45 +181,25 @@ def print_receipt(
     return printed
 
 
-def _form_sections(spec: BusinessSpec, record: ApplicationRecord, counter: Counter) -> tuple[Any, ...]:
+def _form_sections(spec: BusinessSpec, record: ApplicationRecord, counter: Counter) -> tuple[form_doc.Section, ...]:
+    """The field grid by section, with the business's own tables where it puts them."""
     sections: dict[str, list[tuple[str, str]]] = {}
     for f in spec.fields:
-        if spec.kind == "info-change" and f.key.startswith("new_"):
+        if spec.form_hides_prefix and f.key.startswith(spec.form_hides_prefix):
             continue
         sections.setdefault(f.section or spec.title, []).append((f.label, _display(f, record.fields.get(f.key), counter)))
-    out: list[Any] = [form_doc.FieldSection(title, tuple(pairs)) for title, pairs in sections.items()]
-    if spec.kind == "info-change":
-        before = record.fields.get("before", {})
-        changes = [
-            form_doc.FieldChange(f.label.removeprefix("新"), _display(f, before.get(f.key[4:]), counter),
-                                 _display(f, record.fields[f.key], counter))
-            for f in spec.fields if f.key.startswith("new_") and f.key in record.fields
-        ]
-        out.insert(1, form_doc.change_section(changes))
-    if spec.kind == "loan":
-        out.insert(-1, form_doc.schedule_section(_repayment_options(record, counter)))
+    out: list[form_doc.Section] = [form_doc.FieldSection(title, tuple(pairs)) for title, pairs in sections.items()]
+    version = counter.policy_on(_taken_on(counter, record))  # as in force on the day it was taken
+    for at, table in spec.form_extras(spec, record.fields, lambda f, value: _display(f, value, counter), version):
+        out.insert(at, table)
     return tuple(out)
-
-
-def _repayment_options(record: ApplicationRecord, counter: Counter) -> list[form_doc.RepaymentOption]:
-    v = record.fields
-    version = counter.policy_on(counter.local(record.created_at).date())
-    rate = version.loan.rate(bool(v.get("second_home")), int(v["months"]))
-    options = []
-    for method in ("annuity", "linear"):
-        schedule = build_schedule(Decimal(v["amount"]), rate, int(v["months"]), method)
-        options.append(form_doc.RepaymentOption(
-            METHOD_NAMES[method], schedule.rows[0].payment, schedule.rows[-1].payment,
-            schedule.total_interest, schedule.total_payment,
-        ))
-    return options
 
 
 def print_form(counter: Counter, receipt_number: str, out: str | os.PathLike[str] | None = None) -> Printed:
     """The application form for signatures (开户登记表, 提取申请表, 贷款申请受理单 …)."""
     record = _application(counter, receipt_number)
     spec = business(record.kind)
-    version = counter.policy_on(counter.local(record.created_at).date())
+    version = counter.policy_on(_taken_on(counter, record))
     data = form_doc.FormData(
         centre_name=version.centre_name, station_name=counter.station_name, title=spec.form_title,
         number=record.receipt_number, sections=_form_sections(spec, record, counter),
@@ -247,8 +224,6 @@ def print_one_time_notice(
     version = counter.policy_on()
     name = applicant_name or str(form.get("name") or form.get("employer_name") or "")
     if not name:
-        from counter_app.services.lookup import person_card
-
         subject = str(form.get(spec.subject_field) or "")
         card = person_card(counter, subject, audited=False) if spec.subject_field == "id_number" and subject else None
         name = card.worker.name if card else ""
@@ -350,8 +325,6 @@ def print_letters(
     progress: Callable[[int, int], None] | None = None, should_cancel: Callable[[], bool] | None = None,
 ) -> LettersResult:
     """Mail-out letters (e.g. the online-services guide), one page per contributor, streamed to disk."""
-    from counter_app.printing.letter_templates import get_template
-
     try:
         chosen_template = get_template(template)
     except ValueError as exc:

@@ -7,6 +7,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import keyring
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
+
 from counter_app.domain.errors import FieldError
 from counter_app.domain.normalize import normalize_code, normalize_text
 from counter_app.services import approvals, audit
@@ -193,11 +197,9 @@ def check_dsn(raw: Any) -> tuple[str, list[FieldError]]:
     dsn = normalize_text(raw)
     if not dsn:
         return "", []
-    from psycopg.conninfo import conninfo_to_dict
-
     try:
         parts = conninfo_to_dict(dsn)
-    except Exception:  # psycopg raises ProgrammingError with an English parser message
+    except Exception:  # noqa: BLE001  psycopg raises ProgrammingError with an English parser message
         return dsn, [FieldError("central_dsn", "中心数据库连接串格式不正确（示例：postgresql://station_cg01@中心服务器:5432/hpf）")]
     return dsn, [FieldError("central_dsn", message) for message in _dsn_problems(parts)]
 
@@ -222,8 +224,6 @@ def test_connection(dsn: str, password: str | None, timeout: int = CONNECT_TIMEO
         return ConnectionResult(False, "未填写中心数据库连接串")
     if problems:
         return ConnectionResult(False, problems[0].message)
-    import psycopg
-
     try:
         with psycopg.connect(dsn, password=password or None, connect_timeout=timeout) as conn:
             ready = conn.execute("SELECT to_regclass('central.stations') IS NOT NULL").fetchone()
@@ -250,19 +250,13 @@ def _connection_message(error: str) -> str:
 
 def keyring_account(dsn: str) -> str:
     """The keyring entry of a centre login: ``user@host:port/dbname`` (shared with the sync engine)."""
-    from psycopg.conninfo import conninfo_to_dict
-
     parts = conninfo_to_dict(dsn)
     return f"{parts.get('user', '')}@{parts.get('host', '')}:{parts.get('port') or 5432}/{parts.get('dbname', '')}"
 
 
 def save_central_password(dsn: str, password: str) -> None:
-    import keyring
-
     keyring.set_password(KEYRING_SERVICE, keyring_account(dsn), password)
 
 
 def central_password(dsn: str) -> str | None:
-    import keyring
-
     return keyring.get_password(KEYRING_SERVICE, keyring_account(dsn))

@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import psycopg
+
+from counter_app.services import audit
 from counter_app.services.counter import Counter
+from counter_app.services.settings import central_password
+from counter_app.sync.engine import sync_once
+from counter_app.sync.runner import Schedule, SyncRunner
 
 CONNECT_TIMEOUT_S = 10
 
@@ -24,10 +30,6 @@ class SyncNotConfigured(Exception):
 
 def central_connection(counter: Counter) -> Callable[[], Any]:
     """A factory of connections to the centre as this station's own role."""
-    import psycopg
-
-    from counter_app.services.settings import central_password
-
     with counter.store.unit_of_work() as uow:
         dsn = uow.settings.get("central_dsn", None)
     if not dsn:
@@ -45,9 +47,6 @@ def sync_now(counter: Counter, *, batch_size: int = 1000, background: bool = Fal
     brought something back or something was refused: auditing a round that merely pushed would
     queue a new audit row for the next round to push, for ever.
     """
-    from counter_app.services import audit
-    from counter_app.sync.engine import sync_once
-
     factory = central_connection(counter)
     try:
         report = sync_once(counter.store, factory, batch_size=batch_size)
@@ -70,6 +69,4 @@ def summary(report: Any) -> str:
 def background_runner(counter: Counter, on_result: Callable[[Any, BaseException | None], None],
                       interval: float = 60.0) -> Any:
     """A runner (not started) that syncs every ``interval`` seconds, backing off while offline."""
-    from counter_app.sync.runner import Schedule, SyncRunner
-
     return SyncRunner(lambda: sync_now(counter, background=True), Schedule(interval=interval), on_result)

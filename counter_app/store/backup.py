@@ -6,15 +6,15 @@ taken while the counter is working is a consistent snapshot (WAL lets the clerk 
 
 from __future__ import annotations
 
-import functools
 import os
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from counter_app.store.store import DB_FILENAME
+from counter_app.store import migrate
+from counter_app.store.engine import DB_FILENAME, make_engine
 
 BACKUP_DIR = "backups"
 PRE_MIGRATION = "pre-migration"
@@ -74,7 +74,7 @@ def _copy_database(source: Path, target: Path) -> None:
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        with _connect(source) as src, _closing(sqlite3.connect(partial)) as dst:
+        with _connect(source) as src, closing(sqlite3.connect(partial)) as dst:
             src.backup(dst)  # pages=-1: one step, one snapshot
             # The copy carries the source's WAL flag; a backup file must stand alone.
             dst.execute("PRAGMA journal_mode = DELETE")
@@ -104,13 +104,11 @@ def restore(data_dir: str | os.PathLike[str], file: str | os.PathLike[str]) -> R
     try:
         # Copy *into* the live database through SQLite, so open connections see the new content
         # and its WAL stays coherent (replacing the file under them would not).
-        with _connect(source, read_only=True) as src, _closing(sqlite3.connect(target, timeout=30)) as dst:
+        with _connect(source, read_only=True) as src, closing(sqlite3.connect(target, timeout=30)) as dst:
             src.backup(dst)
     except sqlite3.Error as exc:
         raise BackupError(f"恢复失败，当前数据未改变：{_sqlite_reason(exc)}") from exc
-    from counter_app.store import Store
-
-    Store.open(target.parent).close()  # an older backup is brought up to this version's schema
+    upgrade_store(target)  # an older backup is brought up to this version's schema
     return RestoreResult(restored_revision=revision, safety_copy=safety)
 
 
@@ -125,7 +123,7 @@ def validate_backup(file: str | os.PathLike[str]) -> str | None:
     try:
         with _connect(path, read_only=True) as conn:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if not REQUIRED_TABLES <= tables:
+            if not tables >= REQUIRED_TABLES:
                 raise BackupError("该文件不是 counter-app 的备份（缺少服务站数据表）")
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise BackupError("备份文件已损坏，无法恢复")
@@ -133,7 +131,7 @@ def validate_backup(file: str | os.PathLike[str]) -> str | None:
     except sqlite3.Error as exc:
         raise BackupError(f"无法读取备份文件：{_sqlite_reason(exc)}") from exc
     revision = row[0] if row else None
-    if revision is not None and not _known_revision(revision):
+    if revision is not None and not migrate.known_revision(revision):
         raise BackupError(f"该备份来自更新版本的 counter-app（数据版本 {revision}），请先升级本程序再恢复")
     return revision
 
@@ -150,12 +148,22 @@ def backup_before_migration(db_path: str | os.PathLike[str] | None) -> Path | No
     if not path.is_file() or path.stat().st_size == 0:
         return None
     revision = _revision_of(path, read_only=False)  # a live WAL store: read-only might lack its -shm
-    if revision is None or not _known_revision(revision) or revision == _head():
+    if revision is None or not migrate.known_revision(revision) or revision == migrate.head_revision():
         return None
     data_dir = path.parent
     copy = backup(data_dir, _automatic_name(data_dir, PRE_MIGRATION, revision)).path
     _prune(data_dir, PRE_MIGRATION)
     return copy
+
+
+def upgrade_store(path: Path) -> None:
+    """Copy a store that is behind (see above), then migrate it to this version's schema."""
+    engine = make_engine(path)
+    try:
+        backup_before_migration(path)
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
 
 
 def list_backups(data_dir: str | os.PathLike[str]) -> list[BackupInfo]:
@@ -180,29 +188,6 @@ def _revision_of(path: Path, read_only: bool = True) -> str | None:
     return row[0] if row else None
 
 
-@functools.cache
-def _scripts() -> Any:
-    """The migration scripts of this version (parsed once: every store open asks)."""
-    from alembic.script import ScriptDirectory
-
-    from counter_app.store import migrate
-
-    return ScriptDirectory.from_config(migrate.alembic_config())
-
-
-def _head() -> str | None:
-    return _scripts().get_current_head()
-
-
-def _known_revision(revision: str) -> bool:
-    from alembic.util import CommandError
-
-    try:
-        return _scripts().get_revision(revision) is not None
-    except CommandError:
-        return False
-
-
 def _automatic_name(data_dir: str | os.PathLike[str], kind: str, revision: str | None) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # unique: pruning frees names
     stem = f"{kind}-{revision}-{stamp}" if revision else f"{kind}-{stamp}"
@@ -220,25 +205,14 @@ def _prune(data_dir: str | os.PathLike[str], kind: str) -> None:
         old.unlink(missing_ok=True)
 
 
-class _closing:
-    """``sqlite3.Connection`` as a context manager that closes (its own only commits)."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> sqlite3.Connection:
-        return self.conn
-
-    def __exit__(self, *exc: object) -> None:
-        self.conn.close()
 
 
-def _connect(path: Path, read_only: bool = False) -> _closing:
+def _connect(path: Path, read_only: bool = False) -> closing[sqlite3.Connection]:
     if read_only:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
     else:
         conn = sqlite3.connect(path, timeout=30)
-    return _closing(conn)
+    return closing(conn)
 
 
 def _sqlite_reason(exc: sqlite3.Error) -> str:

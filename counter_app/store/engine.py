@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
+DB_FILENAME = "station.sqlite3"  # the store file in a data dir
+
 WRITE_OPTION = "counter_app_write"  # execution option: this transaction will write
 BUSY_TIMEOUT_MS = 30_000
 CACHE_KIB = 64 * 1024

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine
 
 from counter_app.store.engine import write_engine
@@ -20,12 +23,16 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database to ``revision``; BEGIN IMMEDIATE makes concurrent openers take turns."""
-    config = alembic_config()
-    from counter_app.store.backup import backup_before_migration  # lazy: it reads the migration scripts
+@functools.cache
+def scripts() -> ScriptDirectory:
+    """The migration scripts of this version (parsed once: every store open asks)."""
+    return ScriptDirectory.from_config(alembic_config())
 
-    backup_before_migration(engine.url.database)  # a store behind head is copied before upgrading
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the database to ``revision``; BEGIN IMMEDIATE makes concurrent openers take turns.
+    (``Store.open`` first copies a store that is behind: ``backup.backup_before_migration``.)"""
+    config = alembic_config()
     with write_engine(engine).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
@@ -37,6 +44,12 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def head_revision() -> str | None:
-    from alembic.script import ScriptDirectory
+    return scripts().get_current_head()
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+def known_revision(revision: str) -> bool:
+    """Whether this version's scripts know ``revision`` (a newer app's store does not)."""
+    try:
+        return scripts().get_revision(revision) is not None
+    except CommandError:
+        return False

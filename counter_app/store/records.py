@@ -132,6 +132,13 @@ class ApplicationRecord:
     conflict: dict[str, Any] | None = None
     id: int | None = None
 
+    @property
+    def taken_at(self) -> datetime:
+        """When it was taken (UTC); every stored application has it (``add`` fills it in)."""
+        if self.created_at is None:
+            raise ValueError(f"application {self.client_id} is not stored yet")
+        return self.created_at
+
 
 @dataclass(frozen=True)
 class StatusChange:

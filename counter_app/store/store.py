@@ -8,12 +8,11 @@ from types import TracebackType
 from sqlalchemy import Engine
 
 from counter_app.store import migrate
-from counter_app.store.engine import make_engine
+from counter_app.store.backup import backup_before_migration
+from counter_app.store.engine import DB_FILENAME, make_engine
 from counter_app.store.records import SearchHit
 from counter_app.store.search import search
 from counter_app.store.uow import UnitOfWork
-
-DB_FILENAME = "station.sqlite3"
 
 
 class Store:
@@ -31,6 +30,7 @@ class Store:
         path = directory / DB_FILENAME
         engine = make_engine(path)
         try:
+            backup_before_migration(path)  # a store behind head is copied before upgrading
             migrate.upgrade(engine)
         except BaseException:
             engine.dispose()

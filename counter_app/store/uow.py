@@ -24,7 +24,12 @@ from counter_app.store.repositories.local import (
     SyncStateRepository,
 )
 from counter_app.store.repositories.operations import (
-    CaseRepository, ComplaintRepository, CoverageRepository, DailyCloseRepository, DeferralRepository, RatingRepository,
+    CaseRepository,
+    ComplaintRepository,
+    CoverageRepository,
+    DailyCloseRepository,
+    DeferralRepository,
+    RatingRepository,
 )
 from counter_app.store.repositories.people import EmployerRepository, WorkerRepository
 from counter_app.store.repositories.security import AuditRepository, ClerkRepository

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 
 import psycopg
 
-from counter_app.cli import _output
-from counter_app.cli._output import CliError, emit_json
-from counter_app.sync import central_db
+from counter_app import console
+from counter_app.console import CliError, emit_json
+from counter_app.sync import central_audit, central_db, central_seed
 from counter_app.sync.central_db import CentralError
 
 DSN_ENV = "COUNTER_CENTRAL_DSN"
@@ -49,8 +49,6 @@ def _add_station(args: argparse.Namespace) -> int:
 
 
 def _seed_demo(args: argparse.Namespace) -> int:
-    from counter_app.sync import central_seed
-
     with _connect(args) as conn:
         counts = central_seed.seed_demo(conn, workers=args.workers, employers=args.employers, seed=args.seed)
     if args.json:
@@ -82,8 +80,6 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
-    from counter_app.sync import central_audit
-
     with _connect(args) as conn:
         verdict = central_audit.verify_station(conn, args.station)
     if args.json:
@@ -98,8 +94,8 @@ def _audit_verify(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _output.ChineseArgumentParser(prog="counter-central", description="住房公积金管理中心数据库管理")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_output.ChineseArgumentParser)
+    parser = console.ChineseArgumentParser(prog="counter-central", description="住房公积金管理中心数据库管理")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=console.ChineseArgumentParser)
 
     def command(name: str, help_: str, func) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_)
@@ -131,20 +127,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _output.force_utf8_stdio()
+    console.force_utf8_stdio()
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except CentralError as exc:
-        return _output.report_error(CliError.single(exc.field, exc.message), as_json=args.json)
+        return console.report_error(CliError.single(exc.field, exc.message), as_json=args.json)
     except CliError as exc:
-        return _output.report_error(exc, as_json=args.json)
+        return console.report_error(exc, as_json=args.json)
     except psycopg.OperationalError as exc:
         err = CliError([{"field": "dsn", "message": f"无法连接中心数据库：{str(exc).strip()}"}], exit_code=1)
-        return _output.report_error(err, as_json=args.json)
+        return console.report_error(err, as_json=args.json)
     except psycopg.Error as exc:
         err = CliError([{"field": "dsn", "message": f"中心数据库操作失败：{str(exc).strip()}"}], exit_code=1)
-        return _output.report_error(err, as_json=args.json)
+        return console.report_error(err, as_json=args.json)
 
 
 if __name__ == "__main__":

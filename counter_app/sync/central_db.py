@@ -13,8 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
 from psycopg import sql
+from sqlalchemy.pool import NullPool
 
+from counter_app.domain.businesses import BUSINESSES
 from counter_app.domain.normalize import normalize_code
 
 MIGRATIONS_DIR = Path(__file__).with_name("central_migrations")
@@ -64,11 +69,6 @@ def connect(dsn: str, **kwargs: Any) -> psycopg.Connection:
 
 def upgrade_schema(dsn: str, revision: str = "head") -> None:
     """Run the Alembic migrations of the central schema on ``dsn`` (idempotent)."""
-    import sqlalchemy as sa
-    from alembic import command
-    from alembic.config import Config
-    from sqlalchemy.pool import NullPool
-
     engine = sa.create_engine("postgresql+psycopg://", creator=lambda: connect(dsn), poolclass=NullPool)
     try:
         with engine.begin() as conn:
@@ -91,10 +91,24 @@ def group_role(conn: psycopg.Connection) -> str:
     return row[0]
 
 
+def register_kinds(conn: psycopg.Connection) -> list[str]:
+    """Every business kind of the app's registry, upserted into ``central.business_kinds`` (which the
+    inbox refers to); kinds registered before stay, so rows already held stay valid."""
+    for spec in BUSINESSES.values():
+        conn.execute(
+            "INSERT INTO central.business_kinds (kind, title) VALUES (%s, %s)"
+            " ON CONFLICT (kind) DO UPDATE SET title = EXCLUDED.title",
+            (spec.kind, spec.title),
+        )
+    return list(BUSINESSES)
+
+
 def init_central(dsn: str, group: str | None = None) -> str:
-    """Create or upgrade the schema, the station group role and its grants; return the group role."""
+    """Create or upgrade the schema, register the business kinds, the station group role and its
+    grants; return the group role."""
     upgrade_schema(dsn)
     with connect(dsn) as conn:
+        register_kinds(conn)
         stored = conn.execute("SELECT value FROM central.settings WHERE key = 'station_group'").fetchone()
         group = group or (stored[0] if stored else DEFAULT_GROUP_ROLE)
         if not _role_exists(conn, group):

@@ -15,6 +15,7 @@ import psycopg
 
 from counter_app.demo import generate_city
 from counter_app.domain.policy import PolicyBook, default_policy
+from counter_app.sync.central_db import CentralError
 from counter_app.sync.reference import columns
 
 
@@ -49,8 +50,6 @@ def publish_policy(conn: psycopg.Connection, book: PolicyBook, district: str | N
 
 def seed_demo(conn: psycopg.Connection, workers: int = 2000, employers: int = 100, seed: int = 1) -> dict[str, int]:
     """Generate the demo city and load it; refuses to load twice (exit with the counts loaded)."""
-    from counter_app.sync.central_db import CentralError
-
     if conn.execute("SELECT EXISTS (SELECT 1 FROM central.workers)").fetchone()[0]:
         raise CentralError("dsn", "中心数据库已有职工数据，演示数据只能载入一次")
     city = generate_city(workers=workers, employers=employers, seed=seed)

@@ -13,6 +13,7 @@ one station at once never apply a page twice.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -21,7 +22,11 @@ from typing import Any
 import psycopg
 
 from counter_app.domain.audit_chain import ChainRow
+from counter_app.domain.status import NOT_YET_RECEIVED, ApplicationStatus, can_move
+from counter_app.store.records import OutboxItem
+from counter_app.store.store import Store
 from counter_app.store.types import utc_now
+from counter_app.store.uow import UnitOfWork
 from counter_app.sync import reference
 from counter_app.sync.protocol import (
     AuditPayload,
@@ -39,8 +44,8 @@ from counter_app.sync.protocol import (
 FEED_CURSOR = "central_feed_cursor"
 FEED_SNAPSHOT = "central_feed_snapshot"
 CENTRE = "centre"
-STATUS_OF_DECISION = {"approve": "approved", "reject": "rejected", "needs-more": "needs-more", "conflict": "conflict"}
-NOT_YET_RECEIVED = ("submitted", "queued")
+STATUS_OF_DECISION = {"approve": ApplicationStatus.APPROVED, "reject": ApplicationStatus.REJECTED,
+                      "needs-more": ApplicationStatus.NEEDS_MORE, "conflict": ApplicationStatus.CONFLICT}
 SNAPSHOT_CHUNK = 5000
 
 ConnFactory = Callable[[], psycopg.Connection]
@@ -58,7 +63,7 @@ class SyncReport:
 
 
 def sync_once(
-    store: Any, central_conn_factory: ConnFactory, batch_size: int = 1000, page_size: int = 2000
+    store: Store, central_conn_factory: ConnFactory, batch_size: int = 1000, page_size: int = 2000
 ) -> SyncReport:
     """Push everything waiting, then pull everything new; raises ``psycopg.Error`` when the centre
     cannot be reached (nothing is lost: what was not acknowledged stays queued)."""
@@ -70,16 +75,14 @@ def sync_once(
             push_outbox(store, conn, report, batch_size)
             pull_all(store, conn, report, page_size)
     except psycopg.Error:
-        try:
+        with contextlib.suppress(Exception):  # the status flag is cosmetic: never hide the centre's error behind it
             _set_online(store, False)
-        except Exception:  # the status flag is cosmetic: never hide the centre's error behind it
-            pass
         raise
     _set_online(store, True)
     return report
 
 
-def _set_online(store: Any, ok: bool) -> None:
+def _set_online(store: Store, ok: bool) -> None:
     with store.unit_of_work(write=True) as uow:
         uow.settings.set("sync_last_ok", ok)
         if ok:
@@ -92,7 +95,7 @@ def _set_online(store: Any, ok: bool) -> None:
 AUDIT_FIELDS = tuple(f.name for f in fields(ChainRow))
 
 
-def _application(item: Any) -> OutboxPayload:
+def _application(item: OutboxItem) -> OutboxPayload:
     p = item.payload
     return OutboxPayload(
         client_id=p["client_id"], station_code=p["station_code"], terminal=p["terminal"],
@@ -101,7 +104,7 @@ def _application(item: Any) -> OutboxPayload:
     )
 
 
-def _audit(item: Any) -> AuditPayload:
+def _audit(item: OutboxItem) -> AuditPayload:
     p = item.payload
     return AuditPayload(client_id=item.client_id, row=ChainRow(**{k: p[k] for k in AUDIT_FIELDS}))
 
@@ -122,7 +125,7 @@ TOPICS = {
 }
 
 
-def _payload(item: Any) -> Any:
+def _payload(item: OutboxItem) -> Any:
     """The payload to push, or why the row cannot be sent at all."""
     topic = TOPICS.get(item.topic)
     if topic is None:
@@ -133,7 +136,7 @@ def _payload(item: Any) -> Any:
         return f"待上传记录缺少字段：{exc}"
 
 
-def push_outbox(store: Any, conn: psycopg.Connection, report: SyncReport, batch_size: int) -> None:
+def push_outbox(store: Store, conn: psycopg.Connection, report: SyncReport, batch_size: int) -> None:
     """Send the outbox batch by batch until it is empty (or only refused rows remain); each topic of
     a batch goes in its own central transaction and is settled as soon as it is acknowledged."""
     while True:
@@ -165,16 +168,16 @@ def push_outbox(store: Any, conn: psycopg.Connection, report: SyncReport, batch_
             report.rejected += len(refused)
 
 
-def _record_failure(store: Any, client_ids: list[str], exc: Exception) -> None:
+def _record_failure(store: Store, client_ids: list[str], exc: Exception) -> None:
     try:
         with store.unit_of_work(write=True) as uow:
             uow.outbox.record_failure(client_ids, str(exc).strip()[:500])
             uow.commit()
-    except Exception:  # bookkeeping only: never hide the original failure
+    except Exception:  # noqa: BLE001  bookkeeping only: never hide the original failure
         pass
 
 
-def _settle(store: Any, acked: list[str], rejected: list[tuple[str, str]], applications: bool = True) -> None:
+def _settle(store: Store, acked: list[str], rejected: list[tuple[str, str]], applications: bool = True) -> None:
     """Remove what the centre holds from the outbox; keep refused rows aside with their reason."""
     with store.unit_of_work(write=True) as uow:
         uow.outbox.ack(acked)
@@ -182,7 +185,7 @@ def _settle(store: Any, acked: list[str], rejected: list[tuple[str, str]], appli
             app = uow.applications.get_by_client_id(client_id)
             # A decision may already have arrived (a resend after a lost acknowledgement).
             if app is not None and app.status in NOT_YET_RECEIVED:
-                uow.applications.set_status(client_id, "received", by=CENTRE)
+                uow.applications.set_status(client_id, ApplicationStatus.RECEIVED, by=CENTRE)
         for client_id, reason in rejected:
             uow.outbox.reject(client_id, reason)
         uow.commit()
@@ -190,7 +193,7 @@ def _settle(store: Any, acked: list[str], rejected: list[tuple[str, str]], appli
 
 # --- pull ---------------------------------------------------------------------------------------
 
-def pull_all(store: Any, conn: psycopg.Connection, report: SyncReport, page_size: int) -> None:
+def pull_all(store: Store, conn: psycopg.Connection, report: SyncReport, page_size: int) -> None:
     """Snapshot-load a new station, then follow the feed page by page (each page + cursor atomic)."""
     with store.unit_of_work() as uow:
         cursor = uow.sync_state.get(FEED_CURSOR)
@@ -218,7 +221,7 @@ def pull_all(store: Any, conn: psycopg.Connection, report: SyncReport, page_size
             return
 
 
-def apply_changes(uow: Any, changes: Iterable[Change]) -> int:
+def apply_changes(uow: UnitOfWork, changes: Iterable[Change]) -> int:
     """Apply feed rows to the store; returns how many were conflict decisions."""
     conflicts = 0
     for change in changes:
@@ -230,7 +233,7 @@ def apply_changes(uow: Any, changes: Iterable[Change]) -> int:
     return conflicts
 
 
-def _upsert(uow: Any, entity: str, record: Any) -> None:
+def _upsert(uow: UnitOfWork, entity: str, record: Any) -> None:
     repo = getattr(uow, reference.ENTITIES[entity].repository)
     if entity in ("withdrawal_history", "policy_version"):
         repo.add(record)
@@ -238,17 +241,17 @@ def _upsert(uow: Any, entity: str, record: Any) -> None:
         repo.upsert(record)
 
 
-def apply_decision(uow: Any, payload: dict[str, Any]) -> int:
+def apply_decision(uow: UnitOfWork, payload: dict[str, Any]) -> int:
     """Set the application's status from the centre's decision; a conflict also keeps its details."""
     client_id = str(payload["client_id"])
     status = STATUS_OF_DECISION.get(payload["decision"])
     app = uow.applications.get_by_client_id(client_id)
-    if app is None or status is None:
-        return 0
+    if app is None or status is None or not can_move(app.status, status):
+        return 0  # unknown here, or withdrawn before it was ever sent: nothing to decide
     reason = payload.get("reason") or None
     at = _when(payload.get("decided_at"))
     uow.applications.set_status(client_id, status, by=payload.get("decided_by") or CENTRE, reason=reason, at=at)
-    if status == "conflict":
+    if status == ApplicationStatus.CONFLICT:
         uow.applications.set_conflict(client_id, {"reason": reason, "decided_at": at.isoformat() if at else None})
         return 1
     if app.conflict:  # a person at the centre resolved it with a real decision
@@ -256,7 +259,7 @@ def apply_decision(uow: Any, payload: dict[str, Any]) -> int:
     return 0
 
 
-def reset_pull(store: Any) -> None:
+def reset_pull(store: Store) -> None:
     """Forget the feed position: the next sync reloads all reference data from a fresh snapshot
     (after the station moved to another district, or to repair a damaged store)."""
     with store.unit_of_work(write=True) as uow:
@@ -271,7 +274,7 @@ def _when(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def snapshot_load(store: Any, conn: psycopg.Connection, report: SyncReport) -> tuple[str, str | None]:
+def snapshot_load(store: Store, conn: psycopg.Connection, report: SyncReport) -> tuple[str, str | None]:
     """Fill an empty (or re-initialised) station from one consistent snapshot of the centre.
 
     Returns the feed cursor and snapshot to resume from. All in one local transaction: an
@@ -295,7 +298,7 @@ def snapshot_load(store: Any, conn: psycopg.Connection, report: SyncReport) -> t
     return cursor, snap
 
 
-def _load_table(conn: psycopg.Connection, uow: Any, entity: reference.Entity) -> int:
+def _load_table(conn: psycopg.Connection, uow: UnitOfWork, entity: reference.Entity) -> int:
     repo = getattr(uow, entity.repository)
     count = 0
     with conn.cursor(name=f"snapshot_{entity.table}") as cur:  # server-side: memory stays bounded
@@ -312,7 +315,7 @@ def _load_table(conn: psycopg.Connection, uow: Any, entity: reference.Entity) ->
     return count
 
 
-def _load_decisions(conn: psycopg.Connection, uow: Any) -> int:
+def _load_decisions(conn: psycopg.Connection, uow: UnitOfWork) -> int:
     rows = conn.execute(
         "SELECT client_id::text, decision, reason, decided_at, decided_by FROM central.decisions ORDER BY id"
     ).fetchall()

@@ -73,7 +73,8 @@ _ROW_ERROR_CLASSES = ("22", "23")
 _REASONS = {
     "inbox_receipt_number_key": "回执编号与中心已有的申请重复",
     "inbox_receipt_of_station": "回执编号与服务站代码不一致",
-    "inbox_kind_check": "中心不受理此业务类型",
+    "inbox_kind_check": "中心不受理此业务类型",  # before central revision 0005
+    "inbox_kind_fkey": "中心不受理此业务类型",
     "inbox_subject_key_check": "申请缺少业务对象（证件号码或统一社会信用代码）",
     "inbox_fields_check": "申请内容格式不正确",
     "inbox_terminal_check": "缺少窗口终端编号",

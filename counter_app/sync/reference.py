@@ -62,7 +62,7 @@ def _types(record: type) -> dict[str, type]:
 
 
 def _convert(value: Any, target: type) -> Any:
-    if value is None or isinstance(value, target) and not (target is date and isinstance(value, datetime)):
+    if value is None or (isinstance(value, target) and not (target is date and isinstance(value, datetime))):
         return value
     if target is Decimal:
         return Decimal(str(value))  # JSON numbers arrive as Decimal or int: never through float

@@ -87,7 +87,7 @@ class SyncRunner:
         """One round; returns the delay before the next."""
         try:
             result = self.step()
-        except Exception as exc:  # any failure of a round is retried later, never fatal
+        except Exception as exc:  # noqa: BLE001  any failure of a round is retried later, never fatal
             self.on_result(None, exc)
             return self.schedule.after_failure()
         self.on_result(result, None)

@@ -344,42 +344,6 @@
         <translation>Could not generate the document: </translation>
     </message>
     <message>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>已提交</source>
-        <translation>Submitted</translation>
-    </message>
-    <message>
-        <source>待上传中心</source>
-        <translation>Waiting to upload</translation>
-    </message>
-    <message>
-        <source>中心已接收</source>
-        <translation>Received by centre</translation>
-    </message>
-    <message>
-        <source>已核准</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <source>未核准</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <source>需补充材料</source>
-        <translation>Needs more documents</translation>
-    </message>
-    <message>
-        <source>冲突待处理</source>
-        <translation>Conflict to resolve</translation>
-    </message>
-    <message>
-        <source>已撤销</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
         <source>业务</source>
         <translation>Business</translation>
     </message>
@@ -2137,6 +2101,78 @@
     <message>
         <source>购房、租赁或贷款合同号</source>
         <translation>Purchase, lease or loan contract no.</translation>
+    </message>
+    <message>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>待上传中心</source>
+        <translation>Waiting to upload</translation>
+    </message>
+    <message>
+        <source>中心已接收</source>
+        <translation>Received by centre</translation>
+    </message>
+    <message>
+        <source>已核准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>不予核准</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>需补充材料</source>
+        <translation>Needs more documents</translation>
+    </message>
+    <message>
+        <source>冲突待处理</source>
+        <translation>Conflict to resolve</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>封存</source>
+        <translation>Sealed</translation>
+    </message>
+    <message>
+        <source>合并销户</source>
+        <translation>Closed (merged)</translation>
+    </message>
+    <message>
+        <source>外部转出销户</source>
+        <translation>Closed (transferred out)</translation>
+    </message>
+    <message>
+        <source>提取销户</source>
+        <translation>Closed (withdrawn)</translation>
+    </message>
+    <message>
+        <source>冻结</source>
+        <translation>Frozen</translation>
+    </message>
+    <message>
+        <source>还款中</source>
+        <translation>Repaying</translation>
+    </message>
+    <message>
+        <source>已结清</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>销户</source>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>事件日期</source>

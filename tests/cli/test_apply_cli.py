@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the service tests' world
 
-from service_world import (  # noqa: E402
+from service_world import (
     BEFORE_ANY_APPLICATION,
     CJK,
     RECEIPT,
@@ -23,8 +23,8 @@ from service_world import (  # noqa: E402
     table_counts,
 )
 
-from counter_app.cli import main  # noqa: E402
-from counter_app.services import open_counter  # noqa: E402
+from counter_app.cli import main
+from counter_app.services import open_counter
 
 # Forms that do not depend on the day the test runs (the CLI uses the real clock).
 RETIREMENT = {"id_number": W.active, "reason_code": "03", "amount": "50000.00", "bank_card": "6222020000000000000",

@@ -12,11 +12,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the service tests' world
 
-from clerk_helpers import CLERK, SUPERVISOR, fast_hashing  # noqa: E402,F401
-from service_world import W, build_world, fixed_clock  # noqa: E402
+from clerk_helpers import CLERK, SUPERVISOR, fast_hashing  # noqa: F401
+from service_world import W, build_world, fixed_clock
 
-from counter_app.cli import main  # noqa: E402
-from counter_app.services import open_counter  # noqa: E402
+from counter_app.cli import main
+from counter_app.services import open_counter
 
 # A closing withdrawal (settling abroad) of 周九's whole 90,000.00: above the 50,000.00 approval limit.
 LARGE = {"id_number": W.senior, "reason_code": "05", "amount": "90000.00", "bank_card": "6222020000000000000",

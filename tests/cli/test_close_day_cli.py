@@ -7,18 +7,17 @@ import json
 import shutil
 import sqlite3
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the service tests' world
 
-from clerk_helpers import CLERK, SUPERVISOR, fast_hashing  # noqa: E402,F401
-from service_world import W, build_world, fixed_clock  # noqa: E402
+from clerk_helpers import CLERK, SUPERVISOR, fast_hashing  # noqa: F401
+from service_world import W, build_world, fixed_clock
 
-from counter_app.cli import main  # noqa: E402
-from counter_app.services import open_counter  # noqa: E402
+from counter_app.cli import main
+from counter_app.services import open_counter
 
 PEOPLE = (W.active, W.history, W.newcomer, W.offset, W.repaid, W.senior)
 
@@ -92,7 +91,7 @@ def test_on_a_staffed_station_closing_and_reopening_need_the_approver(capsys, mo
     code, out, _ = cli(capsys, monkeypatch, data_dir, *me, "--approver", SUPERVISOR[0], "close-day", "--json")
     assert code == 0 and out["closed"] is True and out["revision"] == 1 and out["scope"] == "clerk:zhang"
     assert out["totals"]["count"] == 1 and out["gaps"] == []
-    today = date.today().isoformat()
+    today = out["day"]  # the station's day (China time), not the test machine's date
     code, out, _ = cli(capsys, monkeypatch, data_dir, *me, "close-day", "reopen", "--date", today, "--reason",
                        "漏录一笔业务", "--json")
     assert code == 2 and out["errors"][0]["field"] == "approval"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "services"))
 
-import pytest  # noqa: E402
-from service_world import E, build_world, complete, fixed_clock, withdrawal_form  # noqa: E402
+import pytest
+from service_world import E, build_world, complete, fixed_clock, withdrawal_form
 
-from counter_app.cli import main  # noqa: E402
-from counter_app.services import open_counter, submit_application  # noqa: E402
+from counter_app.cli import main
+from counter_app.services import open_counter, submit_application
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the service tests' world
 
-from service_world import build_world, fixed_clock, submit_good  # noqa: E402
+from service_world import build_world, fixed_clock, submit_good
 
-from counter_app.cli import main  # noqa: E402
-from counter_app.services import open_counter  # noqa: E402
+from counter_app.cli import main
+from counter_app.services import open_counter
 
 SHAPE = {"receipt_number", "kind", "status", "client_id", "created_at", "fields"}
 

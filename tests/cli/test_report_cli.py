@@ -9,13 +9,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "services"))
 
-import pytest  # noqa: E402
-from openpyxl import load_workbook  # noqa: E402
-from service_world import build_world, fixed_clock, submit_good  # noqa: E402
+import pytest
+from openpyxl import load_workbook
+from service_world import build_world, fixed_clock, submit_good
 
-from counter_app.cli import main  # noqa: E402
-from counter_app.services import open_counter  # noqa: E402
-from counter_app.services import operations as ops  # noqa: E402
+from counter_app.cli import main
+from counter_app.services import open_counter
+from counter_app.services import operations as ops
 
 
 @pytest.fixture

@@ -43,7 +43,7 @@ def test_every_id_number_is_valid_unique_and_matches_birth_and_sex(city: DemoCit
 
 def test_ages_18_to_65_and_both_sexes(city: DemoCity) -> None:
     ages = [(AS_OF - w.birth_date).days / 365.25 for w in city.workers]
-    assert 18 <= min(ages) and max(ages) <= 65
+    assert min(ages) >= 18 and max(ages) <= 65
     sexes = Counter(w.sex for w in city.workers)
     assert sexes["1"] > 200 and sexes["2"] > 200
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from decimal import Decimal
 
@@ -22,7 +23,7 @@ def test_bigger_bands_come_first_and_within_a_band_easier_first(pool: list[Candi
     ranked = rank(pool)
     assert all(c.gap > 0 for c in ranked)
     assert len(ranked) == sum(1 for c in pool if c.insured_staff > c.accounts)
-    for a, b in zip(ranked, ranked[1:]):
+    for a, b in itertools.pairwise(ranked):
         assert a.band <= b.band
         if a.band == b.band:
             assert a.ease <= b.ease

@@ -48,7 +48,8 @@ def test_arrears_block_the_application():
     assert field == "id_number" and "欠缴" in message
 
 
-@pytest.mark.parametrize(("status", "word"), [("02", "封存"), ("03", "销户"), ("04", "销户"), ("05", "销户"), ("06", "冻结"), ("99", "其他"), ("X", "无效")])
+@pytest.mark.parametrize(("status", "word"), [
+    ("02", "封存"), ("03", "销户"), ("04", "销户"), ("05", "销户"), ("06", "冻结"), ("99", "其他"), ("X", "无效")])
 def test_only_a_normal_account_may_borrow(status, word):
     [(field, message)] = errors(replace(GOOD, account_status=status))
     assert field == "id_number" and word in message and "申请贷款" in message

@@ -293,7 +293,7 @@ junk = st.one_of(
 @given(kind=st.sampled_from(list(BUSINESSES)), data=st.data())
 @settings(max_examples=300)
 def test_junk_in_any_field_gives_field_errors_never_an_exception(kind, data):
-    keys = list(business(kind).keys) + ["junk_key"]
+    keys = [*list(business(kind).keys), "junk_key"]
     raw = data.draw(st.dictionaries(st.sampled_from(keys), junk, max_size=len(keys)))
     result = form_check(kind, raw)
     assert all(e.field in keys and e.message for e in result.errors + result.warnings)

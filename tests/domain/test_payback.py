@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -9,7 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter_app.domain.payback import (
-    Instalment, check_period, deferred_amount, month_end, months_between, reminders, schedule,
+    Instalment,
+    check_period,
+    deferred_amount,
+    month_end,
+    months_between,
+    reminders,
+    schedule,
 )
 
 
@@ -41,7 +48,7 @@ def test_instalments_add_up_exactly_and_fall_at_month_ends(total: Decimal, n: in
     assert len({p.amount for p in plan[:-1]}) <= 1 and all(p.amount >= 0 for p in plan)
     assert all(p.due_on == month_end(p.due_on.year, p.due_on.month) for p in plan)
     assert all((b.due_on.year * 12 + b.due_on.month) - (a.due_on.year * 12 + a.due_on.month) == 1
-               for a, b in zip(plan, plan[1:]))
+               for a, b in itertools.pairwise(plan))
     assert (plan[0].due_on.year * 12 + plan[0].due_on.month) - (year * 12 + month) == 1
 
 

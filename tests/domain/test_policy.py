@@ -265,7 +265,8 @@ def test_unknown_material_in_an_alternative_is_refused():
          "base.districts.21.area", "district、county"),
         ("[versions.decision_days]\nloan = 10", "[versions.decision_days]\nloans = 10", "versions[2].decision_days.loans",
          "应为以下之一"),
-        ('code = "BS01"\nname = "白水县白水镇服务站"\ndistrict = "22"', 'code = "BS01"\nname = "白水县白水镇服务站"\ndistrict = "23"',
+        ('code = "BS01"\nname = "白水县白水镇服务站"\ndistrict = "22"',
+         'code = "BS01"\nname = "白水县白水镇服务站"\ndistrict = "23"',
          "base.stations[4].district", "未知的区县代码"),
         ('[base.withdrawal.reasons."91"]', '[base.withdrawal.reasons."9A"]', "base.withdrawal.reasons.9A", "代码格式"),
     ],
@@ -369,10 +370,10 @@ def test_every_leaf_of_the_demo_file_is_located():
     def leaves(node, path=()):
         if isinstance(node, dict):
             for k, v in node.items():
-                yield from leaves(v, path + (k,))
+                yield from leaves(v, (*path, k))
         elif isinstance(node, list) and node and all(isinstance(x, dict) for x in node):
             for i, v in enumerate(node):
-                yield from leaves(v, path + (i,))
+                yield from leaves(v, (*path, i))
         else:
             yield path
 

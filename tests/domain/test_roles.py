@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 
 from counter_app.domain.roles import (
     APPROVAL_ACTIONS,
-    CLOSE_DAY,
-    REOPEN_DAY,
     CANCEL_APPLICATION,
     CLERK,
+    CLOSE_DAY,
     EDIT_SETTINGS,
+    REOPEN_DAY,
     REPRINT_RECEIPT,
     SUPERVISOR,
     SUPERVISOR_ONLY,

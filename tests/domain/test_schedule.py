@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -93,7 +94,7 @@ def test_repays_exactly_the_principal(principal, rate, months, method):
     assert [row.month for row in rows] == list(range(1, months + 1))
     assert sum(row.principal for row in rows) == principal
     assert rows[-1].remaining == D("0.00")
-    assert all(a.remaining >= b.remaining for a, b in zip(rows, rows[1:]))
+    assert all(a.remaining >= b.remaining for a, b in itertools.pairwise(rows))
     assert all(row.principal >= 0 and row.interest >= 0 for row in rows)
     assert all(row.payment == row.principal + row.interest for row in rows)
     assert schedule.total_payment == principal + schedule.total_interest

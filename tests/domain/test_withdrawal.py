@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -128,7 +129,8 @@ def test_amount_in_fractions_of_a_cent_is_refused():
 
 # --- the account ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("status", "word"), [("03", "销户"), ("04", "销户"), ("05", "销户"), ("06", "冻结"), ("99", "其他"), ("7", "无效")])
+@pytest.mark.parametrize(("status", "word"), [
+    ("03", "销户"), ("04", "销户"), ("05", "销户"), ("06", "冻结"), ("99", "其他"), ("7", "无效")])
 @pytest.mark.parametrize("code", ["01", "03"])
 def test_closed_frozen_and_unknown_accounts_cannot_withdraw(status, word, code):
     result = check(request(code), replace(ACCOUNT, status=status))
@@ -247,7 +249,8 @@ def rent_attempts(draw):
 def test_accepted_rent_withdrawals_never_break_the_windows(attempt, high_monthly_cap):
     """Whatever is asked, what the rules accept stays within every cap and frequency."""
     lease, day, gaps, amounts = attempt
-    version = with_reason(V, "07", max_amount_per_month=D("2000"), max_pct_of_monthly_contribution=None) if high_monthly_cap else V
+    version = (with_reason(V, "07", max_amount_per_month=D("2000"), max_pct_of_monthly_contribution=None)
+               if high_monthly_cap else V)
     rent = version.withdrawal.reasons["07"]
     per_month = D("2000") if high_monthly_cap else D("600")
     accepted: list[PastWithdrawal] = []
@@ -259,7 +262,7 @@ def test_accepted_rent_withdrawals_never_break_the_windows(attempt, high_monthly
             assert check(replace(req, amount=result.max_amount), history=accepted, version=version).ok
         if result.ok:
             accepted.append(PastWithdrawal("07", amount, day, "ZL-9"))
-    for a, b in zip(accepted, accepted[1:]):
+    for a, b in itertools.pairwise(accepted):
         assert b.day >= add_months(a.day, rent.min_months_between)
     for year in {w.day.year for w in accepted}:
         assert sum(w.amount for w in accepted if w.day.year == year) <= rent.max_amount_per_year

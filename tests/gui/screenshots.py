@@ -13,12 +13,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from gui_helpers import send_key, send_text  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from gui_helpers import send_key, send_text
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
-from counter_app import services  # noqa: E402
-from counter_app.gui.app import create_main_window  # noqa: E402
+from counter_app import services
+from counter_app.gui.app import create_main_window
 
 
 def settle(ms: int = 150) -> None:
@@ -73,7 +73,7 @@ def main(data_dir: str, out_dir: str, sizes: list[str]) -> None:
         window.resize(w, h)
         window.show()
         shoot(window, out, "main", size)
-        form = window.open_business("open-account")
+        window.open_business("open-account")
         choose(window, "id_type", "01")
         type_into(window, "id_number", "１１０１０５１９９００３０７９０７Ｘ")
         type_into(window, "name", "𠮷田·阿依古丽")
@@ -89,7 +89,7 @@ def main(data_dir: str, out_dir: str, sizes: list[str]) -> None:
         choose(window, "reason_code", "07")
         type_into(window, "amount", str(max(a.balance for a in card.accounts) + 5000))
         shoot(window, out, "withdrawal", size)
-        form = window.open_business("loan")
+        window.open_business("loan")
         type_into(window, "id_number", card.worker.id_number)
         choose(window, "borrower_category", "general")
         for key, text in (("monthly_income", "9000"), ("monthly_debt", "0"), ("house_price", "800000"),

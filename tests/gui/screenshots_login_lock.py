@@ -22,7 +22,7 @@ from service_world import VALID_CARD, W, build_world, fixed_clock  # noqa: E402
 
 from counter_app.gui.app import create_main_window, ensure_app  # noqa: E402
 from counter_app.services import clerks, open_counter  # noqa: E402
-from counter_app.services.approvals import withdrawal_request  # noqa: E402
+from counter_app.services.approvals import submission_request  # noqa: E402
 
 
 def settle(ms: int = 400) -> None:
@@ -90,7 +90,7 @@ def main(out_dir: str) -> None:
 
     from counter_app.gui.approval import ApprovalDialog
 
-    request = withdrawal_request(window.counter, {"id_number": W.senior, "amount": "60000"})
+    request = submission_request(window.counter, "withdrawal", {"id_number": W.senior, "amount": "60000"})
     dialog = ApprovalDialog(window.counter, request, window)
     dialog.show()
     shoot(dialog, out, "approval")

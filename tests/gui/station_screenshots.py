@@ -57,7 +57,7 @@ def operations_data(counter: Any) -> None:
     ops.set_target(counter, 800, today.replace(month=7 if today.month > 6 else 1, day=1), today + timedelta(days=38))
     with counter.store.unit_of_work() as uow:
         employers = uow.employers.unregistered()[:4]
-        registered = [e for e in uow.employers.list() if e.registered][:1]
+        registered = [e for e in uow.employers.query() if e.registered][:1]
     for index, employer in enumerate(employers):
         counter.clock = lambda back=60 - index * 15: now - timedelta(days=back)
         number = ops.open_case(counter, employer.uscc, counter.today(), "现场调查：该单位有职工未办理缴存登记").value.case.case_no

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -177,6 +178,7 @@ def test_drafts_survive_closing_and_reopening(qtbot: Any, open_window: Any, coun
     assert field(second, "amount").text() in ("1234.5", "1234.50")
     assert field(second, "document_no").text() == "租赁合同第8号"
     assert second.form.draft_banner.isVisibleTo(second.form)
+    assert re.search(r"（\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}）", second.form.draft_banner.text())  # when it was saved
 
 
 def test_switching_business_keeps_the_half_filled_form(qtbot: Any, window: Any) -> None:
@@ -188,7 +190,7 @@ def test_switching_business_keeps_the_half_filled_form(qtbot: Any, window: Any) 
 
 
 def test_esc_with_input_asks_before_clearing(qtbot: Any, window: Any, counter: Any) -> None:
-    form = open_form(qtbot, window, "withdrawal")
+    open_form(qtbot, window, "withdrawal")
     fill(qtbot, window, "amount", "500")
     send_key(field(window, "document_no"), Qt.Key.Key_Escape)
     box = window.findChild(QMessageBox, "confirm_cancel")

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
 from counter_app.domain.errors import FieldError
 from counter_app.gui import first_run
 from counter_app.gui.station_settings import StationSettingsDialog
-from counter_app.store import backup as backups
 from counter_app.services import open_counter
 from counter_app.services.settings import ConnectionResult, load_settings, save_settings
+from counter_app.store import backup as backups
 
 PRINTERS = ["EPSON LQ-630K", "HP LaserJet 1020"]
 

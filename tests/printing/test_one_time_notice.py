@@ -8,7 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from counter_app.printing.one_time_notice import (
-    MISSING_MARK, RECEIVED_MARK, Material, OneTimeNoticeData, render_one_time_notice,
+    MISSING_MARK,
+    RECEIVED_MARK,
+    Material,
+    OneTimeNoticeData,
+    render_one_time_notice,
 )
 
 

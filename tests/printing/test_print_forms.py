@@ -8,7 +8,13 @@ import pytest
 
 from counter_app.domain.money import format_money
 from counter_app.printing.forms import (
-    FieldChange, FieldSection, FormData, RepaymentOption, TableSection, change_section, render_form,
+    FieldChange,
+    FieldSection,
+    FormData,
+    RepaymentOption,
+    TableSection,
+    change_section,
+    render_form,
     schedule_section,
 )
 

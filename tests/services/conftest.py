@@ -10,9 +10,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # service_world beside this file
 
-from service_world import build_world, fixed_clock  # noqa: E402
+from service_world import build_world, fixed_clock
 
-from counter_app.services import open_counter  # noqa: E402
+from counter_app.services import open_counter
 
 
 @pytest.fixture(scope="session")

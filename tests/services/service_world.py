@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from counter_app.demo.codes import org_code
-from counter_app.domain.ids import make_resident_id, make_uscc
 from counter_app.domain.errors import FieldError
+from counter_app.domain.ids import make_resident_id, make_uscc
 from counter_app.services import Counter, SubmitResult, required_materials, submit_application
 from counter_app.store import (
     AccountRecord,
@@ -30,7 +30,7 @@ from counter_app.store import (
 )
 
 D = Decimal
-NOW = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 23)  # NOW in China Standard Time
 AREA = "620102"  # 兰州市城关区: a known area, so every ID below is fully valid
 

@@ -12,7 +12,7 @@ from service_world import VALID_CARD, W, submit_good, table_counts
 
 from counter_app.domain.audit_chain import EDITED, INSERTED, MISSING, Head, seal
 from counter_app.domain.ids import mask_id_number
-from counter_app.services import audit, lookup, person_card, print_receipt, prefill_person
+from counter_app.services import audit, lookup, person_card, prefill_person, print_receipt
 from counter_app.services.settings import save_settings
 from counter_app.store.repositories.security import AuditRepository
 
@@ -70,7 +70,7 @@ def test_the_audit_row_commits_with_the_application_or_not_at_all(counter, data_
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(AuditRepository, "add", broken)
-    with pytest.raises(Exception):
+    with pytest.raises(sqlite3.OperationalError):
         submit_good(counter, "withdrawal")
     assert table_counts(counter)["applications"] == 0 and table_counts(counter)["outbox"] == 0
 

@@ -68,7 +68,7 @@ def test_pending_deferral_of_the_same_employer_refused(counter):
     assert_accepted(counter, submit_good(counter, KIND), KIND)
     before = table_counts(counter)
     again = submit_good(counter, KIND, from_month="2027-07", to_month="2027-09")
-    assert "正在办理" in [e.message for e in again.errors if e.field == "uscc"][0]
+    assert "正在办理" in next(e.message for e in again.errors if e.field == "uscc")
     assert table_counts(counter) == before
 
 

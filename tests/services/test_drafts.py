@@ -12,22 +12,22 @@ HALF = {"id_number": W.active.lower(), "reason_code": "07", "amount": "６００
 
 def test_saved_draft_loads_back_exactly_as_typed(counter):
     save_draft(counter, "withdrawal", HALF)
-    assert load_draft(counter, "withdrawal") == HALF
+    assert load_draft(counter, "withdrawal").fields == HALF
     assert table_counts(counter) == BEFORE_ANY_APPLICATION
 
 
 def test_saving_again_replaces_the_draft(counter):
     save_draft(counter, "withdrawal", HALF)
     save_draft(counter, "withdrawal", {**HALF, "amount": "700"})
-    assert load_draft(counter, "withdrawal")["amount"] == "700"
+    assert load_draft(counter, "withdrawal").fields["amount"] == "700"
     assert len(list_drafts(counter)) == 1
 
 
 def test_drafts_of_each_kind_are_kept_apart(counter):
     save_draft(counter, "withdrawal", HALF)
     save_draft(counter, "loan", {"id_number": W.active, "months": "240"})
-    assert load_draft(counter, "loan") == {"id_number": W.active, "months": "240"}
-    assert load_draft(counter, "withdrawal") == HALF
+    assert load_draft(counter, "loan").fields == {"id_number": W.active, "months": "240"}
+    assert load_draft(counter, "withdrawal").fields == HALF
     assert {d.kind for d in list_drafts(counter)} == {"withdrawal", "loan"}
 
 
@@ -52,8 +52,8 @@ def test_each_clerk_sees_only_their_own_drafts(counter, data_dir):
         assert load_draft(other, "withdrawal") is None
         assert list_drafts(other) == []
         save_draft(other, "withdrawal", {"amount": "1"})
-        assert load_draft(other, "withdrawal") == {"amount": "1"}
-    assert load_draft(counter, "withdrawal") == HALF
+        assert load_draft(other, "withdrawal").fields == {"amount": "1"}
+    assert load_draft(counter, "withdrawal").fields == HALF
     assert [d.kind for d in list_drafts(counter)] == ["withdrawal"]
 
 
@@ -61,16 +61,24 @@ def test_a_draft_survives_closing_the_counter(counter, data_dir):
     save_draft(counter, "info-change", {"id_number": W.active, "new_mobile": "139"})
     counter.close()
     with open_counter(data_dir, clock=fixed_clock) as again:
-        assert load_draft(again, "info-change") == {"id_number": W.active, "new_mobile": "139"}
+        assert load_draft(again, "info-change").fields == {"id_number": W.active, "new_mobile": "139"}
 
 
 def test_values_json_cannot_hold_are_kept_as_text(counter):
     from decimal import Decimal
 
     save_draft(counter, "loan", {"amount": Decimal("300000.00"), "second_home": False})
-    assert load_draft(counter, "loan") == {"amount": "300000.00", "second_home": False}
+    assert load_draft(counter, "loan").fields == {"amount": "300000.00", "second_home": False}
 
 
 def test_a_form_of_blanks_and_spaces_is_empty(counter):
     save_draft(counter, "loan", {"amount": "   ", "months": None})
     assert load_draft(counter, "loan") is None
+
+
+def test_a_draft_says_when_it_was_saved(counter):
+    """The wizard's banner shows the time ("已恢复未完成的录入（2026年11月23日 10:00）"): it needs ``updated_at``."""
+    save_draft(counter, "withdrawal", HALF)
+    draft = load_draft(counter, "withdrawal")
+    assert draft is not None and draft.kind == "withdrawal" and draft.key == counter.clerk
+    assert draft.updated_at.tzinfo is not None  # an instant, shown in China time by the GUI

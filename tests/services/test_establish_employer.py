@@ -46,7 +46,7 @@ def test_pending_establishment_of_the_same_employer_refused(counter):
     before = table_counts(counter)
     again = submit_good(counter, KIND, contact_name="王丽")
     assert not again.ok
-    assert "正在办理" in [e.message for e in again.errors if e.field == "uscc"][0]
+    assert "正在办理" in next(e.message for e in again.errors if e.field == "uscc")
     assert table_counts(counter) == before
     other = submit_good(counter, KIND, uscc=uscc("MA000009"))
     assert other.receipt_number == receipt(counter, 2)

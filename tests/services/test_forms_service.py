@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
 from service_world import STRANGER_X, E, W, fixed_clock
 
@@ -39,12 +41,13 @@ def test_field_check_follows_the_id_type_of_the_form(counter):
 
 def test_field_check_uses_the_policy_of_the_counters_day(data_dir):
     # Ratio bounds do not change, but the base floor did on 2025-07-01: before it 2,100 was the floor.
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    from counter_app.services import submit_application
     from service_world import good_form
 
-    with open_counter(data_dir, clock=lambda: datetime(2025, 6, 2, 2, 0, tzinfo=timezone.utc)) as early:
+    from counter_app.services import submit_application
+
+    with open_counter(data_dir, clock=lambda: datetime(2025, 6, 2, 2, 0, tzinfo=UTC)) as early:
         form = good_form(early, "open-account", monthly_base="2150", start_month="2025-07")
         assert submit_application(early, "open-account", form).ok
     with open_counter(data_dir, clock=fixed_clock) as now:

@@ -115,7 +115,7 @@ def test_pending_loan_application_refused(counter):
     assert_accepted(counter, submit_good(counter, KIND), KIND)
     before = table_counts(counter)
     again = submit_good(counter, KIND, amount="200000")
-    assert "正在受理" in [e.message for e in again.errors if e.field == "id_number"][0]
+    assert "正在受理" in next(e.message for e in again.errors if e.field == "id_number")
     assert table_counts(counter) == before
 
 
@@ -192,5 +192,5 @@ def test_a_county_station_applies_the_county_caps(data_dir):
         assert preview.limit.constraints["category_cap"] == D("600000.00")
         assert (preview.limit.binding, preview.limit.limit) == ("category_cap", D("600000.00"))
         result = submit_good(county, KIND, **rich, amount="700000")
-        assert not result.ok and "600,000.00" in [e.message for e in result.errors if e.field == "amount"][0]
+        assert not result.ok and "600,000.00" in next(e.message for e in result.errors if e.field == "amount")
         assert result.receipt_number is None

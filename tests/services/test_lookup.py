@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from service_world import (
     ACCOUNT_NO,
-    E,
     PURCHASE_CONTRACT,
     RENT_LEASE,
     STRANGER_X,
+    E,
     W,
     receipt,
     submit_good,
@@ -160,10 +160,8 @@ def test_demo_seeding_never_loads_over_existing_reference_data(data_dir):
     # The world already holds workers (as a synced station would): --demo must not add a city.
     from counter_app.services import open_counter
 
-    with open_counter(data_dir) as before:
-        with before.store.unit_of_work() as uow:
-            workers = uow.workers.count()
-    with open_counter(data_dir, demo=True) as counter:
-        with counter.store.unit_of_work() as uow:
-            assert uow.workers.count() == workers
-            assert uow.settings.get("demo_seeded") is True
+    with open_counter(data_dir) as before, before.store.unit_of_work() as uow:
+        workers = uow.workers.count()
+    with open_counter(data_dir, demo=True) as counter, counter.store.unit_of_work() as uow:
+        assert uow.workers.count() == workers
+        assert uow.settings.get("demo_seeded") is True

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from service_world import (
     ACCOUNT_NO,
     BEFORE_ANY_APPLICATION,
-    E,
     STRANGER_X,
+    E,
     W,
     assert_accepted,
     assert_refused,
@@ -75,7 +75,7 @@ def test_pending_open_account_for_the_same_person_is_refused(counter):
     before = table_counts(counter)
     second = submit_good(counter, "open-account", mobile="13900000000")
     assert not second.ok
-    assert "正在办理" in [e.message for e in second.errors if e.field == "id_number"][0]
+    assert "正在办理" in next(e.message for e in second.errors if e.field == "id_number")
     assert table_counts(counter) == before
     # The refusal consumed no number: the next other application is -0002.
     third = submit_good(counter, "open-account", id_number=STRANGER_X, name="马")
@@ -141,7 +141,7 @@ def test_unknown_field_refused_by_key(counter):
 
 
 def test_receipt_date_is_the_china_calendar_day(data_dir):
-    late_evening_utc = datetime(2026, 11, 23, 17, 30, tzinfo=timezone.utc)  # 01:30 on the 24th in China
+    late_evening_utc = datetime(2026, 11, 23, 17, 30, tzinfo=UTC)  # 01:30 on the 24th in China
     with open_counter(data_dir, clock=lambda: late_evening_utc) as counter:
         result = submit_good(counter, "open-account")
         assert result.receipt_number == receipt(counter, 1, day="20261124")
@@ -156,7 +156,7 @@ def test_refusal_leaves_the_store_untouched_and_the_next_success_is_0001(counter
 def test_numbers_start_again_at_0001_on_the_next_china_day(counter, data_dir):
     assert submit_good(counter, "open-account").receipt_number == receipt(counter, 1)
     assert submit_good(counter, "establish-employer").receipt_number == receipt(counter, 2)
-    next_morning = datetime(2026, 11, 23, 16, 0, tzinfo=timezone.utc)  # 00:00 on the 24th in China
+    next_morning = datetime(2026, 11, 23, 16, 0, tzinfo=UTC)  # 00:00 on the 24th in China
     with open_counter(data_dir, clock=lambda: next_morning) as tomorrow:
         result = submit_good(tomorrow, "deferral")
         assert result.receipt_number == receipt(tomorrow, 1, day="20261124")

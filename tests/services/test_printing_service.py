@@ -11,8 +11,15 @@ from service_world import E, W, complete, info_change_form, loan_form, open_acco
 from counter_app.domain.ids import mask_id_number
 from counter_app.services import submit_application
 from counter_app.services.printing import (
-    LetterFilter, PrintRefused, count_letter_recipients, print_establishment_notice, print_form, print_history,
-    print_letters, print_one_time_notice, print_receipt,
+    LetterFilter,
+    PrintRefused,
+    count_letter_recipients,
+    print_establishment_notice,
+    print_form,
+    print_history,
+    print_letters,
+    print_one_time_notice,
+    print_receipt,
 )
 
 

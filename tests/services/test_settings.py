@@ -14,8 +14,18 @@ from hypothesis import strategies as st
 from counter_app.domain.normalize import normalize_text
 from counter_app.services import open_counter
 from counter_app.services.settings import (
-    DOCUMENT_KINDS, StationSettings, central_password, check_dsn, check_station_code, check_terminal,
-    keyring_account, load_settings, needs_setup, normalize_settings, save_central_password, save_settings,
+    DOCUMENT_KINDS,
+    StationSettings,
+    central_password,
+    check_dsn,
+    check_station_code,
+    check_terminal,
+    keyring_account,
+    load_settings,
+    needs_setup,
+    normalize_settings,
+    save_central_password,
+    save_settings,
     test_connection,
 )
 
@@ -125,7 +135,7 @@ def digits_after_nfkc(text: str) -> bool:
 
 @given(st.text(max_size=4).filter(lambda t: not digits_after_nfkc(t)))
 def test_non_numeric_terminals_are_refused(raw: str) -> None:
-    value, problems = check_terminal(raw)
+    _value, problems = check_terminal(raw)
     assert fields_of(problems) == {"terminal"}
 
 

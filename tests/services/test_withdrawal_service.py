@@ -3,6 +3,7 @@ local withdrawals, duplicate documents, rent caps and frequency, materials."""
 
 from __future__ import annotations
 
+from datetime import UTC
 from decimal import Decimal
 
 import pytest
@@ -126,7 +127,7 @@ def test_document_of_a_pending_local_withdrawal_refused(counter):
     before = table_counts(counter)
     again = submit_good(counter, KIND, **purchase(amount="1000"))
     assert not again.ok
-    assert "不能重复提取" in [e.message for e in again.errors if e.field == "document_no"][0]
+    assert "不能重复提取" in next(e.message for e in again.errors if e.field == "document_no")
     assert table_counts(counter) == before
 
 
@@ -137,7 +138,7 @@ def test_pending_local_withdrawals_reduce_the_available_balance(counter):
     before = table_counts(counter)
     second = submit_good(counter, KIND, **purchase(amount="30000", document_no="GF-B"))
     assert not second.ok
-    assert "20,000.00" in [e.message for e in second.errors if e.field == "amount"][0]
+    assert "20,000.00" in next(e.message for e in second.errors if e.field == "amount")
     assert any("另有1笔提取正在办理" in w.message for w in second.warnings)
     assert table_counts(counter) == before
     third = submit_good(counter, KIND, **purchase(amount="19999.99", document_no="GF-B"))
@@ -206,16 +207,16 @@ def test_evaluate_gives_the_verdict_without_writing(counter):
 def test_a_pending_withdrawal_counts_on_its_china_calendar_day(data_dir):
     """Taken at 00:30 on New Year's Day in China (still 2026 in UTC): the next rent withdrawal may
     come three months after 1 January, not after 31 December."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from counter_app.services import open_counter
 
-    new_year = datetime(2026, 12, 31, 16, 30, tzinfo=timezone.utc)
+    new_year = datetime(2026, 12, 31, 16, 30, tzinfo=UTC)
     with open_counter(data_dir, clock=lambda: new_year) as counter:
         assert submit_good(counter, KIND, document_no="ZL-2027-0001").ok
-    three_months_less_a_day = datetime(2027, 3, 30, 16, 30, tzinfo=timezone.utc)  # 2027-03-31 in China
+    three_months_less_a_day = datetime(2027, 3, 30, 16, 30, tzinfo=UTC)  # 2027-03-31 in China
     with open_counter(data_dir, clock=lambda: three_months_less_a_day) as counter:
         result = submit_good(counter, KIND, document_no="ZL-2027-0002")
         assert not result.ok
-        message = [e.message for e in result.errors if e.field == "reason_code"][0]
+        message = next(e.message for e in result.errors if e.field == "reason_code")
         assert "2027-01-01" in message and "2027-04-01" in message

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from counter_app.cli import main as cli_main
-from counter_app.store import backup as b
 from counter_app.store import Store, migrate
+from counter_app.store import backup as b
 from counter_app.store.engine import make_engine
 from counter_app.store.store import DB_FILENAME
 

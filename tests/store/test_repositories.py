@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from counter_app.domain.status import StatusTransitionError
 from counter_app.store import (
     AccountRecord,
     ApplicationRecord,
@@ -73,7 +74,7 @@ def test_employer_upsert_get_and_unregistered(store: Store, make_employer) -> No
         assert uow.employers.get(registered.uscc.lower()) == registered
         assert [e.uscc for e in uow.employers.unregistered()] == [big.uscc, small.uscc]  # most staff first
         assert uow.employers.unregistered(township="花溪乡") == [small]
-        assert uow.employers.count() == 3 and len(uow.employers.list(township="青山镇")) == 2
+        assert uow.employers.count() == 3 and len(uow.employers.query(township="青山镇")) == 2
 
 
 # --- accounts, loans, withdrawals, policies ---------------------------------------------------
@@ -154,6 +155,18 @@ def test_application_duplicates_are_refused(store: Store) -> None:
             uow.applications.add(_application(1, receipt_number="QS01-02-20261123-0009"))
 
 
+def test_set_status_refuses_a_move_the_lifecycle_does_not_allow(store: Store) -> None:
+    with store.unit_of_work(write=True) as uow:
+        app = uow.applications.add(_application(9, status="queued"), earlier_steps=("submitted",))
+        uow.applications.set_status(app.client_id, "cancelled", "c1", reason="申请人撤回")
+        with pytest.raises(StatusTransitionError):
+            uow.applications.set_status(app.client_id, "approved", "centre")
+        with pytest.raises(StatusTransitionError):
+            uow.applications.add(_application(10, status="submitted"), earlier_steps=("approved",))
+        assert uow.applications.get_by_client_id(app.client_id).status == "cancelled"
+        assert [h.status for h in uow.applications.history(app.client_id)] == ["submitted", "queued", "cancelled"]
+
+
 def test_set_status_updates_and_appends_history(store: Store) -> None:
     with store.unit_of_work(write=True) as uow:
         app = uow.applications.add(_application(1))
@@ -183,10 +196,10 @@ def test_list_filters_pages_and_orders_newest_first(store: Store) -> None:
             uow.applications.add(_application(n, kind="loan" if n % 2 else "withdrawal",
                                               subject_key="B" if n == 5 else "A"))
         uow.applications.set_status(_application(2).client_id, "approved", "centre")
-        assert [a.receipt_number[-1] for a in uow.applications.list()] == ["5", "4", "3", "2", "1"]
-        assert [a.receipt_number[-1] for a in uow.applications.list(limit=2, offset=1)] == ["4", "3"]
-        assert [a.receipt_number[-1] for a in uow.applications.list(kind="loan")] == ["5", "3", "1"]
-        assert [a.receipt_number[-1] for a in uow.applications.list(status="approved")] == ["2"]
+        assert [a.receipt_number[-1] for a in uow.applications.query()] == ["5", "4", "3", "2", "1"]
+        assert [a.receipt_number[-1] for a in uow.applications.query(limit=2, offset=1)] == ["4", "3"]
+        assert [a.receipt_number[-1] for a in uow.applications.query(kind="loan")] == ["5", "3", "1"]
+        assert [a.receipt_number[-1] for a in uow.applications.query(status="approved")] == ["2"]
         assert uow.applications.count() == 5 and uow.applications.count(status="submitted") == 4
         assert [a.receipt_number[-1] for a in uow.applications.for_subject("B")] == ["5"]
 
@@ -251,8 +264,8 @@ def test_drafts_save_load_list_delete(store: Store) -> None:
         uow.drafts.save("loan", "A", {"months": 240})
         uow.drafts.save("withdrawal", "A", {"amount": "2"})  # replaces
         assert uow.drafts.load("withdrawal", "A").fields == {"amount": "2"}
-        assert [d.kind for d in uow.drafts.list()] == ["withdrawal", "loan"]  # newest first
-        assert [d.kind for d in uow.drafts.list(kind="loan")] == ["loan"]
+        assert [d.kind for d in uow.drafts.query()] == ["withdrawal", "loan"]  # newest first
+        assert [d.kind for d in uow.drafts.query(kind="loan")] == ["loan"]
         assert uow.drafts.delete("loan", "A") is True and uow.drafts.delete("loan", "A") is False
         assert uow.drafts.load("loan", "A") is None
 

@@ -88,7 +88,7 @@ def test_exact_id_ranks_before_prefix_matches(store: Store, people, make_worker)
 
 
 def test_account_number_finds_its_owner_with_that_account(store: Store, people) -> None:
-    named, employer = people
+    _named, employer = people
     (hit,) = store.search("800000000002")
     assert (hit.name, hit.account_no, hit.status, hit.score) == ("张三", "800000000002", "02", 100)
     assert hit.employer_name == employer.name and hit.township == "青山镇"

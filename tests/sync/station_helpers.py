@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import psycopg
 from psycopg import sql
@@ -68,7 +68,7 @@ def queue(store: Store, station: str, n: int = 1, kind: str = "withdrawal", subj
                 client_id=cid, receipt_number=(receipt_prefix + number) if receipt_prefix else number,
                 kind=kind, status="queued", subject_key=subject or f"1101011990{uuid.uuid4().int % 10**8:08d}",
                 subject_name="张三", fields={"amount": "1200.00"}, materials=["id_card"], clerk="clerk01",
-                station_code=station, terminal="01", created_at=datetime.now(timezone.utc),
+                station_code=station, terminal="01", created_at=datetime.now(UTC),
             )
             uow.applications.add(rec)
             uow.outbox.add(cid, "application", outbox_payload(rec))

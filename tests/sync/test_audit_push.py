@@ -10,12 +10,13 @@ from dataclasses import replace
 import keyring
 import psycopg
 import pytest
+from clerk_helpers import fast_hashing, staff  # noqa: F401 (fixture)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from psycopg import errors
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from station_helpers import factory, queue
 
-from clerk_helpers import fast_hashing, staff  # noqa: F401 (fixture)
 from counter_app.cli import main as counter_app
 from counter_app.domain.audit_chain import EDITED, GENESIS, MISSING, ChainRow, Head, head_of, row_hash, seal
 from counter_app.services import audit, open_counter
@@ -25,7 +26,6 @@ from counter_app.sync import central_audit, engine, protocol
 from counter_app.sync.central_cli import main as counter_central
 from counter_app.sync.engine import sync_once
 from counter_app.sync.protocol import AuditPayload, push_audit_batch
-from station_helpers import factory, queue
 
 pytestmark = pytest.mark.postgres
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from dataclasses import replace
+from datetime import UTC, datetime
 
 import psycopg
 import pytest
 from psycopg import errors
 
+from counter_app.domain.businesses import BUSINESSES, register, unregister
 from counter_app.sync import central_db
 from counter_app.sync.central_db import CentralError
 
@@ -38,11 +40,11 @@ def test_init_is_idempotent_and_records_head_revision(central):
         login = conn.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (central.group,)).fetchone()
         tables = {r[0] for r in conn.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'central'").fetchall()}
-    assert version == "0003"
+    assert version == "0005"
     assert login == (False,)
     assert {"stations", "clerks", "employers", "workers", "accounts", "loans", "withdrawal_history",
             "policy_versions", "inbox", "decisions", "rejections", "conflicts", "enforcement_cases",
-            "complaints", "change_feed", "station_audit"} <= tables
+            "complaints", "change_feed", "station_audit", "business_kinds"} <= tables
 
 
 def test_add_station_creates_a_login_role_with_a_working_password(central):
@@ -118,9 +120,8 @@ def test_forged_station_code_is_refused(central):
 ])
 def test_station_cannot_change_master_data_or_read_centre_tables(central, statement):
     station = central.add_station()
-    with station.connect() as conn:
-        with pytest.raises(errors.InsufficientPrivilege):
-            conn.execute(statement)
+    with station.connect() as conn, pytest.raises(errors.InsufficientPrivilege):
+        conn.execute(statement)
 
 
 def test_a_station_cannot_backdate_when_the_centre_received_its_application(central):
@@ -196,7 +197,7 @@ def test_status_counts_received_applications_per_station(central):
     assert by_code[b.code]["received"] == 0
     assert by_code[b.code]["last_contact"] is None
     last = datetime.fromisoformat(by_code[a.code]["last_contact"])
-    assert last.tzinfo is not None and last <= datetime.now(timezone.utc)
+    assert last.tzinfo is not None and last <= datetime.now(UTC)
 
 
 def test_init_upgrades_an_older_central_schema(pg_dsn, drop_roles):
@@ -210,5 +211,26 @@ def test_init_upgrades_an_older_central_schema(pg_dsn, drop_roles):
         indexes = {r[0] for r in conn.execute(
             "SELECT indexname FROM pg_indexes WHERE tablename = 'change_feed'").fetchall()}
     drop_roles(pg_dsn, [group])
-    assert (before, after) == ("0001", "0003")
+    assert (before, after) == ("0001", "0005")
     assert {"change_feed_by_district", "change_feed_by_station"} <= indexes
+
+
+def test_the_inbox_takes_the_kinds_init_registers_from_the_business_registry(central):
+    station = central.add_station()
+    with central.connect() as conn:
+        kinds = {r[0] for r in conn.execute("SELECT kind FROM central.business_kinds").fetchall()}
+        assert set(BUSINESSES) <= kinds
+        _inbox_row(conn, station.code, kind="loan")
+        with pytest.raises(errors.ForeignKeyViolation) as refused:
+            _inbox_row(conn, station.code, kind="post-loan")
+        assert refused.value.diag.constraint_name == "inbox_kind_fkey"
+    spec = replace(BUSINESSES["deferral"], kind="post-loan", title="贷后变更")
+    register(spec)
+    try:
+        central_db.init_central(central.dsn, central.group)  # a new business: no schema change, only init
+    finally:
+        unregister(spec.kind)
+    with central.connect() as conn:
+        _inbox_row(conn, station.code, kind="post-loan")
+        title = conn.execute("SELECT title FROM central.business_kinds WHERE kind = 'post-loan'").fetchone()[0]
+    assert title == "贷后变更"

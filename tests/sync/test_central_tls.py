@@ -11,13 +11,13 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from pgcluster import destroy_cluster, start_cluster
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from station_helpers import Central, queue
 
 from counter_app.cli import main as app_main
 from counter_app.store import Store
 from counter_app.sync.central_cli import main as central_main
-from pgcluster import destroy_cluster, start_cluster
-from station_helpers import Central, queue
 
 pytestmark = pytest.mark.postgres
 

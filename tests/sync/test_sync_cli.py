@@ -7,13 +7,13 @@ import json
 
 import keyring
 import pytest
+from clerk_helpers import CLERK, SUPERVISOR, actions, fast_hashing, staff  # noqa: F401 (fixture)
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from station_helpers import queue
 
 from counter_app.cli import main
 from counter_app.services.settings import KEYRING_SERVICE, keyring_account
 from counter_app.store import Store
-from clerk_helpers import CLERK, SUPERVISOR, actions, fast_hashing, staff  # noqa: F401 (fixture)
-from station_helpers import queue
 
 pytestmark = pytest.mark.postgres
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from station_helpers import factory, queue
 
 from counter_app.store import Store
 from counter_app.sync import central_db, central_seed, engine
 from counter_app.sync.engine import sync_once
-from station_helpers import factory, queue
 
 pytestmark = pytest.mark.postgres
 

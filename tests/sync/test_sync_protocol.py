@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import psycopg
 import pytest
@@ -23,7 +23,7 @@ def payload(station: str, kind: str = "withdrawal", subject: str = "110101199003
         client_id=cid, station_code=station, terminal="T1",
         receipt_number=f"{station}-T1-20261123-{cid[:8]}", kind=kind, subject_key=subject,
         fields={"id_number": subject, "name": "张𠮷", "amount": "1200.00"}, materials=["id_card"],
-        clerk="clerk01", created_at=datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc),
+        clerk="clerk01", created_at=datetime(2026, 11, 23, 9, 30, tzinfo=UTC),
     )
     values.update(over)
     return OutboxPayload(**values)
@@ -49,7 +49,7 @@ def test_push_is_idempotent_on_resend(central):
     items = [payload(station.code) for _ in range(50)]
     with station.connect() as conn:
         first = push_batch(conn, items)
-        again = push_batch(conn, items[:30] + [payload(station.code)])
+        again = push_batch(conn, [*items[:30], payload(station.code)])
     assert sorted(first.acked) == sorted(i.client_id for i in items)
     assert first.rejected == [] and again.rejected == []
     assert len(again.acked) == 31

@@ -12,13 +12,13 @@ from pathlib import Path
 import keyring
 import psycopg
 import pytest
+from pgcluster import destroy_cluster, start_cluster
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from station_helpers import Central, drop_roles, queue
 
 from counter_app.services.settings import KEYRING_SERVICE, keyring_account
 from counter_app.store import Store
 from counter_app.sync import central_db
-from pgcluster import destroy_cluster, start_cluster
-from station_helpers import Central, drop_roles, queue
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -76,7 +76,7 @@ def kill(proc: subprocess.Popen) -> None:
 def sync_to_completion(data: Path, store: Store, rounds: int = 5) -> None:
     for _ in range(rounds):
         proc = start_sync(data, 500)
-        out, err = proc.communicate(timeout=120)
+        _out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err.decode()
         with store.unit_of_work() as uow:
             if uow.outbox.count_pending() == 0:
@@ -132,7 +132,7 @@ def test_sigkill_at_random_points_never_loses_or_duplicates(central: Central, fi
         proc = start_sync(data, rng.choice((37, 97, 200)))
         if round_ % 2 == 0:  # right after the centre committed some batch: the lost-acknowledgement window
             target = before + rng.randint(1, 300)
-            ended = run_until(proc, lambda: central_count(central.dsn) >= target)
+            ended = run_until(proc, lambda target=target: central_count(central.dsn) >= target)
         else:  # anywhere: start-up, push, pull, local bookkeeping
             ended = run_until(proc, lambda: False, limit=rng.uniform(0.5, 8.0))
         if not ended:
@@ -176,7 +176,7 @@ def test_server_stopped_mid_batch_and_refusing_connections_loses_nothing(durable
         before = central_count(dsn)
         proc = start_sync(data, 50)
         target = before + rng.randint(1, 200)
-        ended = run_until(proc, lambda: central_count(dsn) >= target)
+        run_until(proc, lambda target=target: central_count(dsn) >= target)
         durable_cluster.stop()  # immediate: connections cut, in-flight batch rolled back
         stops += 1
         out, err = proc.communicate(timeout=120)

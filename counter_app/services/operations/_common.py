@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from counter_app.domain.clock import CHINA_TZ
@@ -10,13 +10,14 @@ from counter_app.domain.errors import FieldError
 from counter_app.domain.normalize import normalize_text
 from counter_app.domain.roles import SUPERVISOR
 from counter_app.services.counter import Counter
+from counter_app.store.uow import UnitOfWork
 
 
 def day_bounds(start: date, end: date | None = None) -> tuple[datetime, datetime]:
     """UTC instants [from, to) of the China calendar days ``start``..``end`` (inclusive)."""
     last = end or start
-    begin = datetime.combine(start, time(), CHINA_TZ).astimezone(timezone.utc)
-    finish = datetime.combine(last + timedelta(days=1), time(), CHINA_TZ).astimezone(timezone.utc)
+    begin = datetime.combine(start, time(), CHINA_TZ).astimezone(UTC)
+    finish = datetime.combine(last + timedelta(days=1), time(), CHINA_TZ).astimezone(UTC)
     return begin, finish
 
 
@@ -35,7 +36,7 @@ def parse_day(value: Any, key: str, label: str) -> tuple[date | None, FieldError
         return None, FieldError(key, f"{label}格式应为 YYYY-MM-DD，且须为真实日期")
 
 
-def supervisor_problem(counter: Counter, uow: Any, message: str) -> FieldError | None:
+def supervisor_problem(counter: Counter, uow: UnitOfWork, message: str) -> FieldError | None:
     """Once the station has clerk accounts, only an active supervisor may go on."""
     if not uow.clerks.any():
         return None

@@ -17,6 +17,7 @@ from counter_app.services import audit
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import parse_day, text
 from counter_app.store.records_operations import ComplaintRecord
+from counter_app.store.uow import UnitOfWork
 
 COMPLAINT_PREFIX = "TS"  # complaint numbers: STATION-TS-YYYYMMDD-NNNN
 SUMMARY_MAX = 1000
@@ -44,7 +45,7 @@ class ComplaintView:
         }
 
 
-def _view(counter: Counter, uow: Any, rec: ComplaintRecord) -> ComplaintView:
+def _view(counter: Counter, uow: UnitOfWork, rec: ComplaintRecord) -> ComplaintView:
     case = uow.cases.get_by_id(rec.case_id) if rec.case_id else None
     today = counter.today()
     return ComplaintView(rec, case.case_no if case else None, rules.complaint_overdue(rec.status, rec.due_on, today),
@@ -63,7 +64,8 @@ def take_complaint(counter: Counter, form: dict[str, Any]) -> Checked[ComplaintV
         problems.append(FieldError("summary", "请填写投诉事项"))
     elif len(summary) > SUMMARY_MAX:
         problems.append(FieldError("summary", f"投诉事项不能超过{SUMMARY_MAX}字"))
-    id_number = _optional(form, "complainant_id", lambda v: check_resident_id(v, field="complainant_id", today=counter.today()), problems)
+    id_number = _optional(form, "complainant_id",
+                          lambda v: check_resident_id(v, field="complainant_id", today=counter.today()), problems)
     contact = _optional(form, "contact", lambda v: check_mobile(v, field="contact"), problems)
     uscc = _optional(form, "uscc", check_uscc, problems)
     received, bad = parse_day(form.get("received_on") or counter.today(), "received_on", "受理日期")
@@ -98,7 +100,7 @@ def _optional(form: dict[str, Any], key: str, check: Any, problems: list[FieldEr
     return checked.value if checked.ok else None
 
 
-def _case_for(uow: Any, case_no: str, uscc: str | None, problems: list[FieldError]) -> Any:
+def _case_for(uow: UnitOfWork, case_no: str, uscc: str | None, problems: list[FieldError]) -> Any:
     if not case_no:
         return None
     case = uow.cases.get(case_no)
@@ -147,7 +149,7 @@ def close_complaint(counter: Counter, complaint_no: str, result: Any, closed_on:
 
 def list_complaints(counter: Counter, status: str | None = None, *, overdue_only: bool = False) -> list[ComplaintView]:
     with counter.store.unit_of_work() as uow:
-        views = [_view(counter, uow, r) for r in uow.complaints.list(status=status)]
+        views = [_view(counter, uow, r) for r in uow.complaints.query(status=status)]
     return [v for v in views if v.overdue] if overdue_only else views
 
 
@@ -159,4 +161,4 @@ def get_complaint(counter: Counter, complaint_no: str) -> ComplaintView | None:
 
 def open_count(counter: Counter) -> int:
     with counter.store.unit_of_work() as uow:
-        return len(uow.complaints.list(status=rules.COMPLAINT_OPEN))
+        return len(uow.complaints.query(status=rules.COMPLAINT_OPEN))

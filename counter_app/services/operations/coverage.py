@@ -18,13 +18,14 @@ from counter_app.domain import coverage as rules
 from counter_app.domain.coverage import Candidate, Progress
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.ids import check_uscc
+from counter_app.domain.status import NOT_TAKEN_UP
 from counter_app.services import audit
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import day_bounds, parse_day, supervisor_problem, text
 from counter_app.services.operations.tables import TableError, read_table
 from counter_app.store.records_operations import CandidateRecord, CoverageTarget
 
-NOT_OPENED = frozenset({"cancelled", "rejected"})
+NOT_OPENED = NOT_TAKEN_UP
 SOURCES = {"centre": "管理中心下达", "supervisor": "站长录入"}
 COLUMNS = {  # accepted headers of an imported staff list → field
     "uscc": "uscc", "统一社会信用代码": "uscc", "name": "name", "单位名称": "name",
@@ -126,7 +127,8 @@ def opened_people(counter: Counter, start: date, end: date, townships: tuple[str
         apps = [a for a in uow.closes.applications_between(begin, finish, kind="open-account")
                 if a.status not in NOT_OPENED]
         accounts = uow.coverage.accounts_opened(start, end)
-        employers = uow.coverage.employers([a.fields.get("employer_uscc") or "" for a in apps] + [e or "" for _, e, _ in accounts])
+        employers = uow.coverage.employers(
+            [a.fields.get("employer_uscc") or "" for a in apps] + [e or "" for _, e, _ in accounts])
     wanted = set(townships)
 
     def in_scope(uscc: str | None) -> bool:
@@ -199,7 +201,7 @@ def coverage_candidates(counter: Counter, township: str | None = None, limit: in
     places = {township} if township else set(station_townships(counter))
     with counter.store.unit_of_work() as uow:
         imported = uow.coverage.candidates()
-        reference = uow.employers.list()
+        reference = uow.employers.query()
         known = uow.coverage.employers([c.uscc for c in imported])
         accounts = uow.coverage.normal_accounts_by_employer()
     pool: dict[str, Candidate] = {}

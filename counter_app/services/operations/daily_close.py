@@ -21,11 +21,20 @@ from sqlalchemy.exc import IntegrityError
 
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.domain.daily_close import (
-    DayItem, DayPrint, DayTotals, close_scope, receipt_gaps, reopen_reason_problem, revision_mark, totals,
+    DayItem,
+    DayPrint,
+    DayTotals,
+    close_scope,
+    receipt_gaps,
+    reopen_reason_problem,
+    revision_mark,
+    totals,
 )
 from counter_app.domain.errors import Checked, FieldError
+from counter_app.printing.daily_close import DailyCloseSheet, Reopening, render_daily_close
 from counter_app.services import approvals, audit
 from counter_app.services.counter import Counter
+from counter_app.services.day_lock import closed_problem
 from counter_app.services.operations._common import day_bounds, parse_day, supervisor_problem
 from counter_app.store.records import ApplicationRecord, PrintLogEntry
 from counter_app.store.records_operations import DailyCloseRecord
@@ -86,12 +95,12 @@ def _collect(counter: Counter, day: date, clerk: str | None) -> tuple[list[DayIt
         prints = uow.closes.prints_between(begin, end)
         counters = uow.closes.receipt_counters(counter.station_code, day)
         everyone = apps if clerk is None else uow.closes.applications_between(begin, end)
-        closes = [c for c in uow.closes.list(day)]
+        closes = uow.closes.query(day)
     closed_spans: dict[str, list[tuple[Any, Any]]] = {}
     for c in closes:
         closed_spans.setdefault(c.scope, []).append((c.closed_at, c.reopened_at))
 
-    def while_closed(p: Any) -> bool:
+    def while_closed(p: PrintLogEntry) -> bool:
         spans = closed_spans.get("station", []) + closed_spans.get(close_scope(p.clerk), [])
         return p.reprint and any(start <= p.at and (stop is None or p.at < stop) for start, stop in spans)
 
@@ -117,6 +126,11 @@ def day_report(counter: Counter, day: date | None = None, clerk: str | None = No
                      history, late)
 
 
+def close_date(value: Any, label: str = "日结日期") -> tuple[date | None, FieldError | None]:
+    """The day a close or reopen names (a date, or "YYYY-MM-DD" with full-width digits), on field ``date``."""
+    return parse_day(value, "date", label)
+
+
 def close_day(counter: Counter, day: Any = None, *, station: bool = False,
               out: str | os.PathLike[str] | None = None, approval: Any = None,
               expected_count: int | None = None) -> Checked[DayReport]:
@@ -129,7 +143,8 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
     when, bad = parse_day(day or counter.today(), "day", "日结日期")
     if bad:
         return Checked(value=None, errors=(bad,))
-    if when > counter.today():  # type: ignore[operator]
+    assert when is not None  # parse_day gives a day or a problem
+    if when > counter.today():
         return Checked.fail("day", "不能日结今天以后的日期")
     clerk = None if station else counter.clerk
     scope = close_scope(clerk)
@@ -144,15 +159,16 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
     unapproved = approvals.refusal(counter, approvals.close_request(when, scope), approval)
     if unapproved:
         return Checked(value=None, errors=(unapproved,))
-    items, prints, gaps, _late = _collect(counter, when, clerk)  # type: ignore[arg-type]
+    items, prints, gaps, _late = _collect(counter, when, clerk)
     result = totals(items, prints, gaps)
     if expected_count is not None and expected_count != result.count:
         return Checked.fail("day", f"核对后又有业务变动（现为{result.count}笔，核对时{expected_count}笔），请重新核对后再日结")
     revision = history[-1].revision + 1 if history else 1
     name = scope.replace(":", "-") + (f"-{revision}" if revision > 1 else "")
-    path = Path(out) if out else counter.data_dir / "closes" / when.isoformat() / f"{name}.pdf"  # type: ignore[union-attr]
-    pages = _print_sheet(counter, when, scope, result, items, path, revision, tuple(history))  # type: ignore[arg-type]
-    record = DailyCloseRecord(day=when, scope=scope, closed_by=counter.clerk, closed_at=counter.now(),  # type: ignore[arg-type]
+    path = Path(out) if out else counter.data_dir / "closes" / when.isoformat() / f"{name}.pdf"
+    pages = _print_sheet(counter, when, scope, result, items, path, revision, tuple(history))
+    approver = approvals.approver_of(approval)
+    record = DailyCloseRecord(day=when, scope=scope, closed_by=counter.clerk, closed_at=counter.now(),
                               totals=result.as_dict(), sheet_path=str(path), revision=revision)
     try:
         with counter.store.unit_of_work(write=True) as uow:
@@ -160,13 +176,15 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
             audit.record(counter, "daily_close", f"{when}:{scope}", {
                 "count": result.count, "amount": result.amount, "gaps": len(result.gaps),
                 "unsynced": len(result.unsynced), "revision": revision,
-                **({"approved_by": approvals.approver_of(approval)} if approvals.approver_of(approval) else {})}, uow=uow)
+                **({"approved_by": approver} if approver else {})}, uow=uow)
             uow.commit()
     except IntegrityError:  # another counter closed the same day a moment ago
         with counter.store.unit_of_work() as uow:
-            return Checked(value=None, errors=(_already(counter, uow.closes.get(when, scope)),))
+            winner = uow.closes.get(when, scope)
+        assert winner is not None  # the row that made the insert fail
+        return Checked(value=None, errors=(_already(counter, winner),))
     log_print(counter, "daily_close", path, pages, subject=f"{when}:{scope}")
-    return Checked(value=DayReport(when, scope, result, tuple(items), record, (*history, record)))  # type: ignore[arg-type]
+    return Checked(value=DayReport(when, scope, result, tuple(items), record, (*history, record)))
 
 
 def reopen_day(counter: Counter, day: Any, reason: Any, *, station: bool = False,
@@ -180,6 +198,7 @@ def reopen_day(counter: Counter, day: Any, reason: Any, *, station: bool = False
     when, bad = parse_day(day, "day", "重开日期")
     if bad:
         return Checked(value=None, errors=(bad,))
+    assert when is not None  # parse_day gives a day or a problem
     problem = reopen_reason_problem(reason)
     if problem:
         return Checked.fail("reason", problem)
@@ -187,20 +206,20 @@ def reopen_day(counter: Counter, day: Any, reason: Any, *, station: bool = False
     scope = close_scope(None if station else counter.clerk)
     with counter.store.unit_of_work() as uow:
         current = uow.closes.get(when, scope)
-    if current is None:
-        return Checked.fail("day", f"{when.isoformat()}{'全站' if station else '本人'}尚未日结，无需重开")  # type: ignore[union-attr]
+    if current is None or current.id is None:
+        return Checked.fail("day", f"{when.isoformat()}{'全站' if station else '本人'}尚未日结，无需重开")
     unapproved = approvals.refusal(counter, approvals.reopen_request(when, scope), approval)
     if unapproved:
         return Checked(value=None, errors=(unapproved,))
     approver = approvals.approver_of(approval)
     with counter.store.unit_of_work(write=True) as uow:
         if not uow.closes.reopen(current.id, counter.now(), counter.clerk, why, approver):
-            return Checked.fail("day", f"{when.isoformat()}已被重开")  # type: ignore[union-attr]
+            return Checked.fail("day", f"{when.isoformat()}已被重开")
         audit.record(counter, "daily_close_reopen", f"{when}:{scope}", {
             "revision": current.revision, "reason": why, "closed_by": current.closed_by,
             **({"approved_by": approver} if approver else {})}, uow=uow)
         uow.commit()
-    return Checked(value=day_report(counter, when, None if station else counter.clerk))  # type: ignore[arg-type]
+    return Checked(value=day_report(counter, when, None if station else counter.clerk))
 
 
 def day_closed(counter: Counter, day: date | None = None) -> FieldError | None:
@@ -219,11 +238,9 @@ def _already(counter: Counter, record: DailyCloseRecord) -> FieldError:
 
 def _print_sheet(counter: Counter, day: date, scope: str, result: DayTotals, items: list[DayItem], path: Path,
                  revision: int = 1, history: tuple[DailyCloseRecord, ...] = ()) -> int:
-    from counter_app.printing.daily_close import DailyCloseSheet, Reopening, render_daily_close
-
     version = counter.policy_on(day)
     reopenings = tuple(
-        Reopening(c.revision, counter.local(c.closed_at), c.closed_by, counter.local(c.reopened_at),  # type: ignore[arg-type]
+        Reopening(c.revision, counter.local(c.closed_at), c.closed_by, counter.local(c.reopened_at),
                   c.reopened_by or "", c.reopen_reason or "", c.reopen_approved_by or "",
                   int(c.totals.get("count", 0)), Decimal(str(c.totals.get("amount", "0"))))
         for c in history if c.reopened_at is not None)
@@ -244,17 +261,7 @@ def get_close(counter: Counter, day: date, clerk: str | None = None) -> DailyClo
 
 def list_closes(counter: Counter, day: date | None = None) -> list[DailyCloseRecord]:
     with counter.store.unit_of_work() as uow:
-        return uow.closes.list(day)
-
-
-def closed_problem(uow: Any, day: date, clerk: str) -> FieldError | None:
-    """For services that change a day's work (submit, cancel, rating): refused while the clerk's day
-    or the station's day is closed (reprints stay allowed: they change no total)."""
-    closed = uow.closes.first_closed(day, (close_scope(clerk), close_scope(None)))
-    if closed is not None:
-        who = "全站" if closed.scope == "station" else "本人"
-        return FieldError("day", f"{day.isoformat()}{who}已日结，当日业务只读，不能再办理或修改；如需补办，请站长在“日结”中重开")
-    return None
+        return uow.closes.query(day)
 
 
 def log_print(counter: Counter, document: str, path: Path, pages: int, *, subject: str) -> None:

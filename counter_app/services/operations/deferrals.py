@@ -14,14 +14,17 @@ from decimal import Decimal
 from typing import Any
 
 from counter_app.domain import payback
+from counter_app.domain.businesses import deferral
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.ids import check_uscc
+from counter_app.domain.status import AccountStatus, ApplicationStatus
 from counter_app.services import audit
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import parse_day, text
 from counter_app.store.records_operations import DeferralRecord, DeferralWorker, PaybackRecord
+from counter_app.store.uow import UnitOfWork
 
-NORMAL = "01"
+NORMAL = AccountStatus.NORMAL
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,8 @@ class DeferralView:
         }
 
 
-def _view(counter: Counter, uow: Any, rec: DeferralRecord) -> DeferralView:
+def _view(counter: Counter, uow: UnitOfWork, rec: DeferralRecord) -> DeferralView:
+    assert rec.id is not None  # a stored deferral carries its id
     plan = tuple(uow.deferrals.plan(rec.id))
     due = payback.reminders([payback.Instalment(p.seq, p.due_on, p.amount, p.paid_on) for p in plan], counter.today())
     return DeferralView(rec, tuple(uow.deferrals.workers(rec.id)), plan, tuple(due))
@@ -67,37 +71,39 @@ def track_deferral(counter: Counter, *, receipt_number: str | None = None, uscc:
         if found is not None:
             uscc, from_month, to_month = found["uscc"], found["from_month"], found["to_month"]
         code = check_uscc(uscc)
+        uscc_code = code.value or ""  # used only when the code is valid
         problems: list[FieldError] = list(code.errors)
         months_max = counter.policy_on().notices.deferral_max_months
         problems += payback.check_period(text(from_month), text(to_month), months_max)
         day, bad = parse_day(approved_on or counter.today(), "approved_on", "核准日期")
         problems += [bad] if bad else []
-        employer = uow.employers.get(code.value) if code.ok else None
+        employer = uow.employers.get(uscc_code) if code.ok else None
         if code.ok and employer is None:
             problems.append(FieldError("uscc", "本站数据中没有该单位"))
         count = _instalments(instalments, months_max, problems)
-        affected = _workers(uow, code.value, workers, problems) if employer else []
+        affected = _workers(uow, uscc_code, workers, problems) if employer else []
         if problems:
             return Checked(value=None, errors=tuple(problems))
+        assert employer is not None and day is not None  # no problems: both were found
         months = payback.months_between(text(from_month), text(to_month))
         total = payback.deferred_amount([w.monthly for w in affected], months)
         plan = [PaybackRecord(i.seq, i.due_on, i.amount) for i in payback.schedule(total, text(to_month), count)]
         rec = uow.deferrals.add(DeferralRecord(
-            uscc=code.value, employer_name=employer.name, from_month=text(from_month), to_month=text(to_month),  # type: ignore[union-attr]
-            approved_on=day, total=total, clerk=counter.clerk, receipt_number=receipt_number,  # type: ignore[arg-type]
+            uscc=uscc_code, employer_name=employer.name, from_month=text(from_month), to_month=text(to_month),
+            approved_on=day, total=total, clerk=counter.clerk, receipt_number=receipt_number,
             created_at=counter.now()), affected, plan)
-        audit.record(counter, "deferral_track", code.value, {"total": total, "workers": len(affected)}, uow=uow)
+        audit.record(counter, "deferral_track", uscc_code, {"total": total, "workers": len(affected)}, uow=uow)
         uow.commit()
         return Checked(value=_view(counter, uow, rec))
 
 
-def _from_application(uow: Any, receipt_number: str) -> dict[str, Any] | FieldError:
+def _from_application(uow: UnitOfWork, receipt_number: str) -> dict[str, Any] | FieldError:
     record = uow.applications.get_by_receipt(text(receipt_number).upper())
-    if record is None or record.kind != "deferral":
+    if record is None or record.kind != deferral.KIND:
         return FieldError("receipt_number", f"本站没有受理编号为 {receipt_number} 的缓缴申请")
-    if record.status != "approved":
+    if record.status != ApplicationStatus.APPROVED:
         return FieldError("receipt_number", "该缓缴申请尚未经管理中心核准，核准后才能跟踪")
-    if any(d.receipt_number == record.receipt_number for d in uow.deferrals.list(uscc=record.subject_key)):
+    if any(d.receipt_number == record.receipt_number for d in uow.deferrals.query(uscc=record.subject_key)):
         return FieldError("receipt_number", "该缓缴申请已在跟踪中")
     return record.fields
 
@@ -114,7 +120,7 @@ def _instalments(value: Any, months_max: int, problems: list[FieldError]) -> int
     return count
 
 
-def _workers(uow: Any, uscc: str, chosen: list[str] | None, problems: list[FieldError]) -> list[DeferralWorker]:
+def _workers(uow: UnitOfWork, uscc: str, chosen: list[str] | None, problems: list[FieldError]) -> list[DeferralWorker]:
     accounts = [a for a in uow.accounts.for_employer(uscc) if a.status == NORMAL]
     if chosen is not None:
         wanted = {text(c).upper() for c in chosen}
@@ -135,9 +141,9 @@ def _workers(uow: Any, uscc: str, chosen: list[str] | None, problems: list[Field
 def mark_paid(counter: Counter, deferral_id: int, seq: int, paid_on: Any = None) -> Checked[DeferralView]:
     """An instalment has been paid back (补缴到账)."""
     day, bad = parse_day(paid_on or counter.today(), "paid_on", "补缴日期")
-    if bad:
-        return Checked(value=None, errors=(bad,))
-    if day > counter.today():  # type: ignore[operator]
+    if bad or day is None:
+        return Checked(value=None, errors=(bad,) if bad else ())
+    if day > counter.today():
         return Checked.fail("paid_on", "补缴日期不能晚于今天")
     with counter.store.unit_of_work(write=True) as uow:
         rec = uow.deferrals.get(deferral_id)
@@ -152,7 +158,7 @@ def mark_paid(counter: Counter, deferral_id: int, seq: int, paid_on: Any = None)
 
 def list_deferrals(counter: Counter, uscc: str | None = None) -> list[DeferralView]:
     with counter.store.unit_of_work() as uow:
-        return [_view(counter, uow, r) for r in uow.deferrals.list(uscc=uscc)]
+        return [_view(counter, uow, r) for r in uow.deferrals.query(uscc=uscc)]
 
 
 def payback_reminders(counter: Counter) -> list[tuple[DeferralRecord, payback.Reminder]]:

@@ -16,17 +16,23 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.domain import enforcement as rules
+from counter_app.domain.businesses import establish_employer
 from counter_app.domain.enforcement import CaseFacts, Step
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.ids import check_uscc
 from counter_app.domain.money import parse_money
+from counter_app.domain.status import NOT_TAKEN_UP
+from counter_app.printing.dossier import DossierComplaint, DossierData, DossierStep, render_dossier
 from counter_app.services import audit
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import parse_day, text
+from counter_app.services.operations.daily_close import log_print
+from counter_app.services.printing import PrintRefused, print_establishment_notice
 from counter_app.store.records_operations import CaseEventRecord, CaseRecord, ComplaintRecord
+from counter_app.store.uow import UnitOfWork
 
 CASE_PREFIX = "JZ"  # case numbers: STATION-JZ-YYYYMMDD-NNNN
-NOT_REGISTERING = frozenset({"cancelled", "rejected"})
+NOT_REGISTERING = NOT_TAKEN_UP
 
 
 @dataclass(frozen=True)
@@ -69,25 +75,26 @@ class StepInput:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def view(counter: Counter, case: CaseRecord, uow: Any = None, *, full: bool = False) -> CaseView:
+def view(counter: Counter, case: CaseRecord, uow: UnitOfWork | None = None, *, full: bool = False) -> CaseView:
     today = counter.today()
     steps: tuple[CaseEventRecord, ...] = ()
     complaints: tuple[ComplaintRecord, ...] = ()
     seen = ""
     if full and uow is not None:
+        assert case.id is not None  # a stored case carries its id
         steps = tuple(uow.cases.events(case.id))
-        complaints = tuple(uow.complaints.list(case_id=case.id))
+        complaints = tuple(uow.complaints.query(case_id=case.id))
         seen = _registration_seen(uow, case.uscc)
     return CaseView(case, rules.is_overdue(case.state, case.deadline, today), rules.days_left(case.deadline, today),
                     rules.next_states(case.state), steps, complaints, seen)
 
 
-def _registration_seen(uow: Any, uscc: str) -> str:
+def _registration_seen(uow: UnitOfWork, uscc: str) -> str:
     employer = uow.employers.get(uscc)
     if employer is not None and employer.registered:
         return "管理中心数据显示该单位已办理缴存登记"
     for app in uow.applications.for_subject(uscc):
-        if app.kind == "establish-employer" and app.status not in NOT_REGISTERING:
+        if app.kind == establish_employer.SPEC.kind and app.status not in NOT_REGISTERING:
             return f"本站已受理该单位的建制申请（{app.receipt_number}）"
     return ""
 
@@ -100,26 +107,28 @@ def open_case(counter: Counter, uscc: Any, investigated_on: Any, record: Any, *,
     problems = list(code.errors) + ([bad_day] if bad_day else [])
     if problems:
         return Checked(value=None, errors=tuple(problems))
-    step = Step(rules.INVESTIGATED, on, counter.clerk, text(record), text(document))  # type: ignore[arg-type]
+    assert on is not None and code.value is not None  # no problems: both parsed
+    uscc_code = code.value
+    step = Step(rules.INVESTIGATED, on, counter.clerk, text(record), text(document))
     problems = rules.check_opening(step, counter.today())
     with counter.store.unit_of_work(write=True) as uow:
-        employer = uow.employers.get(code.value)
+        employer = uow.employers.get(uscc_code)
         if employer is None:
             problems.append(FieldError("uscc", "本站数据中没有该单位，请先同步管理中心数据或核对统一社会信用代码"))
         elif employer.registered:
             problems.append(FieldError("uscc", f"{employer.name}已办理住房公积金缴存登记，无需立案"))
-        for other in uow.cases.list(uscc=code.value, open_only=True):
+        for other in uow.cases.query(uscc=uscc_code, open_only=True):
             problems.append(FieldError("uscc", f"该单位已有未结案的执法案件 {other.case_no}"))
-        if problems:
+        if problems or employer is None:
             return Checked(value=None, errors=tuple(problems))
         case_no = uow.receipts.next_number(counter.station_code, CASE_PREFIX, counter.today())
         path = _keep(counter, case_no, attachment)
         now = counter.now()
         case = uow.cases.add(
-            CaseRecord(case_no=case_no, uscc=code.value, employer_name=employer.name, state=rules.INVESTIGATED,  # type: ignore[union-attr]
-                       clerk=counter.clerk, opened_on=on, last_on=on, created_at=now, updated_at=now),  # type: ignore[arg-type]
+            CaseRecord(case_no=case_no, uscc=uscc_code, employer_name=employer.name, state=rules.INVESTIGATED,
+                       clerk=counter.clerk, opened_on=on, last_on=on, created_at=now, updated_at=now),
             CaseEventRecord(step.state, step.on, step.clerk, step.note, step.document, path, at=now))
-        audit.record(counter, "case", case_no, {"state": step.state, "uscc": code.value}, uow=uow)
+        audit.record(counter, "case", case_no, {"state": step.state, "uscc": uscc_code}, uow=uow)
         uow.commit()
         return Checked(value=view(counter, case, uow, full=True))
 
@@ -167,7 +176,8 @@ def advance(counter: Counter, case_no: str, state: str, step: StepInput = StepIn
     return _record(counter, case, wanted, data, changes, path or _keep(counter, case.case_no, step.attachment))
 
 
-def _step_data(case: CaseRecord, step: Step, given: StepInput, problems: list[FieldError]) -> tuple[dict, dict]:
+def _step_data(case: CaseRecord, step: Step, given: StepInput, problems: list[FieldError]
+               ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Facts a step adds to the case (referral: the printed fine range; closing: the fine decided)."""
     data: dict[str, Any] = {}
     changes: dict[str, Any] = {}
@@ -178,7 +188,7 @@ def _step_data(case: CaseRecord, step: Step, given: StepInput, problems: list[Fi
         fine = given.extra.get("fine")
         if fine not in (None, ""):
             checked = parse_money(fine, field="fine", label="罚款金额")
-            if not checked.ok:
+            if not checked.ok or checked.value is None:
                 problems.extend(checked.errors)
             elif case.state != rules.REFERRED:
                 problems.append(FieldError("fine", "只有移送处罚的案件才能登记罚款金额"))
@@ -188,9 +198,8 @@ def _step_data(case: CaseRecord, step: Step, given: StepInput, problems: list[Fi
     return data, changes
 
 
-def _print_notice(counter: Counter, case: CaseRecord, out: str | os.PathLike[str] | None) -> tuple[str, dict] | FieldError:
-    from counter_app.services.printing import PrintRefused, print_establishment_notice
-
+def _print_notice(counter: Counter, case: CaseRecord, out: str | os.PathLike[str] | None
+                  ) -> tuple[str, dict[str, Any]] | FieldError:
     try:
         printed = print_establishment_notice(counter, case.uscc, out, investigated_on=case.opened_on)
     except PrintRefused as refused:
@@ -203,11 +212,14 @@ def _print_notice(counter: Counter, case: CaseRecord, out: str | os.PathLike[str
     }
 
 
-def _record(counter: Counter, case: CaseRecord, step: Step, data: dict, changes: dict, path: str | None) -> Checked[CaseView]:
+def _record(counter: Counter, case: CaseRecord, step: Step, data: dict[str, Any], changes: dict[str, Any],
+            path: str | None) -> Checked[CaseView]:
+    assert case.id is not None  # a stored case carries its id
     with counter.store.unit_of_work(write=True) as uow:
         current = uow.cases.get(case.case_no)
-        if current.state != case.state:  # another counter moved it meanwhile
-            return Checked.fail("state", f"案件已由其他柜员变更为“{rules.state_label(current.state)}”，请刷新后再试")
+        if current is None or current.state != case.state:  # another counter moved it meanwhile
+            moved = rules.state_label(current.state) if current is not None else "已删除"
+            return Checked.fail("state", f"案件已由其他柜员变更为“{moved}”，请刷新后再试")
         uow.cases.add_event(case.id, CaseEventRecord(step.state, step.on, step.clerk, step.note, step.document, path,
                                                      data, at=counter.now()))
         updated = uow.cases.update(case.case_no, state=step.state, last_on=step.on, updated_at=counter.now(), **changes)
@@ -241,15 +253,13 @@ def list_cases(counter: Counter, state: str | None = None, *, overdue_only: bool
                open_only: bool = False, uscc: str | None = None) -> list[CaseView]:
     """Cases newest first; overdue ones (past the deadline, still waiting) are flagged."""
     with counter.store.unit_of_work() as uow:
-        cases = uow.cases.list(state=state, uscc=uscc, open_only=open_only)
+        cases = uow.cases.query(state=state, uscc=uscc, open_only=open_only)
     views = [view(counter, c) for c in cases]
     return [v for v in views if v.overdue] if overdue_only else views
 
 
 def export_dossier(counter: Counter, case_no: str, out: str | os.PathLike[str] | None = None) -> Checked[Path]:
     """The case's dossier (执法案卷) as PDF: facts, every step, documents, linked complaints."""
-    from counter_app.printing.dossier import render_dossier
-    from counter_app.services.operations.daily_close import log_print
 
     found = get_case(counter, case_no)
     if found is None:
@@ -263,7 +273,6 @@ def export_dossier(counter: Counter, case_no: str, out: str | os.PathLike[str] |
 
 
 def _dossier(counter: Counter, found: CaseView) -> Any:
-    from counter_app.printing.dossier import DossierComplaint, DossierData, DossierStep
 
     c = found.case
     steps = tuple(DossierStep(rules.state_label(s.state), s.on, s.clerk, s.note, s.document,

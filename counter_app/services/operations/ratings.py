@@ -17,8 +17,9 @@ from counter_app.domain.materials import missing_materials
 from counter_app.domain.money import parse_money
 from counter_app.domain.normalize import normalize_code
 from counter_app.services.counter import Counter
+from counter_app.services.day_lock import closed_problem
+from counter_app.services.forms import required_materials
 from counter_app.services.operations._common import day_bounds, text
-from counter_app.services.operations.daily_close import closed_problem
 from counter_app.store.records_operations import RatingRecord
 
 SCORES = {1: "很不满意", 2: "不满意", 3: "一般", 4: "满意", 5: "非常满意"}
@@ -34,7 +35,7 @@ def rate(counter: Counter, receipt_number: str, score: Any) -> Checked[RatingRec
             application = uow.applications.get_by_receipt(number)
             if application is None:
                 return Checked.fail("receipt_number", f"本站没有受理编号为 {number} 的业务")
-            closed = closed_problem(uow, counter.local(application.created_at).date(), application.clerk)
+            closed = closed_problem(uow, counter.local(application.taken_at).date(), application.clerk)
             if closed:  # the day's totals (ratings included) are frozen
                 return Checked(value=None, errors=(closed,))
             if uow.ratings.get(number) is not None:
@@ -77,8 +78,6 @@ class CustomerView:
 def customer_view(counter: Counter, kind: str, form: Mapping[str, Any]) -> CustomerView:
     """The clerk's entries as the worker sees them: name, masked ID (a USCC is public), business,
     amount and the documents still missing. Never raises on half-typed input."""
-    from counter_app.services.forms import required_materials
-
     spec = business(kind)
     subject = normalize_code(form.get(spec.subject_field))
     name = str(form.get("name") or form.get("employer_name") or "")

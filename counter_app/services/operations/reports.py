@@ -15,6 +15,7 @@ from typing import Any
 
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.domain.daily_close import STATUS_NAMES, WAITING, status_name
+from counter_app.domain.status import ApplicationStatus
 from counter_app.services.counter import Counter
 from counter_app.services.operations import complaints, coverage, daily_close, deferrals, enforcement, ratings
 from counter_app.services.operations._common import day_bounds
@@ -37,7 +38,8 @@ def summary_table(totals: dict[str, Any], title: str = "日结汇总") -> Table:
     ratings_given = sum(totals.get("ratings", {}).values())
     notes = (f"打印回执 {totals['receipts_printed']} 张，补打 {totals['receipts_reprinted']} 张",
              "编号检查：" + ("；".join(gaps) if gaps else "受理编号连续，无缺号"),
-             f"未上传管理中心：{len(totals['unsynced'])} 笔" + (f"（{'、'.join(totals['unsynced'])}）" if totals["unsynced"] else ""),
+             f"未上传管理中心：{len(totals['unsynced'])} 笔"
+             + (f"（{'、'.join(totals['unsynced'])}）" if totals["unsynced"] else ""),
              f"服务评价：{ratings_given} 人")
     return Table(title, header, tuple(rows), notes)
 
@@ -51,7 +53,7 @@ def daily_tables(counter: Counter, day: date) -> list[Table]:
     items = {i.receipt_number: i for i in report.items}
     detail = tuple(
         (a.receipt_number, kind_name(a.kind), a.subject_name or "", status_name(a.status), items[a.receipt_number].amount,
-         a.clerk, counter.local(a.created_at).strftime("%H:%M:%S"), "是" if items[a.receipt_number].synced else "否",
+         a.clerk, counter.local(a.taken_at).strftime("%H:%M:%S"), "是" if items[a.receipt_number].synced else "否",
          items[a.receipt_number].rating)
         for a in apps)
     summary = summary_table(report.totals_dict())
@@ -60,7 +62,8 @@ def daily_tables(counter: Counter, day: date) -> list[Table]:
                         (*summary.notes, f"本日已日结（{report.close.closed_by}），以上为日结时的数字"))  # type: ignore[union-attr]
     return [
         summary,
-        Table("业务明细", ("受理编号", "业务", "申请人/单位", "状态", "金额（元）", "柜员", "受理时间", "已上传", "评价"), detail),
+        Table("业务明细",
+              ("受理编号", "业务", "申请人/单位", "状态", "金额（元）", "柜员", "受理时间", "已上传", "评价"), detail),
         _per_clerk(report.items),
     ]
 
@@ -69,7 +72,8 @@ def _per_clerk(items: tuple[Any, ...]) -> Table:
     by: dict[str, list[Any]] = {}
     for item in items:
         by.setdefault(item.clerk, []).append(item)
-    rows = tuple((clerk, len(mine), sum((i.amount for i in mine if i.amount is not None and i.status != "cancelled"),
+    counted = (ApplicationStatus.CANCELLED,)
+    rows = tuple((clerk, len(mine), sum((i.amount for i in mine if i.amount is not None and i.status not in counted),
                                         Decimal("0.00")), sum(1 for i in mine if not i.synced))
                  for clerk, mine in sorted(by.items()))
     return Table("柜员", ("柜员", "笔数", "金额（元）", "未上传"), rows)
@@ -117,7 +121,7 @@ def dashboard(counter: Counter, days: int = 14) -> Dashboard:
         waiting = sum(uow.applications.count(status=s) for s in WAITING)
     per_day: dict[str, list[int]] = {kind: [0] * days for kind in BUSINESSES}
     for a in apps:
-        index = (counter.local(a.created_at).date() - span[0]).days
+        index = (counter.local(a.taken_at).date() - span[0]).days
         per_day.setdefault(a.kind, [0] * days)[index] += 1
     cases = enforcement.list_cases(counter, open_only=True)
     open_complaints = complaints.list_complaints(counter, status="open")

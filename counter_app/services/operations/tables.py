@@ -16,6 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
 MONEY_FORMAT = "#,##0.00"
 MAX_SHEET_TITLE = 31  # Excel's limit
 
@@ -44,11 +47,9 @@ class ReadTable:
 
 def write_xlsx(tables: Sequence[Table], out: str | os.PathLike[str]) -> Path:
     """One sheet per table; notes under a blank row after the table."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     book = Workbook()
-    book.remove(book.active)
+    for blank in book.worksheets:  # the sheet a new workbook starts with
+        book.remove(blank)
     used: set[str] = set()
     for table in tables:
         sheet = book.create_sheet(_sheet_title(table.title, used))
@@ -137,8 +138,6 @@ def _csv_rows(path: Path) -> list[list[Any]]:
 
 
 def _xlsx_rows(path: Path) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the same clerk message

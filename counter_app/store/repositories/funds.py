@@ -8,6 +8,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.dialects.sqlite import insert
 
 from counter_app.domain.normalize import normalize_code
+from counter_app.domain.status import AccountStatus
 from counter_app.store import schema as s
 from counter_app.store.records import AccountRecord, LoanRecord, PastWithdrawalRecord, PolicyVersionRecord
 from counter_app.store.repositories._base import Repository, to_record, to_records, values_of
@@ -24,7 +25,7 @@ class AccountRepository(Repository):
         a = s.accounts.c
         stmt = (
             select(s.accounts).where(a.id_number == normalize_code(id_number))
-            .order_by(case((a.status == "01", 0), else_=1), a.opened_on.desc(), a.account_no)
+            .order_by(case((a.status == AccountStatus.NORMAL.value, 0), else_=1), a.opened_on.desc(), a.account_no)
         )
         return to_records(AccountRecord, self._c.execute(stmt))
 

@@ -63,7 +63,7 @@ class DraftRepository(Repository):
         d = s.drafts.c
         return self._c.execute(delete(s.drafts).where(d.kind == kind, d.key == key)).rowcount > 0
 
-    def list(self, kind: str | None = None) -> list[Draft]:
+    def query(self, kind: str | None = None) -> list[Draft]:
         """Newest first."""
         stmt = select(s.drafts).order_by(s.drafts.c.updated_at.desc(), s.drafts.c.id.desc())
         if kind is not None:

@@ -10,17 +10,26 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.dialects.sqlite import insert
 
+from counter_app.domain.status import AccountStatus
 from counter_app.store import schema as s
 from counter_app.store import schema_operations as o
 from counter_app.store.records import ApplicationRecord, PrintLogEntry
 from counter_app.store.records_operations import (
-    CandidateRecord, CaseEventRecord, CaseRecord, ComplaintRecord, CoverageTarget, DailyCloseRecord,
-    DeferralRecord, DeferralWorker, PaybackRecord, RatingRecord,
+    CandidateRecord,
+    CaseEventRecord,
+    CaseRecord,
+    ComplaintRecord,
+    CoverageTarget,
+    DailyCloseRecord,
+    DeferralRecord,
+    DeferralWorker,
+    PaybackRecord,
+    RatingRecord,
 )
 from counter_app.store.repositories._base import Repository, to_record, to_records, values_of
 from counter_app.store.types import utc_now
 
-NORMAL = "01"  # account status A.6: contributing normally
+NORMAL = AccountStatus.NORMAL  # contributing normally
 IN_CHUNK = 500  # keys per IN (…) list: well under SQLite's bound-parameter limit
 
 
@@ -78,7 +87,8 @@ class CoverageRepository(Repository):
 
     def normal_accounts_by_employer(self) -> dict[str, int]:
         a = s.accounts.c
-        stmt = select(a.employer_uscc, func.count()).where(a.status == NORMAL, a.employer_uscc.is_not(None)).group_by(a.employer_uscc)
+        stmt = (select(a.employer_uscc, func.count()).where(a.status == NORMAL, a.employer_uscc.is_not(None))
+                .group_by(a.employer_uscc))
         return {uscc: int(n) for uscc, n in self._c.execute(stmt)}
 
     def accounts_opened(self, start: date, end: date) -> list[tuple[str, str | None, date]]:
@@ -116,7 +126,7 @@ class CaseRepository(Repository):
         return to_record(CaseRecord, self._c.execute(
             select(o.enforcement_cases).where(o.enforcement_cases.c.id == case_id)).first())
 
-    def list(self, state: str | None = None, uscc: str | None = None, open_only: bool = False) -> list[CaseRecord]:
+    def query(self, state: str | None = None, uscc: str | None = None, open_only: bool = False) -> list[CaseRecord]:
         """Newest first."""
         c = o.enforcement_cases.c
         stmt = select(o.enforcement_cases).order_by(c.opened_on.desc(), c.id.desc())
@@ -148,7 +158,7 @@ class ComplaintRepository(Repository):
         self._c.execute(update(o.complaints).where(o.complaints.c.complaint_no == complaint_no).values(changes))
         return self.get(complaint_no)  # type: ignore[return-value]
 
-    def list(self, status: str | None = None, case_id: int | None = None, uscc: str | None = None) -> list[ComplaintRecord]:
+    def query(self, status: str | None = None, case_id: int | None = None, uscc: str | None = None) -> list[ComplaintRecord]:
         """Newest first."""
         c = o.complaints.c
         stmt = select(o.complaints).order_by(c.received_on.desc(), c.id.desc())
@@ -172,7 +182,7 @@ class DeferralRepository(Repository):
     def get(self, deferral_id: int) -> DeferralRecord | None:
         return to_record(DeferralRecord, self._c.execute(select(o.deferrals).where(o.deferrals.c.id == deferral_id)).first())
 
-    def list(self, uscc: str | None = None) -> list[DeferralRecord]:
+    def query(self, uscc: str | None = None) -> list[DeferralRecord]:
         d = o.deferrals.c
         stmt = select(o.deferrals).order_by(d.approved_on.desc(), d.id.desc())
         if uscc is not None:
@@ -234,7 +244,7 @@ class DailyCloseRepository(Repository):
             select(o.daily_closes).where(d.day == day, d.reopened_at.is_(None),
                                          or_(*(d.scope == scope for scope in scopes))).limit(1)).first())
 
-    def list(self, day: date | None = None) -> list[DailyCloseRecord]:
+    def query(self, day: date | None = None) -> list[DailyCloseRecord]:
         d = o.daily_closes.c
         stmt = select(o.daily_closes).order_by(d.day.desc(), d.scope, d.revision)
         if day is not None:

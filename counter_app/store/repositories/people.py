@@ -12,8 +12,8 @@ from sqlalchemy.dialects.sqlite import insert
 from counter_app.domain.normalize import normalize_code
 from counter_app.domain.search_keys import employer_aliases, employer_keys, person_keys
 from counter_app.store import schema as s
-from counter_app.store.records import EmployerRecord, WorkerRecord
 from counter_app.store.bulk import insert_tuples
+from counter_app.store.records import EmployerRecord, WorkerRecord
 from counter_app.store.repositories._base import Repository, chunks, to_record, to_records, values_of
 
 WORKER = "W"
@@ -137,7 +137,7 @@ class EmployerRepository(_KeyedRepository):
         stmt = stmt.order_by(s.employers.c.insured_staff.desc().nulls_last(), s.employers.c.uscc)
         return to_records(EmployerRecord, self._c.execute(stmt))
 
-    def list(self, township: str | None = None) -> list[EmployerRecord]:
+    def query(self, township: str | None = None) -> list[EmployerRecord]:
         stmt = select(s.employers).order_by(s.employers.c.township, s.employers.c.name)
         if township is not None:
             stmt = stmt.where(s.employers.c.township == township)

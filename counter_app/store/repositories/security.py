@@ -49,7 +49,7 @@ class ClerkRepository(Repository):
     def get(self, username: str) -> ClerkRecord | None:
         return to_record(ClerkRecord, self._c.execute(select(s.clerks).where(s.clerks.c.username == username)).first())
 
-    def list(self) -> list[ClerkRecord]:
+    def all(self) -> list[ClerkRecord]:
         return to_records(ClerkRecord, self._c.execute(select(s.clerks).order_by(s.clerks.c.username)))
 
     def count(self, *, active_role: str | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
@@ -10,11 +11,11 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert
 
+from counter_app.domain.status import ApplicationStatus, check_move
 from counter_app.store import schema as s
 from counter_app.store.records import ApplicationRecord, OutboxItem, StatusChange
 from counter_app.store.repositories._base import Repository, to_record, to_records, values_of
 from counter_app.store.types import utc_now
-
 
 # Statements built once and run with parameters: SQLAlchemy then reuses the compiled SQL without
 # coercing each value into the statement (that cost ~0.3 ms per insert on the submit path).
@@ -33,13 +34,18 @@ class StoreError(RuntimeError):
 class ApplicationRepository(Repository):
     def add(self, rec: ApplicationRecord, earlier_steps: tuple[str, ...] = ()) -> ApplicationRecord:
         """Insert; fills ``id`` and missing timestamps, and records the status steps: any
-        ``earlier_steps`` the application went through at the same moment, then its status."""
+        ``earlier_steps`` the application went through at the same moment, then its status
+        (``StatusTransitionError`` when the steps are not a path the lifecycle allows)."""
+        steps = (*earlier_steps, rec.status)
+        for before, after in itertools.pairwise(steps):
+            check_move(before, after)
+        rec = replace(rec, status=str(ApplicationStatus(rec.status)))
         now = utc_now()
         rec = replace(rec, created_at=rec.created_at or now, updated_at=rec.updated_at or rec.created_at or now)
         new_id = self._c.execute(s.applications.insert(), values_of(rec, exclude=("id",))).inserted_primary_key[0]
         self._c.execute(s.application_status_history.insert(), [
-            {"application_id": new_id, "status": status, "at": rec.created_at, "by": rec.clerk, "reason": None}
-            for status in (*earlier_steps, rec.status)
+            {"application_id": new_id, "status": str(status), "at": rec.created_at, "by": rec.clerk, "reason": None}
+            for status in steps
         ])
         return replace(rec, id=new_id)
 
@@ -59,7 +65,7 @@ class ApplicationRepository(Repository):
     def get_by_client_id(self, client_id: str) -> ApplicationRecord | None:
         return self._one(s.applications.c.client_id == client_id)
 
-    def list(
+    def query(
         self, status: str | None = None, kind: str | None = None, limit: int = 100, offset: int = 0
     ) -> list[ApplicationRecord]:
         """Newest first."""
@@ -85,10 +91,12 @@ class ApplicationRepository(Repository):
     def set_status(
         self, client_id: str, status: str, by: str, reason: str | None = None, at: datetime | None = None
     ) -> ApplicationRecord:
-        """Move to ``status`` (the reason, if any, becomes the decision reason) and log the step."""
+        """Move to ``status`` (the reason, if any, becomes the decision reason) and log the step;
+        ``StatusTransitionError`` for a move the lifecycle (``domain.status.TRANSITIONS``) does not allow."""
         current = self.get_by_client_id(client_id)
         if current is None:
             raise KeyError(client_id)
+        status = str(check_move(current.status, status))
         at = at or utc_now()
         changes: dict[str, Any] = {"status": status, "updated_at": at}
         if reason is not None:

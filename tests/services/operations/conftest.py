@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -16,7 +16,7 @@ def move_to(counter: Any) -> Callable[[date], None]:
     """``move_to(day)``: the counter's clock stands at 10:00 China time on ``day``."""
 
     def move(day: date) -> None:
-        moment = datetime(day.year, day.month, day.day, 2, 0, tzinfo=timezone.utc)
+        moment = datetime(day.year, day.month, day.day, 2, 0, tzinfo=UTC)
         counter.clock = lambda: moment
 
     return move

@@ -154,7 +154,6 @@ def test_a_close_refuses_when_the_day_changed_since_the_clerk_confirmed_it(count
 
 
 def test_a_supervisor_reopens_a_closed_day_and_the_next_close_is_a_revised_sheet(staffed, tmp_path) -> None:
-    from counter_app.services import audit
 
     submit_good(staffed, "withdrawal")
     first = ops.close_day(staffed, approval=signed_off(staffed, "clerk:li"), out=tmp_path / "first.pdf")
@@ -169,7 +168,8 @@ def test_a_supervisor_reopens_a_closed_day_and_the_next_close_is_a_revised_sheet
     report = reopened.value
     assert not report.closed and report.revision == 2 and report.reopened.reopen_reason == "漏录一笔贷款受理"
     assert report.reopened.reopen_approved_by == "zhan" and report.reopened.reopened_by == "li"
-    assert ops.reopen_day(staffed, TODAY, "再次重开试试", approval=signed_off(staffed, "clerk:li", "reopen_day")).errors[0].field == "day"
+    again = ops.reopen_day(staffed, TODAY, "再次重开试试", approval=signed_off(staffed, "clerk:li", "reopen_day"))
+    assert again.errors[0].field == "day"
     assert submit_good(staffed, "loan").ok  # open again: the missed walk-in is taken
     second = ops.close_day(staffed, approval=signed_off(staffed, "clerk:li"), out=tmp_path / "second.pdf")
     assert second.ok and second.value.revision == 2 and second.value.totals.count == 2

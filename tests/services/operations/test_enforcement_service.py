@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from service_world import NOW, TODAY, E, W, build_world, fixed_clock  # noqa: F401
@@ -18,7 +19,7 @@ from counter_app.store import EmployerRecord
 
 def at(counter, day: date) -> None:
     """Move the counter's clock to 10:00 China time on ``day``."""
-    moment = datetime(day.year, day.month, day.day, 2, 0, tzinfo=timezone.utc)
+    moment = datetime(day.year, day.month, day.day, 2, 0, tzinfo=UTC)
     counter.clock = lambda: moment
 
 
@@ -38,7 +39,8 @@ def test_opening_records_the_investigation_and_numbers_the_case(counter) -> None
     number = opened(counter)
     case = ops.get_case(counter, number)
     assert number == f"{counter.station_code}-JZ-20261123-0001"
-    assert (case.case.state, case.case.uscc, case.case.employer_name) == ("investigated", E.unregistered, "示范市北坪商贸有限公司")
+    assert (case.case.state, case.case.uscc, case.case.employer_name) == (
+        "investigated", E.unregistered, "示范市北坪商贸有限公司")
     assert case.case.clerk == counter.clerk and case.case.opened_on == date(2026, 11, 20)
     assert [(s.state, s.on, s.document) for s in case.steps] == [("investigated", date(2026, 11, 20), "DC-2026-001")]
     assert case.next_states == ("notice_issued", "closed")
@@ -140,7 +142,7 @@ def test_attachment_is_kept_and_the_dossier_lists_steps_papers_and_complaints(co
     result = ops.open_case(counter, E.unregistered, TODAY, "调查属实", document="DC-9", attachment=scan)
     number = result.value.case.case_no
     kept = result.value.steps[0].path
-    assert kept.startswith(str(counter.data_dir / "cases" / number)) and open(kept, "rb").read() == b"%PDF-1.4 scan"
+    assert kept.startswith(str(counter.data_dir / "cases" / number)) and Path(kept).read_bytes() == b"%PDF-1.4 scan"
     ops.advance(counter, number, "notice_issued")
     ops.take_complaint(counter, {"complainant": "张三", "summary": "单位未为职工缴存公积金", "case_no": number})
     path = ops.export_dossier(counter, number, tmp_path / "dossier.pdf").value

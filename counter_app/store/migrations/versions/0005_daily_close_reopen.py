@@ -1,7 +1,7 @@
 """Daily close revisions: a supervisor may reopen a closed day (who, when, why, approved by whom);
 the next close of that day is revision N+1 (第N次日结), so (day, scope, revision) is unique.
 
-Revision ID: 0006
+Revision ID: 0005
 Revises: 0004
 """
 
@@ -10,8 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0006'
-# 0005 is the trust branch's migration (#17); whichever lands second revises the other.
+revision = '0005'
 down_revision = '0004'
 branch_labels = None
 depends_on = None

@@ -1,8 +1,9 @@
-"""Output helpers shared by the CLI commands: JSON, Chinese errors, exit codes."""
+"""Console output shared by the command lines (counter-app, counter-central): Chinese argparse, JSON, errors."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ class CliError(Exception):
     exit_code: int = EXIT_BAD_INPUT
 
     @classmethod
-    def single(cls, field_key: str, message: str) -> "CliError":
+    def single(cls, field_key: str, message: str) -> CliError:
         return cls([{"field": field_key, "message": message}])
 
 
@@ -29,10 +30,8 @@ def force_utf8_stdio() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(encoding="utf-8", errors="backslashreplace")  # undecodable argv bytes echo, never crash
-            except (ValueError, OSError):
-                pass
 
 
 def emit_json(payload: Any) -> None:

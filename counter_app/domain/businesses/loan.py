@@ -1,0 +1,105 @@
+"""个人住房公积金贷款受理: amount within the house price, a co-borrower who is someone else, and the
+repayment comparison printed on the acceptance form. The loan limit and eligibility are
+``domain.loan_limit`` / ``domain.eligibility``; the store's part is ``services.business_rules.loan``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from counter_app.domain.business_spec import BusinessSpec, FieldSpec, FormTable
+from counter_app.domain.errors import FieldError
+from counter_app.domain.money import format_money
+from counter_app.domain.person_fields import MATERIALS, REPAYMENT_METHODS
+from counter_app.domain.schedule import METHOD_NAMES, build_schedule
+
+if TYPE_CHECKING:
+    from counter_app.domain.business_spec import Show
+    from counter_app.domain.policy_schema import PolicyVersion
+
+SIDE_PANEL = "loan"  # the GUI's limit and repayment panel beside the form
+
+
+@dataclass(frozen=True)
+class RepaymentOption:
+    """One repayment method's summary for the loan acceptance form (贷款申请受理单)."""
+
+    method: str  # 等额本息 / 等额本金
+    first_payment: Decimal
+    last_payment: Decimal
+    total_interest: Decimal
+    total_payment: Decimal
+
+
+def cross_checks(values: Mapping[str, Any], errors: Sequence[FieldError]) -> list[FieldError]:
+    out = []
+    if "amount" in values and "house_price" in values and Decimal(values["amount"]) > Decimal(values["house_price"]):
+        out.append(FieldError("amount", "申请贷款金额不能超过房屋总价"))
+    if values.get("co_borrower_id") and values.get("co_borrower_id") == values.get("id_number"):
+        out.append(FieldError("co_borrower_id", "共同借款人不能是借款人本人"))
+    return out
+
+
+def repayment_options(amount: Decimal, annual_rate_pct: Decimal, months: int) -> list[RepaymentOption]:
+    """Both repayment methods for one loan, side by side."""
+    options = []
+    for method in ("annuity", "linear"):
+        schedule = build_schedule(amount, annual_rate_pct, months, method)
+        options.append(RepaymentOption(
+            METHOD_NAMES[method], schedule.rows[0].payment, schedule.rows[-1].payment,
+            schedule.total_interest, schedule.total_payment,
+        ))
+    return options
+
+
+def schedule_section(options: Sequence[RepaymentOption], title: str = "还款测算") -> FormTable:
+    """Monthly payment and total interest for each repayment method, side by side."""
+    rows = tuple(
+        (o.method, format_money(o.first_payment), format_money(o.last_payment),
+         format_money(o.total_interest), format_money(o.total_payment))
+        for o in options
+    )
+    return FormTable(
+        f"{title}（单位：元）", ("还款方式", "首月月供", "末月月供", "利息总额", "还款总额"), rows,
+        note="测算按申请金额、期限和受理日执行利率计算，实际以贷款合同为准。",
+        col_fractions=(0.16, 0.21, 0.21, 0.21, 0.21),  # room for 1,234,567.89 on A5
+    )
+
+
+def form_extras(spec: BusinessSpec, fields: Mapping[str, Any], show: Show,
+                version: PolicyVersion) -> tuple[tuple[int, FormTable], ...]:
+    """The repayment comparison, before the materials section; rates as in force on the day taken."""
+    months = int(fields["months"])
+    rate = version.loan.rate(bool(fields.get("second_home")), months)
+    return ((-1, schedule_section(repayment_options(Decimal(fields["amount"]), rate, months))),)
+
+
+SPEC = BusinessSpec(
+    kind="loan",
+    title="个人住房公积金贷款受理",
+    short="贷款受理",
+    subject_field="id_number",
+    form_title="个人住房公积金贷款申请受理单",
+    amount_field="amount",
+    fields=(
+        FieldSpec("id_number", "借款人身份证号码", "id_number", section="借款人"),
+        FieldSpec("borrower_category", "借款人类别", "choice", choices="borrower_categories", section="借款人"),
+        FieldSpec("monthly_income", "月收入（元）", "money", section="还款能力"),
+        FieldSpec("monthly_debt", "现有月还款额（元）", "money", required=False, section="还款能力",
+                  allow_zero=True),
+        FieldSpec("house_price", "房屋总价（元）", "money", section="贷款信息"),
+        FieldSpec("second_home", "第二套住房", "bool", required=False, section="贷款信息"),
+        FieldSpec("amount", "申请贷款金额（元）", "money", section="贷款信息"),
+        FieldSpec("months", "贷款期限（月）", "months", section="贷款信息"),
+        FieldSpec("method", "还款方式", "choice", choices=REPAYMENT_METHODS, section="贷款信息"),
+        FieldSpec("co_borrower_id", "共同借款人身份证号码", "id_number", required=False, section="共同借款人"),
+        MATERIALS,
+    ),
+    receipt_fields=("borrower_category", "months", "method", "house_price"),
+    side_panel=SIDE_PANEL,
+    cross_checks=cross_checks,
+    form_extras=form_extras,
+)

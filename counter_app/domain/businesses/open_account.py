@@ -1,0 +1,25 @@
+"""个人住房公积金账户设立 (开户): a worker's personal fund account."""
+
+from __future__ import annotations
+
+from counter_app.domain.business_spec import BusinessSpec, FieldSpec
+from counter_app.domain.person_fields import MATERIALS, PERSON_FIELDS
+
+SPEC = BusinessSpec(
+    kind="open-account",
+    title="个人住房公积金账户设立",
+    short="开户",
+    subject_field="id_number",
+    subject_name_field="name",
+    form_title="住房公积金个人账户设立登记表",
+    fields=(
+        *PERSON_FIELDS,
+        FieldSpec("employer_uscc", "所在单位统一社会信用代码", "uscc", section="缴存信息"),
+        FieldSpec("monthly_base", "缴存基数（元/月）", "money", section="缴存信息", hint="上年度月平均工资"),
+        FieldSpec("worker_ratio", "个人缴存比例（%）", "percent", section="缴存信息"),
+        FieldSpec("employer_ratio", "单位缴存比例（%）", "percent", section="缴存信息"),
+        FieldSpec("start_month", "起缴年月", "month", section="缴存信息", hint="格式：2026-11"),
+        MATERIALS,
+    ),
+    receipt_fields=("employer_uscc", "monthly_base", "start_month"),
+)
