@@ -1,4 +1,5 @@
-"""``counter-app calc schedule|loan-limit``: repayment plans and loan limits from the command line."""
+"""``counter-app calc schedule|loan-limit|prepay|settle``: repayment plans, loan limits and post-loan
+figures (partial prepayment, early settlement) from the command line."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from counter_app.console import CliError, emit_json
+from counter_app.domain.businesses.loan_prepay import MODE_CODES, MODE_NAMES, MODES, Mode, Prepayment, prepay
+from counter_app.domain.businesses.loan_settle import Payoff, payoff
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.loan_limit import CONSTRAINT_LABELS, LoanLimit, compute_loan_limit
 from counter_app.domain.money import format_money, parse_money, parse_percent, percent_str
@@ -23,8 +26,8 @@ AREA_NAMES = {"district": "市辖区", "county": "县"}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("calc", help="贷款计算：还款计划、可贷额度")
-    calc = p.add_subparsers(dest="calc_command", required=True, metavar="schedule|loan-limit")
+    p = sub.add_parser("calc", help="贷款计算：还款计划、可贷额度、提前还款、提前结清")
+    calc = p.add_subparsers(dest="calc_command", required=True, metavar="schedule|loan-limit|prepay|settle")
 
     s = calc.add_parser("schedule", help="还款计划（等额本息 annuity / 等额本金 linear）")
     s.add_argument("--principal", required=True, help="贷款本金（元）")
@@ -46,6 +49,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--date", help="申请日期 YYYY-MM-DD（默认今天；按该日生效的政策计算）")
     q.add_argument("--json", action="store_true", help="输出 JSON")
     q.set_defaults(func=run_loan_limit)
+
+    r = calc.add_parser("prepay", help="部分提前还款：缩短期限 shorten / 减少月供 reduce")
+    r.add_argument("--balance", required=True, help="上一还款日后的剩余本金（元）")
+    r.add_argument("--rate", required=True, help="年利率（百分数，如 2.85）")
+    r.add_argument("--months-left", required=True, help="剩余期数（月）")
+    r.add_argument("--amount", required=True, help="提前还款金额（元），少于剩余本金")
+    r.add_argument("--mode", required=True, help="shorten（缩短期限）或 reduce（减少月供）")
+    r.add_argument("--method", required=True, help="annuity（等额本息，01）或 linear（等额本金，02）")
+    r.add_argument("--json", action="store_true", help="输出 JSON")
+    r.set_defaults(func=run_prepay)
+
+    t = calc.add_parser("settle", help="提前结清：剩余本金＋上一还款日至结清日的利息")
+    t.add_argument("--balance", required=True, help="上一还款日后的剩余本金（元）")
+    t.add_argument("--rate", required=True, help="年利率（百分数，如 2.85）")
+    t.add_argument("--last-due", required=True, help="上一还款日 YYYY-MM-DD")
+    t.add_argument("--on", required=True, help="结清日 YYYY-MM-DD")
+    t.add_argument("--json", action="store_true", help="输出 JSON")
+    t.set_defaults(func=run_settle)
 
 
 # ------------------------------------------------------------------------------------ input checks
@@ -224,3 +245,87 @@ def _limit_text(result: LoanLimit, version: PolicyVersion, category: str, area: 
         f"向下取整到 {format_money(loan.limit_round_down_to)} 元）",
     ]
     return "\n".join(lines) + "\n\n" + _table(["约束", "金额（元）", "说明"], rows, align="lrl")
+
+
+# ------------------------------------------------------------------------------- prepay and settle
+
+def _mode(text: str) -> Checked[Mode]:
+    raw = unicodedata.normalize("NFKC", text).strip().lower()
+    by_name = {name: key for key, name in MODE_NAMES.items()}
+    mode = next((m for m in MODES if m == raw), None) or MODE_CODES.get(raw) or by_name.get(raw)
+    if mode is None:
+        return Checked.fail("mode", "调整方式应为 shorten（缩短期限，1）或 reduce（减少月供，2）")
+    return Checked(mode)
+
+
+def _day(text: str, key: str, label: str) -> Checked[date]:
+    try:
+        return Checked(date.fromisoformat(unicodedata.normalize("NFKC", text).strip()))
+    except ValueError:
+        return Checked.fail(key, f"{label}应为有效日期，格式 YYYY-MM-DD")
+
+
+def run_prepay(args: argparse.Namespace) -> int:
+    inputs = _Inputs()
+    balance = inputs.take(parse_money(args.balance, field="balance", label="剩余本金"))
+    rate = inputs.take(_rate(args.rate))
+    raw_months = unicodedata.normalize("NFKC", args.months_left).strip()
+    months = int(raw_months) if raw_months.isdigit() and 1 <= int(raw_months) <= MAX_SCHEDULE_MONTHS else None
+    if months is None:
+        inputs.errors.append(FieldError("months_left", f"剩余期数应为1至{MAX_SCHEDULE_MONTHS}个月的整数"))
+    amount = inputs.take(parse_money(args.amount, field="amount", label="提前还款金额"))
+    mode = inputs.take(_mode(args.mode))
+    method = inputs.take(_method(args.method))
+    if months is not None and months < 2:
+        inputs.errors.append(FieldError("months_left", "仅剩最后一期时请按提前结清计算"))
+    if balance is not None and amount is not None and amount >= balance:
+        inputs.errors.append(FieldError("amount", f"提前还款金额应少于剩余本金 {format_money(balance)} 元"
+                                                  "（全部还清请用 calc settle）"))
+    inputs.done()
+    result = prepay(balance, rate, months, amount, mode, method)
+    if args.json:
+        emit_json(result.as_dict())
+    else:
+        print(_prepay_text(result))
+    return 0
+
+
+def _prepay_text(result: Prepayment) -> str:
+    before, after = result.before, result.after
+    lines = [
+        f"提前还款 {format_money(result.amount)} 元，{MODE_NAMES[result.mode]}，{METHOD_NAMES[after.method]}，"
+        f"年利率 {percent_str(after.annual_rate)}%",
+        f"剩余本金：{format_money(before.principal)} → {format_money(after.principal)} 元",
+        f"首期月供：{format_money(before.monthly_payment)} → {format_money(after.monthly_payment)} 元",
+        f"剩余期数：{before.months} → {after.months} 个月",
+        f"节省利息：{format_money(result.interest_saved)} 元",
+    ]
+    rows = [[str(r.month), format_money(r.payment), format_money(r.principal), format_money(r.interest),
+             format_money(r.remaining)] for r in after.rows]
+    return "\n".join(lines) + "\n\n" + _table(["期数", "月供", "本金", "利息", "剩余本金"], rows)
+
+
+def run_settle(args: argparse.Namespace) -> int:
+    inputs = _Inputs()
+    balance = inputs.take(parse_money(args.balance, field="balance", allow_zero=True, label="剩余本金"))
+    rate = inputs.take(_rate(args.rate))
+    last_due = inputs.take(_day(args.last_due, "last_due", "上一还款日"))
+    on = inputs.take(_day(args.on, "on", "结清日"))
+    if last_due is not None and on is not None and on < last_due:
+        inputs.errors.append(FieldError("on", "结清日不能早于上一还款日"))
+    inputs.done()
+    result = payoff(balance, rate, last_due, on)
+    if args.json:
+        emit_json(result.as_dict())
+    else:
+        print(_settle_text(result))
+    return 0
+
+
+def _settle_text(result: Payoff) -> str:
+    return "\n".join([
+        f"结清金额：{format_money(result.total)} 元",
+        f"剩余本金：{format_money(result.principal)} 元",
+        f"利息：{format_money(result.interest)} 元（{result.last_due.isoformat()} 至 {result.on.isoformat()}，"
+        f"{result.days} 天，日利率＝年利率÷360）",
+    ])

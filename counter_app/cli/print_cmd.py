@@ -1,4 +1,4 @@
-"""``counter-app print receipt|form|notice|letters``: printed documents as PDF files."""
+"""``counter-app print receipt|form|notice|letters|schedule|collection``: printed documents as PDF files."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from counter_app.cli._login import approval_for
 from counter_app.console import CliError, emit_json
 from counter_app.services import printing as svc
 from counter_app.services.approvals import reprint_request
+from counter_app.services.postloan import print_collection, print_schedule
 from counter_app.services.printing import PrintRefused
 
 
@@ -36,6 +37,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     letters.add_argument("--status", help="只发给该账户状态的职工，例如 01 正常")
     letters.add_argument("--chunk", type=int, help="每个文件的信函数（分多个文件输出）")
     letters.set_defaults(func=run)
+    schedule = docs.add_parser("schedule", help="贷款还款计划表")
+    schedule.add_argument("--loan", required=True, help="贷款合同编号")
+    schedule.add_argument("--out", required=True)
+    schedule.set_defaults(func=run)
+    collection = docs.add_parser("collection", help="逾期贷款催收通知书（单笔或本站全部逾期贷款）")
+    which = collection.add_mutually_exclusive_group(required=True)
+    which.add_argument("--loan", help="贷款合同编号")
+    which.add_argument("--overdue", action="store_true", help="本站全部逾期贷款，每笔一页")
+    collection.add_argument("--out", required=True)
+    collection.set_defaults(func=run)
     for parser in (p, *docs.choices.values()):
         parser.add_argument("--json", action="store_true", help="输出 JSON")
 
@@ -59,6 +70,15 @@ def _print(counter, args: argparse.Namespace) -> dict:
     if args.document == "notice":
         printed = svc.print_establishment_notice(counter, args.uscc, args.out)
         return {"file": str(printed.path), "pages": printed.pages}
+    if args.document == "schedule":
+        printed = print_schedule(counter, args.loan, args.out)
+        return {"file": str(printed.path), "pages": printed.pages}
+    if args.document == "collection":
+        done = print_collection(counter, args.out, loan_no=args.loan,
+                                progress=None if args.json else _progress_notices)
+        if not args.json and args.overdue:
+            print(file=sys.stderr)
+        return {"files": [str(done.path)] if done.path else [], "pages": done.pages}
     if args.limit is not None and args.limit < 1:
         raise CliError.single("limit", "生成数量应大于0")
     chosen = svc.LetterFilter(township=args.township, employer_uscc=args.employer, account_status=args.status)
@@ -67,6 +87,10 @@ def _print(counter, args: argparse.Namespace) -> dict:
     if not args.json:
         print(file=sys.stderr)
     return {"files": [str(f) for f in result.files], "pages": result.pages}
+
+
+def _progress_notices(done: int, total: int) -> None:
+    print(f"\r已生成催收通知书 {done}/{total} 份", end="", file=sys.stderr, flush=True)
 
 
 def _progress(done: int, total: int) -> None:
@@ -86,5 +110,6 @@ def run(args: argparse.Namespace) -> int:
         emit_json(result)
     else:
         files = result["files"] if "files" in result else [result["file"]]
-        print(f"已生成 {'、'.join(files)}（共{result['pages']}页）" if files else "没有符合条件的收件人，未生成信函")
+        empty = "本站没有逾期贷款，未生成催收通知书" if args.document == "collection" else "没有符合条件的收件人，未生成信函"
+        print(f"已生成 {'、'.join(files)}（共{result['pages']}页）" if files else empty)
     return 0

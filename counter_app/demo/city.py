@@ -18,11 +18,14 @@ from counter_app.demo import codes
 from counter_app.demo.dice import Dice
 from counter_app.demo.employers import EmployerPlan, plan_employers
 from counter_app.demo.names import person_name
+from counter_app.domain.businesses.loan_prepay import months_left
+from counter_app.domain.businesses.loan_settle import add_months, last_due_date
 from counter_app.domain.contribution import monthly_contribution
 from counter_app.domain.ids import make_resident_id
 from counter_app.domain.money import CENT, to_cents
 from counter_app.domain.policy import default_policy
 from counter_app.domain.policy_schema import PolicyVersion
+from counter_app.domain.schedule import annuity_payment
 from counter_app.domain.status import AccountStatus, LoanStatus
 from counter_app.store.records import (
     AccountRecord,
@@ -163,12 +166,13 @@ class _PeopleMaker:
         elapsed = (self.as_of - start).days // 30
         remaining = max(0, months - elapsed)
         self.loan_seq += 1
-        self.city.loans.append(LoanRecord(
+        loan = LoanRecord(
             loan_no=f"DK{start.year}{self.loan_seq:07d}", id_number=account.id_number, principal=principal,
             outstanding=(principal * remaining / months).quantize(Decimal("0.01")),
             annual_rate=self.v.loan.rate(False, months), months=months, method=rng.choice(("01", "01", "02")),
             start_date=start, status=LoanStatus.REPAYING.value if remaining else LoanStatus.SETTLED.value,
-        ))
+        )
+        self.city.loans.append(repayment_facts(loan, self.as_of, self.loan_seq) if remaining else loan)
         return account if not remaining or rng.random() > 0.4 else replace(account, offset_agreement=True)
 
     def withdrawals(self, id_number: str, since: date) -> None:
@@ -180,6 +184,27 @@ class _PeopleMaker:
                 id_number=id_number, reason_code=reason, amount=to_cents(rng.randrange(1000, 50_000)),
                 day=day, document_no=f"{DOCUMENT_PREFIX[reason]}{day.year}{rng.randrange(10**6):06d}",
             ))
+
+
+def repayment_facts(loan: LoanRecord, as_of: date, seq: int) -> LoanRecord:
+    """A live loan's next instalment and, for about one loan in eight, one to five unpaid months.
+
+    Chosen from the loan's sequence number, not the dice: the rest of the city stays as it was.
+    """
+    if as_of < loan.start_date:
+        return loan
+    due = last_due_date(loan.start_date, as_of)
+    left = max(1, months_left(loan.start_date, loan.months, due))
+    if loan.method == "01":
+        payment = annuity_payment(loan.outstanding, loan.annual_rate, left)
+    else:
+        payment = to_cents(loan.outstanding / left + loan.outstanding * loan.annual_rate / 1200)
+    loan = replace(loan, next_due_date=add_months(due, 1), next_due_amount=payment)
+    missed = 1 + seq % 5
+    if seq % 8 != 3 or missed > loan.months - left:  # never more months missed than have fallen due
+        return loan
+    return replace(loan, status=LoanStatus.OVERDUE.value, arrears_months=missed, arrears_amount=payment * missed,
+                   overdue_since=add_months(due, 1 - missed))
 
 
 def iter_city(

@@ -78,8 +78,10 @@ class DashboardPage(QWidget, Ui_DashboardPage):
         self.kpi_complaints.setText(_t("未办结投诉\n{0} 件，逾期 {1} 件").format(board.open_complaints,
                                                                          board.overdue_complaints))
         self.kpi_paybacks.setText(_t("补缴提醒\n{0} 笔").format(board.paybacks_due))
+        self.kpi_collection.setText(_t("逾期贷款\n{0} 笔，承诺还款到期 {1} 笔").format(board.overdue_loans,
+                                                                            board.collection_due))
         for label, alarm in ((self.kpi_cases, board.overdue_cases), (self.kpi_complaints, board.overdue_complaints),
-                             (self.kpi_paybacks, board.paybacks_due)):
+                             (self.kpi_paybacks, board.paybacks_due), (self.kpi_collection, board.collection_due)):
             label.setStyleSheet(_tile("#ffebee" if alarm else "#f5f9fc"))
         self.coverage_view.setChart(self._coverage_chart(p))
         self.daily_view.setChart(self._daily_chart(board))

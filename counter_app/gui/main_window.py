@@ -262,8 +262,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         if name is None:
             return None
         from counter_app.gui.loan_panel import LoanPanel
+        from counter_app.gui.prepay_panel import PrepayPanel
 
-        panels = {"loan": LoanPanel}
+        panels = {"loan": LoanPanel, "prepay": PrepayPanel}
         return lambda form: panels[name](self.counter, form)
 
     def _leave_form(self) -> None:

@@ -21,6 +21,7 @@ PAGES = (  # action name, menu text, page factory (module, class)
     ("action_station_deferrals", QT_TR_NOOP("缓缴跟踪"), ("counter_app.gui.station_pages", "DeferralsPage")),
     ("action_station_close", QT_TR_NOOP("日结"), ("counter_app.gui.daily_close", "DailyClosePage")),
     ("action_station_dashboard", QT_TR_NOOP("统计"), ("counter_app.gui.dashboard", "DashboardPage")),
+    ("action_station_overdue", QT_TR_NOOP("逾期催收"), ("counter_app.gui.overdue_page", "OverduePage")),
 )
 
 

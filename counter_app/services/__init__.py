@@ -20,6 +20,7 @@ from counter_app.services.forms import (
 )
 from counter_app.services.loans import LoanPreview, loan_preview
 from counter_app.services.lookup import EmployerCard, PersonCard, employer_card, person_card, search
+from counter_app.services.postloan import PrepayPreview, prepay_mode, prepay_preview
 from counter_app.services.printing import (
     LetterFilter,
     Printed,
@@ -38,6 +39,7 @@ __all__ = [
     "LetterFilter",
     "LoanPreview",
     "PersonCard",
+    "PrepayPreview",
     "PrintRefused",
     "Printed",
     "RecordView",
@@ -57,6 +59,8 @@ __all__ = [
     "open_counter",
     "person_card",
     "prefill_person",
+    "prepay_mode",
+    "prepay_preview",
     "print_establishment_notice",
     "print_form",
     "print_letters",

@@ -95,6 +95,8 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], app
         stored_fields = dict(values)
         if "changes" in result.details:
             stored_fields["before"] = {k: c["before"] for k, c in result.details["changes"].items()}
+        # What the store rule saw and the paper must show (a loan's balance and months left on the day).
+        stored_fields.update(result.details.get("record", {}))
         now = counter.now()
         receipt_number = uow.receipts.next_number(counter.station_code, counter.terminal, counter.today())
         client_id = str(uuid6.uuid7())

@@ -108,7 +108,7 @@ def _display(spec: FieldSpec, value: Any, counter: Counter) -> str:
         return format_money(Decimal(str(value)))
     if spec.kind == "materials":
         return "、".join(counter.policy_on().material_name(code) for code in value)
-    if spec.key.removeprefix("new_") in MASKED_ON_PAPER:
+    if spec.kind in ("id_number", "bank_card") or spec.key.removeprefix("new_") in MASKED_ON_PAPER:
         return audit.masked(value)  # ID and card numbers are masked on paper by default
     return str(value)
 

@@ -3,6 +3,7 @@
 from counter_app.store.records import (
     AccountRecord,
     ApplicationRecord,
+    CollectionContact,
     Draft,
     EmployerRecord,
     LoanRecord,
@@ -19,7 +20,7 @@ from counter_app.store.store import DB_FILENAME, Store
 from counter_app.store.uow import UnitOfWork
 
 __all__ = [
-    "DB_FILENAME", "AccountRecord", "ApplicationRecord", "Draft", "EmployerRecord", "LoanRecord",
+    "DB_FILENAME", "AccountRecord", "ApplicationRecord", "CollectionContact", "Draft", "EmployerRecord", "LoanRecord",
     "OutboxItem", "PastWithdrawalRecord", "PolicyVersionRecord", "PrintLogEntry", "SearchHit",
     "StatusChange", "Store", "StoreError", "UnitOfWork", "WorkerRecord",
 ]

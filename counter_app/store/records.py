@@ -88,6 +88,26 @@ class LoanRecord:
     method: str
     start_date: date
     status: str  # "repaying" | "settled" | "overdue"
+    co_borrower_id: str | None = None
+    next_due_date: date | None = None
+    next_due_amount: Decimal | None = None
+    arrears_months: int = 0  # instalments overdue
+    arrears_amount: Decimal = Decimal("0.00")  # principal and interest overdue
+    overdue_since: date | None = None  # due date of the first unpaid instalment
+
+
+@dataclass(frozen=True)
+class CollectionContact:
+    """One contact with a borrower about an overdue loan (逾期催收联系记录)."""
+
+    loan_no: str
+    day: date
+    way: str  # "phone" | "visit" | "letter" | "sms"
+    result: str
+    promised_date: date | None = None
+    clerk: str = ""
+    at: datetime | None = None
+    id: int | None = None
 
 
 @dataclass(frozen=True)

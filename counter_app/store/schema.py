@@ -115,6 +115,26 @@ loans = Table(
     Column("method", Text, nullable=False),  # 01 equal instalment, 02 equal principal
     Column("start_date", Date, nullable=False),
     Column("status", Text, nullable=False),
+    # Post-loan follow-up (revision 0005): what the centre knows of the repayment today.
+    Column("co_borrower_id", Text),
+    Column("next_due_date", Date),
+    Column("next_due_amount", Money),
+    Column("arrears_months", Integer, nullable=False, server_default="0"),
+    Column("arrears_amount", Money, nullable=False, server_default="0"),
+    Column("overdue_since", Date),  # the first instalment still unpaid
+)
+
+# 逾期催收联系记录: the station's follow-up of an overdue loan (kept at the station).
+collection_contacts = Table(
+    "collection_contacts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("loan_no", Text, nullable=False, index=True),
+    Column("day", Date, nullable=False),
+    Column("way", Text, nullable=False),  # phone, visit, letter, sms
+    Column("result", Text, nullable=False),
+    Column("promised_date", Date),  # the borrower's promise to pay: a reminder on that day
+    Column("clerk", Text, nullable=False),
+    Column("at", UtcDateTime, nullable=False),
 )
 
 withdrawal_history = Table(

@@ -914,6 +914,12 @@
 {0}</translation>
     </message>
     <message>
+        <source>逾期贷款
+{0} 笔，承诺还款到期 {1} 笔</source>
+        <translation>Overdue loans
+{0}, promises due {1}</translation>
+    </message>
+    <message>
         <source>目标</source>
         <translation>Target</translation>
     </message>
@@ -1026,8 +1032,120 @@
         <translation>Quit</translation>
     </message>
     <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>上门</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>短信</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <source>信函</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>逾期催收</source>
+        <translation>Overdue loans</translation>
+    </message>
+    <message>
         <source>乡镇</source>
         <translation>Township</translation>
+    </message>
+    <message>
+        <source>贷款合同编号</source>
+        <translation>Loan contract no.</translation>
+    </message>
+    <message>
+        <source>借款人</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>逾期期数</source>
+        <translation>Months overdue</translation>
+    </message>
+    <message>
+        <source>逾期金额</source>
+        <translation>Amount overdue</translation>
+    </message>
+    <message>
+        <source>逾期天数</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>最近联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>记录联系(&amp;L)</source>
+        <translation>&amp;Log contact</translation>
+    </message>
+    <message>
+        <source>打印催收通知书(&amp;P)</source>
+        <translation>&amp;Print notice</translation>
+    </message>
+    <message>
+        <source>批量打印(&amp;B)</source>
+        <translation>Print &amp;all</translation>
+    </message>
+    <message>
+        <source>停止打印</source>
+        <translation>Stop printing</translation>
+    </message>
+    <message>
+        <source>逾期贷款 {0} 笔，逾期本息合计 {1}；承诺还款日已到 {2} 笔（红色）</source>
+        <translation>{0} overdue loans, {1} overdue in all; {2} promised payments due (red)</translation>
+    </message>
+    <message>
+        <source>承诺还款</source>
+        <translation>promised</translation>
+    </message>
+    <message>
+        <source>尚无联系记录</source>
+        <translation>No contact yet</translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>承诺还款日期（可空，如 2026-12-20）</source>
+        <translation>Promised payment date (optional, e.g. 2026-12-20)</translation>
+    </message>
+    <message>
+        <source>联系日期</source>
+        <translation>Contact date</translation>
+    </message>
+    <message>
+        <source>记录催收联系</source>
+        <translation>Log a contact</translation>
+    </message>
+    <message>
+        <source>正在生成催收通知书 {0}/{1}</source>
+        <translation>Writing overdue notices {0}/{1}</translation>
+    </message>
+    <message>
+        <source>已停止，未生成文件</source>
+        <translation>Stopped; no file written</translation>
+    </message>
+    <message>
+        <source>没有逾期贷款，未生成催收通知书</source>
+        <translation>No overdue loans; no notice written</translation>
+    </message>
+    <message>
+        <source>已生成催收通知书 {0} 份：{1}</source>
+        <translation>{0} overdue notices written: {1}</translation>
+    </message>
+    <message>
+        <source>生成失败：</source>
+        <translation>Failed: </translation>
     </message>
     <message>
         <source>已开户</source>
@@ -1473,6 +1591,50 @@
         <source>。可以查询和录入，内容保存为草稿。</source>
         <translation>. You can still look things up and type; the input is kept as a draft.</translation>
     </message>
+    <message>
+        <source>填写身份证号、贷款合同编号和提前还款金额后，显示两种调整方式的新还款计划。</source>
+        <translation>Enter the ID number, the loan contract no. and the prepayment amount to see the new schedule of both options.</translation>
+    </message>
+    <message>
+        <source>提前还款试算</source>
+        <translation>Prepayment preview</translation>
+    </message>
+    <message>
+        <source>提前还款两种方式比较</source>
+        <translation>Both ways of prepaying compared</translation>
+    </message>
+    <message>
+        <source>缩短期限</source>
+        <translation>Shorter term</translation>
+    </message>
+    <message>
+        <source>减少月供</source>
+        <translation>Lower payment</translation>
+    </message>
+    <message>
+        <source>当前</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>选定</source>
+        <translation>chosen</translation>
+    </message>
+    <message>
+        <source>首期月供</source>
+        <translation>First payment</translation>
+    </message>
+    <message>
+        <source>剩余期数</source>
+        <translation>Months left</translation>
+    </message>
+    <message>
+        <source>剩余利息</source>
+        <translation>Interest left</translation>
+    </message>
+    <message>
+        <source>节省利息</source>
+        <translation>Interest saved</translation>
+    </message>
 </context>
 <context>
     <name>BusinessForm</name>
@@ -1620,6 +1782,10 @@
     <message>
         <source>补缴提醒</source>
         <translation>Payback reminders</translation>
+    </message>
+    <message>
+        <source>逾期催收</source>
+        <translation>Overdue loans</translation>
     </message>
 </context>
 <context>
@@ -2101,6 +2267,166 @@
     <message>
         <source>购房、租赁或贷款合同号</source>
         <translation>Purchase, lease or loan contract no.</translation>
+    </message>
+    <message>
+        <source>公积金贷款提前结清</source>
+        <translation>Early settlement of a fund loan</translation>
+    </message>
+    <message>
+        <source>提前结清</source>
+        <translation>Early settlement</translation>
+    </message>
+    <message>
+        <source>住房公积金贷款提前结清申请表</source>
+        <translation>Fund loan early settlement application form</translation>
+    </message>
+    <message>
+        <source>贷款合同编号</source>
+        <translation>Loan contract no.</translation>
+    </message>
+    <message>
+        <source>贷款</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <source>结清日期</source>
+        <translation>Settlement date</translation>
+    </message>
+    <message>
+        <source>结清</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>当日至30天内；利息按日计算至结清日</source>
+        <translation>Today or within 30 days; interest accrues daily to the settlement date</translation>
+    </message>
+    <message>
+        <source>结清金额（元）</source>
+        <translation>Payoff amount (yuan)</translation>
+    </message>
+    <message>
+        <source>剩余本金＋至结清日的利息</source>
+        <translation>Remaining principal + interest to the settlement date</translation>
+    </message>
+    <message>
+        <source>其中提取公积金还款（元）</source>
+        <translation>Of which from the fund account (yuan)</translation>
+    </message>
+    <message>
+        <source>公积金贷款部分提前还款</source>
+        <translation>Partial prepayment of a fund loan</translation>
+    </message>
+    <message>
+        <source>提前还款</source>
+        <translation>Prepayment</translation>
+    </message>
+    <message>
+        <source>住房公积金贷款部分提前还款申请表</source>
+        <translation>Fund loan partial prepayment application form</translation>
+    </message>
+    <message>
+        <source>提前还款金额（元）</source>
+        <translation>Prepayment amount (yuan)</translation>
+    </message>
+    <message>
+        <source>少于剩余本金；全部还清请办理提前结清</source>
+        <translation>Less than the remaining principal; to repay everything use early settlement</translation>
+    </message>
+    <message>
+        <source>还款后调整方式</source>
+        <translation>After the prepayment</translation>
+    </message>
+    <message>
+        <source>缩短期限</source>
+        <translation>Shorter term</translation>
+    </message>
+    <message>
+        <source>减少月供</source>
+        <translation>Lower payment</translation>
+    </message>
+    <message>
+        <source>公积金贷款月对冲签约</source>
+        <translation>Monthly offset from the fund account: sign</translation>
+    </message>
+    <message>
+        <source>对冲签约</source>
+        <translation>Offset sign</translation>
+    </message>
+    <message>
+        <source>住房公积金贷款月对冲还款签约申请表</source>
+        <translation>Fund loan monthly offset agreement application form</translation>
+    </message>
+    <message>
+        <source>对冲账户所属</source>
+        <translation>Offset account holder</translation>
+    </message>
+    <message>
+        <source>对冲账户</source>
+        <translation>Offset account</translation>
+    </message>
+    <message>
+        <source>借款人本人</source>
+        <translation>The borrower</translation>
+    </message>
+    <message>
+        <source>借款人配偶</source>
+        <translation>The borrower&apos;s spouse</translation>
+    </message>
+    <message>
+        <source>对冲账户人身份证号码</source>
+        <translation>Offset account holder&apos;s ID number</translation>
+    </message>
+    <message>
+        <source>配偶或共同借款人的账户时填写</source>
+        <translation>For a spouse&apos;s or co-borrower&apos;s account</translation>
+    </message>
+    <message>
+        <source>公积金贷款月对冲解约</source>
+        <translation>Monthly offset from the fund account: cancel</translation>
+    </message>
+    <message>
+        <source>对冲解约</source>
+        <translation>Offset cancel</translation>
+    </message>
+    <message>
+        <source>住房公积金贷款月对冲还款解约申请表</source>
+        <translation>Fund loan monthly offset cancellation form</translation>
+    </message>
+    <message>
+        <source>解约原因</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <source>公积金贷款困难缓期还款</source>
+        <translation>Hardship deferred repayment of a fund loan</translation>
+    </message>
+    <message>
+        <source>缓期还款</source>
+        <translation>Deferred repayment</translation>
+    </message>
+    <message>
+        <source>住房公积金贷款缓期还款申请表</source>
+        <translation>Fund loan deferred repayment application form</translation>
+    </message>
+    <message>
+        <source>缓期起始年月</source>
+        <translation>Deferral from (month)</translation>
+    </message>
+    <message>
+        <source>缓期月数</source>
+        <translation>Months deferred</translation>
+    </message>
+    <message>
+        <source>最长6个月</source>
+        <translation>At most 6 months</translation>
+    </message>
+    <message>
+        <source>困难情况说明</source>
+        <translation>Hardship explained</translation>
+    </message>
+    <message>
+        <source>如失业、重大疾病、受灾等，并提供证明材料</source>
+        <translation>E.g. unemployment, serious illness, disaster; bring the proof</translation>
     </message>
     <message>
         <source>已受理</source>

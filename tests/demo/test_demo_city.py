@@ -110,7 +110,16 @@ def test_loans_and_withdrawals_are_consistent(city: DemoCity) -> None:
     for loan in city.loans:
         assert loan.id_number in workers and 0 <= loan.outstanding <= loan.principal
         assert loan.annual_rate == VERSION.loan.rate(False, loan.months)
-        assert loan.status == ("settled" if loan.outstanding == 0 else "repaying")
+        if loan.outstanding == 0:
+            assert loan.status == "settled" and loan.next_due_date is None
+        else:  # a live loan knows its next instalment; an overdue one how many months and how much it owes
+            assert loan.status == ("overdue" if loan.arrears_months else "repaying")
+            assert loan.next_due_date is not None and loan.next_due_date > AS_OF and loan.next_due_amount > 0
+            assert loan.arrears_amount == loan.arrears_months * loan.next_due_amount
+            assert (loan.overdue_since is None) == (loan.arrears_months == 0)
+            assert loan.overdue_since is None or loan.start_date < loan.overdue_since <= AS_OF
+    live = [loan for loan in city.loans if loan.outstanding > 0]
+    assert 0 < sum(1 for loan in live if loan.arrears_months) < len(live) / 4  # some overdue loans to follow up
     for past in city.withdrawals:
         assert past.id_number in workers and past.amount > 0 and past.day <= AS_OF and past.document_no
 

@@ -36,7 +36,8 @@ VERSION = default_policy().latest
 
 
 def test_the_six_kinds_of_the_contract_in_order():
-    assert KINDS == ("open-account", "establish-employer", "withdrawal", "loan", "info-change", "deferral")
+    # The contract's six come first (Ctrl+1…6); the next wave's businesses follow them.
+    assert KINDS[:6] == ("open-account", "establish-employer", "withdrawal", "loan", "info-change", "deferral")
 
 
 @pytest.mark.parametrize("kind", sorted(DESIGN_KEYS))
@@ -83,7 +84,7 @@ def test_each_business_is_well_formed(kind):
 
 
 def test_action_names_of_the_gui_contract():
-    assert [BUSINESSES[k].action_name for k in KINDS] == [
+    assert [BUSINESSES[k].action_name for k in KINDS[:6]] == [
         "action_open_account", "action_establish_employer", "action_withdrawal", "action_loan",
         "action_info_change", "action_deferral",
     ]

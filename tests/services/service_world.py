@@ -236,6 +236,43 @@ def deferral_form(**changes: Any) -> dict[str, Any]:
     return form
 
 
+def loan_settle_form(**changes: Any) -> dict[str, Any]:
+    """赵六 settles DK0000000001 today: 310,000.00 owed after 2026-11-01, 22 days at 2.85 % = 539.92."""
+    form = {"id_number": W.borrower, "loan_no": "DK0000000001", "settle_date": "2026-11-23", "amount": "310539.92"}
+    form.update(changes)
+    return form
+
+
+def loan_prepay_form(**changes: Any) -> dict[str, Any]:
+    """赵六 repays 100,000.00 of DK0000000001 early (310,000.00 and 187 months left) and keeps the payment."""
+    form = {"id_number": W.borrower, "loan_no": "DK0000000001", "amount": "100000", "mode": "1"}
+    form.update(changes)
+    return form
+
+
+def offset_sign_form(**changes: Any) -> dict[str, Any]:
+    """赵六 has DK0000000001 repaid monthly from his own fund account."""
+    form = {"id_number": W.borrower, "loan_no": "DK0000000001", "payer_relation": "1"}
+    form.update(changes)
+    return form
+
+
+def offset_cancel_form(**changes: Any) -> dict[str, Any]:
+    """赵六 stops the offset from his wife 郑十一's account (she has an agreement in force)."""
+    form = {"id_number": W.borrower, "loan_no": "DK0000000001", "payer_relation": "2", "payer_id_number": W.offset,
+            "reason": "改为银行卡还款"}
+    form.update(changes)
+    return form
+
+
+def repay_deferral_form(**changes: Any) -> dict[str, Any]:
+    """赵六, out of work, defers DK0000000001 for three months from December."""
+    form = {"id_number": W.borrower, "loan_no": "DK0000000001", "from_month": "2026-12", "defer_months": "3",
+            "reason": "单位停产，本人失业，暂时无力还款"}
+    form.update(changes)
+    return form
+
+
 FORMS = {
     "open-account": open_account_form,
     "establish-employer": establish_form,
@@ -243,6 +280,11 @@ FORMS = {
     "loan": loan_form,
     "info-change": info_change_form,
     "deferral": deferral_form,
+    "loan-settle": loan_settle_form,
+    "loan-prepay": loan_prepay_form,
+    "offset-sign": offset_sign_form,
+    "offset-cancel": offset_cancel_form,
+    "repay-deferral": repay_deferral_form,
 }
 
 

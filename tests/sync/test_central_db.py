@@ -40,7 +40,7 @@ def test_init_is_idempotent_and_records_head_revision(central):
         login = conn.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (central.group,)).fetchone()
         tables = {r[0] for r in conn.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'central'").fetchall()}
-    assert version == "0005"
+    assert version == "0006"
     assert login == (False,)
     assert {"stations", "clerks", "employers", "workers", "accounts", "loans", "withdrawal_history",
             "policy_versions", "inbox", "decisions", "rejections", "conflicts", "enforcement_cases",
@@ -211,7 +211,7 @@ def test_init_upgrades_an_older_central_schema(pg_dsn, drop_roles):
         indexes = {r[0] for r in conn.execute(
             "SELECT indexname FROM pg_indexes WHERE tablename = 'change_feed'").fetchall()}
     drop_roles(pg_dsn, [group])
-    assert (before, after) == ("0001", "0005")
+    assert (before, after) == ("0001", "0006")
     assert {"change_feed_by_district", "change_feed_by_station"} <= indexes
 
 

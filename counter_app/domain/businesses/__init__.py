@@ -13,11 +13,19 @@ from counter_app.domain.businesses import (
     establish_employer,
     info_change,
     loan,
+    loan_prepay,
+    loan_settle,
+    offset_cancel,
+    offset_sign,
     open_account,
+    repay_deferral,
     withdrawal,
 )
 
-_MODULES = (open_account, establish_employer, withdrawal, loan, info_change, deferral)
+_MODULES = (
+    open_account, establish_employer, withdrawal, loan, info_change, deferral,
+    loan_settle, loan_prepay, offset_sign, offset_cancel, repay_deferral,  # post-loan (贷后)
+)
 
 BUSINESSES: dict[str, BusinessSpec] = {module.SPEC.kind: module.SPEC for module in _MODULES}
 KINDS: tuple[str, ...] = tuple(BUSINESSES)  # the built-in kinds, in menu order

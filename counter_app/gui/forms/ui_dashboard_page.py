@@ -98,6 +98,15 @@ class Ui_DashboardPage(object):
 
         self.kpi_row.addWidget(self.kpi_paybacks)
 
+        self.kpi_collection = QLabel(DashboardPage)
+        self.kpi_collection.setObjectName(u"kpi_collection")
+        sizePolicy.setHeightForWidth(self.kpi_collection.sizePolicy().hasHeightForWidth())
+        self.kpi_collection.setSizePolicy(sizePolicy)
+        self.kpi_collection.setStyleSheet(u"QLabel { border: 1px solid #b0bec5; border-radius: 6px; padding: 8px; background: #f5f9fc; font-size: 15px; }")
+        self.kpi_collection.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.kpi_row.addWidget(self.kpi_collection)
+
 
         self.dashboard_layout.addLayout(self.kpi_row)
 
@@ -152,6 +161,9 @@ class Ui_DashboardPage(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.kpi_paybacks.setAccessibleName(QCoreApplication.translate("DashboardPage", u"\u8865\u7f34\u63d0\u9192", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.kpi_collection.setAccessibleName(QCoreApplication.translate("DashboardPage", u"\u903e\u671f\u50ac\u6536", None))
 #endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi

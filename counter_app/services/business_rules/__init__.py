@@ -6,9 +6,28 @@ from counter_app.services.business_rules import (
     establish_employer,
     info_change,
     loan,
+    loan_prepay,
+    loan_settle,
+    offset_cancel,
+    offset_sign,
     open_account,
+    repay_deferral,
     withdrawal,
 )
 from counter_app.services.rules import check, subject_problems
 
-__all__ = ["check", "deferral", "establish_employer", "info_change", "loan", "open_account", "subject_problems", "withdrawal"]
+__all__ = [
+    "check",
+    "deferral",
+    "establish_employer",
+    "info_change",
+    "loan",
+    "loan_prepay",
+    "loan_settle",
+    "offset_cancel",
+    "offset_sign",
+    "open_account",
+    "repay_deferral",
+    "subject_problems",
+    "withdrawal",
+]

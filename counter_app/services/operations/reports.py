@@ -16,6 +16,7 @@ from typing import Any
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.domain.daily_close import STATUS_NAMES, WAITING, status_name
 from counter_app.domain.status import ApplicationStatus
+from counter_app.services import postloan
 from counter_app.services.counter import Counter
 from counter_app.services.operations import complaints, coverage, daily_close, deferrals, enforcement, ratings
 from counter_app.services.operations._common import day_bounds
@@ -110,6 +111,8 @@ class Dashboard:
     overdue_complaints: int
     paybacks_due: int
     ratings: dict[int, int] = field(default_factory=dict)
+    overdue_loans: int = 0  # 逾期催收: loans overdue at the station
+    collection_due: int = 0  # … whose borrower's promised payment date has come
 
 
 def dashboard(counter: Counter, days: int = 14) -> Dashboard:
@@ -132,6 +135,7 @@ def dashboard(counter: Counter, days: int = 14) -> Dashboard:
         open_complaints=len(open_complaints), overdue_complaints=sum(1 for c in open_complaints if c.overdue),
         paybacks_due=len(deferrals.payback_reminders(counter)),
         ratings=ratings.ratings_between(counter, span[0], today),
+        overdue_loans=len(postloan.overdue_loans(counter)), collection_due=len(postloan.collection_reminders(counter)),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from sqlalchemy import case, func, select
 from sqlalchemy.dialects.sqlite import insert
@@ -10,7 +11,13 @@ from sqlalchemy.dialects.sqlite import insert
 from counter_app.domain.normalize import normalize_code
 from counter_app.domain.status import AccountStatus
 from counter_app.store import schema as s
-from counter_app.store.records import AccountRecord, LoanRecord, PastWithdrawalRecord, PolicyVersionRecord
+from counter_app.store.records import (
+    AccountRecord,
+    CollectionContact,
+    LoanRecord,
+    PastWithdrawalRecord,
+    PolicyVersionRecord,
+)
 from counter_app.store.repositories._base import Repository, to_record, to_records, values_of
 from counter_app.store.types import utc_now
 
@@ -47,6 +54,10 @@ class AccountRepository(Repository):
 
 
 class LoanRepository(Repository):
+    def get(self, loan_no: str) -> LoanRecord | None:
+        row = self._c.execute(select(s.loans).where(s.loans.c.loan_no == normalize_code(loan_no)))
+        return to_record(LoanRecord, row.first())
+
     def for_person(self, id_number: str) -> list[LoanRecord]:
         stmt = (
             select(s.loans).where(s.loans.c.id_number == normalize_code(id_number))
@@ -62,6 +73,35 @@ class LoanRepository(Repository):
 
     def bulk_insert(self, records: Iterable[LoanRecord]) -> int:
         return self._insert_records(s.loans, records)
+
+    def overdue(self) -> list[LoanRecord]:
+        """Loans with instalments unpaid, longest overdue first (the station's follow-up list)."""
+        c = s.loans.c
+        stmt = select(s.loans).where(c.arrears_months > 0).order_by(c.overdue_since, c.loan_no)
+        return to_records(LoanRecord, self._c.execute(stmt))
+
+    # --- the contact log of overdue loans (逾期催收联系记录) ---
+    def add_contact(self, rec: CollectionContact) -> CollectionContact:
+        values = values_of(rec, exclude=("id",))
+        values["at"] = rec.at or utc_now()
+        new_id = self._c.execute(s.collection_contacts.insert().values(values)).inserted_primary_key
+        assert new_id is not None
+        return CollectionContact(**{**values, "id": new_id[0]})
+
+    def contacts(self, loan_no: str) -> list[CollectionContact]:
+        """A loan's contacts, newest first."""
+        t = s.collection_contacts.c
+        stmt = select(s.collection_contacts).where(t.loan_no == normalize_code(loan_no)).order_by(t.day.desc(), t.id.desc())
+        return to_records(CollectionContact, self._c.execute(stmt))
+
+    def promises_due(self, day: date) -> list[CollectionContact]:
+        """Each loan's latest promise to pay (a later contact without one leaves it standing), when its date
+        has come (on or before ``day``)."""
+        t = s.collection_contacts.c
+        latest = select(func.max(t.id)).where(t.promised_date.is_not(None)).group_by(t.loan_no).scalar_subquery()
+        stmt = (select(s.collection_contacts).where(t.id.in_(latest), t.promised_date <= day)
+                .order_by(t.promised_date, t.loan_no))
+        return to_records(CollectionContact, self._c.execute(stmt))
 
 
 class WithdrawalHistoryRepository(Repository):
