@@ -35,11 +35,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
 from counter_app import services
+from counter_app.services.applications import evaluate
+from counter_app.domain.businesses.loan_settle import last_due_date, payoff
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.domain.ids import make_resident_id, make_uscc
 
 NO_MOD = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
 VALID_CARD = "6222020000000000000"
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 GIVEN = ("建国", "秀英", "志强", "丽华", "海燕", "俊杰", "晓明", "春梅", "国庆", "雪梅", "文博", "子涵")
@@ -47,6 +50,11 @@ STREETS = ("南山路", "新街", "人民路", "中山街", "东风路", "滨河
 # The mix of one day (weights); every catalog business is among the plain ones.
 SCENARIOS = (("plain", 52), ("refused", 6), ("corrected", 8), ("draft", 6), ("search", 14), ("notice", 6),
              ("print_form", 8))
+# Every scenario early in the day (walk-ins 2, 4, 6 …), whatever the random mix gives later: a short
+# day with many businesses still sees each one.
+OPENERS = ("draft", "refused", "corrected", "notice", "search", "print_form")
+DRAFT_KINDS = ("withdrawal", "loan", "info-change")
+TAKES_ITS_KIND = ("plain", "print_form", "corrected", "draft")  # the others bring their own business or none
 
 
 @dataclass
@@ -119,6 +127,7 @@ class Customers:
         self.counter, self.rng = counter, rng
         self.used: dict[str, set[str]] = {}
         self._workers: list[Any] = []
+        self._borrower_cards: list[Any] = []  # repaying an up-to-date fund loan
         self._employers: list[Any] = []
         self._seq = 0
         self.today = counter.today()
@@ -136,22 +145,47 @@ class Customers:
                 normal = [a for a in card.accounts if a.status == "01" and a.balance >= Decimal("2000")]
                 if normal and not card.loans:
                     self._workers.append(card)
+                elif normal and _live_loan(card) is not None:
+                    self._borrower_cards.append(card)
                 if card.employer is not None and card.employer.registered and card.employer not in self._employers:
                     self._employers.append(card.employer)
         self.rng.shuffle(self._workers)
+        self.rng.shuffle(self._borrower_cards)
 
     def _fresh(self, kind: str, pool: list[Any], key: Callable[[Any], str],
-               make: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
-        """The next customer of ``pool`` whose papers pass the business's checks (not used for ``kind`` yet)."""
-        used = self.used.setdefault(kind, set())
+               make: Callable[[Any], dict[str, Any]], used_for: str | None = None) -> dict[str, Any]:
+        """The next customer of ``pool`` whose papers pass the business's checks (not used for ``kind``,
+        or for the group ``used_for``, yet)."""
+        used = self.used.setdefault(used_for or kind, set())
         for candidate in pool:
             if key(candidate) in used:
                 continue
             used.add(key(candidate))
             values = make(candidate)
-            if services.check_form(self.counter, kind, values).ok:
+            if used_for is None and services.check_form(self.counter, kind, values).ok:
                 return values
+            if used_for is not None:  # the store decides these (a loan's state, agreements): ask it too
+                values["materials"] = [m.code for m in services.required_materials(self.counter, kind, values)]
+                with self.counter.store.unit_of_work() as uow:
+                    if evaluate(self.counter, kind, values, uow).ok:
+                        return values
         raise RuntimeError(f"the demo city has no more customers for {kind}")
+
+    def _post_loan(self, kind: str, card: Any) -> dict[str, Any]:
+        """Papers of a business on the borrower's loan (settle, prepay, offset sign/cancel, deferral)."""
+        loan = _live_loan(card)
+        assert loan is not None
+        values: dict[str, Any] = {"id_number": card.worker.id_number, "loan_no": loan.loan_no}
+        if kind == "loan-settle":
+            due = payoff(loan.outstanding, loan.annual_rate, last_due_date(loan.start_date, self.today), self.today)
+            values.update(settle_date=self.today.isoformat(), amount=str(due.total))
+        elif kind == "loan-prepay":
+            values.update(amount=str((loan.outstanding / 3).quantize(Decimal("0.01"))), mode=self.rng.choice("12"))
+        elif kind in ("offset-sign", "offset-cancel"):  # a cancel without an agreement in force is refused
+            values["payer_relation"] = "1"
+        else:  # repay-deferral
+            values.update(from_month=f"{self.today:%Y-%m}", defer_months="3", reason="本人失业，暂时无力按月还款")
+        return values
 
     def worker_ids(self) -> list[str]:
         if not self._workers:
@@ -198,10 +232,21 @@ class Customers:
             values = self._fresh(kind, self._employers, lambda e: e.uscc, lambda e: {
                 "uscc": e.uscc, "from_month": f"{start:%Y-%m}", "to_month": f"{end:%Y-%m}",
                 "reason": "受市场影响订单大幅减少，经营困难", "workers_consent": True})
+        elif kind in POST_LOAN:
+            values = self._fresh(kind, self._borrower_cards, lambda c: c.worker.id_number,
+                                 lambda c: self._post_loan(kind, c), used_for="post-loan")  # one per borrower
         else:
             raise ValueError(kind)
         values["materials"] = [m.code for m in services.required_materials(self.counter, kind, values)]
         return values
+
+
+POST_LOAN = ("loan-settle", "loan-prepay", "offset-sign", "offset-cancel", "repay-deferral")
+
+
+def _live_loan(card: Any) -> Any:
+    return next((loan for loan in card.loans if loan.status == "repaying" and loan.outstanding > 0
+                 and not loan.arrears_months), None)
 
 
 class ClerkDay:
@@ -228,6 +273,7 @@ class ClerkDay:
         self._tick.setInterval(2)
         self._tick.timeout.connect(self._loop.quit)
         self.kinds = list(BUSINESSES)
+        self._turn = 0  # the business whose turn it is
         self._combo_typed: dict[int, float] = {}
 
     # -- the event loop and its stalls -----------------------------------------------------------
@@ -332,7 +378,17 @@ class ClerkDay:
         number = self.kinds.index(kind) + 1
         if QApplication.activeWindow() is not self.window:
             self.back_to_window()
-        self.key(self.window.focusWidget() or self.window, getattr(Qt.Key, f"Key_{number}"), CTRL)
+        if number <= 9:
+            self.key(self.window.focusWidget() or self.window, getattr(Qt.Key, f"Key_{number}"), CTRL)
+        else:  # Ctrl+1…9 only: the rest through the 业务 menu by keyboard (Alt+B, Down…, Enter)
+            self.key(self.window.focusWidget() or self.window, Qt.Key.Key_B, ALT)
+            menu = self.wait(QApplication.activePopupWidget, what="the business menu")
+            target = self.window.business_actions[kind]
+            for _ in range(len(self.kinds) + 2):
+                if menu.activeAction() is target:
+                    break
+                self.key(menu, Qt.Key.Key_Down)
+            self.key(menu, Qt.Key.Key_Return)
         return self.wait(lambda: self.window.form is not None and self.window.form.spec.kind == kind
                          and self.window.form.isVisible() and self.window.form, what=f"open {kind}")
 
@@ -567,12 +623,25 @@ class ClerkDay:
 
     # -- the day ---------------------------------------------------------------------------------
     def choose(self, n: int) -> tuple[str, str]:
-        kind = self.kinds[n % len(self.kinds)]  # every business, round and round
-        if self.pending_draft is not None and (n % 7 == 3 or self.pending_draft[0] == kind):
-            return self.pending_draft[0], "draft"  # the customer is back (or the form would bring the draft back)
+        kind, scenario = self._choose(n)
+        if kind == self.kinds[self._turn % len(self.kinds)] and scenario in TAKES_ITS_KIND:
+            self._turn += 1  # the rotation moves on only when its business was really taken up
+        return kind, scenario
+
+    def _choose(self, n: int) -> tuple[str, str]:
+        kind = self.kinds[self._turn % len(self.kinds)]  # every business, round and round
+        drafted = self.pending_draft[0] if self.pending_draft is not None else None
+        if n % 2 == 1 and n // 2 < len(OPENERS):
+            opener = OPENERS[n // 2]
+            opener_kind = {"draft": DRAFT_KINDS[n % len(DRAFT_KINDS)], "corrected": "withdrawal",
+                           "notice": "withdrawal", "refused": "open-account"}.get(opener, kind)
+            if drafted is None or (opener != "draft" and drafted != opener_kind):
+                return opener_kind if opener != "notice" else kind, opener
+        if drafted is not None and (n % 7 == 3 or drafted == kind):
+            return drafted, "draft"  # the customer is back (or the form would bring the draft back)
         names, weights = zip(*SCENARIOS)
         scenario = self.rng.choices(names, weights)[0]
-        if scenario == "draft" and kind not in ("withdrawal", "loan", "info-change"):
+        if scenario == "draft" and kind not in DRAFT_KINDS:
             scenario = "plain"
         if scenario == "corrected" and BUSINESSES[kind].subject_field != "id_number":
             scenario = "plain"
