@@ -35,10 +35,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
 from counter_app import services
-from counter_app.services.applications import evaluate
 from counter_app.domain.businesses.loan_settle import last_due_date, payoff
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.domain.ids import make_resident_id, make_uscc
+from counter_app.services.applications import evaluate
 
 NO_MOD = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
