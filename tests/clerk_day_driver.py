@@ -232,6 +232,15 @@ class Customers:
             values = self._fresh(kind, self._employers, lambda e: e.uscc, lambda e: {
                 "uscc": e.uscc, "from_month": f"{start:%Y-%m}", "to_month": f"{end:%Y-%m}",
                 "reason": "受市场影响订单大幅减少，经营困难", "workers_consent": True})
+        elif kind == "project-admission":  # a new project of a registered employer (one pending per project)
+            employer = self.rng.choice(self._employers)
+            n = self._seq
+            values = {"uscc": employer.uscc, "admission_type": "new", "district": "01",
+                      "project_name": f"{self.rng.choice(GIVEN)}花园{n}期", "project_address": f"南山镇花园路{n}号",
+                      "buildings": str(2 + n % 20), "units": str(100 + 7 * n), "land_cert_no": f"示国用2025第{n:04d}号",
+                      "land_planning_permit_no": f"地字6201022025{n:05d}", "works_planning_permit_no": f"建字6201022025{n:05d}",
+                      "construction_permit_no": f"62010220250615{n:04d}", "presale_permit_no": f"示房预售证2026{n:03d}",
+                      "escrow_bank": "中国建设银行示范市分行", "escrow_account": f"620015900000{n:08d}"}
         elif kind in POST_LOAN:
             values = self._fresh(kind, self._borrower_cards, lambda c: c.worker.id_number,
                                  lambda c: self._post_loan(kind, c), used_for="post-loan")  # one per borrower

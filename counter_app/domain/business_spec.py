@@ -64,11 +64,13 @@ class FieldSpec:
 @dataclass(frozen=True)
 class MaterialCase:
     """What on a form calls for documents beyond the business's own list: a withdrawal's reason and
-    variant (as policy codes), the person fields an info change changes."""
+    variant (as policy codes), the person fields an info change changes; and documents the centre
+    already holds, not asked for again (an old project's file)."""
 
     reason_code: str | None = None
     variant: str | None = None
     changed_fields: tuple[str, ...] = ()
+    held: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ def choice_options(spec: FieldSpec, version: PolicyVersion) -> tuple[tuple[str, 
     if spec.choices == "withdrawal_variants":
         variants = {k: v.name for r in version.withdrawal.reasons.values() for k, v in r.variants.items()}
         return tuple(sorted(variants.items()))
+    if spec.choices == "districts":
+        return tuple((code, d.name) for code, d in version.districts.items())
     if spec.choices == "borrower_categories":
         return tuple((key, version.loan.category_label(key)) for key in version.loan.categories)
     raise KeyError(spec.choices)

@@ -36,16 +36,18 @@ def required_refs(
     reason_code: str | None = None,
     variant: str | None = None,
     changed_fields: Iterable[str] = (),
+    held: Iterable[str] = (),
 ) -> list[str]:
     """Policy references of every document needed, in notice order, without repeats: the business's
-    own list, then what its case adds (a withdrawal's reason and variant, an info change's fields).
+    own list, then what its case adds (a withdrawal's reason and variant, an info change's fields),
+    less the documents the centre already ``held``.
 
     ``KeyError`` for an unknown kind, reason or variant; changed fields without extra proof add nothing.
     """
     spec = business(kind)
-    case = MaterialCase(reason_code, variant, tuple(changed_fields))
+    case = MaterialCase(reason_code, variant, tuple(changed_fields), tuple(held))
     refs = version.business_materials(kind) + list(spec.case_materials(version, case))
-    return list(dict.fromkeys(refs))
+    return [ref for ref in dict.fromkeys(refs) if ref not in case.held]
 
 
 def case_of(kind: str, form: Mapping[str, Any], version: PolicyVersion, today: date) -> MaterialCase:
@@ -61,9 +63,11 @@ def required_materials(
     reason_code: str | None = None,
     variant: str | None = None,
     changed_fields: Iterable[str] = (),
+    held: Iterable[str] = (),
 ) -> list[Material]:
     """Every document an application of ``kind`` needs under ``version`` (see :func:`required_refs`)."""
-    refs = required_refs(kind, version, reason_code=reason_code, variant=variant, changed_fields=changed_fields)
+    refs = required_refs(kind, version, reason_code=reason_code, variant=variant, changed_fields=changed_fields,
+                         held=held)
     return [material(ref, version) for ref in refs]
 
 

@@ -165,4 +165,7 @@ def make_card(counter: Any, kind: str, key: str, parent: QWidget | None = None) 
         return None
     view = person_view(person, parent)
     add_reveal_row(view, counter, person.worker)
+    from counter_app.gui.loan_card import open_loan_card  # 贷款卡片: Enter or double-click on a loan
+
+    view.card_first_table.activated.connect(lambda index: open_loan_card(counter, view, index))
     return view

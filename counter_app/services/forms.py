@@ -51,7 +51,8 @@ def required_materials(counter: Counter, kind: str, form: Mapping[str, Any] | No
     version = counter.policy_on()
     case = materials.case_of(kind, form or {}, version, counter.today())
     return materials.required_materials(
-        kind, version, reason_code=case.reason_code, variant=case.variant, changed_fields=case.changed_fields)
+        kind, version, reason_code=case.reason_code, variant=case.variant, changed_fields=case.changed_fields,
+        held=case.held)
 
 
 def prefill_person(counter: Counter, id_number: str) -> dict[str, Any] | None:

@@ -11,6 +11,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from counter_app.domain.businesses import loan_settle as settle_b
+from counter_app.domain.businesses import offset_cancel as offset_cancel_b
+from counter_app.domain.businesses import offset_sign as offset_sign_b
+from counter_app.domain.businesses import repay_deferral as repay_deferral_b
 from counter_app.domain.businesses.loan_prepay import KIND as PREPAY
 from counter_app.domain.businesses.loan_prepay import MODE_CODES, Mode, Prepayment, both_modes, months_left
 from counter_app.domain.businesses.loan_settle import add_months, last_due_date
@@ -270,3 +274,60 @@ def print_collection(
                                                 "loans": [loan.loan_no for loan, _ in pairs][:50]}, uow=uow)
             uow.commit()
     return result
+
+
+# --- the loan card (贷款卡片) ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One instalment of the card's plan: paid (to date, as contracted) or ahead (from today's balance)."""
+
+    month: int
+    due: date
+    payment: Decimal
+    principal: Decimal
+    interest: Decimal
+    remaining: Decimal
+    paid: bool
+
+
+@dataclass(frozen=True)
+class LoanCard:
+    """One loan on one screen: its facts, the plan to date and ahead, and the businesses that apply to it."""
+
+    loan: LoanRecord
+    borrower: str
+    offset_in_force: bool
+    months_left: int
+    rows: tuple[PlanRow, ...]
+    kinds: tuple[str, ...]  # post-loan businesses a clerk can start for it, in menu order
+
+
+def loan_card(counter: Counter, loan_no: str) -> LoanCard:
+    """``PrintRefused`` on ``loan`` for a contract this station does not hold."""
+    key = valid_text(loan_no).strip().upper()
+    with counter.store.unit_of_work() as uow:
+        loan = uow.loans.get(key)
+        worker = uow.workers.get(loan.id_number) if loan else None
+        accounts = uow.accounts.for_person(loan.id_number) if loan else []
+    if loan is None:
+        raise PrintRefused("loan", f"本站没有贷款合同编号为 {key} 的贷款")
+    method = METHOD_CODES.get(loan.method, "annuity")
+    today = counter.today()
+    due = last_due_date(loan.start_date, today) if today >= loan.start_date else loan.start_date
+    live = loan.status in LIVE_LOAN and loan.outstanding > 0
+    left = months_left(loan.start_date, loan.months, due) if live else 0
+    paid = loan.months - left if live else loan.months
+    contracted = build_schedule(loan.principal, loan.annual_rate, loan.months, method)
+    rows = [PlanRow(r.month, add_months(loan.start_date, r.month), r.payment, r.principal, r.interest, r.remaining, True)
+            for r in contracted.rows[:paid]]
+    if live and left:
+        ahead = build_schedule(loan.outstanding, loan.annual_rate, left, method)
+        rows += [PlanRow(paid + r.month, add_months(loan.start_date, paid + r.month), r.payment, r.principal, r.interest,
+                         r.remaining, False) for r in ahead.rows]
+    offset = any(a.offset_agreement for a in accounts)
+    kinds: tuple[str, ...] = ()
+    if live:
+        kinds = (settle_b.KIND,) + ((PREPAY,) if left >= 2 and not loan.arrears_months else ()) + (
+            (offset_cancel_b.KIND,) if offset else (offset_sign_b.KIND,)) + (repay_deferral_b.KIND,)
+    return LoanCard(loan, worker.name if worker else "", offset, left, tuple(rows), kinds)

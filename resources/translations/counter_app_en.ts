@@ -532,8 +532,64 @@
         <translation>No matching worker or employer</translation>
     </message>
     <message>
+        <source>还款日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>月供</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>利息</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>贷款卡片</source>
+        <translation>Loan card</translation>
+    </message>
+    <message>
+        <source>{0} 期，{1}（自 {2} 起）</source>
+        <translation>{0} months, {1} (since {2})</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>贷款本金</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>下期还款</source>
+        <translation>Next instalment</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>月对冲</source>
+        <translation>Monthly offset</translation>
+    </message>
+    <message>
+        <source>已签约</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>未签约</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <source>共同借款人</source>
+        <translation>Co-borrower</translation>
+    </message>
+    <message>
+        <source>还款计划</source>
+        <translation>Repayment plan</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>● 在线</source>
@@ -2427,6 +2483,130 @@
     <message>
         <source>如失业、重大疾病、受灾等，并提供证明材料</source>
         <translation>E.g. unemployment, serious illness, disaster; bring the proof</translation>
+    </message>
+    <message>
+        <source>楼盘项目准入</source>
+        <translation>Housing project admission</translation>
+    </message>
+    <message>
+        <source>楼盘准入</source>
+        <translation>Project admission</translation>
+    </message>
+    <message>
+        <source>住房公积金贷款楼盘项目合作准入申请表</source>
+        <translation>Housing Fund Loan Project Cooperation Admission Form</translation>
+    </message>
+    <message>
+        <source>开发企业统一社会信用代码</source>
+        <translation>Developer&apos;s unified social credit code</translation>
+    </message>
+    <message>
+        <source>开发企业</source>
+        <translation>Developer</translation>
+    </message>
+    <message>
+        <source>开发企业名称</source>
+        <translation>Developer name</translation>
+    </message>
+    <message>
+        <source>库中已有的单位可不填</source>
+        <translation>May be left blank for an employer already on record</translation>
+    </message>
+    <message>
+        <source>办理类型</source>
+        <translation>Type of admission</translation>
+    </message>
+    <message>
+        <source>新楼盘准入</source>
+        <translation>New project admission</translation>
+    </message>
+    <message>
+        <source>老楼盘补录（已签合作协议）</source>
+        <translation>Back-fill of an old project (agreement signed)</translation>
+    </message>
+    <message>
+        <source>楼盘项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <source>楼盘项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>项目坐落</source>
+        <translation>Project address</translation>
+    </message>
+    <message>
+        <source>所在区县</source>
+        <translation>District or county</translation>
+    </message>
+    <message>
+        <source>楼栋数</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <source>总套数</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>国有土地使用证号</source>
+        <translation>State land use certificate no.</translation>
+    </message>
+    <message>
+        <source>证照</source>
+        <translation>Permits</translation>
+    </message>
+    <message>
+        <source>建设用地规划许可证号</source>
+        <translation>Land use planning permit no.</translation>
+    </message>
+    <message>
+        <source>建设工程规划许可证号</source>
+        <translation>Construction works planning permit no.</translation>
+    </message>
+    <message>
+        <source>建筑工程施工许可证号</source>
+        <translation>Building construction permit no.</translation>
+    </message>
+    <message>
+        <source>商品房预售许可证号</source>
+        <translation>Presale permit no.</translation>
+    </message>
+    <message>
+        <source>资金监管银行</source>
+        <translation>Escrow bank</translation>
+    </message>
+    <message>
+        <source>预售资金监管</source>
+        <translation>Presale fund escrow</translation>
+    </message>
+    <message>
+        <source>资金监管账号</source>
+        <translation>Escrow account no.</translation>
+    </message>
+    <message>
+        <source>合作协议编号</source>
+        <translation>Cooperation agreement no.</translation>
+    </message>
+    <message>
+        <source>老楼盘补录</source>
+        <translation>Old project back-fill</translation>
+    </message>
+    <message>
+        <source>协议签订日期</source>
+        <translation>Agreement signed on</translation>
+    </message>
+    <message>
+        <source>协议有效期至</source>
+        <translation>Agreement valid until</translation>
+    </message>
+    <message>
+        <source>档案已有材料</source>
+        <translation>Documents already on file</translation>
+    </message>
+    <message>
+        <source>老楼盘档案中已有、本次不再提交的材料名称，用顿号分隔</source>
+        <translation>Documents the old project&apos;s file already holds (not brought again), separated by 、</translation>
     </message>
     <message>
         <source>已受理</source>

@@ -88,6 +88,7 @@ def test_action_names_of_the_gui_contract():
         "action_open_account", "action_establish_employer", "action_withdrawal", "action_loan",
         "action_info_change", "action_deferral",
     ]
+    assert all(BUSINESSES[k].action_name == "action_" + k.replace("-", "_") for k in KINDS)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -273,6 +273,22 @@ def repay_deferral_form(**changes: Any) -> dict[str, Any]:
     return form
 
 
+PROJECT = "南山花园"  # a new project of E.registered, as a developer
+
+
+def project_admission_form(**changes: Any) -> dict[str, Any]:
+    form = {
+        "uscc": E.registered, "admission_type": "new", "project_name": PROJECT,
+        "project_address": "示范市南山镇花园路1号", "district": "01", "buildings": "12", "units": "860",
+        "land_cert_no": "示国用（2025）第0101号", "land_planning_permit_no": "地字第620102202500012号",
+        "works_planning_permit_no": "建字第620102202500031号", "construction_permit_no": "620102202506150101",
+        "presale_permit_no": "示房预售证第2026018号", "escrow_bank": "中国建设银行示范市分行",
+        "escrow_account": "62001590000052500018",
+    }
+    form.update(changes)
+    return form
+
+
 FORMS = {
     "open-account": open_account_form,
     "establish-employer": establish_form,
@@ -285,6 +301,7 @@ FORMS = {
     "offset-sign": offset_sign_form,
     "offset-cancel": offset_cancel_form,
     "repay-deferral": repay_deferral_form,
+    "project-admission": project_admission_form,
 }
 
 

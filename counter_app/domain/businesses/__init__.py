@@ -18,6 +18,7 @@ from counter_app.domain.businesses import (
     offset_cancel,
     offset_sign,
     open_account,
+    project_admission,
     repay_deferral,
     withdrawal,
 )
@@ -25,6 +26,7 @@ from counter_app.domain.businesses import (
 _MODULES = (
     open_account, establish_employer, withdrawal, loan, info_change, deferral,
     loan_settle, loan_prepay, offset_sign, offset_cancel, repay_deferral,  # post-loan (贷后)
+    project_admission,  # 楼盘准入
 )
 
 BUSINESSES: dict[str, BusinessSpec] = {module.SPEC.kind: module.SPEC for module in _MODULES}

@@ -11,6 +11,7 @@ from counter_app.services.business_rules import (
     offset_cancel,
     offset_sign,
     open_account,
+    project_admission,
     repay_deferral,
     withdrawal,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "offset_cancel",
     "offset_sign",
     "open_account",
+    "project_admission",
     "repay_deferral",
     "subject_problems",
     "withdrawal",
