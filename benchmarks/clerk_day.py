@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "sync"))  # the test keyring backend (a JSON file)
 
 
-def connect_centre(data_dir: Path, stack: ExitStack, workdir: Path, workers: int, employers: int, seed: int) -> Any:
+def connect_centre(data_dir: Path, stack: ExitStack, workers: int, employers: int, seed: int) -> Any:
     """A throwaway PostgreSQL for the day (None when its binaries are missing), the station connected."""
     from clerk_day_driver import connect_to_centre
     from pgcluster import PostgresUnavailable, destroy_cluster, start_cluster
@@ -39,12 +39,22 @@ def connect_centre(data_dir: Path, stack: ExitStack, workdir: Path, workers: int
         print(f"(no PostgreSQL: {exc}; the day runs without syncs)")
         return None
     stack.callback(destroy_cluster, cluster)
-    os.environ["COUNTER_TEST_KEYRING"] = str(workdir / "keyring.json")
     started = time.perf_counter()
     district = connect_to_centre(data_dir, cluster.dsn(), workers, employers, seed)
     print(f"centre seeded with {workers:,} workers and connected in {time.perf_counter() - started:.0f} s; "
           f"station district {district}")
     return cluster, cluster.dsn()
+
+
+def use_file_keyring(path: Path) -> None:
+    """The day's keyring: a JSON file (``COUNTER_TEST_KEYRING``, default in the work dir) for the data dir's
+    audit key and the station's password. A ``--data-dir`` must have been made with the same file."""
+    import keyring
+    from keyring_file_backend import FileKeyring
+
+    os.environ.setdefault("COUNTER_TEST_KEYRING", str(path))
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring_file_backend.FileKeyring"
+    keyring.set_keyring(FileKeyring())
 
 
 def centre_counts(dsn: str) -> int:
@@ -74,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="clerk-day-")))
+        use_file_keyring(workdir / "keyring.json")
         if args.data_dir:
             data_dir = Path(args.data_dir)
         else:
@@ -87,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
                 generate_and_load(counter.store, workers=args.workers, employers=args.employers, seed=0,
                                   as_of=date.today())
                 print(f"demo city of {args.workers:,} workers made in {time.perf_counter() - started:.0f} s")
-        centre = None if args.no_sync else connect_centre(data_dir, stack, workdir, args.workers, args.employers,
+        centre = None if args.no_sync else connect_centre(data_dir, stack, args.workers, args.employers,
                                                           args.city_seed)
         started = time.perf_counter()
         window = create_main_window(data_dir)

@@ -48,6 +48,21 @@ def report_error(exc: CliError, *, as_json: bool) -> int:
     return exc.exit_code
 
 
+def whole_number(low: int, high: int, label: str) -> Any:
+    """An argparse ``type``: an integer in [low, high]; anything else is a Chinese usage error (exit 2),
+    including a number too long to read (Python refuses int() of more than 4,300 digits)."""
+
+    def parse(text: str) -> int:
+        raw = str(text).strip()
+        digits = raw.lstrip("+-")
+        if not digits.isascii() or not digits.isdigit() or len(digits) > 18 or not low <= int(raw) <= high:
+            raise argparse.ArgumentTypeError(f"{label}应为{low}至{high}之间的整数")
+        return int(raw)
+
+    parse.__name__ = label  # argparse names the type in its message
+    return parse
+
+
 class ChineseArgumentParser(argparse.ArgumentParser):
     """argparse with the usage error in Chinese and exit code 2 (never a traceback)."""
 

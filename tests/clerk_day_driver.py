@@ -212,11 +212,27 @@ class Customers:
                       "contact_mobile": f"137{self._seq:08d}", "bank_name": "中国建设银行",
                       "bank_account": f"6200000{self._seq:010d}", "worker_ratio": "10", "employer_ratio": "10",
                       "first_month": month}
-        elif kind == "withdrawal":
+        elif kind == "withdrawal":  # money out of an account: one business at a time per worker
             values = self._fresh(kind, self._workers, lambda c: c.worker.id_number, lambda c: {
                 "id_number": c.worker.id_number, "reason_code": "07", "variant": "public", "amount": "200.00",
                 "event_date": f"{self.today.year}-{self.today.month:02d}-01", "document_no": f"ZL-{self._seq:04d}",
-                "bank_card": VALID_CARD})
+                "bank_card": VALID_CARD}, used_for="money-out")
+        elif kind == "offsite-purchase-withdrawal":
+            values = self._fresh(kind, self._workers, lambda c: c.worker.id_number, lambda c: {
+                "id_number": c.worker.id_number, "house_city": "陕西省西安市",
+                "house_address": f"西安市雁塔区科技路{self._seq}号", "document_no": f"XA-2026-{self._seq:04d}",
+                "event_date": f"{self.today.year}-{self.today.month:02d}-01", "event_amount": "900000",
+                "amount": "1000.00", "bank_card": VALID_CARD}, used_for="money-out")
+        elif kind == "transfer-out":
+            values = self._fresh(kind, self._workers, lambda c: c.worker.id_number, lambda c: {
+                "id_number": c.worker.id_number, "mobile": c.worker.mobile or f"139{self._seq:08d}",
+                "target_city": "陕西省西安市", "target_centre": "西安住房公积金管理中心",
+                "target_account": f"6101{self._seq:08d}"}, used_for="money-out")
+        elif kind == "transfer-in":
+            values = self._fresh(kind, self._workers, lambda c: c.worker.id_number, lambda c: {
+                "id_number": c.worker.id_number, "mobile": c.worker.mobile or f"139{self._seq:08d}",
+                "source_city": "甘肃省兰州市", "source_centre": "兰州住房公积金管理中心",
+                "source_account": f"6201{self._seq:08d}", "amount": "12000"}, used_for="transfer-in")
         elif kind == "loan":
             values = self._fresh(kind, [c for c in self._workers if loan_months(c.worker, self.today) >= 60],
                                  lambda c: c.worker.id_number, lambda c: {

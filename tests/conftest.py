@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import os
+import sys
+import tempfile
 import uuid
+from pathlib import Path
 
 # Before any Qt import anywhere in the suite.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+# The audit chain's key lives only in a keyring, so every test has one: a JSON file for this run,
+# shared with the subprocesses the tests start (they find the backend through PYTHONPATH). Tests of
+# "no keyring" select keyring.backends.null / fail themselves.
+_KEYRING_DIR = Path(__file__).resolve().parent / "sync"
+sys.path.insert(0, str(_KEYRING_DIR))
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(_KEYRING_DIR), os.environ.get("PYTHONPATH")) if p)
+os.environ.setdefault("COUNTER_TEST_KEYRING", str(Path(tempfile.mkdtemp(prefix="counter-keyring-")) / "keyring.json"))
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring_file_backend.FileKeyring")
 
-import pytest
-from pgcluster import destroy_cluster, start_cluster
+import pytest  # noqa: E402  after the keyring environment above, which subprocesses inherit
+from pgcluster import destroy_cluster, start_cluster  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -79,8 +79,12 @@ class Cluster:
         )
 
 
-def start_cluster() -> Cluster:
-    """initdb a fresh cluster in a temp dir, start it on a free loopback port, return it."""
+def start_cluster(ssl: tuple[Path, Path, Path] | None = None, hba_first: tuple[str, ...] = ()) -> Cluster:
+    """initdb a fresh cluster in a temp dir, start it on a free loopback port, return it.
+
+    ``ssl`` = (CA certificate, server certificate, server key): TLS on, and client certificates
+    checked against that CA (``ssl_ca_file``). ``hba_first`` are pg_hba.conf lines put before the
+    defaults, e.g. ``hostssl all +grp 127.0.0.1/32 cert`` for certificate logins of a group."""
     bindir = _bindir()
     run_as = "postgres" if os.geteuid() == 0 else None
     base = Path(tempfile.mkdtemp(prefix="counter-app-pg-", dir="/tmp" if run_as else None))
@@ -101,6 +105,17 @@ def start_cluster() -> Cluster:
     with open(datadir / "postgresql.conf", "a") as conf:
         # A test cluster: speed over durability is fine except where a test restarts the server.
         conf.write("fsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 200\n")
+        if ssl is not None:
+            for name, source in zip(("ca.crt", "server.crt", "server.key"), ssl):
+                target = datadir / name
+                shutil.copy(source, target)
+                os.chmod(target, 0o600)
+                if run_as:
+                    shutil.chown(target, run_as, run_as)
+            conf.write("ssl = on\nssl_ca_file = 'ca.crt'\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n")
+    if hba_first:
+        hba = datadir / "pg_hba.conf"
+        hba.write_text("\n".join(hba_first) + "\n" + hba.read_text())
     cluster.start()
     return cluster
 

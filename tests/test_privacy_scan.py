@@ -112,7 +112,7 @@ def test_no_password_or_central_credential_is_left_anywhere(tmp_path, monkeypatc
     creds, dsn = station
     data_dir = tmp_path / "station"
     with open_counter(data_dir, clock=fixed_clock) as counter:
-        build_world(counter.store)
+        build_world(counter.store, station=(creds.code, "隐私测试服务站", "01"))  # set before any intake
     as_boss = {"COUNTER_APP_PASSWORD": SUPERVISOR[1]}
     as_zhang = {"COUNTER_APP_PASSWORD": CLERK[1]}
 
@@ -124,9 +124,9 @@ def test_no_password_or_central_credential_is_left_anywhere(tmp_path, monkeypatc
                    stdin=password + "\n", env=as_boss)[0] == 0
 
     # The centre: connect once (password into the keyring only).
-    code, said = cli(monkeypatch, capsys, data_dir, "--clerk", SUPERVISOR[0], "--approver", SUPERVISOR[0], "connect",
+    code, said = cli(monkeypatch, capsys, data_dir, "--clerk", CLERK[0], "--approver", SUPERVISOR[0], "connect",
                      "--dsn", dsn, "--station", creds.code, stdin=creds.password + "\n",
-                     env={**as_boss, "COUNTER_APP_APPROVER_PASSWORD": SUPERVISOR[1]})
+                     env={**as_zhang, "COUNTER_APP_APPROVER_PASSWORD": SUPERVISOR[1]})
     assert code == 0, said
     assert creds.password in memory_keyring.entries.values()
 

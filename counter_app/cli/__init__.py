@@ -20,7 +20,7 @@ COMMANDS: dict[str, str] = {
     "apply": "apply", "audit": "audit", "backup": "backup", "restore": "backup", "calc": "calc",
     "cancel": "cancel", "case": "case", "check": "check", "clerk": "clerk", "close-day": "close_day", "connect": "connect",
     "demo-data": "demo_data", "print": "print_cmd", "records": "records", "report": "report",
-    "search": "search", "sync": "sync_cmd",
+    "search": "search", "station": "station", "sync": "sync_cmd",
 }
 # Global options that take a value (they may stand before the command name).
 _VALUED = ("--data-dir", "--clerk", "--approver")
@@ -112,7 +112,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
     except Exception as exc:  # noqa: BLE001  a bug, not bad input: say so in Chinese and keep a scrubbed report
+        known = _known_problem(exc, args)
+        if known is not None:
+            return console.report_error(known, as_json=getattr(args, "json", False))
         return _unexpected(exc, args)
+
+
+def _known_problem(exc: Exception, args: object) -> console.CliError | None:
+    """A fault of the machine (disk full, read-only, damaged store, clock, keyring) or a broken policy
+    file: exit 2 with what to do, never an internal error (see ``counter_app.faults``)."""
+    from counter_app import faults  # the error path of the entry point: loaded only when something failed
+    from counter_app.domain.policy import PolicyError
+
+    if isinstance(exc, PolicyError):
+        lines = [str(p) for p in exc.problems] or [str(exc)]
+        return console.CliError([{"field": "policy", "message": f"政策文件有误：{line}"} for line in lines])
+    fault = faults.classify(exc, getattr(args, "data_dir", None) or "")
+    if fault is None:
+        return None
+    return console.CliError.single(fault.field, fault.message)
 
 
 def _unexpected(exc: Exception, args: object) -> int:

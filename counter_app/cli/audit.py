@@ -12,7 +12,7 @@ from datetime import datetime
 from counter_app.cli._counter import counter_for
 from counter_app.console import EXIT_INVALID, CliError, emit_json
 from counter_app.domain.roles import may_do
-from counter_app.services import audit, clerks
+from counter_app.services import audit, clerks, sync
 from counter_app.services.audit import verify_chain
 
 MAX_LIMIT = 10_000
@@ -21,7 +21,8 @@ MAX_LIMIT = 10_000
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("audit", help="审计日志：校验哈希链（verify）或查看记录（list）")
     actions = p.add_subparsers(dest="audit_action", required=True, parser_class=type(p))
-    actions.add_parser("verify", help="校验审计日志是否被改动（完整返回0，否则返回1并指出第一条问题记录）")
+    verify = actions.add_parser("verify", help="校验审计日志是否被改动（完整返回0，否则返回1并指出第一条问题记录）")
+    verify.add_argument("--offline", action="store_true", help="不与中心锚定的审计链头比对（默认已连接中心时比对）")
     listing = actions.add_parser("list", help="查看最近的审计记录（站长）")
     listing.add_argument("--limit", type=int, default=50, help="条数（默认50）")
     listing.add_argument("--action", help="只看该类操作，如 login、lookup、reprint")
@@ -37,14 +38,15 @@ def run(args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     with counter_for(args, login=False) as counter:
-        verdict = verify_chain(counter)
+        anchored, note = (None, None) if args.offline else sync.centre_anchor(counter)
+        verdict = verify_chain(counter, anchored)
     if args.json:
-        emit_json(verdict.as_dict())
+        emit_json({**verdict.as_dict(), **({"note": note} if note else {})})
     elif verdict.ok:
-        print(f"审计日志完整：共{verdict.rows}条记录，哈希链无断裂")
+        anchor = f"，{verdict.anchor['message']}" if verdict.anchor else ""
+        print(f"审计日志完整：共{verdict.rows}条记录，哈希链无断裂{anchor}" + (f"（{note}）" if note else ""))
     else:
-        assert verdict.first_bad is not None
-        print(f"审计日志已被改动：{verdict.first_bad.message}")
+        print(f"审计日志已被改动：{verdict.message}")
     return 0 if verdict.ok else EXIT_INVALID
 
 

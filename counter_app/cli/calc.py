@@ -91,7 +91,7 @@ class _Inputs:
 
 def _months(text: str, maximum: int) -> Checked[int]:
     raw = unicodedata.normalize("NFKC", text).strip()
-    if not raw.isdigit() or not 1 <= int(raw) <= maximum:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 6 or not 1 <= int(raw) <= maximum:
         return Checked.fail("months", f"贷款期限应为1至{maximum}个月的整数")
     return Checked(int(raw))
 

@@ -10,15 +10,19 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from counter_app.cli._counter import counter_for
 from counter_app.cli._login import approval_for, read_secret
 from counter_app.console import CliError, emit_json
+from counter_app.faults import KeyringUnavailable
 from counter_app.services import approvals
+from counter_app.services.audit import NO_KEYRING, ensure_key, keyring_usable
 from counter_app.services.settings import (
-    central_password,
+    certificate_login,
     check_dsn,
     check_station_code,
+    forget_central_password,
     save_central_password,
     save_settings,
     test_connection,
 )
+from counter_app.services.sync import register_chain_key
 
 STATION_ROLE_PREFIX = "station_"
 
@@ -44,28 +48,48 @@ def _station_dsn(raw: str, station: str) -> str:
     return dsn
 
 
-def _verify_station(dsn: str, password: str, station: str) -> None:
-    """The login must work and belong to this station (the centre maps its role to one station)."""
+def _verify_station(dsn: str, password: str | None, station: str) -> tuple[str, str]:
+    """The login must work and belong to this station (the centre maps its role to one station);
+    returns the centre's name and district of the station."""
     result = test_connection(dsn, password)
     if not result.ok:
         raise CliError([{"field": "dsn", "message": result.message}], exit_code=1)
-    with psycopg.connect(dsn, password=password, connect_timeout=10) as conn:
-        codes = [r[0] for r in conn.execute("SELECT code FROM central.stations").fetchall()]
-    if codes != [station]:
+    with psycopg.connect(dsn, password=password or None, connect_timeout=10) as conn:
+        rows = conn.execute("SELECT code, name, district FROM central.stations").fetchall()
+    if [r[0] for r in rows] != [station]:
         raise CliError.single("station", f"该登录账号不属于服务站 {station}，请核对服务站代码和连接串中的用户名")
+    return rows[0][1], rows[0][2]
 
 
-def _check_outbox(store, station: str) -> None:
-    """Applications waiting under another station code would all be refused by the centre."""
-    with store.unit_of_work() as uow:
+def _check_station(counter, station: str) -> bool:
+    """This data dir's station must be the login's: receipts already handed out carry its code.
+    Returns whether the station is set here (else the centre's record sets it)."""
+    with counter.store.unit_of_work() as uow:
         current = uow.settings.get("station_code", None)
-        waiting = uow.outbox.count_pending()
-    if current and current != station and waiting:
-        raise CliError.single(
-            "station", f"本机有{waiting}笔以服务站 {current} 名义受理、尚未上传的申请，不能改为服务站 {station}")
+        taken = uow.applications.station_codes() - {station}
+    if current and current != station:
+        raise CliError.single("station", f"本机已设置为服务站 {current}，不能以服务站 {station} 的身份连接中心"
+                                         "（本机的回执编号都以本站代码开头）；请核对服务站代码，或使用服务站 "
+                                         f"{current} 的登录账号")
+    if taken:
+        raise CliError.single("station", f"本机已以服务站 {'、'.join(sorted(taken))} 的名义受理业务，不能连接为服务站 {station}")
+    return bool(current)
+
+
+def _register_key(dsn: str, password: str | None, key) -> None:
+    """The station's audit key goes to the centre (once; the same key again is a no-op)."""
+    try:
+        with psycopg.connect(dsn, password=password or None, connect_timeout=10, autocommit=True) as conn:
+            register_chain_key(conn, key.key, key.from_seq)
+    except psycopg.Error as exc:
+        message = exc.diag.message_primary if getattr(exc, "diag", None) else None
+        raise CliError.single("station", message or f"无法在中心登记本站的审计密钥：{exc}") from None
 
 
 def run(args: argparse.Namespace) -> int:
+    """Everything is checked first — the station, the login, a working keyring, the key at the centre —
+    and only then saved: the password in the keyring, the connection in the settings. Any refusal
+    leaves the data dir and the keyring as they were (exit 2, Chinese message)."""
     station, problems = check_station_code(args.station)
     if problems:
         raise CliError.single("station", problems[0].message)
@@ -73,20 +97,37 @@ def run(args: argparse.Namespace) -> int:
     # stdin lines, in order: the clerk's password, the approver's (when asked for), the centre's.
     with counter_for(args) as counter:
         approval = approval_for(counter, args, approvals.settings_request())
-        _check_outbox(counter.store, station)
-        password = read_secret("中心数据库密码：")
-        if not password:
+        configured = _check_station(counter, station)
+        if not keyring_usable():
+            raise CliError.single("keyring", NO_KEYRING)
+        cert = certificate_login(dsn)
+        password = "" if cert else read_secret("中心数据库密码：")
+        if not password and not cert:
             raise CliError.single("password", "中心数据库密码不能为空")
-        _verify_station(dsn, password, station)
-        refused = [p for p in save_settings(counter, {"central_dsn": dsn, "station_code": station}, approval=approval)
-                   if p.severity == "error"]
+        name, district = _verify_station(dsn, password, station)
+        try:
+            key = ensure_key(counter)
+        except KeyringUnavailable as exc:
+            raise CliError.single("keyring", exc.message) from None
+        _register_key(dsn, password, key)
+        changes = {"central_dsn": dsn, "station_code": station}
+        if not configured:  # a new data dir takes the centre's record of its station
+            changes.update(station_name=name, station_district=district)
+        if password:
+            try:
+                save_central_password(dsn, password)
+            except KeyringUnavailable as exc:
+                raise CliError.single("keyring", exc.message) from None
+        try:
+            refused = [p for p in save_settings(counter, changes, approval=approval) if p.severity == "error"]
+        except BaseException:
+            forget_central_password(dsn)
+            raise
         if refused:
+            forget_central_password(dsn)
             raise CliError([p.as_dict() for p in refused])
-        save_central_password(dsn, password)
-        if central_password(dsn) != password:
-            raise CliError.single("password", "无法把密码保存到系统钥匙串（没有可用的钥匙串服务）")
     if args.json:
         emit_json({"station": station, "dsn": dsn, "connected": True})
     else:
-        print(f"已连接中心：服务站 {station}（密码已保存在系统钥匙串中）")
+        print(f"已连接中心：服务站 {station}（{'使用客户端证书登录' if cert else '密码已保存在系统钥匙串中'}）")
     return 0

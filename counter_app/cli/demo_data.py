@@ -58,6 +58,9 @@ def run(args: argparse.Namespace) -> int:
         started, as_of = time.perf_counter(), date.today()
         counts = generate_and_load(counter.store, workers=args.workers, employers=args.employers,
                                    seed=args.seed, as_of=as_of, replace=args.replace)
+        from counter_app.services.station import configure_demo
+
+        configure_demo(counter)  # the demo city's first station, unless one is set already
         summary = {
             "seed": args.seed,
             "as_of": as_of.isoformat(),

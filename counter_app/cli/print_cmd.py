@@ -1,4 +1,4 @@
-"""``counter-app print receipt|form|notice|letters|schedule|collection``: printed documents as PDF files."""
+"""``counter-app print receipt|form|notice|letters|schedule|collection|certificate``: printed documents as PDF files."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import sys
 
 from counter_app.cli._counter import counter_for
 from counter_app.cli._login import approval_for
-from counter_app.console import CliError, emit_json
+from counter_app.console import CliError, emit_json, whole_number
 from counter_app.services import printing as svc
 from counter_app.services.approvals import reprint_request
+from counter_app.services.certificates import print_certificate
 from counter_app.services.postloan import print_collection, print_schedule
 from counter_app.services.printing import PrintRefused
 
@@ -31,11 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     letters = docs.add_parser("letters", help="批量信函（如线上服务指南）")
     letters.add_argument("--template", required=True, help="信函模板，内置：online-guide")
     letters.add_argument("--out", required=True)
-    letters.add_argument("--limit", type=int, help="最多生成多少封")
+    letters.add_argument("--limit", type=whole_number(1, 10_000_000, "信函数"), help="最多生成多少封")
     letters.add_argument("--township", help="只发给该乡镇的职工")
     letters.add_argument("--employer", help="只发给该单位（统一社会信用代码）的职工")
     letters.add_argument("--status", help="只发给该账户状态的职工，例如 01 正常")
-    letters.add_argument("--chunk", type=int, help="每个文件的信函数（分多个文件输出）")
+    letters.add_argument("--chunk", type=whole_number(1, 1_000_000, "每个文件的信函数"),
+                         help="每个文件的信函数（分多个文件输出）")
     letters.set_defaults(func=run)
     schedule = docs.add_parser("schedule", help="贷款还款计划表")
     schedule.add_argument("--loan", required=True, help="贷款合同编号")
@@ -47,6 +49,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     which.add_argument("--overdue", action="store_true", help="本站全部逾期贷款，每笔一页")
     collection.add_argument("--out", required=True)
     collection.set_defaults(func=run)
+    certificate = docs.add_parser("certificate", help="住房公积金缴存使用证明（异地办理业务用）")
+    certificate.add_argument("--id", required=True, dest="id_number", help="职工身份证号码")
+    certificate.add_argument("--purpose", help="证明用途，默认：异地办理住房公积金业务")
+    certificate.add_argument("--out", required=True)
+    certificate.set_defaults(func=run)
     for parser in (p, *docs.choices.values()):
         parser.add_argument("--json", action="store_true", help="输出 JSON")
 
@@ -79,6 +86,11 @@ def _print(counter, args: argparse.Namespace) -> dict:
         if not args.json and args.overdue:
             print(file=sys.stderr)
         return {"files": [str(done.path)] if done.path else [], "pages": done.pages}
+    if args.document == "certificate":
+        made = print_certificate(counter, args.id_number, args.out, purpose=args.purpose)
+        if made.value is None:
+            raise CliError.single(made.errors[0].field, made.errors[0].message)
+        return {"file": str(made.value.path), "pages": made.value.pages, "number": made.value.number}
     if args.limit is not None and args.limit < 1:
         raise CliError.single("limit", "生成数量应大于0")
     chosen = svc.LetterFilter(township=args.township, employer_uscc=args.employer, account_status=args.status)

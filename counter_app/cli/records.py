@@ -5,17 +5,19 @@ from __future__ import annotations
 import argparse
 
 from counter_app.cli._counter import counter_for
-from counter_app.console import emit_json
+from counter_app.console import emit_json, whole_number
 from counter_app.domain.catalog import BUSINESSES, KINDS
 from counter_app.domain.status import ApplicationStatus, application_label
 from counter_app.services import list_records
+
+MAX_LIMIT = 100_000
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("records", help="列出本站受理的业务")
     p.add_argument("--status", choices=sorted(ApplicationStatus), help="只列出该状态")
     p.add_argument("--kind", choices=KINDS, help="只列出该业务类型")
-    p.add_argument("--limit", type=int, default=1000)
+    p.add_argument("--limit", type=whole_number(1, MAX_LIMIT, "条数"), default=1000, help=f"最多列出几条（1至{MAX_LIMIT}）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=run)
 

@@ -8,7 +8,7 @@ from typing import Any
 import psycopg
 
 from counter_app.cli._counter import counter_for
-from counter_app.console import CliError, emit_json
+from counter_app.console import CliError, emit_json, whole_number
 from counter_app.services import sync
 
 INTERVAL_S = 60.0
@@ -19,7 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sync", help="与中心同步：上传待传申请，下载审批结果和参考数据")
     p.add_argument("--once", action="store_true", help="只同步一次（默认持续后台同步，Ctrl-C 结束）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
-    p.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=f"每批上传的申请数（默认 {BATCH_SIZE}）")
+    p.add_argument("--batch-size", type=whole_number(1, 10_000, "每批条数"),
+                   default=BATCH_SIZE, help=f"每批上传的申请数（默认 {BATCH_SIZE}）")
     p.set_defaults(func=run)
 
 

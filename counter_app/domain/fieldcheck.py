@@ -22,7 +22,7 @@ from counter_app.domain.choices import choice_code, choice_options, is_blank
 __all__ = ["FormCheck", "check_field", "check_form", "choice_options", "is_blank"]
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.money import money_str, parse_money, parse_percent
-from counter_app.domain.normalize import normalize_text
+from counter_app.domain.normalize import format_control_problem, normalize_text
 from counter_app.domain.policy_schema import PolicyVersion
 
 _MONTH = re.compile(r"^(\d{4})[-/.年]?(\d{1,2})月?$")
@@ -82,8 +82,10 @@ def _bool(raw: Any, key: str, label: str) -> Checked[bool]:
 
 def _months(raw: Any, key: str, label: str, version: PolicyVersion) -> Checked[int]:
     text = normalize_text(raw)
-    if not text.isdigit():
+    if not text.isascii() or not text.isdigit():
         return Checked.fail(key, f"{label}应为整数月数")
+    if len(text) > 6:  # int() of thousands of digits is refused by Python itself
+        return Checked.fail(key, f"{label}应在1至{version.loan.max_term_months}个月之间")
     months = int(text)
     limit = version.loan.max_term_months
     if not 1 <= months <= limit:
@@ -170,6 +172,9 @@ def check_field(
     spec: FieldSpec, raw: Any, *, version: PolicyVersion, today: date, id_type: str = "01"
 ) -> Checked[Any]:
     """Check one present (non-blank) value of one field."""
+    hidden = _hidden_format(raw, spec.label)
+    if hidden:
+        return Checked.fail(spec.key, hidden)
     if spec.kind == "id_number":
         if id_type != "01":
             return _text(raw, spec)
@@ -183,6 +188,13 @@ def check_field(
     if spec.kind == "materials":
         return _materials(raw, spec.key, version)
     return _SIMPLE[spec.kind](raw, spec)
+
+
+def _hidden_format(raw: Any, label: str) -> str | None:
+    """Bidi and other format characters are refused in every text a form carries (see normalize)."""
+    if isinstance(raw, (list, tuple, set)):
+        return next((p for p in (format_control_problem(item, label) for item in raw) if p), None)
+    return format_control_problem(raw, label)
 
 
 def check_form(

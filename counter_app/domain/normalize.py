@@ -19,12 +19,31 @@ _MIDDLE_DOTS = str.maketrans({c: "\u00b7" for c in "\u2022\u2027\u30fb\uff65\u22
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Unicode format characters (category Cf): bidi overrides and isolates (U+202A–202E, U+2066–2069),
+# zero-width joiners and spaces, the soft hyphen, tag characters. None is needed to write Chinese
+# (ideographic variation selectors are category Mn and pass); each can make printed or displayed
+# text differ from what is stored (a reversed address, two "identical" names). Refused, never dropped.
 
 
 def valid_text(value: object) -> str:
     """``str(value)`` with lone surrogates (undecodable command-line bytes, "\\ud800" in a JSON file)
     replaced by U+FFFD: text that the store, files and screens can hold."""
     return _LONE_SURROGATE.sub("\ufffd", "" if value is None else str(value))
+
+
+def format_controls(text: str) -> list[str]:
+    """The invisible format characters (Unicode category Cf) in ``text``, as ``U+XXXX`` codes."""
+    return [f"U+{ord(c):04X}" for c in dict.fromkeys(text) if unicodedata.category(c) == "Cf"]
+
+
+def format_control_problem(value: object, label: str) -> str | None:
+    """A Chinese message naming the field when ``value`` holds format characters; None otherwise."""
+    if not isinstance(value, str):
+        return None
+    found = format_controls(value)
+    if not found:
+        return None
+    return f"{label}含有不可见的格式控制字符（{'、'.join(found[:3])}，如文字方向控制符），请删除后重新输入"
 
 
 def normalize_text(value: object) -> str:

@@ -244,6 +244,7 @@ class WithdrawalReason(_Model):
     within_years_of_event: PositiveInt | None = None
     needs_document_no: Flag = False
     unique_document: Flag = False  # one document number serves one withdrawal of this reason
+    shared_document: Flag = False  # several workers may use one document (a joint loan contract)
     document_label: Text = "合同或凭证编号"
     event_amount_label: Text | None = None  # set: the amount is capped by this (amount paid, loan owed)
     event_date_label: Text | None = None  # set: the date of the event is required

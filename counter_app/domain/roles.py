@@ -32,9 +32,10 @@ APPROVAL_ACTIONS = {
 }
 # Managing clerk accounts is a supervisor's own job (not an approval of someone else's action).
 SUPERVISOR_ONLY = frozenset({"clerk_add", "clerk_disable", "clerk_passwd_other", "audit_list"})
-# A supervisor who is himself the maker approves with his own password (a deliberate second
-# step, audited as self-approved): one-supervisor township stations could not work otherwise.
-SUPERVISOR_MAY_SELF_APPROVE = True
+# Maker ≠ checker (issue #17): the approver is always another supervisor than the one who asks.
+# A station with a single supervisor asks a second one to be added (or the sub-centre's supervisor
+# approves on site); a supervisor's own request can no longer be waved through with his own password.
+SUPERVISOR_MAY_SELF_APPROVE = False
 
 
 @dataclass(frozen=True)
@@ -79,5 +80,5 @@ def approval_problem(approver_role: str | None, approver: str, maker: str) -> st
     if approver_role != SUPERVISOR:
         return "复核人须为站长（主管）"
     if approver == maker and not SUPERVISOR_MAY_SELF_APPROVE:
-        return "复核人不能是经办柜员本人"
+        return "复核人不能是提出申请的本人（经办与复核须为两个人），请由另一位站长（主管）复核"
     return None

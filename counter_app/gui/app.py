@@ -1,21 +1,37 @@
-"""GUI entry points: ``create_main_window`` (tests, embedding) and ``run_gui`` (the CLI) (启动)."""
+"""GUI entry points: ``create_main_window`` (tests, embedding) and ``run_gui`` (the CLI) (启动).
+
+This is where the GUI's start-up order lives, and with it the only lazy imports of the GUI (with
+``MainWindow.complete``): ``run_gui`` paints the window's shell before the services (SQLAlchemy,
+Alembic, ReportLab, pydantic: ~0.9 s) are imported, and imports them on a worker thread while the
+clerk can already see the window and type into the search box (``benchmarks/bench_gui.py``).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from counter_app.gui.i18n import install_language
+from counter_app.gui.gui_settings import settings_for
+from counter_app.gui.i18n import install_language, register_fonts
+from counter_app.gui.main_window import MainWindow
+from counter_app.paths import resolve_data_dir, resources_dir
+
+if TYPE_CHECKING:
+    from counter_app.services import Counter
+
+__all__ = ["create_main_window", "ensure_app", "run_gui", "settings_for"]
 
 APP_STYLE = """
 QLineEdit[invalid="true"], QComboBox[invalid="true"], QPlainTextEdit[invalid="true"] {
     border: 2px solid #c62828; background: #fff5f5; }
 QLineEdit[warned="true"], QComboBox[warned="true"] { border: 2px solid #ef6c00; }
+QLineEdit[guarded="true"], QComboBox[guarded="true"] { background: #eef4fb; color: #1f4e79; }
 QLabel[severity="error"] { color: #c62828; }
 QLabel[severity="warning"] { color: #e65100; }
 QLabel#missing_label[severity="ok"] { color: #2e7d32; }
@@ -30,15 +46,9 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setApplicationName("counter-app")
         app.setOrganizationName("counter-app")
-        from PySide6.QtGui import QIcon
-
-        from counter_app.paths import resources_dir
-
         app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "counter-app.png")))
     assert isinstance(app, QApplication)
     if not app.property("counter_app_ready"):
-        from counter_app.gui.i18n import register_fonts
-
         register_fonts(app, rare=False)
         QTimer.singleShot(300, lambda: register_fonts(app))  # the rare-character fallback, after the first paint
         app.setStyleSheet(APP_STYLE)
@@ -46,16 +56,10 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def settings_for(data_dir: Path) -> QSettings:
-    """GUI settings of one data directory (language, printers, window geometry)."""
-    return QSettings(str(Path(data_dir) / "gui.ini"), QSettings.Format.IniFormat)
-
-
-def create_main_window(data_dir: str | os.PathLike[str] | None, demo: bool = False, **counter_options: Any) -> Any:
+def create_main_window(data_dir: str | os.PathLike[str] | None, demo: bool = False, **counter_options: Any) -> MainWindow:
     """The counter window on ``data_dir``, ready to use, without entering the event loop."""
     app = ensure_app()
-    from counter_app import services
-    from counter_app.gui.main_window import MainWindow
+    from counter_app import services  # the services' libraries: a caller that wants the window now pays for them
 
     counter = services.open_counter(data_dir, demo=demo, **counter_options)
     settings = settings_for(counter.data_dir)
@@ -66,33 +70,30 @@ def create_main_window(data_dir: str | os.PathLike[str] | None, demo: bool = Fal
 def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) -> int:
     """``counter-app [--data-dir DIR] [--demo]``: the window until the clerk closes it.
 
-    The window paints first; the store (and the libraries behind it) opens on a worker thread,
-    so a clerk sees the counter at once even on a slow PC or with a demo city to seed.
+    The window's shell paints first; the store (and the libraries behind it) opens on a worker
+    thread, then the desk is added and attached, so a clerk sees the counter at once even on a
+    slow PC or with a demo city to seed.
     """
     app = ensure_app()
-    from counter_app.gui.main_window import MainWindow
-    from counter_app.paths import resolve_data_dir
-
     path = resolve_data_dir(data_dir)
     settings = settings_for(path)
     install_language(app, str(settings.value("language", "zh_CN")))
     window = MainWindow(None, settings, complete=False)  # the shell paints first …
     window.show()
-    QTimer.singleShot(0, window.complete)  # … the rest follows at once
-    from counter_app import crash
+    from counter_app import crash  # faulthandler, traceback …: after the first paint
 
     handler = crash.install(path)  # scrubbed report, Chinese message, drafts saved, restart
     handler.form_values = lambda: window.form.values() if window.form is not None else {}
-    handler.draft_savers.append(lambda: window.form.save_draft() if window.form is not None else None)
+    handler.draft_savers.append(lambda: window.form.save_draft_now() if window.form is not None else None)
 
-    def opened(counter: Any) -> None:
+    def opened(counter: Counter) -> None:
         from counter_app.gui.first_run import first_run_if_needed
+        from counter_app.gui.login import login_if_needed
 
+        window.complete()  # … the desk, once the worker has loaded the services
         if not first_run_if_needed(counter, settings, window, demo):  # a new station: set it up first
             window.close()
             return
-        from counter_app.gui.login import login_if_needed
-
         if not login_if_needed(counter, window):  # a station with clerk accounts: who is at the counter
             window.close()
             return
@@ -100,13 +101,11 @@ def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) 
         app.setProperty("counter_app_attached", True)
 
     def failed(exc: BaseException) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.critical(window, "counter-app", f"无法打开数据目录 {path}：{exc}")
         window.close()
 
     def open_store() -> None:
-        from counter_app.gui.operations import Operation
+        from counter_app.gui.operations import Operation  # it builds PySide6's Qt namespace (~20 ms): after the paint
 
         Operation(lambda _p: _open(path, demo), success=opened, failure=failed).run(key="open_counter")
 
@@ -115,7 +114,10 @@ def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) 
     return app.exec()
 
 
-def _open(path: Path, demo: bool) -> Any:
+def _open(path: Path, demo: bool) -> Counter:
+    # On the worker thread, so the window stays responsive: the services and the desk's modules
+    # (importing creates no widget; ``complete()`` then only builds) before the store opens.
     from counter_app import services
+    from counter_app.gui import desk  # noqa: F401
 
     return services.open_counter(path, demo=demo)

@@ -7,18 +7,17 @@ to the GUI thread through a Qt signal so the status bar refreshes there.
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+
+from counter_app.services import Counter, sync
 
 
 class BackgroundSync(QObject):
     round_done = Signal(object, object)  # (report or None, error or None)
 
-    def __init__(self, counter: Any, parent: QObject | None = None, interval: float = 60.0) -> None:
+    def __init__(self, counter: Counter, parent: QObject | None = None, interval: float = 60.0) -> None:
         super().__init__(parent)
-        from counter_app.services import sync
-
         self.runner = sync.background_runner(counter, lambda report, error: self.round_done.emit(report, error),
                                              interval=interval)
         self.thread = threading.Thread(target=self.runner.run, name="counter-sync", daemon=True)

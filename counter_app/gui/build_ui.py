@@ -21,6 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from counter_app.domain import catalog, status
 from counter_app.paths import resources_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,8 +69,6 @@ def trim_imports(source: str) -> str:
 
 def catalog_strings() -> str:
     """Every catalog text a clerk sees, as translatable source strings (businesses and statuses)."""
-    from counter_app.domain import catalog, status
-
     texts: list[str] = []
     for spec in catalog.BUSINESSES.values():
         texts += [spec.title, spec.short, spec.form_title]

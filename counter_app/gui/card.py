@@ -6,40 +6,21 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
+from counter_app import services
 from counter_app.domain.catalog import BUSINESSES, REPAYMENT_METHODS, SEXES
 from counter_app.domain.ids import mask_card, mask_id_number
 from counter_app.domain.status import account_label, loan_label
+from counter_app.gui.formats import day, money
 from counter_app.gui.forms.ui_card import Ui_Card
-from counter_app.gui.i18n import _t, catalog_text, day, money
-from counter_app.gui.lazy import services
+from counter_app.gui.i18n import _t, catalog_text
+from counter_app.gui.loan_card import open_loan_card
+from counter_app.gui.operations import Operation
 from counter_app.gui.records import RecordsModel
-
-
-class RowsModel(QAbstractTableModel):
-    """A read-only table of already formatted rows."""
-
-    def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[str]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.headers, self.rows = list(headers), [list(r) for r in rows]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
-            return self.rows[index.row()][index.column()]
-        return None
+from counter_app.gui.rows import RowsModel
+from counter_app.services.lookup import reveal
 
 
 def _table(pairs: Sequence[tuple[str, Any]]) -> str:
@@ -96,10 +77,11 @@ def person_view(card: Any, parent: QWidget | None) -> CardView:
     methods = dict(REPAYMENT_METHODS)
     view.card_first_label.setText(_t("公积金贷款"))
     view.card_first_table.setModel(RowsModel(
-        [_t("贷款编号"), _t("本金"), _t("剩余本金"), _t("年利率"), _t("期限（月）"), _t("还款方式"), _t("放款日期"), _t("状态")],
+        (QT_TR_NOOP("贷款编号"), QT_TR_NOOP("本金"), QT_TR_NOOP("剩余本金"), QT_TR_NOOP("年利率"), QT_TR_NOOP("期限（月）"),
+         QT_TR_NOOP("还款方式"), QT_TR_NOOP("放款日期"), QT_TR_NOOP("状态")), view,
         [(ln.loan_no, money(ln.principal), money(ln.outstanding), f"{ln.annual_rate}%", str(ln.months),
           methods.get(ln.method, ln.method), day(ln.start_date), catalog_text(loan_label(ln.status)))
-         for ln in card.loans], view))
+         for ln in card.loans]))
     if not card.loans:
         view.card_first_label.setText(_t("公积金贷款：无"))
         view.card_first_table.hide()
@@ -147,12 +129,16 @@ def add_reveal_row(view: CardView, counter: Any, worker: Any) -> None:
 
 
 def _reveal(counter: Any, id_number: str, field: str, label: QLabel, button: QPushButton) -> None:
-    from counter_app.services.lookup import reveal
+    """The full number, read and audited off the GUI thread (the audit is a write)."""
+    button.setEnabled(False)
 
-    full = reveal(counter, id_number, field)
-    if full:
-        label.setText(full)
-        button.setEnabled(False)
+    def shown(full: str | None) -> None:
+        if full:
+            label.setText(full)
+        else:
+            button.setEnabled(True)
+
+    Operation(lambda _p: reveal(counter, id_number, field), success=shown, owner=label).run()
 
 
 def make_card(counter: Any, kind: str, key: str, parent: QWidget | None = None) -> CardView | None:
@@ -165,7 +151,6 @@ def make_card(counter: Any, kind: str, key: str, parent: QWidget | None = None) 
         return None
     view = person_view(person, parent)
     add_reveal_row(view, counter, person.worker)
-    from counter_app.gui.loan_card import open_loan_card  # 贷款卡片: Enter or double-click on a loan
-
+    # 贷款卡片: Enter or double-click on a loan
     view.card_first_table.activated.connect(lambda index: open_loan_card(counter, view, index))
     return view

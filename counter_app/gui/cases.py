@@ -5,6 +5,8 @@ dialog the service checks, the notice printed when it is issued, the dossier exp
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +14,11 @@ from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from counter_app.domain import enforcement as rules
-from counter_app.gui.i18n import _t, day
+from counter_app.gui.formats import day
+from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
-from counter_app.gui.station_common import OVERDUE, Field, StationPage, operations
+from counter_app.gui.station_common import OVERDUE, StationPage, field
+from counter_app.services import operations
 
 STATE_TEXT = {
     rules.INVESTIGATED: QT_TR_NOOP("已调查"), rules.NOTICE_ISSUED: QT_TR_NOOP("已发通知书"),
@@ -24,8 +28,32 @@ STATE_TEXT = {
 }
 
 
+# Steps whose date is printed on a legal document (the notice, its delivery): a date that is not
+# today is shown back for confirmation, since a wrong one goes on paper with the station's seal.
+DATED_ON_PAPER = {rules.NOTICE_ISSUED: QT_TR_NOOP("通知书日期"), rules.DELIVERED: QT_TR_NOOP("送达日期")}
+
+
 def state_text(state: str) -> str:
     return _t(STATE_TEXT[state]) if state in STATE_TEXT else state
+
+
+def legal_date(today: date, key: str,
+               what: Callable[[dict[str, Any]], str | None]) -> Callable[[dict[str, Any]], tuple[str, str] | None]:
+    """A dialog's confirmation of the date ``key`` when it is not today (``what(values)`` names it, or
+    None when this entry prints no document)."""
+    def ask(values: dict[str, Any]) -> tuple[str, str] | None:
+        name = what(values)
+        try:
+            chosen = date.fromisoformat(str(values.get(key) or ""))
+        except ValueError:
+            return None  # not a date: the service says so beside the field
+        if name is None or chosen == today:
+            return None
+        when = _t("早于今天 {0} 天").format((today - chosen).days) if chosen < today else _t("晚于今天 {0} 天").format(
+            (chosen - today).days)
+        return (_t("{0}为 {1}（{2}），不是今天（{3}）。\n该日期将印在执法文书上，请与纸质材料核对。确认无误吗？").format(
+            _t(name), day(chosen), when, day(today)), key)
+    return ask
 
 
 class CasesPage(StationPage):
@@ -89,28 +117,29 @@ class CasesPage(StationPage):
     # -- dialogs ----------------------------------------------------------------------------
     def ask_open(self) -> None:
         fields = [
-            Field("uscc", QT_TR_NOOP("统一社会信用代码")),
-            Field("on", QT_TR_NOOP("调查日期"), "date", value=self.counter.today()),
-            Field("note", QT_TR_NOOP("调查笔录摘要"), "multiline"),
-            Field("document", QT_TR_NOOP("笔录编号")),
+            field("uscc", QT_TR_NOOP("统一社会信用代码")),
+            field("on", QT_TR_NOOP("调查日期"), "date"),
+            field("note", QT_TR_NOOP("调查笔录摘要"), "multiline"),
+            field("document", QT_TR_NOOP("笔录编号")),
         ]
-        counter = self.counter
+        counter, today = self.counter, self.counter.today()
         self.dialog(QT_TR_NOOP("立案：录入调查笔录"), fields,
                     lambda v: operations.open_case(counter, v["uscc"], v["on"], v["note"], document=v["document"]),
-                    self._stepped)
+                    self._stepped, values={"on": today},
+                    confirm=legal_date(today, "on", lambda _v: QT_TR_NOOP("调查日期")))
 
     def ask_step(self) -> None:
         chosen = self.selected()
         if chosen is None or not chosen.next_states:
             return
         fields = [
-            Field("state", QT_TR_NOOP("下一环节"), "choice", tuple((s, STATE_TEXT[s]) for s in chosen.next_states)),
-            Field("on", QT_TR_NOOP("日期"), "date", value=self.counter.today()),
-            Field("note", QT_TR_NOOP("情况说明"), "multiline"),
-            Field("document", QT_TR_NOOP("文书编号或送达方式")),
+            field("state", QT_TR_NOOP("下一环节"), "choice", tuple((s, STATE_TEXT[s]) for s in chosen.next_states)),
+            field("on", QT_TR_NOOP("日期"), "date"),
+            field("note", QT_TR_NOOP("情况说明"), "multiline"),
+            field("document", QT_TR_NOOP("文书编号或送达方式")),
         ]
         if chosen.case.state == rules.REFERRED:
-            fields.append(Field("fine", QT_TR_NOOP("决定罚款金额（元）")))
+            fields.append(field("fine", QT_TR_NOOP("决定罚款金额（元）")))
         counter, number = self.counter, chosen.case.case_no
         out_dir = Path(self.counter.data_dir) / "cases" / number
 
@@ -120,7 +149,10 @@ class CasesPage(StationPage):
             out = out_dir / f"{number}-notice.pdf" if v["state"] == rules.NOTICE_ISSUED else None
             return operations.advance(counter, number, v["state"], step, out=out)
 
-        self.dialog(QT_TR_NOOP("登记下一环节"), fields, submit, self._stepped)
+        today = self.counter.today()
+        self.dialog(QT_TR_NOOP("登记下一环节"), fields, submit, self._stepped,
+                    values={"state": chosen.next_states[0], "on": today},
+                    confirm=legal_date(today, "on", lambda v: DATED_ON_PAPER.get(v.get("state") or "")))
 
     def _stepped(self, result: Any) -> None:
         case = result.value.case
@@ -135,7 +167,8 @@ class CasesPage(StationPage):
             return
         counter, number = self.counter, chosen.case.case_no
         Operation(lambda _p: operations.export_dossier(counter, number),
-                  success=lambda r: self._preview(r.value, "case_dossier") if r.ok else None).run(key="dossier")
+                  success=lambda r: self._preview(r.value, "case_dossier") if r.ok else None,
+                  owner=self).run(key="dossier")
 
     def _preview(self, path: Path, document: str) -> None:
         printer = getattr(self.window(), "printer", None)

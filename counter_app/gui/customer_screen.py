@@ -14,9 +14,11 @@ from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from counter_app.gui.formats import money
 from counter_app.gui.forms.ui_customer_screen import Ui_CustomerScreen
-from counter_app.gui.i18n import _t, catalog_text, money
-from counter_app.gui.station_common import operations
+from counter_app.gui.i18n import _t, catalog_text
+from counter_app.gui.operations import Operation
+from counter_app.services import operations
 
 SCORES = ((1, QT_TR_NOOP("很不满意")), (2, QT_TR_NOOP("不满意")), (3, QT_TR_NOOP("一般")),
           (4, QT_TR_NOOP("满意")), (5, QT_TR_NOOP("非常满意")))
@@ -28,7 +30,8 @@ class CustomerScreen(QWidget, Ui_CustomerScreen):
     rated = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # the clerk's keyboard stays on the counter
         self.setupUi(self)
         self.receipt_number = ""
         self.buttons: dict[int, QPushButton] = {}
@@ -112,24 +115,31 @@ class CustomerScreenLink(QObject):
             if not self.screen.receipt_number:
                 self.screen.idle()
             return
-        for editor in form.editors.values():
-            editor.committed.connect(lambda _key, f=form: self.update(f))
+        form.reviewed.connect(lambda _review, f=form: self.update(f))  # after each field the clerk leaves
         form.submitted.connect(lambda result: self.submitted(result))
         self.update(form)
 
     def update(self, form: Any) -> None:
-        if form is not self.form or self.window.counter is None:
+        counter = self.window.counter
+        if form is not self.form or counter is None:
             return
-        self.screen.show_view(operations.customer_view(self.window.counter, form.spec.kind, form.values()))
+        kind, values = form.spec.kind, form.values()
+        Operation(lambda _p: operations.customer_view(counter, kind, values),
+                  success=lambda view: self.screen.show_view(view) if form is self.form else None,
+                  owner=self.screen).run(key="customer_view")
 
     def submitted(self, result: Any) -> None:
         if getattr(result, "ok", False) and result.receipt_number:
             self.screen.ask_rating(result.receipt_number)
 
     def store_rating(self, receipt_number: str, score: int) -> None:
-        outcome = operations.rate(self.window.counter, receipt_number, score)
-        message = "；".join(e.message for e in outcome.errors)
-        self.screen.thank(outcome.ok, message)
-        if hasattr(self.window, "statusbar"):
+        counter = self.window.counter
+
+        def stored(outcome: Any) -> None:
+            message = "；".join(e.message for e in outcome.errors)
+            self.screen.thank(outcome.ok, message)
             text = _t("客户评价：{0}分").format(score) if outcome.ok else message
             self.window.statusbar.showMessage(text, 5000)
+
+        Operation(lambda _p: operations.rate(counter, receipt_number, score), success=stored,
+                  owner=self.screen).run(key="rating")

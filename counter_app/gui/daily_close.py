@@ -1,6 +1,6 @@
 """日结 page: the day's applications and totals; close after a confirmation that shows the totals
 (signed off by a supervisor on a staffed station), reopen with a reason and a supervisor's approval,
-and see each close's sheet. The service calls run off the GUI thread.
+and see each close's sheet. Every service call (the day's report too) runs off the GUI thread.
 """
 
 from __future__ import annotations
@@ -8,11 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QDate, Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,10 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.daily_close import revision_mark, status_name
-from counter_app.gui.i18n import _t, money
+from counter_app.domain.daily_close import close_scope, revision_mark, status_name
+from counter_app.gui.approval import ask_approval
+from counter_app.gui.fields import DateEdit
+from counter_app.gui.formats import money
+from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
-from counter_app.gui.station_common import OVERDUE, StationPage, operations
+from counter_app.gui.station_common import OVERDUE, StationPage
+from counter_app.services import operations
+from counter_app.services.approvals import close_request, reopen_request
 
 REOPEN_REASONS = (QT_TR_NOOP("漏录业务需补录"), QT_TR_NOOP("日结合计有误需更正"), QT_TR_NOOP("误操作提前日结"))
 
@@ -187,12 +191,9 @@ class DailyClosePage(StationPage):
 
     def __init__(self, counter: Any, parent: QWidget | None = None) -> None:
         super().__init__(counter, parent)
-        self.day_edit = QDateEdit(self)
+        self.day_edit = DateEdit(self)  # Tab leaves it (QDateEdit's own Tab walks its sections)
         self.day_edit.setObjectName("close_day")
-        self.day_edit.setCalendarPopup(True)
-        self.day_edit.setDisplayFormat("yyyy-MM-dd")
-        today = counter.today()
-        self.day_edit.setDate(QDate(today.year, today.month, today.day))
+        self.day_edit.set_day(counter.today())
         self.day_edit.dateChanged.connect(self.refresh)
         self.whole_station = QCheckBox(_t("全站"), self)
         self.whole_station.setObjectName("whole_station")
@@ -204,6 +205,7 @@ class DailyClosePage(StationPage):
         self.sheet_button = self.button("close_sheet_button", _t("日结单(&V)"), self.show_sheet)
         self.report_button = self.button("daily_report", _t("导出日报(&R)"), self.ask_report)
         self.last_report: Any = None
+        self.loading = False  # a day report is being read (tests and the clerk-day driver wait on it)
         self.confirm_dialog: CloseConfirmDialog | None = None
         self.reopen_dialog: ReopenDialog | None = None
 
@@ -218,10 +220,16 @@ class DailyClosePage(StationPage):
         return None if self.whole_station.isChecked() else self.counter.clerk
 
     def refresh(self) -> None:
-        report = self.ops.day_report(self.counter, self.chosen_day(), self.clerk_scope())
-        self.show_report(report)
+        """Read the chosen day's report off the GUI thread; a newer request supersedes an older one."""
+        counter, chosen, clerk = self.counter, self.chosen_day(), self.clerk_scope()
+        self.loading = True
+        Operation(lambda _p: self.ops.day_report(counter, chosen, clerk), success=self.show_report,
+                  failure=self._failed, owner=self).run(key=f"day_report-{id(self)}")
 
     def show_report(self, report: Any) -> None:
+        self.loading = False
+        if report.day != self.chosen_day() or report.scope != close_scope(self.clerk_scope()):
+            return  # the clerk chose another day or scope meanwhile: its own report is on the way
         t = report.totals_dict()
         unsynced = set(t["unsynced"])
         rows = [(i.receipt_number, self.ops.reports.kind_name(i.kind), status_name(i.status), i.clerk,
@@ -265,8 +273,9 @@ class DailyClosePage(StationPage):
         """The day's live totals first; nothing is closed until the clerk confirms them."""
         counter, chosen, clerk = self.counter, self.chosen_day(), self.clerk_scope()
         self.close_button.setEnabled(False)
+        self.loading = True
         Operation(lambda _p: self.ops.day_report(counter, chosen, clerk), success=self._confirm,
-                  failure=self._failed).run(key="close")
+                  failure=self._failed, owner=self).run(key=f"day_report-{id(self)}")
 
     def _confirm(self, report: Any) -> None:
         self.show_report(report)
@@ -286,14 +295,11 @@ class DailyClosePage(StationPage):
         Operation(lambda _p: self.ops.close_day(counter, chosen, station=station, approval=approval,
                                                 expected_count=expected),
                   success=lambda result: self._closed(dialog, result, approval),
-                  failure=lambda exc: dialog.show_error(str(exc))).run(key="close")
+                  failure=lambda exc: dialog.show_error(str(exc)), owner=self).run(key="close")
 
     def _closed(self, dialog: CloseConfirmDialog, result: Any, approval: Any) -> None:
         if not result.ok:
             if approval is None and result.errors[0].field == "approval":
-                from counter_app.gui.approval import ask_approval
-                from counter_app.services.approvals import close_request
-
                 ask_approval(dialog, self.counter, close_request(dialog.report.day, dialog.report.scope),
                              lambda signed: self._close(dialog, signed))
                 return
@@ -324,14 +330,11 @@ class DailyClosePage(StationPage):
         dialog.confirm.setEnabled(False)
         Operation(lambda _p: self.ops.reopen_day(counter, report.day, reason, station=station, approval=approval),
                   success=lambda result: self._reopened(dialog, report, result, approval),
-                  failure=lambda exc: dialog.show_error(str(exc))).run(key="close")
+                  failure=lambda exc: dialog.show_error(str(exc)), owner=self).run(key="close")
 
     def _reopened(self, dialog: ReopenDialog, report: Any, result: Any, approval: Any) -> None:
         if not result.ok:
             if approval is None and result.errors[0].field == "approval":
-                from counter_app.gui.approval import ask_approval
-                from counter_app.services.approvals import reopen_request
-
                 ask_approval(dialog, self.counter, reopen_request(report.day, report.scope),
                              lambda signed: self._reopen(dialog, report, signed))
                 return
@@ -355,10 +358,13 @@ class DailyClosePage(StationPage):
     def ask_report(self) -> None:
         path, _f = QFileDialog.getSaveFileName(self, _t("导出日报"), f"{self.chosen_day()}.xlsx", "Excel (*.xlsx)")
         if path:
-            self.ops.write_daily_report(self.counter, self.chosen_day(), path)
-            self.notify(_t("已生成：") + path)
+            counter, chosen = self.counter, self.chosen_day()
+            Operation(lambda _p: self.ops.write_daily_report(counter, chosen, path),
+                      success=lambda _r: self.notify(_t("已生成：") + path),
+                      failure=lambda exc: self.notify(_t("导出失败：") + str(exc)), owner=self).run()
 
     def _failed(self, exc: BaseException) -> None:
+        self.loading = False
         self.close_button.setEnabled(True)
         self.details.setPlainText(_t("未能读取当日业务：") + str(exc))
 

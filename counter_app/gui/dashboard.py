@@ -1,16 +1,23 @@
-"""The statistics dashboard (统计看板) with QtCharts, and the 站务 menu that opens every station page.
+"""The statistics dashboard (统计看板) with QtCharts.
 
 KPIs: coverage progress against the target, applications waiting for the centre's decision,
 overdue enforcement cases, open complaints, payback reminders; charts: coverage (target, opened)
-and applications per day by business. The figures are computed off the GUI thread; the 站务 menu (``station_menu``) loads
-this page
-only when it is first opened.
+and applications per day by business. The figures are computed off the GUI thread.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -19,7 +26,8 @@ from counter_app.domain.catalog import BUSINESSES
 from counter_app.gui.forms.ui_dashboard_page import Ui_DashboardPage
 from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.operations import Operation
-from counter_app.gui.station_common import operations
+from counter_app.services import operations
+from counter_app.services.operations.tables import Table
 
 DAYS = 14
 
@@ -40,8 +48,6 @@ class DashboardPage(QWidget, Ui_DashboardPage):
         self.dashboard_export.clicked.connect(self.ask_export)
 
     def _chart_view(self, layout: Any, name: str) -> Any:
-        from PySide6.QtCharts import QChartView
-
         view = QChartView(self)
         view.setObjectName(name)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -60,7 +66,7 @@ class DashboardPage(QWidget, Ui_DashboardPage):
         counter = self.counter
         self.dashboard_refresh.setEnabled(False)
         Operation(lambda _p: operations.dashboard(counter, DAYS), success=self.show_board,
-                  failure=lambda exc: self._failed(exc)).run(key="dashboard")
+                  failure=lambda exc: self._failed(exc), owner=self).run(key="dashboard")
 
     def _failed(self, exc: BaseException) -> None:
         self.dashboard_refresh.setEnabled(True)
@@ -87,8 +93,6 @@ class DashboardPage(QWidget, Ui_DashboardPage):
         self.daily_view.setChart(self._daily_chart(board))
 
     def _coverage_chart(self, progress: Any) -> Any:
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QHorizontalBarSeries, QValueAxis
-
         target, opened = QBarSet(_t("目标")), QBarSet(_t("已新增"))
         target.append(progress.target)
         opened.append(progress.opened)
@@ -106,8 +110,6 @@ class DashboardPage(QWidget, Ui_DashboardPage):
         return _with_axes(chart, series, axis_x, axis_y)
 
     def _daily_chart(self, board: Any) -> Any:
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QStackedBarSeries, QValueAxis
-
         series = QStackedBarSeries()
         for kind, counts in board.per_day.items():
             spec = BUSINESSES.get(kind)
@@ -128,8 +130,6 @@ class DashboardPage(QWidget, Ui_DashboardPage):
 
     def table(self) -> Any:
         """Applications per day by business, as an exportable table."""
-        from counter_app.services.operations.tables import Table
-
         kinds = list(self.board.per_day)
         header = (_t("日期"), *[catalog_text(BUSINESSES[k].short) if k in BUSINESSES else k for k in kinds], _t("合计"))
         rows = tuple((d, *[self.board.per_day[k][i] for k in kinds], sum(self.board.per_day[k][i] for k in kinds))
@@ -159,13 +159,8 @@ def _with_axes(chart: Any, series: Any, bottom: Any, left: Any) -> Any:
 
 
 def _chart(title: str) -> Any:
-    from PySide6.QtCharts import QChart
-
     chart = QChart()
     chart.setTitle(title)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     return chart
-
-
-# --- the 站务 menu --------------------------------------------------------------------------------

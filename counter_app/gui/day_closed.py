@@ -2,6 +2,7 @@
 
 The clerk learns it before typing anything, not after filling the whole form; the form stays usable
 for looking things up and its draft is kept for the day a supervisor reopens (or the next day).
+The store is read on the operation runner, never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -10,18 +11,30 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel
 
+from counter_app.domain.errors import FieldError
 from counter_app.gui.i18n import _t
-from counter_app.gui.lazy import LazyModule
-
-operations: Any = LazyModule("counter_app.services.operations")
+from counter_app.gui.operations import Operation
+from counter_app.services import operations
 
 BANNER_STYLE = "background: #ffebee; border: 1px solid #e57373; color: #b71c1c; padding: 6px; font-weight: bold;"
 
 
-def warn_if_closed(form: Any) -> str:
-    """Show the banner on ``form`` when its clerk's day (or the station's) is closed; returns the
-    reason (empty when the day is open). The form keeps submit disabled while it is set."""
-    problem = operations.day_closed(form.counter) if form.counter is not None else None
+def warn_if_closed(form: Any) -> None:
+    """Ask off the GUI thread whether ``form``'s clerk's day (or the station's) is closed; when it is,
+    ``show_closed`` puts up the banner and keeps submit off."""
+    counter = form.counter
+    form.closed_checked = counter is None  # tests and the clerk-day driver wait for the answer
+    if counter is None:
+        return
+    Operation(lambda _p: operations.day_closed(counter),
+              success=lambda problem: show_closed(form, problem), owner=form).run()
+
+
+def show_closed(form: Any, problem: FieldError | None) -> str:
+    """Show (or clear) the closed-day banner on ``form``; returns the reason, empty when the day is open."""
+    if getattr(form, "_retired", False):
+        return ""
+    form.closed_checked = True
     reason = problem.message if problem is not None else ""
     banner = getattr(form, "closed_banner", None)
     if reason and banner is None:
@@ -39,4 +52,6 @@ def warn_if_closed(form: Any) -> str:
     if reason:
         form.submit.setEnabled(False)
         form.submit.setToolTip(reason)
+        if form.review is not None:
+            form._show_missing(form.review)  # the line under the form names the closed day too
     return reason

@@ -8,13 +8,14 @@ changeable later. Checks come from ``services.settings``; this module only shows
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QSettings
+from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -27,27 +28,24 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from counter_app import services
 from counter_app.domain.errors import FieldError
-from counter_app.gui.i18n import _t
+from counter_app.gui.gui_settings import settings_for
+from counter_app.gui.i18n import _t, install_language
+from counter_app.gui.operations import Operation
+from counter_app.services import clerks
 from counter_app.services import settings as station
 
 SupervisorCreator = Callable[[Any, Mapping[str, str]], list[FieldError]]
-PASSWORD_MIN = 8
 
 
 def available_printers() -> list[str]:
-    from PySide6.QtPrintSupport import QPrinterInfo
-
     return list(QPrinterInfo.availablePrinterNames())
 
 
 def default_supervisor_creator() -> SupervisorCreator | None:
-    """``services.clerks.create_supervisor(counter, values)`` once the clerk service exists."""
-    try:
-        module = importlib.import_module("counter_app.services.clerks")
-    except ImportError:
-        return None
-    return getattr(module, "create_supervisor", None)
+    """``services.clerks.create_supervisor(counter, values)``: the first clerk account is the supervisor."""
+    return clerks.create_supervisor
 
 
 class FieldGroup(QWidget):
@@ -187,8 +185,6 @@ class CentreFields(FieldGroup):
 
     def test(self) -> None:
         """Off the GUI thread (up to a few seconds); the answer appears beside the button."""
-        from counter_app.gui.operations import Operation
-
         dsn, password = _value_of(self.inputs["central_dsn"]), self.password.text()
         self.test_button.setEnabled(False)
         self.result.setText(_t("正在连接…"))
@@ -247,21 +243,11 @@ class SupervisorFields(FieldGroup):
             self.add(key, label, edit)
 
     def problems(self) -> list[FieldError]:
-        """The clerk service's own checks when it is installed, and the confirmation."""
+        """The clerk service's own rules for login names and passwords, and the confirmation."""
         values = self.values()
         found = [] if values["supervisor_name"].strip() else [FieldError("supervisor_name", _t("姓名不能为空"))]
-        try:
-            clerks = importlib.import_module("counter_app.services.clerks")
-        except ImportError:
-            clerks = None
-        if clerks is not None:
-            login, problems = clerks.check_username(values["supervisor_login"], key="supervisor_login")
-            found += problems + clerks.check_password(values["supervisor_password"], login, key="supervisor_password")
-        else:
-            if not values["supervisor_login"].strip():
-                found.append(FieldError("supervisor_login", _t("登录名不能为空")))
-            if len(values["supervisor_password"]) < PASSWORD_MIN:
-                found.append(FieldError("supervisor_password", _t("密码至少需要8位")))
+        login, problems = clerks.check_username(values["supervisor_login"], key="supervisor_login")
+        found += problems + clerks.check_password(values["supervisor_password"], login, key="supervisor_password")
         if not found and values["supervisor_password"] != values["supervisor_password_again"]:
             found.append(FieldError("supervisor_password_again", _t("两次输入的密码不一致")))
         return found
@@ -379,10 +365,6 @@ def first_run_if_needed(counter: Any, gui_settings: QSettings | None, parent: QW
     wizard = FirstRunWizard(counter, gui_settings, create_supervisor=default_supervisor_creator(), parent=parent)
     accepted = wizard.exec() == QWizard.DialogCode.Accepted
     if accepted and gui_settings is not None:
-        from PySide6.QtWidgets import QApplication
-
-        from counter_app.gui.i18n import install_language
-
         app = QApplication.instance()
         if isinstance(app, QApplication):
             install_language(app, str(gui_settings.value("language", "zh_CN")))
@@ -396,8 +378,5 @@ def ensure_configured(data_dir: str | os.PathLike[str] | None, demo: bool = Fals
     """
     if demo:
         return True
-    from counter_app import services
-    from counter_app.gui.app import settings_for
-
     with services.open_counter(data_dir) as counter:
         return first_run_if_needed(counter, settings_for(counter.data_dir))

@@ -10,12 +10,13 @@ from PySide6.QtCore import QT_TR_NOOP, QModelIndex
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from counter_app import services
 from counter_app.domain.businesses import business
 from counter_app.domain.person_fields import REPAYMENT_METHODS
 from counter_app.domain.status import loan_label
-from counter_app.gui.i18n import _t, catalog_text, day, money
-from counter_app.gui.lazy import services
-from counter_app.gui.station_common import RowsModel
+from counter_app.gui.formats import day, money
+from counter_app.gui.i18n import _t, catalog_text
+from counter_app.gui.rows import RowsModel
 
 PAID = QColor("#eeeeee")  # instalments already due: shaded
 PLAN_HEADERS = (QT_TR_NOOP("期次"), QT_TR_NOOP("还款日"), QT_TR_NOOP("月供"), QT_TR_NOOP("本金"), QT_TR_NOOP("利息"),

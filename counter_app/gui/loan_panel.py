@@ -9,15 +9,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
+from counter_app import services
 from counter_app.domain.loan_limit import CONSTRAINT_KEYS, CONSTRAINT_LABELS
-from counter_app.gui.i18n import _t, money
-from counter_app.gui.lazy import services
+from counter_app.gui.formats import money
+from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
+from counter_app.gui.rows import RowsModel
 
 METHODS = (("annuity", QT_TR_NOOP("等额本息")), ("linear", QT_TR_NOOP("等额本金")))
 BINDING_COLOUR = QColor("#ffe0b2")
@@ -99,9 +101,6 @@ class LoanPanel(QGroupBox):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        from counter_app.gui.card import RowsModel
-
-        self._rows_model = RowsModel
         self.chart_view = self._make_chart()
         for widget in (self.limit_label, self.limit_view, self.compare_view, self.chart_view):
             layout.addWidget(widget)
@@ -112,8 +111,6 @@ class LoanPanel(QGroupBox):
             widget.setVisible(visible)
 
     def _make_chart(self) -> QWidget:
-        from PySide6.QtCharts import QChart, QChartView
-
         self.chart = QChart()
         self.chart.setTitle(_t("每月还款额（横轴：期数/月）"))
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -126,16 +123,12 @@ class LoanPanel(QGroupBox):
 
     def refresh(self) -> None:
         values = self.form.values()
-        Operation(lambda _p: services.loan_preview(self.counter, values), success=self.show_preview,
-                  failure=self._preview_failed).run(key="loan_preview")
-
-    def _preview_failed(self, exc: BaseException) -> None:
-        if isValid(self.limit_label):
-            self.limit_label.setText(_t("试算失败：") + str(exc))
+        counter = self.counter
+        Operation(lambda _p: services.loan_preview(counter, values), success=self.show_preview,
+                  failure=lambda exc: self.limit_label.setText(_t("试算失败：") + str(exc)),
+                  owner=self).run(key="loan_preview")
 
     def show_preview(self, preview: Any) -> None:
-        if not isValid(self.limit_model):  # the clerk left the loan form while the preview ran
-            return
         self.preview = preview
         self.limit_model.set_limit(preview.limit)
         self._set_figures_visible(preview.limit is not None)
@@ -150,14 +143,12 @@ class LoanPanel(QGroupBox):
         for label, attr in ((_t("首月还款"), "monthly_payment"), (_t("总利息"), "total_interest"),
                             (_t("还款总额"), "total_payment")):
             rows.append([label] + [money(getattr(schedules[m], attr)) if m in schedules else "" for m, _ in METHODS])
-        self.compare_view.setModel(self._rows_model([_t("项目")] + [_t(name) for _, name in METHODS], rows, self))
+        self.compare_view.setModel(RowsModel((QT_TR_NOOP("项目"), *(name for _, name in METHODS)), self, rows))
         for view in (self.limit_view, self.compare_view):
             fit_height(view)
         self._plot(schedules)
 
     def _plot(self, schedules: dict[str, Any]) -> None:
-        from PySide6.QtCharts import QLineSeries, QValueAxis
-
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)

@@ -15,8 +15,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from counter_app.gui.i18n import _t, moment
-from counter_app.gui.login import Credentials, station_line
+from counter_app.gui.credentials import Credentials
+from counter_app.gui.formats import moment
+from counter_app.gui.i18n import _t
+from counter_app.gui.login import station_line
+from counter_app.gui.operations import Operation
+from counter_app.services import Counter, clerks
 
 LOCK_SHORTCUTS = ("Ctrl+Alt+L", "Meta+L")  # Meta is the Windows key (Windows itself keeps Win+L)
 INPUT_EVENTS = frozenset({
@@ -58,7 +62,8 @@ class LockScreen(QWidget):
         self.who.setText(_t("柜员 %1 于 %2 锁定").replace("%1", _who(counter)).replace("%2", moment(counter.now())))
         inner.addWidget(self.who)
         inner.addSpacing(10)
-        self.credentials = Credentials("unlock", _t("登录名"), panel)
+        self.credentials = Credentials(panel)
+        self.credentials.configure("unlock", _t("登录名"))
         self.credentials.username.setText(counter.clerk)
         inner.addWidget(self.credentials)
         hint = QLabel(_t("本人输入密码解锁；也可由站长输入其登录名和密码解锁。"), panel)
@@ -74,8 +79,6 @@ class LockScreen(QWidget):
         self.credentials.succeeded.connect(self.unlocked.emit)
 
     def try_unlock(self) -> None:
-        from counter_app.services import clerks
-
         self.credentials.check(lambda name, password: clerks.unlock(self.counter, name, password), self.unlock_button)
 
     def cover(self, window: QWidget) -> None:
@@ -87,9 +90,7 @@ class LockScreen(QWidget):
         self.credentials.password.setFocus()
 
 
-def _who(counter: Any) -> str:
-    from counter_app.services import clerks
-
+def _who(counter: Counter) -> str:
     clerk = clerks.get_clerk(counter, counter.clerk)
     return f"{clerk.display_name}（{clerk.username}）" if clerk and clerk.display_name != clerk.username else counter.clerk
 
@@ -130,10 +131,9 @@ class IdleLock(QObject):
     def lock(self, reason: str = "idle") -> None:
         if self.screen is not None:
             return
-        from counter_app.services import clerks
-
         self.timer.stop()
-        clerks.lock(self.counter, reason)
+        counter = self.counter
+        Operation(lambda _p: clerks.lock(counter, reason)).run()  # audited off the GUI thread; the cover is at once
         self.screen = LockScreen(self.counter)
         self.screen.unlocked.connect(self._unlocked)
         self.screen.cover(self.window)
@@ -157,8 +157,6 @@ class IdleLock(QObject):
 
 def install_idle_lock(window: QWidget, counter: Any, interval_ms: int | None = None) -> IdleLock | None:
     """The idle lock for a station with clerk accounts (a demo station has no password to unlock)."""
-    from counter_app.services import clerks
-
     if not clerks.has_clerks(counter):
         return None
     return IdleLock(window, counter, interval_ms)

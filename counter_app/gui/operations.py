@@ -5,7 +5,9 @@ result goes to ``success`` and any exception to ``failure``, both called on the 
 ``progress.report(done, total, label)`` may be called from the op; ``progress.cancelled`` tells
 it that the clerk pressed cancel (the op stops by raising ``Cancelled`` or returning early).
 Operations sharing a ``key`` supersede each other: starting a new search cancels the previous
-one and a stale result is never delivered, so typing fast never shows old hits.
+one and a stale result is never delivered, so typing fast never shows old hits. An operation with
+an ``owner`` (the widget that asked) delivers nothing once that widget is gone: a wizard closed
+while its check was running is simply not told.
 
     Operation(lambda p: services.search(counter, text), success=show_hits).run(key="search")
 """
@@ -19,7 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -122,7 +125,9 @@ class OperationRunner(QObject):
     started = Signal()
     idle = Signal()
 
-    def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
+    # Four: a draft or audit write may wait seconds for the store's write lock (a sync's snapshot
+    # load holds it); reads such as the wizard's checks and the search must not queue behind it.
+    def __init__(self, parent: QObject | None = None, max_threads: int = 4) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
@@ -146,7 +151,7 @@ class OperationRunner(QObject):
             relay.deleteLater()
             if key is not None and self._latest.get(key) is handle:
                 del self._latest[key]
-            if not handle.superseded:
+            if not handle.superseded and op.owner_alive():
                 deliver()
             if not self._live:
                 self.idle.emit()
@@ -154,7 +159,7 @@ class OperationRunner(QObject):
         relay = _Relay(
             lambda result: done(lambda: op._deliver_success(result)),
             lambda exc: done(lambda: op._deliver_failure(exc)),
-            lambda info: None if handle.superseded else op._deliver_progress(info),
+            lambda info: None if handle.superseded or not op.owner_alive() else op._deliver_progress(info),
         )
         progress = Progress(relay)
         handle = Handle(progress)
@@ -176,8 +181,6 @@ _runner: OperationRunner | None = None
 def runner() -> OperationRunner:
     """The application's runner (created on first use, parented to the QApplication)."""
     global _runner
-    from PySide6.QtCore import QCoreApplication
-
     app = QCoreApplication.instance()
     if _runner is None or _runner.parent() is not app:
         _runner = OperationRunner(app)
@@ -194,12 +197,18 @@ class Operation(Generic[T]):
         failure: Callable[[BaseException], None] | None = None,
         progress: Callable[[ProgressInfo], None] | None = None,
         cancelled: Callable[[], None] | None = None,
+        owner: QObject | None = None,
     ) -> None:
         self.op = op
+        self.owner = owner
         self._success = success
         self._failure = failure
         self._progress = progress
         self._cancelled = cancelled
+
+    def owner_alive(self) -> bool:
+        """False once the owner widget is deleted: its callbacks would touch a dead widget."""
+        return self.owner is None or shiboken6.isValid(self.owner)
 
     def run(self, key: str | None = None, on: OperationRunner | None = None) -> Handle:
         return (on or runner()).submit(self, key)

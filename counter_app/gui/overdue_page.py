@@ -11,10 +11,11 @@ from typing import Any
 from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QWidget
 
-from counter_app.gui.i18n import _t, day, money
-from counter_app.gui.lazy import services
+from counter_app import services
+from counter_app.gui.formats import day, money
+from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Handle, Operation, ProgressInfo
-from counter_app.gui.station_common import OVERDUE, Field, StationPage
+from counter_app.gui.station_common import OVERDUE, StationPage, field
 
 WAYS = (("phone", QT_TR_NOOP("电话")), ("visit", QT_TR_NOOP("上门")), ("sms", QT_TR_NOOP("短信")),
         ("letter", QT_TR_NOOP("信函")))
@@ -66,12 +67,13 @@ class OverduePage(StationPage):
         if chosen is None:
             return
         counter, loan_no = self.counter, chosen.loan.loan_no
-        fields = [Field("way", QT_TR_NOOP("联系方式"), "choice", WAYS),
-                  Field("result", QT_TR_NOOP("联系结果"), "multiline"),
-                  Field("promised_date", QT_TR_NOOP("承诺还款日期（可空，如 2026-12-20）")),
-                  Field("day", QT_TR_NOOP("联系日期"), "date", value=counter.today())]
+        fields = [field("way", QT_TR_NOOP("联系方式"), "choice", WAYS),
+                  field("result", QT_TR_NOOP("联系结果"), "multiline"),
+                  field("promised_date", QT_TR_NOOP("承诺还款日期（可空，如 2026-12-20）"), required=False),
+                  field("day", QT_TR_NOOP("联系日期"), "date")]
         self.dialog(QT_TR_NOOP("记录催收联系"), fields, lambda v: services.postloan.log_contact(
-            counter, loan_no, v["way"], v["result"], v["promised_date"] or None, v["day"]))
+            counter, loan_no, v["way"], v["result"], v["promised_date"] or None, v["day"]),
+                    values={"way": WAYS[0][0], "day": counter.today()})  # 电话, the usual way, as before
 
     def print_selected(self) -> None:
         chosen = self.selected()

@@ -15,6 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP, QObject, QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,10 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app import services
+from counter_app.gui.approval import ask_approval
 from counter_app.gui.forms.ui_print_preview import Ui_PrintPreview
 from counter_app.gui.i18n import _t
-from counter_app.gui.lazy import services
 from counter_app.gui.operations import Operation
+from counter_app.services.approvals import reprint_request
 
 DOCUMENTS = {"receipt": QT_TR_NOOP("受理回执"), "form": QT_TR_NOOP("申请表"), "notice": QT_TR_NOOP("一次性告知单")}
 REPRINT_REASONS = (QT_TR_NOOP("原件遗失"), QT_TR_NOOP("打印不清或卡纸"), QT_TR_NOOP("申请人另需一份"))
@@ -43,9 +48,6 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
         self.setupUi(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.pdf, self.document, self.settings = pdf, document, settings
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPdfWidgets import QPdfView
-
         self.doc = QPdfDocument(self)
         self.doc.load(str(pdf))
         self.view = QPdfView(self)
@@ -66,8 +68,6 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
         QShortcut(QKeySequence("Ctrl+S"), self, self.save_as)
 
     def print_pdf(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         remembered = self.settings.value(f"printers/{self.document}", "")
         if remembered and remembered in QPrinterInfo.availablePrinterNames():
@@ -171,9 +171,6 @@ class PrintController(QObject):
             self.ask_reprint(str(argument), document)  # printed before: this is a 补打, ask why
             return
         if getattr(exc, "field", None) == "approval":  # a 补打 needs the supervisor: ask, then print
-            from counter_app.gui.approval import ask_approval
-            from counter_app.services.approvals import reprint_request
-
             ask_approval(self.window, self.counter, reprint_request(str(argument).strip().upper()),
                          lambda approval: self.request(document, argument, reprint_reason=reason, approval=approval))
             return

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QHeaderView, QWidget
 
+from counter_app import services
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.domain.status import ApplicationStatus, application_label
+from counter_app.gui.formats import moment, money
 from counter_app.gui.forms.ui_records_page import Ui_RecordsPage
-from counter_app.gui.i18n import _t, catalog_text, moment, money
-from counter_app.gui.lazy import services
+from counter_app.gui.i18n import _t, catalog_text
+from counter_app.gui.operations import Operation
 
 COLUMNS = (QT_TR_NOOP("受理编号"), QT_TR_NOOP("业务"), QT_TR_NOOP("申请人/单位"), QT_TR_NOOP("金额"),
            QT_TR_NOOP("状态"), QT_TR_NOOP("中心意见"), QT_TR_NOOP("受理时间"), QT_TR_NOOP("柜员"))
@@ -79,6 +90,7 @@ class RecordsPage(QWidget, Ui_RecordsPage):
         super().__init__(parent)
         self.setupUi(self)
         self.counter = counter
+        self.loading = False  # a read of the records is running
         self.model = RecordsModel(self)
         self.records_view.setModel(self.model)
         self.records_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -101,8 +113,18 @@ class RecordsPage(QWidget, Ui_RecordsPage):
         super().changeEvent(event)
 
     def refresh(self) -> None:
-        records = services.list_records(self.counter, status=self.status_filter.currentData(),
-                                        kind=self.kind_filter.currentData(), limit=500)
+        """Read the records off the GUI thread; a newer filter supersedes a read still running."""
+        counter, status, kind = self.counter, self.status_filter.currentData(), self.kind_filter.currentData()
+        self.loading = True
+        Operation(lambda _p: services.list_records(counter, status=status, kind=kind, limit=500),
+                  success=self._show, failure=self._failed, owner=self).run(key=f"records-{id(self)}")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self.records_count.setText(_t("读取失败：") + str(exc))
+
+    def _show(self, records: list[Any]) -> None:
+        self.loading = False
         self.model.set_records(records)
         self.records_count.setText(f"{len(records)} " + _t("条"))
         if records:

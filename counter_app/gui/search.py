@@ -24,9 +24,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QWidget
 
+from counter_app import services
 from counter_app.domain.status import account_label
 from counter_app.gui.i18n import _t, catalog_text
-from counter_app.gui.lazy import services
 from counter_app.gui.operations import Operation
 
 DEBOUNCE_MS = 120

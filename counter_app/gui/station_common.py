@@ -1,123 +1,40 @@
-"""Shared pieces of the 站务 pages: a rows model with highlighted rows, the page frame, an input
-dialog that shows the service's field errors, and exporting any table to XLSX or CSV.
+"""Shared pieces of the 站务 pages: the page frame (a table over a details pane, buttons, export to
+XLSX or CSV) and the input dialog, built from ``FieldSpec`` editors like the wizards, that runs the
+service off the GUI thread and shows its field errors beside the fields.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
+    QMessageBox,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from counter_app.domain.catalog import FieldSpec
+from counter_app.gui.fields import FieldEditor, make_editor
 from counter_app.gui.forms.ui_station_page import Ui_StationPage
-from counter_app.gui.i18n import _t, day, money
-from counter_app.gui.lazy import LazyModule
+from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
-
-operations: Any = LazyModule("counter_app.services.operations")  # loaded when a 站务 page first needs it
+from counter_app.gui.rows import RowsModel
+from counter_app.services import Counter, operations
+from counter_app.services.operations.tables import Table
 
 OVERDUE = QColor("#ffd6d6")  # rows that need the clerk: overdue cases, complaints, paybacks
 DONE = QColor("#e8f5e9")
-
-
-class RowsModel(QAbstractTableModel):
-    """Rows of plain values under translated headers; each row carries its object and a colour."""
-
-    def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = tuple(headers)  # source texts (QT_TR_NOOP), translated when shown
-        self.rows: list[tuple[Any, ...]] = []
-        self.objects: list[Any] = []
-        self.colours: dict[int, QColor] = {}
-
-    def set_rows(self, rows: Sequence[tuple[Any, ...]], objects: Sequence[Any] | None = None,
-                 colours: dict[int, QColor] | None = None) -> None:
-        self.beginResetModel()
-        self.rows = [tuple(r) for r in rows]
-        self.objects = list(objects) if objects is not None else list(rows)
-        self.colours = dict(colours or {})
-        self.endResetModel()
-
-    def object(self, row: int) -> Any:
-        return self.objects[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _t(self.headers[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return shown(self.rows[index.row()][index.column()])
-        if role == Qt.ItemDataRole.BackgroundRole and index.row() in self.colours:
-            return QBrush(self.colours[index.row()])
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(self.rows[index.row()][index.column()], (int, Decimal)):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
-        order_key = sorted(range(len(self.rows)), key=lambda i: _sort_key(self.rows[i][column]),
-                           reverse=order == Qt.SortOrder.DescendingOrder)
-        colours = {new: self.colours[old] for new, old in enumerate(order_key) if old in self.colours}
-        self.rows = [self.rows[i] for i in order_key]
-        self.objects = [self.objects[i] for i in order_key]
-        self.colours = colours
-        self.layoutChanged.emit()
-
-    def table(self, title: str) -> Any:
-        """The rows as the services' exportable ``Table`` (headers in the current language)."""
-        from counter_app.services.operations.tables import Table
-
-        return Table(title, tuple(_t(h) for h in self.headers), tuple(self.rows))
-
-
-def shown(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return money(value)
-    if isinstance(value, (date, datetime)):
-        return day(value)
-    return str(value)
-
-
-def _sort_key(value: Any) -> tuple[int, Any]:
-    if value is None:
-        return (0, "")
-    if isinstance(value, (int, Decimal)):
-        return (1, value)
-    if isinstance(value, (date, datetime)):
-        return (2, value.isoformat())
-    return (3, str(value))
+Confirm = Callable[[dict[str, Any]], "tuple[str, str] | None"]  # (question, field to go back to) or None
 
 
 class StationPage(QWidget, Ui_StationPage):
@@ -127,7 +44,7 @@ class StationPage(QWidget, Ui_StationPage):
     headers: tuple[str, ...] = ()
     last_dialog: FormDialog | None = None
 
-    def __init__(self, counter: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, counter: Counter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setupUi(self)
         self.counter = counter
@@ -159,10 +76,11 @@ class StationPage(QWidget, Ui_StationPage):
         self.add_button(widget)
         return widget
 
-    def dialog(self, title: str, fields: Sequence[Field], submit: Callable[[dict[str, Any]], Any],
-               then: Callable[[Any], None] | None = None) -> FormDialog:
+    def dialog(self, title: str, fields: Sequence[FieldSpec], submit: Callable[[dict[str, Any]], Any],
+               then: Callable[[Any], None] | None = None, values: dict[str, Any] | None = None,
+               confirm: Confirm | None = None) -> FormDialog:
         """Open a ``FormDialog``; once the service accepts, the page refreshes and ``then(result)`` runs."""
-        dialog = FormDialog(self, title, fields, submit)
+        dialog = FormDialog(self, title, fields, submit, values, confirm)
         dialog.done_with.connect(lambda result: (self.refresh(), then(result) if then else None))
         self.last_dialog = dialog
         dialog.open()
@@ -195,7 +113,10 @@ class StationPage(QWidget, Ui_StationPage):
             self.export_to(path)
 
     def export_to(self, path: str) -> Any:
-        return operations.export_table(self.model.table(_t(self.title_text)), path)
+        return operations.export_table(self.table(), path)
+
+    def table(self) -> Table:
+        return self.model.table(_t(self.title_text))
 
     def notify(self, text: str) -> None:
         window = self.window()
@@ -204,45 +125,44 @@ class StationPage(QWidget, Ui_StationPage):
             bar.showMessage(text, 8000)
 
 
-@dataclass(frozen=True)
-class Field:
-    """One input of a ``FormDialog``; the widget's objectName is ``key`` (the service's field key)."""
-
-    key: str
-    label: str  # QT_TR_NOOP source text
-    kind: str = "text"  # text | multiline | date | choice | int
-    choices: tuple[tuple[str, str], ...] = ()  # (value, QT_TR_NOOP label)
-    value: Any = None
+def field(key: str, label: str, kind: str = "text", choices: Sequence[tuple[str, str]] = (),
+          required: bool = True) -> FieldSpec:
+    """One input of a 站务 dialog: a ``FieldSpec`` like the wizards' (``label`` a QT_TR_NOOP source text)."""
+    return FieldSpec(key, label, kind, required=required, choices=tuple(choices) or None)  # type: ignore[arg-type]
 
 
 class FormDialog(QDialog):
     """Asks for ``fields``; OK runs ``submit(values)`` off the GUI thread and closes once it returns a
-    result whose ``ok`` is true (``done`` carries it); otherwise shows the errors by field."""
+    result whose ``ok`` is true (``done_with`` carries it); otherwise shows the errors by field.
+    ``confirm(values)`` may first ask the clerk to look again (a date printed on a legal document)."""
 
     done_with = Signal(object)
 
-    def __init__(self, parent: QWidget, title: str, fields: Sequence[Field], submit: Callable[[dict[str, Any]], Any]) -> None:
+    def __init__(self, parent: QWidget, title: str, fields: Sequence[FieldSpec], submit: Callable[[dict[str, Any]], Any],
+                 values: dict[str, Any] | None = None, confirm: Confirm | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_t(title))
         self.setObjectName("station_dialog")
-        self._submit = submit
+        self._submit, self._confirm = submit, confirm
+        self.editors: dict[str, FieldEditor] = {}
         self.inputs: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
+        self.question: QMessageBox | None = None
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
-        for f in fields:
-            widget = _input(f, self)
-            widget.setObjectName(f.key)
-            message = QLabel(self)
-            message.setProperty("severity", "error")
-            message.setWordWrap(True)
-            message.hide()
+        for spec in fields:
+            editor = make_editor(spec, parent=self, translate=_t, show_codes=False)
+            editor.label.setText(_t(spec.label))
+            if values and spec.key in values:
+                editor.set_value(values[spec.key])
+            editor.message.setProperty("severity", "error")
+            editor.message.hide()
             box = QVBoxLayout()
-            box.addWidget(widget)
-            box.addWidget(message)
-            form.addRow(_t(f.label), box)
-            self.inputs[f.key], self.messages[f.key] = widget, message
+            box.addWidget(editor.widget)
+            box.addWidget(editor.message)
+            form.addRow(editor.label, box)
+            self.editors[spec.key], self.inputs[spec.key], self.messages[spec.key] = editor, editor.widget, editor.message
         self.general = QLabel(self)
         self.general.setProperty("severity", "error")
         self.general.setWordWrap(True)
@@ -254,12 +174,38 @@ class FormDialog(QDialog):
         self.setMinimumWidth(480)
 
     def values(self) -> dict[str, Any]:
-        return {key: _value(widget) for key, widget in self.inputs.items()}
+        return {key: editor.value() for key, editor in self.editors.items()}
 
     def try_accept(self) -> None:
-        self.buttons.setEnabled(False)
         values = self.values()
-        Operation(lambda _p: self._submit(values), success=self._answered, failure=self._failed).run()
+        asked = self._confirm(values) if self._confirm is not None else None
+        if asked is None:
+            self._run(values)
+            return
+        question, key = asked
+        if self.question is not None:  # one question at a time; findChild() finds the live one
+            self.question.setParent(None)
+            self.question.deleteLater()
+        self.question = QMessageBox(QMessageBox.Icon.Warning, _t("请核对日期"), question, parent=self)
+        self.question.setObjectName("confirm_legal_date")
+        sure = self.question.addButton(_t("确认无误(&Y)"), QMessageBox.ButtonRole.AcceptRole)
+        back = self.question.addButton(_t("返回修改(&N)"), QMessageBox.ButtonRole.RejectRole)
+        self.question.setDefaultButton(back)  # Enter does not confirm a date the clerk has not looked at
+        sure.setObjectName("confirm_date_yes")
+        back.setObjectName("confirm_date_no")
+
+        def answered() -> None:
+            if self.question is not None and self.question.clickedButton() is sure:
+                self._run(values)
+            else:
+                self.inputs[key].setFocus()
+
+        self.question.finished.connect(lambda _code: answered())
+        self.question.open()
+
+    def _run(self, values: dict[str, Any]) -> None:
+        self.buttons.setEnabled(False)
+        Operation(lambda _p: self._submit(values), success=self._answered, failure=self._failed, owner=self).run()
 
     def _answered(self, result: Any) -> None:
         self.buttons.setEnabled(True)
@@ -274,54 +220,18 @@ class FormDialog(QDialog):
         self.general.setText(_t("操作失败：") + str(exc))
 
     def show_errors(self, errors: Sequence[Any]) -> None:
-        for label in self.messages.values():
-            label.hide()
+        for editor in self.editors.values():
+            editor.show_problem("")
+            editor.message.hide()
         general = []
         for error in errors:
-            label = self.messages.get(error.field)
-            if label is None:
+            editor = self.editors.get(error.field)
+            if editor is None:
                 general.append(error.message)
             else:
-                label.setText(error.message)
-                label.show()
+                editor.show_problem(error.message)
+                editor.message.show()
         self.general.setText("；".join(general))
-
-
-def _input(f: Field, parent: QWidget) -> QWidget:
-    if f.kind == "multiline":
-        widget: Any = QPlainTextEdit(parent)
-        widget.setTabChangesFocus(True)
-        widget.setMaximumHeight(90)
-        widget.setPlainText(str(f.value or ""))
-    elif f.kind == "date":
-        widget = QDateEdit(parent)
-        widget.setCalendarPopup(True)
-        widget.setDisplayFormat("yyyy-MM-dd")
-        chosen = f.value or date.today()
-        widget.setDate(QDate(chosen.year, chosen.month, chosen.day))
-    elif f.kind == "choice":
-        widget = QComboBox(parent)
-        for value, label in f.choices:
-            widget.addItem(_t(label), value)
-        if f.value is not None:
-            widget.setCurrentIndex(max(widget.findData(f.value), 0))
-    elif f.kind == "int":
-        widget = QSpinBox(parent)
-        widget.setRange(0, 10_000_000)
-        widget.setValue(int(f.value or 0))
-    else:
-        widget = QLineEdit(parent)
-        widget.setText(str(f.value or ""))
-    return widget
-
-
-def _value(widget: QWidget) -> Any:
-    if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
-    if isinstance(widget, QDateEdit):
-        return widget.date().toString("yyyy-MM-dd")
-    if isinstance(widget, QComboBox):
-        return widget.currentData()
-    if isinstance(widget, QSpinBox):
-        return widget.value()
-    return widget.text()  # type: ignore[attr-defined]
+        first = next((e for e in self.editors.values() if e.problem), None)
+        if first is not None:
+            first.widget.setFocus()

@@ -1,8 +1,4 @@
-"""The 站务 menu (station operations): its actions and left-bar buttons; pages load on first use.
-
-Kept apart from the pages themselves so that opening the counter window imports none of them
-(QtCharts and the station pages load when a page is first shown).
-"""
+"""The 站务 menu (station operations): its actions and left-bar buttons; each page is made on first use."""
 
 from __future__ import annotations
 
@@ -12,16 +8,22 @@ from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from counter_app.gui.cases import CasesPage
+from counter_app.gui.customer_screen import CustomerScreen, CustomerScreenLink
+from counter_app.gui.daily_close import DailyClosePage
+from counter_app.gui.dashboard import DashboardPage
 from counter_app.gui.i18n import _t
+from counter_app.gui.overdue_page import OverduePage
+from counter_app.gui.station_pages import ComplaintsPage, CoveragePage, DeferralsPage
 
-PAGES = (  # action name, menu text, page factory (module, class)
-    ("action_station_coverage", QT_TR_NOOP("扩面"), ("counter_app.gui.station_pages", "CoveragePage")),
-    ("action_station_cases", QT_TR_NOOP("建制执法"), ("counter_app.gui.cases", "CasesPage")),
-    ("action_station_complaints", QT_TR_NOOP("投诉"), ("counter_app.gui.station_pages", "ComplaintsPage")),
-    ("action_station_deferrals", QT_TR_NOOP("缓缴跟踪"), ("counter_app.gui.station_pages", "DeferralsPage")),
-    ("action_station_close", QT_TR_NOOP("日结"), ("counter_app.gui.daily_close", "DailyClosePage")),
-    ("action_station_dashboard", QT_TR_NOOP("统计"), ("counter_app.gui.dashboard", "DashboardPage")),
-    ("action_station_overdue", QT_TR_NOOP("逾期催收"), ("counter_app.gui.overdue_page", "OverduePage")),
+PAGES: tuple[tuple[str, str, type[QWidget]], ...] = (  # action name, menu text, page class
+    ("action_station_coverage", QT_TR_NOOP("扩面"), CoveragePage),
+    ("action_station_cases", QT_TR_NOOP("建制执法"), CasesPage),
+    ("action_station_complaints", QT_TR_NOOP("投诉"), ComplaintsPage),
+    ("action_station_deferrals", QT_TR_NOOP("缓缴跟踪"), DeferralsPage),
+    ("action_station_close", QT_TR_NOOP("日结"), DailyClosePage),
+    ("action_station_dashboard", QT_TR_NOOP("统计"), DashboardPage),
+    ("action_station_overdue", QT_TR_NOOP("逾期催收"), OverduePage),
 )
 
 
@@ -59,10 +61,8 @@ class StationMenu(QObject):
         """Open the page of the action ``name`` (made on first use), refreshed."""
         page = self.pages.get(name)
         if page is None:
-            import importlib
-
-            module, cls = next(factory for n, _t_, factory in PAGES if n == name)
-            page = getattr(importlib.import_module(module), cls)(self.window.counter, self.window.pages)
+            cls = next(factory for n, _t_, factory in PAGES if n == name)
+            page = cls(self.window.counter, self.window.pages)  # type: ignore[call-arg]
             page.setObjectName(name.replace("action_", "page_"))
             self.window.pages.addWidget(page)
             self.pages[name] = page
@@ -74,8 +74,6 @@ class StationMenu(QObject):
         return page
 
     def toggle_screen(self, on: bool) -> None:
-        from counter_app.gui.customer_screen import CustomerScreen, CustomerScreenLink
-
         if on and self.screen is None:
             self.screen = CustomerScreen()
             self.link = CustomerScreenLink(self.window, self.screen)

@@ -11,8 +11,11 @@ from typing import Any
 from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QWidget
 
-from counter_app.gui.i18n import _t, day, money
-from counter_app.gui.station_common import DONE, OVERDUE, Field, StationPage, operations
+from counter_app.domain.coverage import half_year
+from counter_app.gui.formats import day, money
+from counter_app.gui.i18n import _t
+from counter_app.gui.station_common import DONE, OVERDUE, StationPage, field
+from counter_app.services import operations
 
 
 class _Page(StationPage):
@@ -44,19 +47,18 @@ class CoveragePage(_Page):
         self.set_rows(rows, found)
 
     def ask_target(self) -> None:
-        from counter_app.domain.coverage import half_year
-
         start, end = half_year(self.counter.today())
         places = (("", QT_TR_NOOP("全站")), *tuple((t, t) for t in self.ops.coverage.station_townships(self.counter)))
-        fields = [Field("target", QT_TR_NOOP("新增缴存人数"), "int", value=0),
-                  Field("period_start", QT_TR_NOOP("开始日期"), "date", value=start),
-                  Field("period_end", QT_TR_NOOP("结束日期"), "date", value=end),
-                  Field("township", QT_TR_NOOP("范围"), "choice", places),
-                  Field("source", QT_TR_NOOP("来源"), "choice", (("supervisor", QT_TR_NOOP("站长录入")),
+        fields = [field("target", QT_TR_NOOP("新增缴存人数")),
+                  field("period_start", QT_TR_NOOP("开始日期"), "date"),
+                  field("period_end", QT_TR_NOOP("结束日期"), "date"),
+                  field("township", QT_TR_NOOP("范围"), "choice", places),
+                  field("source", QT_TR_NOOP("来源"), "choice", (("supervisor", QT_TR_NOOP("站长录入")),
                                                               ("centre", QT_TR_NOOP("管理中心下达"))))]
         counter = self.counter
         self.dialog(QT_TR_NOOP("扩面目标"), fields, lambda v: self.ops.set_target(
-            counter, v["target"], v["period_start"], v["period_end"], township=v["township"] or None, source=v["source"]))
+            counter, v["target"], v["period_start"], v["period_end"], township=v["township"] or None, source=v["source"]),
+            values={"target": "0", "period_start": start, "period_end": end, "township": "", "source": "supervisor"})
 
     def ask_import(self) -> None:
         path, _f = QFileDialog.getOpenFileName(self, _t("导入参保名单"), "", "Excel/CSV (*.xlsx *.csv)")
@@ -107,22 +109,24 @@ class ComplaintsPage(_Page):
             f"{c.complainant}　{chosen.masked_id}　{c.contact or ''}", c.summary, c.result or "")))
 
     def ask_take(self) -> None:
-        fields = [Field("complainant", QT_TR_NOOP("投诉人姓名")), Field("complainant_id", QT_TR_NOOP("投诉人证件号码")),
-                  Field("contact", QT_TR_NOOP("联系电话")), Field("uscc", QT_TR_NOOP("被投诉单位统一社会信用代码")),
-                  Field("case_no", QT_TR_NOOP("关联执法案件编号")), Field("summary", QT_TR_NOOP("投诉事项"), "multiline"),
-                  Field("received_on", QT_TR_NOOP("受理日期"), "date", value=self.counter.today())]
+        fields = [field("complainant", QT_TR_NOOP("投诉人姓名")), field("complainant_id", QT_TR_NOOP("投诉人证件号码")),
+                  field("contact", QT_TR_NOOP("联系电话")), field("uscc", QT_TR_NOOP("被投诉单位统一社会信用代码")),
+                  field("case_no", QT_TR_NOOP("关联执法案件编号")), field("summary", QT_TR_NOOP("投诉事项"), "multiline"),
+                  field("received_on", QT_TR_NOOP("受理日期"), "date")]
         counter = self.counter
-        self.dialog(QT_TR_NOOP("登记投诉"), fields, lambda v: self.ops.take_complaint(counter, v))
+        self.dialog(QT_TR_NOOP("登记投诉"), fields, lambda v: self.ops.take_complaint(counter, v),
+                    values={"received_on": self.counter.today()})
 
     def ask_close(self) -> None:
         chosen = self.selected()
         if chosen is None or chosen.complaint.status != "open":
             return
         counter, number = self.counter, chosen.complaint.complaint_no
-        fields = [Field("result", QT_TR_NOOP("处理结果"), "multiline"),
-                  Field("closed_on", QT_TR_NOOP("办结日期"), "date", value=self.counter.today())]
+        fields = [field("result", QT_TR_NOOP("处理结果"), "multiline"),
+                  field("closed_on", QT_TR_NOOP("办结日期"), "date")]
         self.dialog(QT_TR_NOOP("办结投诉"), fields,
-                    lambda v: self.ops.close_complaint(counter, number, v["result"], v["closed_on"]))
+                    lambda v: self.ops.close_complaint(counter, number, v["result"], v["closed_on"]),
+                    values={"closed_on": self.counter.today()})
 
 
 class DeferralsPage(_Page):
@@ -161,15 +165,16 @@ class DeferralsPage(_Page):
         self.details.setPlainText("\n".join(lines))
 
     def ask_track(self) -> None:
-        fields = [Field("receipt_number", QT_TR_NOOP("本站缓缴申请的受理编号（可空）")),
-                  Field("uscc", QT_TR_NOOP("单位统一社会信用代码")),
-                  Field("from_month", QT_TR_NOOP("缓缴起始年月")), Field("to_month", QT_TR_NOOP("缓缴截止年月")),
-                  Field("approved_on", QT_TR_NOOP("核准日期"), "date", value=self.counter.today()),
-                  Field("instalments", QT_TR_NOOP("补缴期数"), "int", value=1)]
+        fields = [field("receipt_number", QT_TR_NOOP("本站缓缴申请的受理编号（可空）")),
+                  field("uscc", QT_TR_NOOP("单位统一社会信用代码")),
+                  field("from_month", QT_TR_NOOP("缓缴起始年月")), field("to_month", QT_TR_NOOP("缓缴截止年月")),
+                  field("approved_on", QT_TR_NOOP("核准日期"), "date"),
+                  field("instalments", QT_TR_NOOP("补缴期数"))]
         counter = self.counter
         self.dialog(QT_TR_NOOP("登记核准的缓缴"), fields, lambda v: self.ops.track_deferral(
             counter, receipt_number=v["receipt_number"] or None, uscc=v["uscc"] or None, from_month=v["from_month"],
-            to_month=v["to_month"], approved_on=v["approved_on"], instalments=v["instalments"]))
+            to_month=v["to_month"], approved_on=v["approved_on"], instalments=v["instalments"]),
+            values={"approved_on": self.counter.today(), "instalments": "1"})
 
     def ask_paid(self) -> None:
         chosen = self.selected()
@@ -177,6 +182,8 @@ class DeferralsPage(_Page):
         if not unpaid:
             return
         counter, ident = self.counter, chosen.deferral.id
-        fields = [Field("seq", QT_TR_NOOP("期次"), "choice", tuple((p.seq, str(p.seq)) for p in unpaid)),
-                  Field("paid_on", QT_TR_NOOP("补缴日期"), "date", value=self.counter.today())]
-        self.dialog(QT_TR_NOOP("登记补缴"), fields, lambda v: self.ops.mark_paid(counter, ident, v["seq"], v["paid_on"]))
+        fields = [field("seq", QT_TR_NOOP("期次"), "choice", tuple((str(p.seq), str(p.seq)) for p in unpaid)),
+                  field("paid_on", QT_TR_NOOP("补缴日期"), "date")]
+        self.dialog(QT_TR_NOOP("登记补缴"), fields, lambda v: self.ops.mark_paid(counter, ident, int(v["seq"]), v["paid_on"]),
+                    values={"seq": str(unpaid[0].seq), "paid_on": self.counter.today()})
+

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app import crash
+from counter_app.gui.approval import ask_approval
 from counter_app.gui.first_run import (
     CentreFields,
     DeviceFields,
@@ -35,8 +38,10 @@ from counter_app.gui.first_run import (
     mirror_to_gui_settings,
 )
 from counter_app.gui.i18n import _t
+from counter_app.gui.operations import Operation
 from counter_app.services import backup as backups
 from counter_app.services import settings as station
+from counter_app.services.approvals import settings_request
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 KIND_LABELS = {backups.PRE_MIGRATION: "升级前自动备份", backups.BEFORE_RESTORE: "恢复前自动备份"}
@@ -115,8 +120,6 @@ class BackupPanel(QWidget):
                       _t("已恢复，请重新启动程序。"), then=lambda: self.restored.emit(source))
 
     def _run(self, work: Callable[[Any], Any], done_text: str, then: Callable[[], None] | None = None) -> None:
-        from counter_app.gui.operations import Operation
-
         for button in self.buttons.values():
             button.setEnabled(False)
         self._show(_t("正在处理，请稍候…"), ok=True)
@@ -156,10 +159,6 @@ class BackupPanel(QWidget):
 
 
 def _relaunch_app() -> None:
-    from PySide6.QtWidgets import QApplication
-
-    from counter_app import crash
-
     crash.relaunch()
     QApplication.quit()
 
@@ -202,9 +201,6 @@ class StationSettingsDialog(QDialog):
         values = {**self.station.values(), **self.centre.values(), **self.devices.values()}
         problems = self.centre.problems() or station.save_settings(self.counter, values, self.printers, approval=approval)
         if any(p.field == "approval" for p in problems):  # a staffed station: a supervisor approves first
-            from counter_app.gui.approval import ask_approval
-            from counter_app.services.approvals import settings_request
-
             ask_approval(self, self.counter, settings_request(), self.accept)
             return
         for index, group in enumerate((self.station, self.centre, self.devices)):

@@ -3,6 +3,13 @@
 Sections of the catalog become group boxes in paper-form order; each field gets the editor of
 its kind (``fields.make_editor``), named after its key. Checks, derived facts, pre-fill,
 materials and the final decision all come from the services; this widget only shows them.
+
+The GUI thread does no database work here. Leaving a field asks for one ``review_form`` of the
+whole form on the operation runner; its result is applied only to the fields that still hold
+what was reviewed (a field the clerk changed meanwhile keeps what was typed and waits for its own
+review). Drafts are written by a ``DraftWriter``. A submit runs once on the runner, reusing the
+latest review when it is of the very same form; while it runs the submit button is off and a
+second Ctrl+Enter does nothing.
 """
 
 from __future__ import annotations
@@ -13,30 +20,44 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QMessageBox, QSizePolicy, QWidget
 
+from counter_app import services
 from counter_app.domain.catalog import BusinessSpec, FieldSpec
+from counter_app.gui.approval import ask_approval
+from counter_app.gui.autosave import DraftWriter
 from counter_app.gui.day_closed import warn_if_closed
-from counter_app.gui.fields import FieldEditor, MaterialsList, make_editor
+from counter_app.gui.fields import DERIVED, PREFILL, DateLine, FieldEditor, LineEdit, MaterialsList, make_editor
+from counter_app.gui.formats import moment
 from counter_app.gui.forms.ui_business_form import Ui_BusinessForm
-from counter_app.gui.i18n import _t, catalog_text, moment
-from counter_app.gui.lazy import services
+from counter_app.gui.i18n import _t, catalog_text
+from counter_app.gui.operations import Operation
+from counter_app.services.drafts import Draft
 
 AUTOSAVE_MS = 800
 LABEL_WIDTH = 170
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
 
+class _KeyFlow(QObject):
+    """Enter and Tab on a field move to the next field the form wants (see ``BusinessForm.move_on``)."""
 
-class _EnterMovesOn(QObject):
-    """Enter on a one-line input, a choice or a tick box moves to the next input (paper-form order)."""
+    def __init__(self, form: BusinessForm) -> None:
+        super().__init__(form)
+        self.form = form
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if event.modifiers() == Qt.KeyboardModifier.NoModifier or event.modifiers() == Qt.KeyboardModifier.KeypadModifier:
-                if isinstance(watched, QComboBox) and watched.view().isVisible():
-                    return False
-                watched.focusNextChild()  # type: ignore[attr-defined]
-                return True
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        if event.modifiers() not in _PLAIN:
+            return False  # Shift+Tab (Backtab) is Qt's: it reaches every field, derived ones too
+        if event.key() in _ENTER:
+            if isinstance(watched, QComboBox) and watched.view().isVisible():
+                return False
+            return self.form.move_on(watched, enter=True)
+        if event.key() == Qt.Key.Key_Tab:
+            return self.form.move_on(watched, enter=False)
         return False
 
 
@@ -46,18 +67,28 @@ class BusinessForm(QWidget, Ui_BusinessForm):
     submitted = Signal(object)  # SubmitResult
     closed = Signal()
     print_requested = Signal(str, object)  # document kind ("receipt", "form", "notice"), argument
+    reviewed = Signal(object)  # each FormReview once shown
 
-    def __init__(self, counter: Any, spec: BusinessSpec, parent: QWidget | None = None,
-                 extra: Callable[[BusinessForm], QWidget] | None = None) -> None:
+    def __init__(self, counter: services.Counter, spec: BusinessSpec, parent: QWidget | None = None,
+                 extra: Callable[[BusinessForm], QWidget] | None = None, drafts: DraftWriter | None = None) -> None:
         super().__init__(parent)
         self.setupUi(self)
         self.setObjectName(f"form_{spec.kind.replace('-', '_')}")
         self.counter, self.spec = counter, spec
         self.editors: dict[str, FieldEditor] = {}
+        self.chain: list[QWidget] = []  # the inputs in paper-form order
         self.touched: set[str] = set()
-        self.last_result: Any = None
+        self.review: services.FormReview | None = None  # the latest review shown
+        self.last_result: services.SubmitResult | None = None
+        self.drafts = drafts or DraftWriter(counter, spec.kind)
         self._confirm: QMessageBox | None = None
-        self._enter = _EnterMovesOn(self)
+        self._flow = _KeyFlow(self)
+        self._round = 0  # reviews started; a result of an older round is not shown
+        self._reviewing = False
+        self._submitting = False
+        self._retired = False
+        self._late_submit: Callable[[services.SubmitResult], None] | None = None
+        self._noted: str | None = None  # the subject whose lookup was audited
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.save_draft)
         self.title_label.setText(catalog_text(spec.title))
         self.materials_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -66,16 +97,19 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         if self.extra is not None:  # the side panel is the extra's; materials go under the fields
             self.fields_layout.insertWidget(self.fields_layout.count() - 1, self.materials_box)
             self.side_layout.insertWidget(0, self.extra)
+        if "materials" not in self.editors:
+            self.materials_box.hide()
         self._wire()
-        self.day_closed = ""  # why the day is closed (日结), set as the form opens: submit stays disabled
+        self.submit.setEnabled(False)
+        self.print_notice.setEnabled(False)
+        self.missing_label.setText(_t("正在检查…"))
+        self.day_closed = ""  # why the day is closed (日结), learnt as the form opens: submit stays off
         warn_if_closed(self)
-        self.refresh_materials()
-        self.refresh_missing()
+        self.request_review()
 
     # -- building ---------------------------------------------------------------------------
     def _build(self) -> None:
         sections: dict[str, QGridLayout] = {}
-        chain: list[QWidget] = []
         for spec in self.spec.fields:
             editor = make_editor(spec, self._choices, self)
             self.editors[spec.key] = editor
@@ -97,20 +131,18 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             grid.addWidget(editor.label, row, 0)
             grid.addWidget(editor.widget, row, 1)
             grid.addWidget(editor.message, row, 2)
-            editor.widget.installEventFilter(self._enter)
-            chain.append(editor.widget)
+            editor.widget.installEventFilter(self._flow)
+            self.chain.append(editor.widget)
         self.fields_layout.addStretch(1)
         if "materials" in self.editors:
-            chain.append(self.editors["materials"].widget)
-        for first, second in itertools.pairwise(chain):
+            self.chain.append(self.editors["materials"].widget)
+        for first, second in itertools.pairwise(self.chain):
             QWidget.setTabOrder(first, second)
-        if chain:
-            QWidget.setTabOrder(chain[-1], self.submit)
+        if self.chain:
+            QWidget.setTabOrder(self.chain[-1], self.submit)
 
     def _choices(self, spec: FieldSpec) -> list[tuple[str, str]]:
-        if isinstance(spec.choices, tuple):
-            return list(spec.choices)
-        return services.field_choices(self.counter, self.spec.kind, spec.key)
+        return services.field_choices(self.counter, self.spec.kind, spec.key)  # the policy, in memory
 
     def _wire(self) -> None:
         self.submit.clicked.connect(self.try_submit)
@@ -130,180 +162,306 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         """The form as the services take it: every field, as typed."""
         return {key: editor.value() for key, editor in self.editors.items()}
 
-    def set_values(self, form: dict[str, Any]) -> None:
+    def set_values(self, form: dict[str, Any], only_empty: bool = False) -> None:
+        """Fill fields (a draft, a card's subject); ``only_empty`` keeps whatever was typed already."""
         for key, value in form.items():
-            if key in self.editors:
-                self.editors[key].set_value(value)
-        self.refresh_materials()
-        if "materials" in form and "materials" in self.editors:
-            self.editors["materials"].set_value(form["materials"])
+            editor = self.editors.get(key)
+            if editor is not None and (not only_empty or editor.is_empty()):
+                editor.set_value(value)
         self.touched |= {k for k in self.editors if not self.editors[k].is_empty()}
-        for key in list(self.touched):
-            self.check(key)
-        self.refresh_missing()
+        self.request_review()
 
     def has_input(self) -> bool:
         return any(not editor.is_empty() for editor in self.editors.values())
 
     def first_input(self) -> QWidget:
-        return next(iter(self.editors.values())).widget
+        """Where the clerk starts: the first field still to fill (a card's subject is there already)."""
+        for widget in self.chain:
+            editor = self._editor_of(widget)
+            if editor is not None and editor.is_empty():
+                return widget
+        return self.chain[0] if self.chain else self.submit
+
+    @property
+    def settled(self) -> bool:
+        """No review and no submit in flight (tests, the clerk-day benchmark)."""
+        return not self._reviewing and not self._submitting
+
+    # -- keyboard ---------------------------------------------------------------------------
+    def _editor_of(self, widget: QObject) -> FieldEditor | None:
+        return next((e for e in self.editors.values() if e.widget is widget), None)
+
+    def move_on(self, widget: QObject, enter: bool) -> bool:
+        """Enter or Tab in ``widget``: the next field in paper-form order, skipping fields derived from
+        the ID number (Tab and Enter) and any other value the clerk did not type (Enter). So one Enter
+        too many lands in the next field to fill, never in a pre-filled one. True when the focus moved;
+        after the last field Enter goes to the submit button if it is on, else stays."""
+        if widget not in self.chain:
+            return False
+        for candidate in self.chain[self.chain.index(widget) + 1:]:
+            editor = self._editor_of(candidate)
+            if not candidate.isEnabled() or not candidate.isVisibleTo(self) or editor is None:
+                continue
+            if editor.derived_filled or (enter and (editor.guarded or isinstance(candidate, MaterialsList))):
+                continue  # Enter never lands in the checklist, where digits tick items: it is reached by Tab
+            candidate.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        if self.submit.isEnabled():
+            self.submit.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return False  # Qt's own order from here (the buttons)
 
     # -- live checks ------------------------------------------------------------------------
     def field_committed(self, key: str) -> None:
-        """The clerk left a field: check it, fill what it implies, refresh the lists."""
+        """The clerk left a field: review the whole form, keep the draft."""
+        if self._retired:
+            return
         self.touched.add(key)
-        checked = self.check(key)
-        if checked is not None and checked.ok:
-            self._apply_facts(key, checked)
-        self.refresh_materials()
-        self.refresh_missing()
+        self.request_review()
         self.save_draft()
         if self.extra is not None and hasattr(self.extra, "refresh"):
             self.extra.refresh()
 
-    def check(self, key: str) -> Any:
+    def request_review(self) -> None:
+        """Review the form as it is now, off the GUI thread; a newer request supersedes this one.
+        While a submit runs there is none: the submit checks the form itself, and a refusal asks
+        for a review again if the form changed meanwhile."""
+        if self._retired or self._submitting or self.form_stack.currentWidget() is self.done_page:
+            return
+        self._round += 1
+        number, form, counter, kind = self._round, self.values(), self.counter, self.spec.kind
+        self._reviewing = True
+        Operation(lambda _p: services.review_form(counter, kind, form),
+                  success=lambda review: self._reviewed(number, form, review),
+                  failure=lambda exc: self._review_failed(number, exc),
+                  owner=self).run(key=f"review-{id(self)}")
+
+    def _review_failed(self, number: int, exc: BaseException) -> None:
+        if self._retired or number != self._round:
+            return
+        self._reviewing = False
+        self.missing_label.setText(_t("检查失败：") + str(exc))
+        self.missing_label.setProperty("severity", "error")
+        self.missing_label.style().polish(self.missing_label)
+
+    def _reviewed(self, number: int, form: dict[str, Any], review: services.FormReview) -> None:
+        """Show a review; fields changed since it was asked for keep what the clerk typed."""
+        if self._retired or number != self._round or self._submitting:
+            return
+        self._reviewing = False
+        self.review = review
+        now = self.values()
+        same = {k for k in self.editors if now.get(k) == form.get(k)}  # untouched since the request
+        filled = self._fill_derived(review, same) | self._fill_subject(review, same)
+        for key in sorted(self.touched & same - {"materials"}):
+            self._show_field(key, review)
+        if "materials" in self.editors:
+            self.editors["materials"].widget.set_materials(review.materials)  # in place: ticks and cursor stay
+        self._show_missing(review)
+        if filled:
+            self.touched |= filled
+            self.request_review()  # what was filled in is checked too
+        self.reviewed.emit(review)
+
+    def _show_field(self, key: str, review: services.FormReview) -> None:
         editor = self.editors[key]
-        if key == "materials":
-            return None
-        checked = services.check_field(self.counter, self.spec.kind, key, editor.value(), self.values())
-        problems = list(checked.errors) or list(checked.warnings)
-        severity = "error" if checked.errors else "warning"
-        editor.show_problem("；".join(p.message for p in problems), severity if problems else "")
-        if checked.ok and isinstance(checked.value, str) and not isinstance(editor.widget, (QComboBox, QCheckBox)):
-            if editor.value() != checked.value and editor.value().strip():
-                editor.set_value(checked.value)  # show the normalised value: full-width → half-width, x → X
-        return checked
+        errors, warnings = review.problems(key)
+        problems = errors or warnings
+        editor.show_problem("；".join(p.message for p in problems), "error" if errors else "warning")
+        value = review.value(key)
+        shown = editor.value()
+        if (isinstance(value, str) and isinstance(editor.widget, LineEdit) and not isinstance(editor.widget, DateLine)
+                and value != shown and str(shown).strip() and not editor.widget.hasFocus()):
+            editor.set_value(value, editor.origin)  # the normalised value: full-width → half-width, x → X
 
-    def _apply_facts(self, key: str, checked: Any) -> None:
-        facts = dict(getattr(checked, "facts", {}) or {})
+    def _fill_derived(self, review: services.FormReview, same: set[str]) -> set[str]:
+        """Birth date and sex from the ID number: filled when empty or still derived, cleared with the ID.
+        A value the clerk typed is left alone (the review says whether it agrees with the ID)."""
+        filled: set[str] = set()
         for spec in self.spec.fields:
-            if spec.derived_from == key and spec.key in facts:
-                editor = self.editors[spec.key]
-                if editor.is_empty() or editor.auto_filled:
-                    editor.set_value(facts[spec.key])
-                    editor.auto_filled = True
-                    self.check(spec.key)
-        if key == self.spec.subject_field:
-            self._show_subject(checked.value)
+            source = spec.derived_from
+            if source is None or source not in same or spec.key not in same:
+                continue
+            editor = self.editors[spec.key]
+            if not (editor.is_empty() or editor.origin == DERIVED):
+                continue
+            derived = review.check.facts.get(source, {}).get(spec.key)
+            value = derived.isoformat() if hasattr(derived, "isoformat") else derived
+            if value is None:
+                if editor.origin == DERIVED:  # the ID it came from is gone
+                    editor.set_value(None)
+                    filled.add(spec.key)
+            elif editor.value() != value or editor.origin != DERIVED:
+                editor.set_value(value, DERIVED)
+                filled.add(spec.key)
+        return filled
 
-    def _show_subject(self, code: Any) -> None:
-        """Who the business is for: pre-fill a known person, name them in the header."""
-        if not code:
-            return
-        if self.spec.subject_field == "uscc":
-            card = services.employer_card(self.counter, code)
-            self.subject_label.setText(f"· {card.employer.name}" if card else "")
-            return
-        person = services.prefill_person(self.counter, code)
-        if not person:
-            self.subject_label.setText(_t("· 库中无此人"))
-            return
-        self.subject_label.setText(f"· {person.get('name', '')}")
-        for key, value in person.items():
-            if key in self.editors and key != self.spec.subject_field:
-                editor = self.editors[key]
-                if editor.is_empty():
-                    editor.set_value(value)
-                    self.touched.add(key)
-                    self.check(key)
-            new_key = f"new_{key}"
-            if new_key in self.editors:  # info change: show the current value where the new one goes
-                widget = self.editors[new_key].widget
-                if hasattr(widget, "setPlaceholderText"):
-                    widget.setPlaceholderText(_t("现为：") + str(value))
-
-    def refresh_materials(self) -> None:
-        editor = self.editors.get("materials")
-        if editor is None:
-            self.materials_box.hide()
-            return
-        editor.widget.set_materials(services.required_materials(self.counter, self.spec.kind, self.values()))
+    def _fill_subject(self, review: services.FormReview, same: set[str]) -> set[str]:
+        """Who the business is for: named in the header; a known worker's fields pre-filled (guarded).
+        Fields pre-filled for an earlier subject follow the new one; typed ones are never touched."""
+        key = self.spec.subject_field
+        if key not in same:
+            return set()
+        subject = review.subject
+        if subject is None:
+            self.subject_label.clear()
+        elif key == "uscc":
+            self.subject_label.setText(f"· {subject.name}" if subject.known else "")
+        else:
+            self.subject_label.setText(f"· {subject.name}" if subject.known else _t("· 库中无此人"))
+            if subject.known and subject.code != self._noted:
+                self._noted = subject.code  # the lookup is audited apart from the review (it writes)
+                counter, code = self.counter, subject.code
+                Operation(lambda _p: services.note_subject_lookup(counter, code)).run()
+        prefill = subject.prefill if subject is not None else {}
+        filled: set[str] = set()
+        for field_key, editor in self.editors.items():
+            if field_key == key or field_key not in same or self.spec.field(field_key).derived_from:
+                continue
+            new = prefill.get(field_key)
+            if editor.origin == PREFILL:  # filled for a subject: follows the subject
+                if new is None:
+                    editor.set_value(None)
+                    filled.add(field_key)
+                elif editor.value() != new:
+                    editor.set_value(new, PREFILL)
+                    filled.add(field_key)
+            elif new is not None and editor.is_empty():
+                editor.set_value(new, PREFILL)
+                filled.add(field_key)
+        for field_key, value in prefill.items():  # info change: the current value where the new one goes
+            widget = self.editors[f"new_{field_key}"].widget if f"new_{field_key}" in self.editors else None
+            if widget is not None and hasattr(widget, "setPlaceholderText"):
+                widget.setPlaceholderText(_t("现为：") + str(value))
+        return filled
 
     def problems(self) -> tuple[list[str], list[str]]:
-        """(labels of fields missing or wrong, names of materials not yet received)."""
-        check = services.check_form(self.counter, self.spec.kind, self.values())
-        keys = list(dict.fromkeys(e.field for e in check.errors if e.field in self.editors))
+        """(labels of fields missing or wrong, names of materials not yet received), as last reviewed."""
+        if self.review is None:
+            return [], []
+        keys = list(dict.fromkeys(e.field for e in self.review.errors if e.field in self.editors))
         labels = [catalog_text(self.spec.field(k).label) for k in keys if k != "materials"]
-        materials = self.editors["materials"].widget.names_missing() if "materials" in self.editors else []
-        return labels, materials
+        return labels, [m.name for m in self.review.missing_materials]
 
-    def refresh_missing(self) -> None:
+    def _show_missing(self, review: services.FormReview) -> None:
         labels, materials = self.problems()
         parts = [self.day_closed] if self.day_closed else []
         if labels:
             parts.append(_t("尚缺或有误：") + "、".join(labels))
         if materials:
             parts.append(_t("材料未收齐：") + "、".join(materials) + _t("（Ctrl+N 打印一次性告知单）"))
-        self.missing_label.setText("；".join(parts) if parts else _t("信息齐全，可以提交（Ctrl+Enter）"))
-        self.missing_label.setProperty("severity", "error" if parts else "ok")
-        self.missing_label.style().polish(self.missing_label)
-        self.submit.setEnabled(not parts)
+        self._say(("；".join(parts) if parts else _t("信息齐全，可以提交（Ctrl+Enter）")), "error" if parts else "ok")
+        self.submit.setEnabled(review.ok and not self._submitting and not self.day_closed)
         self.print_notice.setEnabled(bool(materials))
+
+    def _say(self, text: str, severity: str) -> None:
+        self.missing_label.setText(text)
+        self.missing_label.setProperty("severity", severity)
+        self.missing_label.style().polish(self.missing_label)
 
     # -- submit / cancel --------------------------------------------------------------------
     def try_submit(self) -> None:
-        if self.form_stack.currentWidget() is self.done_page:
+        """Ctrl+Enter or the button: submit once; a second press while it runs does nothing."""
+        if self._submitting or self._retired or self.form_stack.currentWidget() is self.done_page:
             return
         self.touched |= set(self.editors)
-        for key in self.editors:
-            self.check(key)
-        self.refresh_missing()
-        if not self.submit.isEnabled():
-            self._focus_first_problem()
+        form = self.values()
+        review = self.review if self.review is not None and self.review.matches(
+            self.spec.kind, form, self.counter.today()) else None
+        if review is not None and not review.ok:  # the review of this very form already says no
+            self._show_refusal(review.errors, [m.name for m in review.missing_materials])
             return
-        self._submit(None)
+        self._submit(form, review, None)
 
-    def _submit(self, approval: Any) -> None:
-        """Submit; a refusal that only lacks a supervisor's approval opens the approval dialog,
-        which submits again with the approval."""
+    def _submit(self, form: dict[str, Any], review: services.FormReview | None, approval: Any) -> None:
+        """Submit on the runner; a refusal that only lacks a supervisor's approval opens the approval
+        dialog, which submits again with the approval."""
+        self._submitting = True
+        self._round += 1  # a review still running is of no use now
+        self._reviewing = False
+        self.submit.setEnabled(False)
+        self._say(_t("正在提交…"), "")
+        counter, kind, drafts = self.counter, self.spec.kind, self.drafts
         extra = {"approval": approval} if approval is not None else {}
-        result = services.submit_application(self.counter, self.spec.kind, self.values(), **extra)
+
+        def op(_p: Any) -> services.SubmitResult:
+            result = services.submit_application(counter, kind, form, review=review, **extra)
+            if result.ok:
+                drafts.discard_now()  # here, not on the GUI thread: an accepted form is never a draft again
+            return result
+
+        Operation(op, success=lambda result: self._submitted(form, approval, result),
+                  failure=self._submit_failed).run(key=f"submit-{id(self)}")
+
+    def _submitted(self, form: dict[str, Any], approval: Any, result: services.SubmitResult) -> None:
+        if self._retired:  # the clerk moved on meanwhile: the window says what became of it
+            self._submitting = False
+            if self._late_submit is not None:
+                self._late_submit(result)
+            return
         self.last_result = result
         if not result.ok:
-            self._show_refusal(result)
+            self._submitting = False
+            self._show_refusal(result.errors)
+            self.submit.setEnabled(True)
+            if self.values() != form:  # typed while the submit ran: reviewed and kept as the draft now
+                self.request_review()
+                self.save_draft()
             request = result.details.get("approval_request") if approval is None else None
             if request is not None:
-                from counter_app.gui.approval import ask_approval
-
-                ask_approval(self, self.counter, request, self._submit)
+                ask_approval(self, self.counter, request, lambda given: self._submit(form, None, given))
             return
-        services.discard_draft(self.counter, self.spec.kind)
         self._autosave.stop()
-        self.receipt_number.setText(result.receipt_number)
+        self.receipt_number.setText(result.receipt_number or "")
         self.done_details.setText(self._done_text(result))
-        self.form_stack.setCurrentWidget(self.done_page)
+        self.form_stack.setCurrentWidget(self.done_page)  # the field losing focus here is not reviewed or saved:
+        self._submitting = False  # ... the submit still counts as running until the receipt page is up
         self.bottom_bar.hide()
         self.next_client.setFocus()
         self.submitted.emit(result)
 
-    def _done_text(self, result: Any) -> str:
+    def _submit_failed(self, exc: BaseException) -> None:
+        self._submitting = False
+        if self._retired:
+            return
+        self.submit.setEnabled(True)
+        self._say(_t("提交失败，已保存草稿，可重试：") + (getattr(exc, "message", None) or str(exc)), "error")
+        self.save_draft()
+
+    def _done_text(self, result: services.SubmitResult) -> str:
         lines = [_t("状态：已受理，等待上传管理中心")]
         for w in result.warnings:
             lines.append(_t("提示：") + w.message)
         return "\n".join(lines)
 
-    def _show_refusal(self, result: Any) -> None:
+    def _show_refusal(self, errors: list[Any], missing: list[str] | None = None) -> None:
         general = []
-        for error in result.errors:
+        for error in errors:
             editor = self.editors.get(error.field)
             if editor is not None:
                 editor.show_problem(error.message)
             else:
                 general.append(error.message)
-        messages = "；".join(general + [e.message for e in result.errors if e.field in self.editors])
-        self.missing_label.setText(_t("未能受理：") + messages)
-        self.missing_label.setProperty("severity", "error")
-        self.missing_label.style().polish(self.missing_label)
+        named = [(catalog_text(self.spec.field(e.field).label), e.message) for e in errors
+                 if e.field in self.editors and e.field != "materials"]  # the field named, then what is wrong
+        messages = general + [f"{label}：{message}" for label, message in named] + [
+            e.message for e in errors if e.field == "materials" and e.field in self.editors]
+        if missing and not any(e.field == "materials" for e in errors):
+            messages.append(_t("材料未收齐：") + "、".join(missing))
+        self._say(_t("未能受理：") + "；".join(messages), "error")
         self._focus_first_problem()
 
     def _focus_first_problem(self) -> None:
-        for editor in self.editors.values():
-            if editor.problem:
-                editor.widget.setFocus()
+        for widget in self.chain:
+            editor = self._editor_of(widget)
+            if editor is not None and editor.problem:
+                widget.setFocus()
                 return
 
     def request_cancel(self) -> None:
         """Esc: close at once when nothing was typed, otherwise ask first (input is never lost silently)."""
+        if self._submitting:
+            return
         if self.form_stack.currentWidget() is self.done_page or not self.has_input():
             self.closed.emit()
             return
@@ -319,7 +477,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
 
     def _cancel_confirmed(self) -> None:
         self._autosave.stop()
-        services.discard_draft(self.counter, self.spec.kind)
+        self.drafts.discard()
         for editor in self.editors.values():
             editor.set_value(None)
         self.closed.emit()
@@ -331,28 +489,47 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             editor.show_problem("")
         self.touched.clear()
         self.subject_label.clear()
+        self._noted = None
         self.form_stack.setCurrentWidget(self.entry_page)
         self.bottom_bar.show()
-        self.refresh_materials()
-        self.refresh_missing()
+        self.submit.setEnabled(False)
+        self.request_review()
         self.first_input().setFocus()
+
+    def retire(self, late_submit: Callable[[services.SubmitResult], None] | None = None) -> None:
+        """The window takes this wizard down: what was typed stays as the draft, work in flight
+        finishes without touching the screen, and a submit still running reports to ``late_submit``."""
+        if self._retired:
+            return
+        if self.form_stack.currentWidget() is not self.done_page and self.has_input():
+            self.save_draft()
+        self._retired = True
+        self._late_submit = late_submit
+        self._autosave.stop()
+        self._round += 1
 
     # -- drafts -----------------------------------------------------------------------------
     def save_draft(self) -> None:
-        if self.form_stack.currentWidget() is self.done_page:
+        """Keep what was typed as the draft (not while a submit runs: an accepted form is no draft)."""
+        if self._retired or self._submitting or self.form_stack.currentWidget() is self.done_page:
             return
         self._autosave.stop()
-        services.save_draft(self.counter, self.spec.kind, self.values())
+        self.drafts.save(self.values())
 
-    def restore_draft(self) -> bool:
-        """Offer back what was typed before (switching, closing, crash); True when there was some."""
-        draft = services.load_draft(self.counter, self.spec.kind)
-        if not draft:
-            return False
-        fields = getattr(draft, "fields", draft)
-        self.set_values(dict(fields))
-        when = getattr(draft, "updated_at", None)
-        self.draft_banner.setText(_t("已恢复未完成的录入") + (f"（{moment(when)}）" if when else "")
+    def save_draft_now(self) -> None:
+        """The crash handler's save: written before the process goes (it waits for the store)."""
+        if self.form_stack.currentWidget() is not self.done_page and self.has_input():
+            self.drafts.save_now(self.values())
+
+    def restore_draft(self) -> None:
+        """Offer back what was typed before (switching, closing, crash): read off the GUI thread, then
+        filled into the fields still empty (anything typed meanwhile stays)."""
+        self.drafts.load(self._draft_loaded, owner=self)
+
+    def _draft_loaded(self, draft: Draft | None) -> None:
+        if draft is None or not draft.fields or self._retired:
+            return
+        self.set_values(dict(draft.fields), only_empty=True)
+        self.draft_banner.setText(_t("已恢复未完成的录入") + f"（{moment(draft.updated_at)}）"
                                   + _t("。不需要时按 Esc 清除。"))
         self.draft_banner.show()
-        return True

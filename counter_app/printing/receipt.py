@@ -6,7 +6,6 @@ The data carries the applicant's full ID number; the receipt prints only the mas
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,6 +19,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table
 from counter_app.domain.ids import mask_id_number
 from counter_app.domain.money import format_money, to_capitals
 from counter_app.domain.normalize import normalize_code
+from counter_app.domain.receipt_code import qr_payload, verification_code
 from counter_app.printing.blocks import QrCode, SealBox, bullet_lines, field_grid, spacer, table
 from counter_app.printing.layout import (
     Output,
@@ -59,20 +59,6 @@ class ReceiptData:
     reprint: bool = False
     reprint_reason: str = ""
     printed_at: datetime | None = None
-
-
-def verification_code(receipt_number: str, client_id: str) -> str:
-    """First 8 hex digits of SHA-256 over ``"<receipt_number>|<client_id>"`` (UTF-8).
-
-    The centre recomputes it from its inbox to tell a genuine receipt from a made-up one.
-    """
-    digest = hashlib.sha256(f"{receipt_number}|{client_id}".encode()).hexdigest()
-    return digest[:8]
-
-
-def qr_payload(receipt_number: str, client_id: str) -> str:
-    """What the receipt's QR code encodes: ``"<receipt_number>|<verification code>"``."""
-    return f"{receipt_number}|{verification_code(receipt_number, client_id)}"
 
 
 def render_receipt(data: ReceiptData, out: Output, *, page_size: str = "A4") -> int:

@@ -9,7 +9,8 @@ from counter_app.services.applications import (
     list_records,
     submit_application,
 )
-from counter_app.services.counter import Counter, open_counter
+from counter_app.services.certificates import print_certificate
+from counter_app.services.counter import Counter
 from counter_app.services.drafts import discard_draft, list_drafts, load_draft, save_draft
 from counter_app.services.forms import (
     check_field,
@@ -20,7 +21,7 @@ from counter_app.services.forms import (
 )
 from counter_app.services.loans import LoanPreview, loan_preview
 from counter_app.services.lookup import EmployerCard, PersonCard, employer_card, person_card, search
-from counter_app.services.postloan import PrepayPreview, prepay_mode, prepay_preview
+from counter_app.services.postloan import PrepayPreview, SettlePreview, prepay_mode, prepay_preview, settle_preview
 from counter_app.services.printing import (
     LetterFilter,
     Printed,
@@ -31,11 +32,15 @@ from counter_app.services.printing import (
     print_one_time_notice,
     print_receipt,
 )
+from counter_app.services.projects import find_projects
+from counter_app.services.review import FormReview, Subject, note_subject_lookup, review_form
+from counter_app.services.station import open_counter
 from counter_app.services.status import StationStatus, station_status
 
 __all__ = [
     "Counter",
     "EmployerCard",
+    "FormReview",
     "LetterFilter",
     "LoanPreview",
     "PersonCard",
@@ -43,7 +48,9 @@ __all__ = [
     "PrintRefused",
     "Printed",
     "RecordView",
+    "SettlePreview",
     "StationStatus",
+    "Subject",
     "SubmitResult",
     "cancel_application",
     "check_field",
@@ -51,24 +58,29 @@ __all__ = [
     "discard_draft",
     "employer_card",
     "field_choices",
+    "find_projects",
     "get_record",
     "list_drafts",
     "list_records",
     "load_draft",
     "loan_preview",
+    "note_subject_lookup",
     "open_counter",
     "person_card",
     "prefill_person",
     "prepay_mode",
     "prepay_preview",
+    "print_certificate",
     "print_establishment_notice",
     "print_form",
     "print_letters",
     "print_one_time_notice",
     "print_receipt",
     "required_materials",
+    "review_form",
     "save_draft",
     "search",
+    "settle_preview",
     "station_status",
     "submit_application",
     "sync",

@@ -12,12 +12,15 @@ import uuid6
 from counter_app.domain import status
 from counter_app.domain.businesses import BusinessSpec, business
 from counter_app.domain.errors import Checked, FieldError
-from counter_app.domain.materials import Material, missing_materials
-from counter_app.domain.normalize import normalize_text, valid_text
+from counter_app.domain.fieldcheck import FormCheck
+from counter_app.domain.materials import Material
+from counter_app.domain.normalize import format_control_problem, normalize_text, valid_text
 from counter_app.services import approvals, audit, business_rules, rules
 from counter_app.services.counter import Counter
 from counter_app.services.day_lock import closed_problem
-from counter_app.services.forms import check_form, required_materials
+from counter_app.services.payload_check import outbox_payload
+from counter_app.services.review import FormReview, review_form
+from counter_app.services.station import not_configured
 from counter_app.services.views import RecordView, record_view
 
 __all__ = [
@@ -48,12 +51,16 @@ class SubmitResult:
         return {"receipt_number": self.receipt_number, "client_id": self.client_id, "status": self.status}
 
 
-def evaluate(counter: Counter, kind: str, form: Mapping[str, Any], uow: UnitOfWork) -> SubmitResult:
-    """Every check of a submission, in one read of the store; writes nothing."""
-    checked = check_form(counter, kind, form)
+def evaluate(counter: Counter, kind: str, form: Mapping[str, Any], uow: UnitOfWork,
+             review: FormReview | None = None) -> SubmitResult:
+    """Every check of a submission, in one read of the store; writes nothing. ``review`` is the
+    wizard's review of this very form: reused when it matches, so a submit checks the form once."""
+    if review is None or not review.matches(kind, form, counter.today()):
+        review = review_form(counter, kind, form, live=False)
+    c = review.check  # copied: the rules below must not change the caller's review
+    checked = FormCheck(dict(c.values), list(c.errors), list(c.warnings), dict(c.facts))
     result = SubmitResult(ok=False, errors=list(checked.errors), warnings=list(checked.warnings))
-    required = required_materials(counter, kind, checked.values)
-    result.missing_materials = missing_materials(required, checked.values.get("materials", []))
+    result.missing_materials = list(review.missing_materials)
     if result.missing_materials:
         names = "、".join(m.name for m in result.missing_materials)
         result.errors.append(FieldError("materials", f"还缺少材料：{names}（可打印一次性告知单交给申请人）"))
@@ -69,19 +76,23 @@ def evaluate(counter: Counter, kind: str, form: Mapping[str, Any], uow: UnitOfWo
     return result
 
 
-def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], approval: Any = None) -> SubmitResult:
+def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], approval: Any = None,
+                       review: FormReview | None = None) -> SubmitResult:
     """Accept an application: on success it is stored with its receipt number and outbox row.
 
     A withdrawal above the policy's approval limit also needs a supervisor's ``approval``
     (``services.approvals.approve``); without one the result is an error on field ``approval``
-    and ``details["approval_request"]`` says what to approve.
+    and ``details["approval_request"]`` says what to approve. ``review``: see ``evaluate``.
     """
     spec = business(kind)  # unknown kinds fail loudly before anything else
+    unset = not_configured(counter)
+    if unset:
+        return SubmitResult(ok=False, errors=[unset])
     with counter.store.unit_of_work(write=True) as uow:
         closed = _day_closed(uow, counter.today(), counter.clerk)
         if closed:
             return SubmitResult(ok=False, errors=[closed])
-        result = evaluate(counter, kind, form, uow)
+        result = evaluate(counter, kind, form, uow, review)
         if not result.ok:
             return result
         request = approvals.submission_request(counter, kind, result.values)
@@ -107,9 +118,10 @@ def submit_application(counter: Counter, kind: str, form: Mapping[str, Any], app
             station_code=counter.station_code, terminal=counter.terminal, created_at=now, updated_at=now,
         )
         uow.applications.add(record, earlier_steps=status.ACCEPTED_STEPS)  # accepted, and queued for the centre
-        uow.outbox.add(client_id, "application", outbox_payload(record))
+        queued, digest = audit.seal_payload(counter, uow, outbox_payload(record))  # digest + MAC of what is queued
+        uow.outbox.add(client_id, "application", queued)
         audit.record(counter, "submit", receipt_number, {
-            "kind": kind, "client_id": client_id, "subject": audit.masked(subject),
+            "kind": kind, "client_id": client_id, "subject": audit.masked(subject), "payload_sha256": digest,
             **({"approved_by": approvals.approver_of(approval)} if request and approvals.approver_of(approval) else {}),
         }, uow=uow)
         uow.commit()
@@ -123,6 +135,9 @@ def cancel_application(counter: Counter, receipt_number: str, reason: str, appro
     it). Needs a supervisor's approval once there are clerks."""
     number = valid_text(receipt_number).strip().upper()
     why = normalize_text(reason)
+    hidden = format_control_problem(reason, "撤销原因")
+    if hidden:
+        return Checked.fail("reason", hidden)
     if not why:
         return Checked.fail("reason", "撤销申请须填写原因")
     with counter.store.unit_of_work(write=True) as uow:
@@ -155,16 +170,6 @@ def cancel_application(counter: Counter, receipt_number: str, reason: str, appro
 def _day_closed(uow: UnitOfWork, day: date, clerk: str) -> FieldError | None:
     """A day closed (日结) by this clerk or the station is read-only."""
     return closed_problem(uow, day, clerk)
-
-
-def outbox_payload(record: ApplicationRecord) -> dict[str, Any]:
-    """What the centre receives for one application (its inbox row)."""
-    return {
-        "client_id": record.client_id, "receipt_number": record.receipt_number, "kind": record.kind,
-        "station_code": record.station_code, "terminal": record.terminal, "subject_key": record.subject_key,
-        "fields": record.fields, "materials": record.materials, "clerk": record.clerk,
-        "created_at": record.taken_at.isoformat(),
-    }
 
 
 def _subject_name(uow: UnitOfWork, spec: BusinessSpec, values: Mapping[str, Any]) -> str:

@@ -18,7 +18,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from argon2.profiles import RFC_9106_LOW_MEMORY
 
 from counter_app.domain.errors import Checked, FieldError
-from counter_app.domain.normalize import normalize_text
+from counter_app.domain.normalize import format_control_problem, normalize_text
 from counter_app.domain.roles import CLERK, ROLES, SUPERVISOR, is_role, may_do
 from counter_app.services import audit
 from counter_app.services.counter import DEMO_CLERK, Counter
@@ -123,6 +123,9 @@ def check_password(value: Any, username: str = "", key: str = "password") -> lis
 
 
 def _display_name(value: Any, username: str, key: str = "display_name") -> tuple[str, list[FieldError]]:
+    hidden = format_control_problem(value, "姓名")
+    if hidden:
+        return normalize_text(value), [FieldError(key, hidden)]
     name = normalize_text(value) or username
     if len(name) > NAME_MAX or any(ord(ch) < 32 for ch in name):
         return name, [FieldError(key, f"姓名不能超过{NAME_MAX}个字")]

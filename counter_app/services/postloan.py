@@ -17,7 +17,7 @@ from counter_app.domain.businesses import offset_sign as offset_sign_b
 from counter_app.domain.businesses import repay_deferral as repay_deferral_b
 from counter_app.domain.businesses.loan_prepay import KIND as PREPAY
 from counter_app.domain.businesses.loan_prepay import MODE_CODES, Mode, Prepayment, both_modes, months_left
-from counter_app.domain.businesses.loan_settle import add_months, last_due_date
+from counter_app.domain.businesses.loan_settle import Payoff, add_months, last_due_date, payoff
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.money import format_money, money_str
 from counter_app.domain.normalize import normalize_text, valid_text
@@ -45,6 +45,36 @@ class PrepayPreview:
     options: tuple[Prepayment, ...] = ()
     loan: dict[str, Any] = field(default_factory=dict)
     errors: list[FieldError] = field(default_factory=list)
+
+
+@dataclass
+class SettlePreview:
+    """The payoff of the form's loan on the form's day (or why it cannot be shown yet)."""
+
+    payoff: Payoff | None = None
+    errors: list[FieldError] = field(default_factory=list)
+
+
+def settle_preview(counter: Counter, form: Mapping[str, Any]) -> SettlePreview:
+    """From the borrower, the contract and the day typed so far: what settles the loan that day."""
+    preview = SettlePreview()
+    checked = check_form(counter, settle_b.KIND, form)
+    v = checked.values
+    wanted = ("id_number", "loan_no", *(("settle_date",) if form.get("settle_date") else ()))  # blank day: today
+    preview.errors = [e for e in checked.errors if e.field in wanted]
+    if any(k not in v for k in ("id_number", "loan_no")):
+        return preview
+    on = date.fromisoformat(v["settle_date"]) if "settle_date" in v else counter.today()
+    with counter.store.unit_of_work() as uow:
+        loans = {loan.loan_no: loan for loan in uow.loans.for_person(v["id_number"])}
+    loan = loans.get(str(v["loan_no"]).strip().upper())
+    if loan is None or loan.status not in LIVE_LOAN:
+        preview.errors.append(FieldError("loan_no", "未找到该借款人正在还款的这笔贷款"))
+    elif on < loan.start_date:
+        preview.errors.append(FieldError("settle_date", "结清日期早于放款日期"))
+    else:
+        preview.payoff = payoff(loan.outstanding, loan.annual_rate, last_due_date(loan.start_date, on), on)
+    return preview
 
 
 def prepay_mode(code: Any) -> Mode | None:

@@ -18,7 +18,7 @@ from typing import Any
 from counter_app.domain.catalog import BusinessSpec, FieldSpec, business
 from counter_app.domain.fieldcheck import choice_options
 from counter_app.domain.money import format_money
-from counter_app.domain.normalize import valid_text
+from counter_app.domain.normalize import format_control_problem, valid_text
 from counter_app.domain.status import AccountStatus
 from counter_app.domain.workdays import add_working_days
 from counter_app.printing import forms as form_doc
@@ -148,6 +148,9 @@ def print_receipt(
         earlier = [p for p in uow.print_log.for_receipt(record.receipt_number) if p.document == "receipt"]
     reprint = bool(earlier)
     reason = valid_text(reprint_reason).strip()
+    hidden = format_control_problem(reason, "补打原因")
+    if hidden:
+        raise PrintRefused("reprint_reason", hidden)
     if reprint and not reason:
         raise PrintRefused("reprint_reason", "该回执已打印过，补打须填写原因")
     after_close = False

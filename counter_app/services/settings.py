@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -12,14 +13,17 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
 from counter_app.domain.errors import FieldError
-from counter_app.domain.normalize import normalize_code, normalize_text
+from counter_app.domain.normalize import format_control_problem, normalize_code, normalize_text
+from counter_app.faults import KeyringUnavailable, connection_message
 from counter_app.services import approvals, audit
 from counter_app.services.counter import Counter
+from counter_app.store.audit_key import NO_KEYRING
+from counter_app.store.uow import UnitOfWork
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DOCUMENT_KINDS = {"receipt": "受理回执", "form": "申请表", "notice": "通知书", "letters": "批量信函"}
 PRINTER_PREFIX = "printer_"
-SCALAR_KEYS = ("station_code", "station_name", "terminal", "central_dsn", "language")
+SCALAR_KEYS = ("station_code", "station_name", "terminal", "central_dsn", "language", "station_district")
 SETTING_KEYS = SCALAR_KEYS + tuple(PRINTER_PREFIX + kind for kind in DOCUMENT_KINDS)
 # Receipt numbers are STATION-TERMINAL-YYYYMMDD-NNNN and the centre makes a role station_<code>:
 # a letter first, then letters, digits or underscores; never a hyphen.
@@ -27,6 +31,9 @@ STATION_CODE = re.compile(r"[A-Z][A-Z0-9_]{1,11}")
 NAME_MAX, PRINTER_MAX = 40, 200
 KEYRING_SERVICE = "counter-app"
 CONNECT_TIMEOUT_S = 5
+SETTING_LABELS = {"station_code": "服务站代码", "station_name": "服务站名称", "terminal": "窗口号",
+                  "central_dsn": "中心数据库连接串", "language": "界面语言", "station_district": "所属区县"}
+DISTRICT_MAX = 40
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,7 @@ class StationSettings:
     terminal: str = "01"
     central_dsn: str = ""  # empty: work offline for now
     language: str = "zh_CN"
+    station_district: str = ""  # 所属区县: from ``station set``, ``connect`` (the centre's record) or the policy
     printers: Mapping[str, str] = field(default_factory=dict)  # document kind → printer ("" = ask)
 
     @property
@@ -104,6 +112,9 @@ def save_settings(
             return [*problems, refused]
         before = uow.settings.all()
         changed = {k: v for k, v in values.items() if before.get(k) != v}
+        fixed = _station_code_fixed(uow, before, values.get("station_code")) if "station_code" in changed else None
+        if fixed:
+            return [*problems, fixed]
         for key, value in values.items():
             uow.settings.set(key, value)
         if changed:
@@ -114,8 +125,21 @@ def save_settings(
     if current.station_code:
         counter.station_code = current.station_code
         counter.station_name = current.station_name or current.station_code
+        counter.station_configured = True
     counter.terminal = current.terminal
     return problems
+
+
+def _station_code_fixed(uow: UnitOfWork, before: Mapping[str, Any], code: Any) -> FieldError | None:
+    """Receipts already handed out, or a centre login, fix the station code (the settings dialog
+    must not renumber a station behind its applicants' backs)."""
+    taken = uow.applications.station_codes() - {code}
+    if taken:
+        return FieldError("station_code", f"本机已以服务站 {'、'.join(sorted(taken))} 的名义受理业务（回执已发出），"
+                                          "服务站代码不能再改")
+    if before.get("central_dsn") and before.get("station_code") not in (None, code):
+        return FieldError("station_code", f"本机已作为服务站 {before['station_code']} 连接中心，服务站代码不能再改")
+    return None
 
 
 def normalize_settings(
@@ -129,7 +153,10 @@ def normalize_settings(
         if key not in SETTING_KEYS:
             problems.append(FieldError(key, "未知的设置项"))
             continue
+        hidden = format_control_problem(raw, SETTING_LABELS.get(key, key))
         value, found = _check(key, raw, printers)
+        if hidden:
+            found = [FieldError(key, hidden)]
         values[key] = value
         problems += found
     return values, problems
@@ -146,6 +173,8 @@ def _check(key: str, raw: Any, printers: set[str] | None) -> tuple[str, list[Fie
         return check_dsn(raw)
     if key == "language":
         return check_language(raw)
+    if key == "station_district":
+        return check_district(raw, key, required=False)  # optional here; ``station set`` asks for it
     return check_printer(key, raw, printers)
 
 
@@ -166,6 +195,20 @@ def check_station_name(raw: Any) -> tuple[str, list[FieldError]]:
     if len(name) > NAME_MAX:
         return name, [FieldError("station_name", f"服务站名称不能超过{NAME_MAX}个字")]
     return name, []
+
+
+def check_district(raw: Any, key: str = "district", required: bool = True) -> tuple[str, list[FieldError]]:
+    hidden = format_control_problem(raw, "所属区县")
+    district = normalize_text(raw)
+    if hidden:
+        return district, [FieldError(key, hidden)]
+    if not district and not required:
+        return district, []
+    if not district:
+        return district, [FieldError(key, "所属区县不能为空")]
+    if len(district) > DISTRICT_MAX or any(ord(ch) < 32 for ch in district):
+        return district, [FieldError(key, f"所属区县不能超过{DISTRICT_MAX}个字")]
+    return district, []
 
 
 def check_terminal(raw: Any) -> tuple[str, list[FieldError]]:
@@ -228,24 +271,13 @@ def test_connection(dsn: str, password: str | None, timeout: int = CONNECT_TIMEO
         with psycopg.connect(dsn, password=password or None, connect_timeout=timeout) as conn:
             ready = conn.execute("SELECT to_regclass('central.stations') IS NOT NULL").fetchone()
     except psycopg.Error as exc:
-        return ConnectionResult(False, _connection_message(str(exc)))
+        return ConnectionResult(False, connection_message(str(exc)))
     if not ready or not ready[0]:
         return ConnectionResult(False, "已连接到服务器，但该数据库尚未建立中心库（请中心执行 counter-central init）")
     return ConnectionResult(True, "连接成功")
 
 
 test_connection.__test__ = False  # type: ignore[attr-defined]  # not a pytest test despite its name
-
-
-def _connection_message(error: str) -> str:
-    text = error.lower()
-    if "password authentication failed" in text or "no password supplied" in text:
-        return "用户名或密码不正确"
-    if "does not exist" in text and "database" in text:
-        return "中心数据库不存在，请核对连接串中的数据库名"
-    if "timeout" in text or "timed out" in text:
-        return "连接中心服务器超时，请检查网络后重试，或先离线工作"
-    return "无法连接到中心服务器，请检查网络和服务器地址，或先离线工作"
 
 
 def keyring_account(dsn: str) -> str:
@@ -255,8 +287,33 @@ def keyring_account(dsn: str) -> str:
 
 
 def save_central_password(dsn: str, password: str) -> None:
-    keyring.set_password(KEYRING_SERVICE, keyring_account(dsn), password)
+    """Into the OS keyring, read back; ``KeyringUnavailable`` when there is no working keyring."""
+    try:
+        keyring.set_password(KEYRING_SERVICE, keyring_account(dsn), password)
+        stored = keyring.get_password(KEYRING_SERVICE, keyring_account(dsn))
+    except Exception as exc:
+        raise KeyringUnavailable(NO_KEYRING) from exc
+    if stored != password:  # the "null" backend accepts and forgets
+        raise KeyringUnavailable(NO_KEYRING)
+
+
+def forget_central_password(dsn: str) -> None:
+    with contextlib.suppress(Exception):  # nothing there, or no keyring: nothing to forget
+        keyring.delete_password(KEYRING_SERVICE, keyring_account(dsn))
 
 
 def central_password(dsn: str) -> str | None:
-    return keyring.get_password(KEYRING_SERVICE, keyring_account(dsn))
+    """The centre password of ``dsn`` from the keyring; ``KeyringUnavailable`` when it cannot be asked."""
+    try:
+        return keyring.get_password(KEYRING_SERVICE, keyring_account(dsn))
+    except Exception as exc:
+        raise KeyringUnavailable(NO_KEYRING) from exc
+
+
+def certificate_login(dsn: str) -> bool:
+    """A DSN that logs in with a client certificate (``sslcert`` and ``sslkey``): no password at all."""
+    try:
+        parts = conninfo_to_dict(dsn)
+    except Exception:  # noqa: BLE001
+        return False
+    return bool(parts.get("sslcert") and parts.get("sslkey"))

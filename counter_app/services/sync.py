@@ -11,10 +11,14 @@ from typing import Any
 
 import psycopg
 
+from counter_app.domain.audit_chain import ChainKey, Head
+from counter_app.faults import KeyringUnavailable
 from counter_app.services import audit
+from counter_app.services.audit import ensure_key
 from counter_app.services.counter import Counter
-from counter_app.services.settings import central_password
+from counter_app.services.settings import central_password, certificate_login
 from counter_app.sync.engine import sync_once
+from counter_app.sync.protocol import anchored_head, register_chain_key
 from counter_app.sync.runner import Schedule, SyncRunner
 
 CONNECT_TIMEOUT_S = 10
@@ -34,10 +38,13 @@ def central_connection(counter: Counter) -> Callable[[], Any]:
         dsn = uow.settings.get("central_dsn", None)
     if not dsn:
         raise SyncNotConfigured("central_dsn", "尚未连接中心：请先在“站点设置”或用 counter-app connect 连接管理中心")
-    password = central_password(dsn)
-    if not password:
-        raise SyncNotConfigured("password", "系统钥匙串中没有中心数据库密码：请重新连接中心")
-    return lambda: psycopg.connect(dsn, password=password, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+    try:
+        password = central_password(dsn)
+    except KeyringUnavailable as exc:
+        raise SyncNotConfigured("keyring", exc.message) from None
+    if not password and not certificate_login(dsn):
+        raise SyncNotConfigured("password", "系统钥匙串中没有中心数据库密码：请用 counter-app connect 重新连接中心")
+    return lambda: psycopg.connect(dsn, password=password or None, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
 
 
 def sync_now(counter: Counter, *, batch_size: int = 1000, background: bool = False) -> Any:
@@ -48,8 +55,9 @@ def sync_now(counter: Counter, *, batch_size: int = 1000, background: bool = Fal
     queue a new audit row for the next round to push, for ever.
     """
     factory = central_connection(counter)
+    key = station_key(counter)
     try:
-        report = sync_once(counter.store, factory, batch_size=batch_size)
+        report = sync_once(counter.store, factory, batch_size=batch_size, key=key)
     except Exception as exc:
         if not background:
             audit.record_sync(counter, error=type(exc).__name__)
@@ -58,6 +66,32 @@ def sync_now(counter: Counter, *, batch_size: int = 1000, background: bool = Fal
     if not background or counts["pulled"] or counts["rejected"] or counts["conflicts"]:
         audit.record_sync(counter, counts)
     return report
+
+
+def station_key(counter: Counter) -> ChainKey:
+    """The station's audit key (made now if the station has none yet): registered at the centre on
+    every round, so that it checks what this station sends."""
+    return counter.chain_key or ensure_key(counter)
+
+
+def centre_anchor(counter: Counter) -> tuple[Head | None, str | None]:
+    """The head the centre anchored for this station (``Head(0, "")`` when it holds none), when the
+    station is connected and the centre answers; otherwise None and, when the centre could not be
+    reached, a note saying the local check stands alone."""
+    try:
+        factory = central_connection(counter)
+    except SyncNotConfigured:
+        return None, None  # not connected: nothing to compare with
+    try:
+        with factory() as conn:
+            found = anchored_head(conn)
+    except Exception as exc:  # noqa: BLE001 — offline is normal at a township station
+        return None, f"未能连接中心（{type(exc).__name__}），仅核验本机，未与中心锚定的链头比对"
+    return (Head(found[0], found[1]) if found else Head(0, "")), None
+
+
+__all__ = ["SyncNotConfigured", "background_runner", "central_connection", "centre_anchor", "register_chain_key",
+           "station_key", "summary", "sync_now"]
 
 
 def summary(report: Any) -> str:

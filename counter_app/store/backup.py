@@ -15,6 +15,7 @@ from pathlib import Path
 
 from counter_app.store import migrate
 from counter_app.store.engine import DB_FILENAME, make_engine
+from counter_app.store.health import full_check
 
 BACKUP_DIR = "backups"
 PRE_MIGRATION = "pre-migration"
@@ -64,6 +65,10 @@ def backup(data_dir: str | os.PathLike[str], file: str | os.PathLike[str]) -> Ba
         raise BackupError("备份文件不能是正在使用的数据文件本身")
     if target.is_dir():
         raise BackupError("备份文件路径是一个文件夹，请给出文件名（如 station-backup.sqlite3）")
+    damaged = full_check(source)  # a backup of a damaged store would replace a good one later
+    if damaged:
+        raise BackupError(f"数据文件已损坏（完整性检查未通过：{damaged[0]}），不能备份；请用 counter-app restore "
+                          "从较早的备份恢复，并联系技术支持", "data_dir")
     _copy_database(source, target)
     return describe(target)
 

@@ -37,6 +37,7 @@ _CODE_LOOKUPS = (
     (_range_sql("accounts", "account_no", "id_number", "account_no"), "worker", "account_no"),
     (_range_sql("employers", "uscc", "uscc"), "employer", "uscc"),
     (_range_sql("employers", "account_no", "uscc", "account_no"), "employer", "account_no"),
+    (_range_sql("loans", "loan_no", "id_number"), "worker", "loan_no"),  # a loan contract finds its borrower
 )
 _NAME_LOOKUPS = (
     (_range_sql("workers", "name", "id_number"), "worker", "name"),

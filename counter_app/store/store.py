@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from counter_app.store import migrate
 from counter_app.store.backup import backup_before_migration
 from counter_app.store.engine import DB_FILENAME, make_engine
+from counter_app.store.health import check_on_open, full_check
 from counter_app.store.records import SearchHit
 from counter_app.store.search import search
 from counter_app.store.uow import UnitOfWork
@@ -28,6 +29,7 @@ class Store:
         directory = Path(data_dir)
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / DB_FILENAME
+        check_on_open(path)  # a damaged file is refused before anything (a migration) writes to it
         engine = make_engine(path)
         try:
             backup_before_migration(path)  # a store behind head is copied before upgrading
@@ -47,6 +49,10 @@ class Store:
             return search(raw.driver_connection, text, limit)
         finally:
             raw.close()
+
+    def integrity_problems(self) -> list[str]:
+        """A full ``PRAGMA integrity_check`` (seconds on a big store): empty when intact."""
+        return full_check(self.path)
 
     def schema_revision(self) -> str | None:
         return migrate.current_revision(self._engine)

@@ -1,4 +1,9 @@
-"""The centre's copy of each station's audit log: verify its hash chain (``counter-central audit-verify``)."""
+"""The centre's copy of each station's audit log: verify its hash chain (``counter-central audit-verify``).
+
+With the key the station registered, keyed rows are checked as HMACs (nobody without the key can
+have made them); the heads the station anchored must agree with the rows held, and a head that
+went back or disagreed when it was anchored is a failure too.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ import psycopg
 from counter_app.domain.audit_chain import ChainBreak, ChainRow, ChainVerifier, at_text
 from counter_app.domain.normalize import normalize_code
 from counter_app.sync.central_db import CentralError
+
+ANCHOR = "anchor"
 
 CHUNK = 2000
 _ROWS = (
@@ -27,16 +34,23 @@ class StationVerdict:
     first_seq: int | None
     last_seq: int | None
     first_bad: ChainBreak | None
+    keyed: bool = False  # the station registered a key: keyed rows were checked as HMACs
+    anchor_problem: str | None = None
 
     @property
     def ok(self) -> bool:
-        return self.first_bad is None
+        return self.first_bad is None and self.anchor_problem is None
+
+    @property
+    def message(self) -> str | None:
+        return self.first_bad.message if self.first_bad else self.anchor_problem
 
     def as_dict(self) -> dict[str, Any]:
         bad = self.first_bad
         return {"station": self.station, "ok": self.ok, "rows": self.rows, "first_seq": self.first_seq,
                 "last_seq": self.last_seq, "first_bad_seq": bad.seq if bad else None,
-                "reason": bad.reason if bad else None, "message": bad.message if bad else None}
+                "reason": bad.reason if bad else (ANCHOR if self.anchor_problem else None),
+                "message": self.message, "keyed": self.keyed}
 
 
 class FromFirstHeld(ChainVerifier):
@@ -59,11 +73,17 @@ def _chain_row(r: tuple[Any, ...]) -> ChainRow:
 def verify_station(conn: psycopg.Connection, station_code: str) -> StationVerdict:
     """Read one station's rows in seq order (one snapshot, streamed) and find the first break."""
     code = normalize_code(station_code)
-    verifier = FromFirstHeld()
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         if conn.execute("SELECT 1 FROM central.stations WHERE code = %s", (code,)).fetchone() is None:
             raise CentralError("station", f"中心没有登记服务站 {code}")
+        key = conn.execute("SELECT key, from_seq FROM central.station_keys WHERE station_code = %s",
+                           (code,)).fetchone()
+        verifier = FromFirstHeld(bytes(key[0]) if key else None, int(key[1]) if key else None)
+        anchors = conn.execute(
+            "SELECT a.seq, a.hash, a.answer, s.hash FROM central.audit_anchors a"
+            " LEFT JOIN central.station_audit s ON s.station_code = a.station_code AND s.seq = a.seq"
+            " WHERE a.station_code = %s ORDER BY a.id", (code,)).fetchall()
         count, first, last = conn.execute(
             "SELECT count(*), min(seq), max(seq) FROM central.station_audit WHERE station_code = %s", (code,)
         ).fetchone()
@@ -73,4 +93,15 @@ def verify_station(conn: psycopg.Connection, station_code: str) -> StationVerdic
             for r in cur:
                 if verifier.feed(_chain_row(r)) is not None:
                     break
-    return StationVerdict(station=code, rows=count, first_seq=first, last_seq=last, first_bad=verifier.found)
+    return StationVerdict(station=code, rows=count, first_seq=first, last_seq=last, first_bad=verifier.found,
+                          keyed=key is not None, anchor_problem=_anchor_problem(anchors))
+
+
+def _anchor_problem(anchors: list[tuple[Any, ...]]) -> str | None:
+    """The first anchored head that went back, or that a held row contradicts."""
+    for seq, hash_, answer, held in anchors:
+        if answer == "regressed":
+            return f"审计链头曾倒退到第{seq}条（日志被截断、改写或从旧备份恢复）"
+        if answer == "mismatch" or (held is not None and held != hash_):
+            return f"锚定的第{seq}条审计记录与中心收到的该条记录不符（日志被改写）"
+    return None

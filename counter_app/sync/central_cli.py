@@ -1,4 +1,4 @@
-"""``counter-central``: the centre's administration (init, add-station, seed-demo, decide, status, audit-verify)."""
+"""``counter-central``: the centre's administration (init, add-station, seed-demo, decide, status, flags, audit-verify)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,16 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
 
 import psycopg
 
 from counter_app import console
 from counter_app.console import CliError, emit_json
-from counter_app.sync import central_audit, central_db, central_seed
+from counter_app.crash import scrub
+from counter_app.faults import connection_message
+from counter_app.sync import central_audit, central_checks, central_db, central_receipts, central_risk, central_seed
 from counter_app.sync.central_db import CentralError
 
 DSN_ENV = "COUNTER_CENTRAL_DSN"
@@ -75,7 +79,24 @@ def _status(args: argparse.Namespace) -> int:
         emit_json(status)
     else:
         for st in status["stations"]:
-            print(f"{st['code']}\t已接收 {st['received']}\t最近联系 {st['last_contact'] or '从未'}")
+            print(f"{st['code']}\t已接收 {st['received']}\t最近联系 {st['last_contact'] or '从未'}"
+                  f"\t待核查 {st['flags']}")
+    return 0
+
+
+def _flags(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        rechecked = central_checks.recheck(conn) if args.recheck else None
+        flags = central_checks.list_flags(conn, station=args.station, include_resolved=args.all)
+    if args.json:
+        emit_json({"flags": flags, **({"rechecked": rechecked} if rechecked is not None else {})})
+    else:
+        if rechecked is not None:
+            print(f"已复核 {rechecked} 笔提取申请")
+        for f in flags:
+            print(f"{f['station_code']}\t{f['receipt_number']}\t{central_checks.RULES.get(f['rule'], f['rule'])}\t{f['message']}")
+        if not flags:
+            print("没有待核查的标记")
     return 0
 
 
@@ -88,9 +109,51 @@ def _audit_verify(args: argparse.Namespace) -> int:
         held = f"第{verdict.first_seq}–{verdict.last_seq}条，" if verdict.rows else ""
         print(f"服务站 {verdict.station} 的审计日志完好（{held}共 {verdict.rows} 条）")
     else:
-        assert verdict.first_bad is not None
-        print(f"服务站 {verdict.station} 的审计日志有问题：{verdict.first_bad.message}")
+        print(f"服务站 {verdict.station} 的审计日志有问题：{verdict.message}")
     return 0 if verdict.ok else 1
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应写作 YYYY-MM-DD，例如 2026-11-23（收到 {text!r}）") from None
+
+
+def _audit_rules(args: argparse.Namespace) -> int:
+    if args.end < args.start:
+        raise CliError.single("to", "结束日期不能早于开始日期")
+    out = Path(args.out) if args.out else None
+    if out is not None and not out.parent.is_dir():
+        raise CliError.single("out", f"输出目录不存在：{out.parent}")
+    with _connect(args) as conn:
+        hits = central_risk.run_rules(conn, args.start, args.end)
+    if out is not None:
+        central_risk.write_xlsx(hits, out)
+    if args.json:
+        emit_json({"from": args.start.isoformat(), "to": args.end.isoformat(), "hits": hits,
+                   **({"out": str(out)} if out else {})})
+    else:
+        for h in hits:
+            print(f"{h['title']}\t{h['station_code']}\t{h['receipt_number']}\t{h['evidence']}")
+        print(f"共 {len(hits)} 条疑点" + (f"，已导出到 {out}" if out else ""))
+    return 0
+
+
+def _verify_receipt(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        try:
+            verdict = central_receipts.verify_receipt(conn, args.text)
+        except central_receipts.ReceiptTextError as exc:
+            raise CliError.single("text", str(exc)) from None
+    if args.json:
+        emit_json(verdict)
+    elif verdict["genuine"]:
+        print(f"{verdict['message']}：{verdict['station_name']}（{verdict['station_code']}）{verdict['taken_at']} 受理"
+              f"{verdict['kind_title']}，申请人 {verdict['subject']}，{verdict['status']}")
+    else:
+        print(verdict["message"])
+    return 0 if verdict["genuine"] else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,9 +183,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("decision", choices=central_db.DECISIONS, help="approve / reject / needs-more")
     p.add_argument("--reason", default="", help="原因")
     p.add_argument("--by", help="审批人（默认数据库用户）")
-    command("status", "各服务站的接收数量与最近联系时间", _status)
+    command("status", "各服务站的接收数量、最近联系时间与待核查标记数", _status)
+    p = command("flags", "中心用自己的数据复核出的问题（余额、限额、频次、合同重复使用、审计链）", _flags)
+    p.add_argument("--station", help="只看该服务站")
+    p.add_argument("--recheck", action="store_true", help="先用中心数据复核尚未复核的提取申请（限额、频次）")
+    p.add_argument("--all", action="store_true", help="包括已处理的标记")
     p = command("audit-verify", "核验中心收到的某服务站审计日志哈希链（有问题时退出码为 1）", _audit_verify)
     p.add_argument("--station", required=True, help="服务站代码")
+    p = command("audit-rules", "电子稽查：按规则列出各服务站受理中的疑点（规则见 resources/audit/rules.toml）", _audit_rules)
+    p.add_argument("--from", dest="start", type=_day, required=True, help="开始日期（含），YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=_day, required=True, help="结束日期（含），YYYY-MM-DD")
+    p.add_argument("--out", help="导出的 Excel 文件，如 risk.xlsx")
+    p = command("verify-receipt", "核验回执真伪（二维码内容，或回执编号加校验码；伪造时退出码为 1）", _verify_receipt)
+    p.add_argument("text", help="二维码内容，如 \"CG01-01-20261123-0001|1a2b3c4d\"")
     return parser
 
 
@@ -135,12 +208,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return console.report_error(CliError.single(exc.field, exc.message), as_json=args.json)
     except CliError as exc:
         return console.report_error(exc, as_json=args.json)
-    except psycopg.OperationalError as exc:
-        err = CliError([{"field": "dsn", "message": f"无法连接中心数据库：{str(exc).strip()}"}], exit_code=1)
-        return console.report_error(err, as_json=args.json)
-    except psycopg.Error as exc:
-        err = CliError([{"field": "dsn", "message": f"中心数据库操作失败：{str(exc).strip()}"}], exit_code=1)
-        return console.report_error(err, as_json=args.json)
+    except Exception as exc:
+        found = _database_error(exc)
+        if found is None:
+            raise
+        return console.report_error(found, as_json=args.json)
+
+
+def _database_error(exc: BaseException) -> CliError | None:
+    """A connection problem (exit 2, what to check) or a refused operation (exit 1), in Chinese and
+    without a traceback; None for anything that is not a database error (a bug)."""
+    inner = getattr(exc, "orig", None) or exc
+    if not isinstance(inner, psycopg.Error):
+        return None
+    detail = scrub(str(inner).strip()).splitlines()[0] if str(inner).strip() else type(inner).__name__
+    if (isinstance(inner, psycopg.OperationalError) and inner.sqlstate is None) or isinstance(
+            inner, psycopg.errors.InvalidPassword | psycopg.errors.InvalidAuthorizationSpecification):
+        return CliError([{"field": "dsn", "message": f"无法连接中心数据库：{connection_message(str(inner))}（{detail}）"}],
+                        exit_code=2)
+    if isinstance(inner, psycopg.errors.InsufficientPrivilege):
+        return CliError([{"field": "dsn", "message": f"中心数据库拒绝了此操作（权限不足，请用数据库所有者连接）：{detail}"}],
+                        exit_code=2)
+    return CliError([{"field": "dsn", "message": f"中心数据库操作失败：{detail}"}], exit_code=1)
 
 
 if __name__ == "__main__":

@@ -35,11 +35,21 @@ _STATION_SELECT = (
 # Column-level INSERT: the centre stamps received_at / rejected_at itself; a station cannot backdate.
 _STATION_INSERT = {
     "inbox": ("client_id", "station_code", "terminal", "receipt_number", "kind", "subject_key", "fields",
-              "materials", "clerk", "created_at"),
+              "materials", "clerk", "created_at", "payload_text", "payload_sha256", "payload_mac"),
     "rejections": ("station_code", "client_id", "receipt_number", "reason"),
     "station_audit": ("client_id", "station_code", "seq", "at", "row_station_code", "terminal", "clerk", "action",
-                      "subject", "details", "prev_hash", "hash"),
+                      "subject", "details", "prev_hash", "hash", "canonical"),
 }
+# What a station may call (SECURITY DEFINER functions that know the station from its login).
+_STATION_FUNCTIONS = ("touch_station()", "register_chain_key(bytea, bigint)", "anchor_audit_head(bigint, text)",
+                      "my_audit_anchor()")
+# Catalog views and functions that list roles (other stations' logins) or sessions: revoked from
+# PUBLIC in the fund database. Every role can still turn an oid into a name (``oid::regrole``) —
+# PostgreSQL has no way to take that away — so role names are hidden from listing, not from guessing.
+_CATALOG_HIDDEN = ("pg_catalog.pg_roles", "pg_catalog.pg_user", "pg_catalog.pg_group", "pg_catalog.pg_auth_members",
+                   "pg_catalog.pg_stat_activity", "pg_catalog.pg_prepared_xacts", "pg_catalog.pg_shdepend",
+                   "pg_catalog.pg_database")
+_CATALOG_FUNCTIONS = ("pg_catalog.pg_get_userbyid(oid)",)
 
 
 class CentralError(Exception):
@@ -122,15 +132,44 @@ def init_central(dsn: str, group: str | None = None) -> str:
             conn.execute(sql.SQL("REVOKE INSERT ON central.{} FROM {}").format(sql.Identifier(table), ident))
             conn.execute(sql.SQL("GRANT INSERT ({}) ON central.{} TO {}").format(
                 sql.SQL(", ").join(map(sql.Identifier, cols)), sql.Identifier(table), ident))
-        conn.execute(sql.SQL("GRANT EXECUTE ON FUNCTION central.touch_station() TO {}").format(ident))
-        dbname = conn.info.dbname
-        conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(dbname), ident))
+        for function in _STATION_FUNCTIONS:
+            conn.execute(sql.SQL("GRANT EXECUTE ON FUNCTION central.{} TO {}").format(sql.SQL(function), ident))
+        dbname = sql.Identifier(conn.info.dbname)
+        # Only the stations and the owner may connect, and nobody may make temporary objects here.
+        conn.execute(sql.SQL("REVOKE CONNECT, TEMPORARY ON DATABASE {} FROM PUBLIC").format(dbname))
+        conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(dbname, ident))
+        conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO CURRENT_USER").format(dbname))
         conn.execute(
             "INSERT INTO central.settings (key, value) VALUES ('station_group', %s)"
             " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
             (group,),
         )
+        harden_cluster(conn)
     return group
+
+
+def harden_cluster(conn: psycopg.Connection) -> dict[str, list[str]]:
+    """What a superuser (only) can do beyond the fund database: no connections by PUBLIC to the
+    ``postgres`` and ``template1`` databases, and no role listing in the fund database. Returns what
+    was done and what was not (an owner who is no superuser: an administrator must do it)."""
+    done: list[str] = []
+    skipped: list[str] = []
+    steps = [sql.SQL("REVOKE CONNECT ON DATABASE {} FROM PUBLIC").format(sql.Identifier(db))
+             for db in ("postgres", "template1") if db != conn.info.dbname]
+    steps += [sql.SQL("REVOKE SELECT ON {} FROM PUBLIC").format(sql.SQL(view)) for view in _CATALOG_HIDDEN]
+    steps += [sql.SQL("REVOKE EXECUTE ON FUNCTION {} FROM PUBLIC").format(sql.SQL(f)) for f in _CATALOG_FUNCTIONS]
+    # The owner keeps what it reads (role checks of add-station, the SQLAlchemy dialect of upgrades).
+    steps += [sql.SQL("GRANT SELECT ON {} TO CURRENT_USER").format(sql.SQL(view)) for view in _CATALOG_HIDDEN]
+    steps += [sql.SQL("GRANT EXECUTE ON FUNCTION {} TO CURRENT_USER").format(sql.SQL(f)) for f in _CATALOG_FUNCTIONS]
+    for step in steps:
+        text = step.as_string(conn)
+        try:
+            with conn.transaction():
+                conn.execute(step)
+            done.append(text)
+        except psycopg.errors.InsufficientPrivilege:
+            skipped.append(text)
+    return {"done": done, "skipped": skipped}
 
 
 def add_station(
@@ -176,11 +215,14 @@ def decide(
         raise CentralError("reason", "退回或补件时必须填写原因")
     with conn.transaction():
         row = conn.execute(
-            "SELECT client_id, station_code FROM central.inbox WHERE receipt_number = %s",
+            "SELECT client_id, station_code, clerk FROM central.inbox WHERE receipt_number = %s",
             (receipt_number.strip(),),
         ).fetchone()
         if row is None:
             raise CentralError("receipt_number", f"中心未收到回执编号为 {receipt_number} 的申请")
+        checker = by or conn.execute("SELECT current_user::text").fetchone()[0]
+        if checker in _makers(conn, row[0], row[2], receipt_number.strip()):
+            raise CentralError("by", f"审批人 {checker} 经办或复核过这笔申请，须由另一位审批人决定（经办与审批分离）")
         decided = conn.execute(
             "INSERT INTO central.decisions (client_id, receipt_number, station_code, decision, reason, decided_by)"
             " VALUES (%s, %s, %s, %s, %s, coalesce(%s, current_user)) RETURNING decided_at, decided_by",
@@ -202,14 +244,23 @@ def decide(
     }
 
 
+def _makers(conn: psycopg.Connection, client_id: Any, clerk: str, receipt_number: str) -> set[str]:
+    """Who took the application at the station and who approved it there (from its audit row)."""
+    approvers = conn.execute(
+        "SELECT details->>'approved_by' FROM central.station_audit WHERE action = 'submit' AND subject = %s"
+        " AND details->>'client_id' = %s AND details ? 'approved_by'", (receipt_number, str(client_id))).fetchall()
+    return {clerk, *(a[0] for a in approvers if a[0])}
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
 def station_status(conn: psycopg.Connection) -> dict[str, list[dict[str, Any]]]:
-    """Per station: applications received and the last contact time."""
+    """Per station: applications received, the last contact time, open flags for the back office."""
     rows = conn.execute(
-        "SELECT s.code, count(i.client_id), s.last_contact FROM central.stations s"
-        " LEFT JOIN central.inbox i ON i.station_code = s.code GROUP BY s.code, s.last_contact ORDER BY s.code"
+        "SELECT s.code, (SELECT count(*) FROM central.inbox i WHERE i.station_code = s.code), s.last_contact,"
+        " (SELECT count(*) FROM central.flags f WHERE f.station_code = s.code AND f.resolved_at IS NULL)"
+        " FROM central.stations s ORDER BY s.code"
     ).fetchall()
-    return {"stations": [{"code": c, "received": n, "last_contact": _iso(t)} for c, n, t in rows]}
+    return {"stations": [{"code": c, "received": n, "last_contact": _iso(t), "flags": f} for c, n, t, f in rows]}

@@ -21,8 +21,10 @@ from typing import Any
 
 import psycopg
 
-from counter_app.domain.audit_chain import ChainRow
+from counter_app.domain.audit_chain import ChainKey, ChainRow, payload_digest, payload_mac
 from counter_app.domain.status import NOT_YET_RECEIVED, ApplicationStatus, can_move
+from counter_app.faults import KeyringUnavailable
+from counter_app.store import audit_key
 from counter_app.store.records import OutboxItem
 from counter_app.store.store import Store
 from counter_app.store.types import utc_now
@@ -33,10 +35,13 @@ from counter_app.sync.protocol import (
     Change,
     OutboxPayload,
     PushResult,
+    anchor_head,
     parse_cursor,
     pull_changes,
     push_audit_batch,
     push_batch,
+    register_chain_key,
+    sealed_text,
     snapshot_xmax,
     touch,
 )
@@ -63,23 +68,39 @@ class SyncReport:
 
 
 def sync_once(
-    store: Store, central_conn_factory: ConnFactory, batch_size: int = 1000, page_size: int = 2000
+    store: Store, central_conn_factory: ConnFactory, batch_size: int = 1000, page_size: int = 2000,
+    key: ChainKey | None = None,
 ) -> SyncReport:
     """Push everything waiting, then pull everything new; raises ``psycopg.Error`` when the centre
-    cannot be reached (nothing is lost: what was not acknowledged stays queued)."""
+    cannot be reached (nothing is lost: what was not acknowledged stays queued). With the station's
+    audit ``key``: register it first (a no-op once registered) and anchor the audit head last."""
     report = SyncReport()
+    key = key or _stored_key(store)
     try:
         with central_conn_factory() as conn:
             conn.autocommit = True  # each batch and page commits on its own
             touch(conn)
-            push_outbox(store, conn, report, batch_size)
+            if key is not None:
+                register_chain_key(conn, key.key, key.from_seq)
+            push_outbox(store, conn, report, batch_size, key)
             pull_all(store, conn, report, page_size)
+            anchor(store, conn)
     except psycopg.Error:
         with contextlib.suppress(Exception):  # the status flag is cosmetic: never hide the centre's error behind it
             _set_online(store, False)
         raise
     _set_online(store, True)
     return report
+
+
+def _stored_key(store: Store) -> ChainKey | None:
+    """The store's audit key from the OS keyring (None without one: nothing keyed to register)."""
+    with store.unit_of_work() as uow:
+        store_id = uow.settings.get("store_id")
+    try:
+        return audit_key.read(store_id) if store_id else None
+    except KeyringUnavailable:
+        return None
 
 
 def _set_online(store: Store, ok: bool) -> None:
@@ -95,16 +116,27 @@ def _set_online(store: Store, ok: bool) -> None:
 AUDIT_FIELDS = tuple(f.name for f in fields(ChainRow))
 
 
-def _application(item: OutboxItem) -> OutboxPayload:
+INTEGRITY = "integrity"  # see services.payload_check (the outbox payload's seal)
+
+
+def _application(item: OutboxItem, key: ChainKey | None = None) -> OutboxPayload:
     p = item.payload
+    body = {k: v for k, v in p.items() if k != INTEGRITY}
+    seal = p.get(INTEGRITY) if isinstance(p.get(INTEGRITY), dict) else {}
+    digest, mac = seal.get("sha256"), seal.get("mac")
+    if digest is None and key is not None:
+        # Queued by a version that did not seal payloads yet: sealed now, on its way out.
+        digest = payload_digest(body)
+        mac = payload_mac(key.key, digest)
     return OutboxPayload(
         client_id=p["client_id"], station_code=p["station_code"], terminal=p["terminal"],
         receipt_number=p["receipt_number"], kind=p["kind"], subject_key=p["subject_key"],
         fields=p["fields"], materials=p.get("materials", []), clerk=p["clerk"], created_at=p["created_at"],
+        sealed=sealed_text(body) if digest is not None else None, sha256=digest, mac=mac,
     )
 
 
-def _audit(item: OutboxItem) -> AuditPayload:
+def _audit(item: OutboxItem, _key: ChainKey | None = None) -> AuditPayload:
     p = item.payload
     return AuditPayload(client_id=item.client_id, row=ChainRow(**{k: p[k] for k in AUDIT_FIELDS}))
 
@@ -114,7 +146,7 @@ class Topic:
     """How one outbox topic is built from its stored payload and pushed; ``applications`` when its
     acknowledgement moves an application to "received"."""
 
-    build: Callable[[Any], Any]
+    build: Callable[[Any, ChainKey | None], Any]
     push: Callable[[psycopg.Connection, list[Any]], PushResult]
     applications: bool = False
 
@@ -125,18 +157,33 @@ TOPICS = {
 }
 
 
-def _payload(item: OutboxItem) -> Any:
+def _payload(item: OutboxItem, key: ChainKey | None = None) -> Any:
     """The payload to push, or why the row cannot be sent at all."""
     topic = TOPICS.get(item.topic)
     if topic is None:
         return f"未知的同步内容类型：{item.topic}"
     try:
-        return topic.build(item)
-    except (KeyError, TypeError, AttributeError) as exc:
-        return f"待上传记录缺少字段：{exc}"
+        return topic.build(item, key)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        return f"待上传记录缺少字段或格式不正确：{exc}"
 
 
-def push_outbox(store: Store, conn: psycopg.Connection, report: SyncReport, batch_size: int) -> None:
+def anchor(store: Store, conn: psycopg.Connection) -> str | None:
+    """Anchor the local audit head at the centre; the answer is kept for ``audit verify``."""
+    with store.unit_of_work() as uow:
+        head = uow.audit.head()
+    if head is None or head.seq <= 0:
+        return None
+    answer = anchor_head(conn, head.seq, head.hash)
+    with store.unit_of_work(write=True) as uow:
+        uow.settings.set("audit_anchor", {"seq": head.seq, "hash": head.hash, "answer": answer,
+                                          "at": utc_now().isoformat()})
+        uow.commit()
+    return answer
+
+
+def push_outbox(store: Store, conn: psycopg.Connection, report: SyncReport, batch_size: int,
+                key: ChainKey | None = None) -> None:
     """Send the outbox batch by batch until it is empty (or only refused rows remain); each topic of
     a batch goes in its own central transaction and is settled as soon as it is acknowledged."""
     while True:
@@ -148,7 +195,7 @@ def push_outbox(store: Store, conn: psycopg.Connection, report: SyncReport, batc
         groups: dict[str, list[Any]] = {}
         refused: list[tuple[str, str]] = []
         for item in items:
-            built = _payload(item)
+            built = _payload(item, key)
             if isinstance(built, str):
                 refused.append((item.client_id, built))
             else:

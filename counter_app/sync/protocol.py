@@ -1,12 +1,16 @@
 """Station ↔ centre sync protocol on a psycopg connection: idempotent push, cursor-paged pull (store-agnostic).
 
-Push (``push_batch``): the batch is COPYed into a temporary table and moved into ``central.inbox``
-with one ``INSERT … SELECT … ON CONFLICT (client_id) DO NOTHING`` inside one transaction. A resend
+Push (``push_batch``): the batch goes as one array per column (binary parameters) into one
+``INSERT … SELECT … FROM unnest(…) ON CONFLICT (client_id) DO NOTHING`` inside one transaction —
+no temporary table, since station roles may not create any (issue #17). A resend
 of an application the centre already holds is therefore harmless and acknowledged again. When the
 bulk insert fails on some row (a central constraint, a forged station code refused by row-level
 security), the range is split in halves under savepoints until each bad row is isolated: it is
 rejected alone with its reason (also stored in ``central.rejections``) and the rest goes in.
-Audit rows (``push_audit_batch``) take the same road into ``central.station_audit``.
+Audit rows (``push_audit_batch``) take the same road into ``central.station_audit``. Each
+application carries the exact canonical text that was sealed at the counter, its SHA-256 and the
+station's MAC over it; each audit row its canonical text. The centre recomputes them on receipt
+(central revision 0007) and refuses a row that does not match, alone, with its reason.
 
 Pull (``pull_changes``): the cursor is the pair ``(xid, seq)`` of the change feed, ordered by the
 writing transaction's 64-bit id (``pg_current_xact_id()``, never wraps) and then a sequence. A
@@ -33,7 +37,7 @@ import psycopg
 from psycopg import pq
 from psycopg.types.json import set_json_loads
 
-from counter_app.domain.audit_chain import ChainRow, at_text
+from counter_app.domain.audit_chain import ChainRow, at_text, canonical, canonical_json
 
 INITIAL_CURSOR = "0:0"
 
@@ -42,30 +46,6 @@ def _loads(data: str | bytes) -> Any:
     return json.loads(data, parse_float=Decimal)
 
 
-_COLUMNS = (
-    "ord", "client_id", "station_code", "terminal", "receipt_number", "kind", "subject_key",
-    "fields", "materials", "clerk", "created_at",
-)
-_COPY_TYPES = ("int4", "text", "text", "text", "text", "text", "text", "text", "text", "text", "timestamptz")
-# Binary COPY into a session-local scratch table: the fastest way in (COPY straight into an RLS table
-# is refused by PostgreSQL). Ids and JSON stay text here so that a bad one fails one row's cast later,
-# not the whole COPY stream.
-_TEMP = (
-    "CREATE TEMP TABLE IF NOT EXISTS sync_push (ord int, client_id text, station_code text,"
-    " terminal text, receipt_number text, kind text, subject_key text, fields text, materials text,"
-    " clerk text, created_at timestamptz) ON COMMIT DELETE ROWS"
-)
-_MOVE = (
-    "INSERT INTO central.inbox (client_id, station_code, terminal, receipt_number, kind, subject_key,"
-    " fields, materials, clerk, created_at)"
-    " SELECT client_id::uuid, station_code, terminal, receipt_number, kind, subject_key,"
-    " fields::jsonb, materials::jsonb, clerk, created_at"
-    " FROM sync_push WHERE ord BETWEEN %s AND %s"
-    " ON CONFLICT (client_id) DO NOTHING"
-)
-# Which rows of the batch the centre now holds for this station (RLS hides other stations' rows):
-# inserted now, or already there from an earlier send whose acknowledgement was lost.
-_HELD = "SELECT t.ord FROM sync_push t JOIN central.inbox i ON i.client_id = t.client_id::uuid"
 # Data errors (class 22), constraint violations (class 23) and a refused row-level-security check
 # (42501) belong to one row; anything else (lost connection, deadlock) fails the whole batch.
 _ROW_ERROR_CLASSES = ("22", "23")
@@ -80,12 +60,18 @@ _REASONS = {
     "inbox_terminal_check": "缺少窗口终端编号",
     "inbox_clerk_check": "缺少受理人",
     "inbox_station_code_fkey": "中心没有登记此服务站",
+    "inbox_payload_missing": "申请缺少受理时封存的校验值，中心拒收",
+    "inbox_payload_hash": "申请内容与受理时封存的校验值不符（在本机被改动），中心拒收",
+    "inbox_payload_mac": "申请内容的密钥校验码不符（在本机被改动），中心拒收",
+    "inbox_payload_columns": "申请各栏与受理时封存的内容不一致（被改动），中心拒收",
+    "inbox_created_in_future": "申请时间晚于中心当前时间（服务站时钟有误），中心拒收",
 }
 
 
 @dataclass(frozen=True)
 class OutboxPayload:
-    """One application as the station sends it (a row of ``central.inbox``)."""
+    """One application as the station sends it (a row of ``central.inbox``). ``sealed`` is the
+    canonical text sealed at the counter, ``sha256`` its digest and ``mac`` the station's MAC."""
 
     client_id: str
     station_code: str
@@ -97,6 +83,9 @@ class OutboxPayload:
     materials: Any
     clerk: str
     created_at: datetime | str
+    sealed: str | None = None
+    sha256: str | None = None
+    mac: str | None = None
 
 
 @dataclass
@@ -132,10 +121,11 @@ def _require_idle(conn: psycopg.Connection) -> None:
 _dumps = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per call as json.dumps
 
 
-def _row(ord_: int, item: OutboxPayload) -> tuple[Any, ...] | str:
-    """The COPY row of one item, or the reason it cannot even be sent (PostgreSQL text cannot hold
-    NUL; times must parse). Everything else — a malformed id, bad JSON escapes, constraints, a
-    foreign station code — is found by the server and rejected for that row alone."""
+def _row(item: OutboxPayload) -> tuple[Any, ...] | str:
+    """The column values of one item, or the reason it cannot even be sent (PostgreSQL text cannot
+    hold NUL; times must parse). Everything else — a malformed id, bad JSON escapes, constraints, a
+    foreign station code, a payload that no longer matches its seal — is found by the server and
+    rejected for that row alone."""
     created = item.created_at
     if not isinstance(created, datetime):
         try:
@@ -144,33 +134,50 @@ def _row(ord_: int, item: OutboxPayload) -> tuple[Any, ...] | str:
             return "申请时间格式不正确"
     if created.tzinfo is None:
         created = created.astimezone()  # a naive time is the station's local time
-    row = (ord_, str(item.client_id), item.station_code, item.terminal, item.receipt_number, item.kind,
-           item.subject_key, _dumps(item.fields), _dumps(item.materials), item.clerk, created)
+    row = (str(item.client_id), item.station_code, item.terminal, item.receipt_number, item.kind,
+           item.subject_key, _dumps(item.fields), _dumps(item.materials), item.clerk, created,
+           item.sealed, item.sha256, item.mac)
     try:
-        if "\x00" in "".join(row[1:10]):  # one C-level scan instead of nine
+        texts = [t for t in (*row[:9], *row[10:]) if t is not None]
+        if "\x00" in "".join(texts):  # one C-level scan instead of many
             return "申请内容含有非法字符"
-    except TypeError:
+        "".join(texts).encode("utf-8")
+    except (TypeError, UnicodeEncodeError):
         return "申请内容含有非法字符"
     return row
 
 
 @dataclass(frozen=True)
 class _Target:
-    """Where one kind of outbox row goes: its scratch table, COPY layout, move and held queries."""
+    """Where one kind of outbox row goes: the insert from one array per column, the query of what
+    the centre holds, the reasons of its constraints."""
 
-    table: str  # the session's scratch table
-    create: str
-    copy: str
-    types: tuple[str, ...]
-    move: str
+    insert: str
+    types: tuple[str, ...]  # PostgreSQL array element type of each column
     held: str
     reasons: dict[str, str]
     noun: str  # what a row is, in the clerk's words
 
 
+def _unnest(columns: tuple[str, ...], types: tuple[str, ...]) -> str:
+    arrays = ", ".join(f"%s::{t}[]" for t in types)
+    return f"unnest({arrays}) AS t({', '.join(columns)})"
+
+
+_APP_COLUMNS = ("client_id", "station_code", "terminal", "receipt_number", "kind", "subject_key", "fields",
+                "materials", "clerk", "created_at", "payload_text", "payload_sha256", "payload_mac")
+_APP_TYPES = ("text",) * 9 + ("timestamptz", "text", "text", "text")
 _APPLICATIONS = _Target(
-    "sync_push", _TEMP, f"COPY sync_push ({', '.join(_COLUMNS)}) FROM STDIN (FORMAT BINARY)", _COPY_TYPES,
-    _MOVE, _HELD, _REASONS, "申请",
+    "INSERT INTO central.inbox (client_id, station_code, terminal, receipt_number, kind, subject_key, fields,"
+    " materials, clerk, created_at, payload_text, payload_sha256, payload_mac)"
+    " SELECT client_id::uuid, station_code, terminal, receipt_number, kind, subject_key, fields::jsonb,"
+    f" materials::jsonb, clerk, created_at, payload_text, payload_sha256, payload_mac FROM {_unnest(_APP_COLUMNS, _APP_TYPES)}"
+    " ON CONFLICT (client_id) DO NOTHING",
+    _APP_TYPES,
+    # Which rows of the batch the centre now holds for this station (RLS hides other stations' rows):
+    # inserted now, or already there from an earlier send whose acknowledgement was lost.
+    "SELECT t.i FROM unnest(%s::text[]) WITH ORDINALITY AS t(cid, i) JOIN central.inbox x ON x.client_id = t.cid::uuid",
+    _REASONS, "申请",
 )
 
 
@@ -192,52 +199,49 @@ def _is_row_error(exc: psycopg.Error) -> bool:
     return state[:2] in _ROW_ERROR_CLASSES or state == "42501"
 
 
-def _move(conn: psycopg.Connection, lo: int, hi: int, rejected: dict[int, str], target: _Target = _APPLICATIONS
-          ) -> None:
-    """Insert rows lo..hi; on a row error split the range until the bad rows stand alone."""
+def _columns(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
+    return [[row[c] for row in rows] for c in range(width)]
+
+
+def _move(conn: psycopg.Connection, good: list[tuple[int, tuple[Any, ...]]], lo: int, hi: int,
+          rejected: dict[int, str], target: _Target) -> None:
+    """Insert ``good[lo..hi]``; on a row error split the range until the bad rows stand alone."""
     try:
         with conn.transaction():
-            conn.execute(target.move, (lo, hi))
+            conn.execute(target.insert, _columns([row for _, row in good[lo:hi + 1]], len(target.types)))
     except psycopg.Error as exc:
         if not _is_row_error(exc):
             raise
         if lo == hi:
-            rejected[lo] = _reason(exc, target)
+            rejected[good[lo][0]] = _reason(exc, target)
             return
         mid = (lo + hi) // 2
-        _move(conn, lo, mid, rejected, target)
-        _move(conn, mid + 1, hi, rejected, target)
+        _move(conn, good, lo, mid, rejected, target)
+        _move(conn, good, mid + 1, hi, rejected, target)
 
 
 def push_batch(conn: psycopg.Connection, items: Sequence[OutboxPayload]) -> PushResult:
     """Send one batch in one transaction; return what the centre now holds and what it refused."""
-    return _push(conn, _APPLICATIONS, items, [_row(i, item) for i, item in enumerate(items)],
+    return _push(conn, _APPLICATIONS, items, [_row(item) for item in items],
                  [str(item.receipt_number) for item in items])
 
 
 def _push(conn: psycopg.Connection, target: _Target, items: Sequence[Any], rows: list[tuple[Any, ...] | str],
           labels: list[str]) -> PushResult:
-    """COPY ``rows`` (a string is a row refused before sending) and move them in; ``labels`` name
-    each row in the centre's copy of the refusals (the receipt number of an application)."""
+    """Insert ``rows`` (a string is a row refused before sending); ``labels`` name each row in the
+    centre's copy of the refusals (the receipt number of an application)."""
     _require_idle(conn)
     result = PushResult()
     if not items:
         return result
-    rejected: dict[int, str] = {}
-    for i, row in enumerate(rows):
-        if isinstance(row, str):
-            rejected[i] = row
+    rejected: dict[int, str] = {i: row for i, row in enumerate(rows) if isinstance(row, str)}
+    good = [(i, row) for i, row in enumerate(rows) if not isinstance(row, str)]
     with conn.transaction():
-        conn.execute(target.create)
-        with conn.cursor().copy(target.copy) as copy:
-            copy.set_types(target.types)
-            for row in rows:
-                if not isinstance(row, str):
-                    copy.write_row(row)
-        _move(conn, 0, len(items) - 1, rejected, target)
-        if rejected:  # their ids may not even cast to uuid
-            conn.execute(f"DELETE FROM {target.table} WHERE ord = ANY(%s)", (list(rejected),))
-        held = {r[0] for r in conn.execute(target.held).fetchall()}
+        if good:
+            _move(conn, good, 0, len(good) - 1, rejected, target)
+        sent = [(i, row) for i, row in good if i not in rejected]  # their ids may not even cast to uuid
+        held = {sent[int(r[0]) - 1][0] for r in conn.execute(target.held, [[row[0] for _, row in sent]]).fetchall()} \
+            if sent else set()
         for i, item in enumerate(items):
             if i in held:
                 result.acked.append(str(item.client_id))
@@ -274,23 +278,20 @@ class AuditPayload:
     row: ChainRow
 
 
-_AUDIT_COLUMNS = ("ord", "client_id", "seq", "at", "row_station_code", "terminal", "clerk", "action", "subject",
-                  "details", "prev_hash", "hash")
+_AUDIT_COLUMNS = ("client_id", "seq", "at", "row_station_code", "terminal", "clerk", "action", "subject",
+                  "details", "prev_hash", "hash", "canonical")
+_AUDIT_TYPES = ("text", "text", "timestamptz") + ("text",) * 9
 _AUDIT = _Target(
-    "sync_audit",
-    "CREATE TEMP TABLE IF NOT EXISTS sync_audit (ord int, client_id text, seq text, at timestamptz,"
-    " row_station_code text, terminal text, clerk text, action text, subject text, details text,"
-    " prev_hash text, hash text) ON COMMIT DELETE ROWS",
-    f"COPY sync_audit ({', '.join(_AUDIT_COLUMNS)}) FROM STDIN (FORMAT BINARY)",
-    ("int4", "text", "text", "timestamptz", "text", "text", "text", "text", "text", "text", "text", "text"),
     # The sending station comes from the login, never from the row: no station can write into another's log.
     "INSERT INTO central.station_audit (client_id, station_code, seq, at, row_station_code, terminal, clerk,"
-    " action, subject, details, prev_hash, hash)"
+    " action, subject, details, prev_hash, hash, canonical)"
     " SELECT client_id::uuid, (SELECT s.code FROM central.stations s WHERE s.role = current_user),"
-    " seq::bigint, at, row_station_code, terminal, clerk, action, subject, details::jsonb, prev_hash, hash"
-    " FROM sync_audit WHERE ord BETWEEN %s AND %s"
+    " seq::bigint, at, row_station_code, terminal, clerk, action, subject, details::jsonb, prev_hash, hash, canonical"
+    f" FROM {_unnest(_AUDIT_COLUMNS, _AUDIT_TYPES)}"
     " ON CONFLICT (client_id) DO NOTHING",
-    "SELECT t.ord FROM sync_audit t JOIN central.station_audit a ON a.client_id = t.client_id::uuid",
+    _AUDIT_TYPES,
+    "SELECT t.i FROM unnest(%s::text[]) WITH ORDINALITY AS t(cid, i)"
+    " JOIN central.station_audit a ON a.client_id = t.cid::uuid",
     {
         "station_audit_seq_key": "审计记录序号与中心已有的记录重复（审计链分叉）",
         "station_audit_seq_check": "审计记录序号不正确",
@@ -299,6 +300,9 @@ _AUDIT = _Target(
         "station_audit_prev_hash_check": "审计记录的前一条哈希值格式不正确",
         "station_audit_hash_check": "审计记录哈希值格式不正确",
         "station_audit_station_code_fkey": "中心没有登记此服务站",
+        "station_audit_hmac": "审计记录的密钥校验不符（在本机被改动），中心拒收",
+        "station_audit_canonical": "审计记录各栏与其签名内容不一致（被改动），中心拒收",
+        "station_audit_unsigned": "审计记录缺少签名内容，中心拒收",
     },
     "审计记录",
 )
@@ -306,8 +310,8 @@ _strict_dumps = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 _BIGINT_MAX = 2**63 - 1
 
 
-def _audit_row(ord_: int, item: AuditPayload) -> tuple[Any, ...] | str:
-    """The COPY row of one audit row, or why it cannot be sent. Its time must be the chain's own
+def _audit_row(item: AuditPayload) -> tuple[Any, ...] | str:
+    """The column values of one audit row, or why it cannot be sent. Its time must be the chain's own
     text form: the centre keeps a timestamptz and renders it back with ``at_text`` to verify."""
     row = item.row
     seq = row.seq
@@ -323,10 +327,11 @@ def _audit_row(ord_: int, item: AuditPayload) -> tuple[Any, ...] | str:
         if not isinstance(row.details, dict):
             raise TypeError
         details = _strict_dumps(row.details)
+        signed = canonical(row)
     except (TypeError, ValueError, RecursionError):
         return "审计记录详情格式不正确"
     texts = (str(item.client_id), row.station_code, row.terminal, row.clerk, row.action, row.subject, details,
-             row.prev_hash, row.hash)
+             row.prev_hash, row.hash, signed)
     try:
         joined = "".join(texts)
         # PostgreSQL text holds no NUL (nor jsonb a \u0000); lone surrogates cannot be encoded at all.
@@ -335,14 +340,39 @@ def _audit_row(ord_: int, item: AuditPayload) -> tuple[Any, ...] | str:
         joined.encode("utf-8")
     except (TypeError, UnicodeEncodeError):
         return "审计记录含有非法字符"
-    return (ord_, texts[0], str(seq), at, *texts[1:])
+    return (texts[0], str(seq), at, *texts[1:])
 
 
 def push_audit_batch(conn: psycopg.Connection, items: Sequence[AuditPayload]) -> PushResult:
     """Send audit rows in one transaction, like ``push_batch``: idempotent on ``client_id``, a bad
     row refused alone with its reason; the centre files them under the station of the login."""
-    return _push(conn, _AUDIT, items, [_audit_row(i, item) for i, item in enumerate(items)],
+    return _push(conn, _AUDIT, items, [_audit_row(item) for item in items],
                  [f"审计#{item.row.seq}" for item in items])
+
+
+def sealed_text(payload: dict[str, Any]) -> str:
+    """The canonical text of an application payload, as sealed at the counter (without its seal)."""
+    return canonical_json(payload)
+
+
+def register_chain_key(conn: psycopg.Connection, key: bytes, from_seq: int) -> str:
+    """Register this station's audit key at the centre ("registered" or "same"); a different key
+    than the one registered raises (the back office must look into it)."""
+    with conn.transaction():
+        return conn.execute("SELECT central.register_chain_key(%s, %s)", (key, from_seq)).fetchone()[0]
+
+
+def anchor_head(conn: psycopg.Connection, seq: int, hash_: str) -> str:
+    """Anchor the station's current audit head at the centre ("ok", or "regressed" when it went back)."""
+    with conn.transaction():
+        return conn.execute("SELECT central.anchor_audit_head(%s, %s)", (seq, hash_)).fetchone()[0]
+
+
+def anchored_head(conn: psycopg.Connection) -> tuple[int, str] | None:
+    """The last head this station anchored at the centre, or None."""
+    with conn.transaction():
+        row = conn.execute("SELECT seq, hash FROM central.my_audit_anchor()").fetchone()
+    return None if row is None or row[0] is None else (int(row[0]), str(row[1]))
 
 
 def parse_cursor(cursor: str | None) -> tuple[int, int]:

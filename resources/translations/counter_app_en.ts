@@ -216,12 +216,28 @@
         <translation>Record not found</translation>
     </message>
     <message>
+        <source>已受理，受理编号：</source>
+        <translation>Accepted, receipt number: </translation>
+    </message>
+    <message>
+        <source>未能受理，录入内容已存为草稿：</source>
+        <translation>Not accepted; the entries were kept as a draft: </translation>
+    </message>
+    <message>
         <source>正在同步…</source>
         <translation>Synchronising…</translation>
     </message>
     <message>
         <source>同步完成：</source>
         <translation>Sync finished: </translation>
+    </message>
+    <message>
+        <source>下一项（跳过已按库中信息或证件号码填写的项）</source>
+        <translation>Next field (skips fields filled from the records or the ID number)</translation>
+    </message>
+    <message>
+        <source>下一项（跳过按证件号码填写的项）</source>
+        <translation>Next field (skips fields filled from the ID number)</translation>
     </message>
     <message>
         <source>未配置中心：请在“站点设置”中连接管理中心</source>
@@ -232,12 +248,16 @@
         <translation>Sync failed; the data stays queued on this PC: </translation>
     </message>
     <message>
-        <source>下一项</source>
-        <translation>Next field</translation>
-    </message>
-    <message>
         <source>提交</source>
         <translation>Submit</translation>
+    </message>
+    <message>
+        <source>上一项</source>
+        <translation>Previous field</translation>
+    </message>
+    <message>
+        <source>修改已预填的项</source>
+        <translation>Change a pre-filled field</translation>
     </message>
     <message>
         <source>取消（有输入时先确认）</source>
@@ -246,6 +266,10 @@
     <message>
         <source>打印一次性告知单</source>
         <translation>Print one-time notice</translation>
+    </message>
+    <message>
+        <source>材料清单</source>
+        <translation>Materials checklist</translation>
     </message>
     <message>
         <source>快捷键一览</source>
@@ -368,6 +392,10 @@
         <translation>Clerk</translation>
     </message>
     <message>
+        <source>读取失败：</source>
+        <translation>Could not read: </translation>
+    </message>
+    <message>
         <source>已调查</source>
         <translation>Investigated</translation>
     </message>
@@ -394,6 +422,28 @@
     <message>
         <source>已结案</source>
         <translation>Closed</translation>
+    </message>
+    <message>
+        <source>通知书日期</source>
+        <translation>Notice date</translation>
+    </message>
+    <message>
+        <source>送达日期</source>
+        <translation>Delivery date</translation>
+    </message>
+    <message>
+        <source>早于今天 {0} 天</source>
+        <translation>{0} days before today</translation>
+    </message>
+    <message>
+        <source>晚于今天 {0} 天</source>
+        <translation>{0} days after today</translation>
+    </message>
+    <message>
+        <source>{0}为 {1}（{2}），不是今天（{3}）。
+该日期将印在执法文书上，请与纸质材料核对。确认无误吗？</source>
+        <translation>The {0} is {1} ({2}), not today ({3}).
+This date will be printed on an enforcement document; please check it against the paper records. Is it correct?</translation>
     </message>
     <message>
         <source>建制执法案件</source>
@@ -624,6 +674,14 @@
         <translation>Policy: </translation>
     </message>
     <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>检查失败：</source>
+        <translation>Check failed: </translation>
+    </message>
+    <message>
         <source>· 库中无此人</source>
         <translation>· not in the records</translation>
     </message>
@@ -646,6 +704,14 @@
     <message>
         <source>信息齐全，可以提交（Ctrl+Enter）</source>
         <translation>Complete: ready to submit (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>正在提交…</source>
+        <translation>Submitting…</translation>
+    </message>
+    <message>
+        <source>提交失败，已保存草稿，可重试：</source>
+        <translation>Submission failed; the draft is saved, you can try again: </translation>
     </message>
     <message>
         <source>状态：已受理，等待上传管理中心</source>
@@ -744,16 +810,8 @@
         <translation>Repeat password</translation>
     </message>
     <message>
-        <source>登录名不能为空</source>
-        <translation>User name is required</translation>
-    </message>
-    <message>
         <source>姓名不能为空</source>
         <translation>Name is required</translation>
-    </message>
-    <message>
-        <source>密码至少需要8位</source>
-        <translation>Password needs at least 8 characters</translation>
     </message>
     <message>
         <source>两次输入的密码不一致</source>
@@ -836,6 +894,18 @@
         <translation>Data restored; the program will restart.</translation>
     </message>
     <message>
+        <source>请核对日期</source>
+        <translation>Please check the date</translation>
+    </message>
+    <message>
+        <source>确认无误(&amp;Y)</source>
+        <translation>&amp;Yes, it is correct</translation>
+    </message>
+    <message>
+        <source>返回修改(&amp;N)</source>
+        <translation>&amp;No, go back and change it</translation>
+    </message>
+    <message>
         <source>操作失败：</source>
         <translation>Failed: </translation>
     </message>
@@ -868,10 +938,6 @@
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <source>主管复核</source>
-        <translation>Supervisor approval</translation>
-    </message>
-    <message>
         <source>需要站长（主管）复核：</source>
         <translation>Needs the supervisor&apos;s approval: </translation>
     </message>
@@ -882,14 +948,6 @@
     <message>
         <source>站长登录名</source>
         <translation>Supervisor user name</translation>
-    </message>
-    <message>
-        <source>授权</source>
-        <translation>Approve</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>很不满意</source>
@@ -1070,22 +1128,6 @@
     <message>
         <source>无法验证：</source>
         <translation>Cannot check: </translation>
-    </message>
-    <message>
-        <source>柜员登录 — counter-app</source>
-        <translation>Clerk login — counter-app</translation>
-    </message>
-    <message>
-        <source>住房公积金服务站窗口系统</source>
-        <translation>Housing Provident Fund Station Counter</translation>
-    </message>
-    <message>
-        <source>登录</source>
-        <translation>Log in</translation>
-    </message>
-    <message>
-        <source>退出</source>
-        <translation>Quit</translation>
     </message>
     <message>
         <source>电话</source>
@@ -1564,6 +1606,10 @@
         <translation>Re&amp;open</translation>
     </message>
     <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>日结(&amp;C)…</source>
         <translation>&amp;Close the day…</translation>
     </message>
@@ -1602,6 +1648,10 @@
     <message>
         <source>{0}&#x3000;{1} 笔，金额 {2}，未上传 {3} 笔，回执 {4} 张、补打 {5} 张</source>
         <translation>{0}  {1} applications, amount {2}, {3} not sent, {4} receipts, {5} reprints</translation>
+    </message>
+    <message>
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
     </message>
     <message>
         <source>未能读取当日业务：</source>
@@ -1648,6 +1698,26 @@
         <translation>. You can still look things up and type; the input is kept as a draft.</translation>
     </message>
     <message>
+        <source>例：2026-05-03（F4 选日期）</source>
+        <translation>e.g. 2026-05-03 (F4: calendar)</translation>
+    </message>
+    <message>
+        <source>空格：勾选当前项&#x3000;1–9：勾选第N项&#x3000;A：全部收齐</source>
+        <translation>Space: tick the current item   1–9: tick item N   A: all received</translation>
+    </message>
+    <message>
+        <source>已按库中信息填写</source>
+        <translation>Filled in from the records</translation>
+    </message>
+    <message>
+        <source>已按证件号码填写</source>
+        <translation>Filled in from the ID number</translation>
+    </message>
+    <message>
+        <source>，如需修改请先按 F2、退格键或单击此项</source>
+        <translation>; to change it, press F2 or Backspace, or click it first</translation>
+    </message>
+    <message>
         <source>填写身份证号、贷款合同编号和提前还款金额后，显示两种调整方式的新还款计划。</source>
         <translation>Enter the ID number, the loan contract no. and the prepayment amount to see the new schedule of both options.</translation>
     </message>
@@ -1680,6 +1750,22 @@
         <translation>First payment</translation>
     </message>
     <message>
+        <source>填写身份证号、贷款合同编号和结清日期后，显示当日结清应还金额。</source>
+        <translation>Enter the ID number, the loan contract no. and the settlement date to see the payoff on that day.</translation>
+    </message>
+    <message>
+        <source>结清试算</source>
+        <translation>Payoff preview</translation>
+    </message>
+    <message>
+        <source>结清应还</source>
+        <translation>Payoff</translation>
+    </message>
+    <message>
+        <source>利息 {0}（{1} 至 {2}，{3} 天，日利率＝年利率÷360）</source>
+        <translation>Interest {0} ({1} to {2}, {3} days, day rate = annual rate ÷ 360)</translation>
+    </message>
+    <message>
         <source>剩余期数</source>
         <translation>Months left</translation>
     </message>
@@ -1693,6 +1779,21 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>主管复核</source>
+        <translation>Supervisor approval</translation>
+    </message>
+    <message>
+        <source>授权</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>BusinessForm</name>
     <message>
         <source>Enter 下一项 · Ctrl+Enter 提交 · Esc 取消</source>
@@ -1703,8 +1804,8 @@
         <translation>Documents checklist (one-time notice)</translation>
     </message>
     <message>
-        <source>勾选已收到的材料（空格键勾选）。</source>
-        <translation>Tick the documents received (Space ticks).</translation>
+        <source>勾选已收到的材料：空格 勾选当前项 · 1–9 勾选第N项 · A 全部收齐</source>
+        <translation>Tick the materials received: Space ticks the current item · 1–9 tick item N · A: all received</translation>
     </message>
     <message>
         <source>打印一次性告知单(&amp;N)</source>
@@ -1764,6 +1865,17 @@
     <message>
         <source>近期申请及中心意见</source>
         <translation>Recent applications and centre decisions</translation>
+    </message>
+</context>
+<context>
+    <name>Credentials</name>
+    <message>
+        <source>登录名</source>
+        <translation>Login name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
     </message>
 </context>
 <context>
@@ -1849,6 +1961,25 @@
     <message>
         <source>是</source>
         <translation>Yes</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>柜员登录 — counter-app</source>
+        <translation>Clerk login — counter-app</translation>
+    </message>
+    <message>
+        <source>住房公积金服务站窗口系统</source>
+        <translation>Housing Provident Fund Service Station Counter</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -2325,6 +2456,10 @@
         <translation>Purchase, lease or loan contract no.</translation>
     </message>
     <message>
+        <source>购买新建商品房时填写已准入的楼盘项目名称</source>
+        <translation>For a new commercial house: the admitted project&apos;s name</translation>
+    </message>
+    <message>
         <source>公积金贷款提前结清</source>
         <translation>Early settlement of a fund loan</translation>
     </message>
@@ -2607,6 +2742,130 @@
     <message>
         <source>老楼盘档案中已有、本次不再提交的材料名称，用顿号分隔</source>
         <translation>Documents the old project&apos;s file already holds (not brought again), separated by 、</translation>
+    </message>
+    <message>
+        <source>住房公积金异地转移接续（转入）</source>
+        <translation>Housing fund transfer from another region (in)</translation>
+    </message>
+    <message>
+        <source>异地转入</source>
+        <translation>Transfer in</translation>
+    </message>
+    <message>
+        <source>住房公积金异地转移接续申请表（转入）</source>
+        <translation>Housing Fund Inter-Regional Transfer Application (In)</translation>
+    </message>
+    <message>
+        <source>到账后短信告知</source>
+        <translation>A text message tells when the money arrives</translation>
+    </message>
+    <message>
+        <source>转出地城市</source>
+        <translation>Source city</translation>
+    </message>
+    <message>
+        <source>转出地</source>
+        <translation>Source region</translation>
+    </message>
+    <message>
+        <source>如 甘肃省兰州市</source>
+        <translation>e.g. Lanzhou, Gansu</translation>
+    </message>
+    <message>
+        <source>转出地公积金中心</source>
+        <translation>Source fund centre</translation>
+    </message>
+    <message>
+        <source>转出地个人账号</source>
+        <translation>Account no. at the source</translation>
+    </message>
+    <message>
+        <source>转移金额（元）</source>
+        <translation>Amount to transfer (yuan)</translation>
+    </message>
+    <message>
+        <source>转出地账户余额，以转出地中心核定为准</source>
+        <translation>Balance at the source; the source centre&apos;s figure prevails</translation>
+    </message>
+    <message>
+        <source>住房公积金异地转移接续（转出）</source>
+        <translation>Housing fund transfer to another region (out)</translation>
+    </message>
+    <message>
+        <source>异地转出</source>
+        <translation>Transfer out</translation>
+    </message>
+    <message>
+        <source>住房公积金异地转移接续申请表（转出）</source>
+        <translation>Housing Fund Inter-Regional Transfer Application (Out)</translation>
+    </message>
+    <message>
+        <source>转入地城市</source>
+        <translation>Destination city</translation>
+    </message>
+    <message>
+        <source>转入地</source>
+        <translation>Destination region</translation>
+    </message>
+    <message>
+        <source>如 陕西省西安市</source>
+        <translation>e.g. Xi&apos;an, Shaanxi</translation>
+    </message>
+    <message>
+        <source>转入地公积金中心</source>
+        <translation>Destination fund centre</translation>
+    </message>
+    <message>
+        <source>转入地个人账号</source>
+        <translation>Account no. at the destination</translation>
+    </message>
+    <message>
+        <source>须已在转入地开立个人账户</source>
+        <translation>An account must already be open at the destination</translation>
+    </message>
+    <message>
+        <source>转入地工作单位</source>
+        <translation>Employer at the destination</translation>
+    </message>
+    <message>
+        <source>异地购房提取住房公积金</source>
+        <translation>Withdrawal for a home bought in another city</translation>
+    </message>
+    <message>
+        <source>异地购房提取</source>
+        <translation>Offsite purchase withdrawal</translation>
+    </message>
+    <message>
+        <source>住房公积金提取申请表（异地购房）</source>
+        <translation>Housing Fund Withdrawal Application (Home in Another City)</translation>
+    </message>
+    <message>
+        <source>购房所在城市</source>
+        <translation>City of the home</translation>
+    </message>
+    <message>
+        <source>异地购房</source>
+        <translation>Home in another city</translation>
+    </message>
+    <message>
+        <source>房屋坐落</source>
+        <translation>Address of the home</translation>
+    </message>
+    <message>
+        <source>购房合同编号</source>
+        <translation>Purchase contract no.</translation>
+    </message>
+    <message>
+        <source>购房地网签备案的合同编号</source>
+        <translation>Contract no. as filed online in that city</translation>
+    </message>
+    <message>
+        <source>购房发票开具日期</source>
+        <translation>Purchase invoice date</translation>
+    </message>
+    <message>
+        <source>实际支付的购房款（元）</source>
+        <translation>Purchase price actually paid (yuan)</translation>
     </message>
     <message>
         <source>已受理</source>

@@ -57,7 +57,8 @@ def forged_last_row(data_dir: Path) -> list[str]:
 def test_an_intact_log_exits_0(capsys, monkeypatch, data_dir):
     assert cli(capsys, monkeypatch, data_dir, "audit", "verify") == (0, "审计日志完整：共6条记录，哈希链无断裂")
     code, out = cli(capsys, monkeypatch, data_dir, "audit", "verify", "--json")
-    assert code == 0 and out == {"ok": True, "rows": 6, "first_bad_seq": None, "reason": None, "message": None}
+    assert code == 0 and out == {"ok": True, "rows": 6, "first_bad_seq": None, "reason": None, "message": None,
+                                 "payload": None, "anchor": None}
 
 
 def test_an_empty_log_is_intact(capsys, monkeypatch, tmp_path):
@@ -73,7 +74,7 @@ def test_an_empty_log_is_intact(capsys, monkeypatch, tmp_path):
     (["INSERT INTO audit_log (seq, at, station_code, terminal, clerk, action, subject, details, prev_hash, hash) "
       "SELECT 7, at, station_code, terminal, 'mallory', action, subject, details, hash, hash FROM audit_log "
       "WHERE seq = 6"], 7, "edited"),
-    ("forged", 7, "inserted"),
+    ("forged", 7, "edited"),  # a well-formed SHA-256 row: without the station's key its hash cannot match
 ])
 def test_a_tampered_log_exits_1_naming_the_first_bad_row(capsys, monkeypatch, data_dir, statements, seq, reason):
     tamper(data_dir, *(forged_last_row(data_dir) if statements == "forged" else statements))

@@ -1,6 +1,9 @@
-"""A bug or a damaged store never shows a traceback: a Chinese message, exit 3, a scrubbed report."""
+"""A bug never shows a traceback (a Chinese message, exit 3, a scrubbed report); a damaged store is a
+fault of the machine: a Chinese message pointing to restore, exit 2."""
 
 from __future__ import annotations
+
+import json
 
 from counter_app.cli import EXIT_INTERNAL, main
 
@@ -9,6 +12,22 @@ def test_damaged_store_gives_a_chinese_message_and_a_report(tmp_path, capsys):
     data_dir = tmp_path / "station"
     data_dir.mkdir()
     (data_dir / "station.sqlite3").write_bytes(b"this is not a database " * 100)
+    code = main(["--data-dir", str(data_dir), "records", "--json"])
+    captured = capsys.readouterr()
+    error = json.loads(captured.out)["errors"][0]
+    assert code == 2 and error["field"] == "data_dir"
+    assert "已损坏" in error["message"] and "counter-app restore" in error["message"]
+    assert "Traceback" not in captured.err + captured.out
+
+
+def test_a_bug_gives_a_chinese_message_and_a_report(tmp_path, capsys, monkeypatch):
+    from counter_app.cli import records
+
+    def broken(args):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(records, "run", broken)
+    data_dir = tmp_path / "station"
     code = main(["--data-dir", str(data_dir), "records", "--json"])
     err = capsys.readouterr().err
     assert code == EXIT_INTERNAL

@@ -61,8 +61,10 @@ def test_only_a_supervisor_approves():
     assert approval_problem(SUPERVISOR, "wang", "zhangsan") is None
 
 
-def test_a_supervisor_confirms_his_own_action_with_his_password():
-    assert approval_problem(SUPERVISOR, "wang", "wang") is None
+def test_a_supervisor_cannot_approve_his_own_action():
+    # Attack (issue #17): a supervisor approved his own request with his own password.
+    assert "本人" in approval_problem(SUPERVISOR, "wang", "wang")
+    assert approval_problem(SUPERVISOR, "zhao", "wang") is None
 
 
 @given(st.sampled_from(sorted(SUPERVISOR_ONLY)))

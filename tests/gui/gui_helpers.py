@@ -27,6 +27,11 @@ def field(window: Any, key: str) -> QWidget:
     return found[0]
 
 
+def settle(qtbot: Any, window: Any, timeout: int = 10000) -> None:
+    """Wait until the open wizard's checks (run off the GUI thread) are shown."""
+    qtbot.waitUntil(lambda: window.form is None or window.form.settled, timeout=timeout)
+
+
 def fill(qtbot: Any, window: Any, key: str, text: str) -> QWidget:
     """Focus the named field, type ``text``, leave with Tab (the check runs as the clerk leaves)."""
     widget = field(window, key)
@@ -35,6 +40,7 @@ def fill(qtbot: Any, window: Any, key: str, text: str) -> QWidget:
     send_text(widget, text)
     send_key(widget, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: not widget.hasFocus())
+    settle(qtbot, window)
     return widget
 
 
@@ -46,3 +52,11 @@ def choose(window: Any, key: str, code: str) -> QWidget:
     combo.setFocus()
     combo.setCurrentIndex(index)
     return combo
+
+
+def press(qtbot: Any, widget: QWidget, *keys: Qt.Key) -> None:
+    """Real key presses into ``widget`` (through Qt's event delivery, focus changes included)."""
+    for key in keys:
+        target = QApplication.focusWidget() or widget
+        send_key(target, key)
+

@@ -30,7 +30,39 @@ def project_admission(window: Any, card: Any) -> None:
         type_into(window, key, text)
 
 
-FILLERS = {"project-admission": project_admission}
+def transfer_in(window: Any, card: Any) -> None:
+    for key, text in (("id_number", card.worker.id_number), ("mobile", "13912345678"), ("source_city", "甘肃省兰州市"),
+                      ("source_centre", "兰州住房公积金管理中心"), ("source_account", "620100123456"),
+                      ("amount", "23456.70")):
+        type_into(window, key, text)
+
+
+def transfer_out(window: Any, card: Any) -> None:
+    for key, text in (("id_number", card.worker.id_number), ("mobile", "13912345678"), ("target_city", "陕西省西安市"),
+                      ("target_centre", "西安住房公积金管理中心"), ("target_account", "610100123456")):
+        type_into(window, key, text)
+
+
+def offsite_purchase_withdrawal(window: Any, card: Any) -> None:
+    for key, text in (("id_number", card.worker.id_number), ("house_city", "陕西省西安市"),
+                      ("house_address", "西安市雁塔区科技路1号"), ("document_no", "XA-2026-0001"),
+                      ("event_date", "2026-11-01"), ("event_amount", "900000"), ("amount", "3000")):
+        type_into(window, key, text)
+
+
+def loan(window: Any, card: Any) -> None:
+    type_into(window, "id_number", card.worker.id_number)
+    choose(window, "borrower_category", "general")
+    for key, text in (("monthly_income", "9000"), ("monthly_debt", "0"), ("project_name", "无名小区"),
+                      ("house_price", "300000"), ("amount", "100000"), ("months", "120")):
+        type_into(window, key, text)
+    choose(window, "method", "01")
+    window.form.try_submit()
+    settle(1200)
+
+
+FILLERS = {"project-admission": project_admission, "transfer-in": transfer_in, "transfer-out": transfer_out,
+           "offsite-purchase-withdrawal": offsite_purchase_withdrawal, "loan": loan}
 
 
 def main(data_dir: str, out_dir: str, kinds: list[str]) -> None:

@@ -120,6 +120,7 @@ def test_a_clerk_closes_with_the_supervisors_sign_off_and_a_supervisor_reopens(q
 def test_a_business_form_warns_as_it_opens_on_a_closed_day(qtbot: Any, window: Any) -> None:
     assert ops.close_day(window.counter).ok
     form = window.open_business("withdrawal")
+    qtbot.waitUntil(lambda: form.closed_checked and form.settled and form.review is not None, timeout=10000)
     banner = form.findChild(QLabel, "closed_banner")
     assert banner is not None and banner.isVisible() and "已日结" in banner.text()
     assert not form.submit.isEnabled() and "已日结" in form.missing_label.text()
@@ -127,6 +128,7 @@ def test_a_business_form_warns_as_it_opens_on_a_closed_day(qtbot: Any, window: A
     assert ops.reopen_day(window.counter, window.counter.today(), "漏录业务需补录").ok
     window.show_home()
     form = window.open_business("withdrawal")
+    qtbot.waitUntil(lambda: form.closed_checked and form.settled and form.review is not None, timeout=10000)
     banner = form.findChild(QLabel, "closed_banner")
     assert banner is None or not banner.isVisible()
     assert "已日结" not in form.missing_label.text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from gui_helpers import field, fill
@@ -68,3 +69,17 @@ def test_a_wrong_payoff_is_refused_with_the_right_one_and_kept(qtbot: Any, windo
     assert window.findChild(QLabel, "receipt_number").text() == ""
     assert services.list_records(counter, kind=KIND) == []
     assert field(window, "amount").text() == "1000.00", "the input is kept"
+
+
+def test_the_panel_shows_the_payoff_on_the_day_typed(qtbot: Any, window: Any, counter: Any) -> None:
+    card, loan = a_borrower(counter)
+    later = counter.today() + timedelta(days=10)
+    due = payoff(loan.outstanding, loan.annual_rate, last_due_date(loan.start_date, later), later)
+    open_form(qtbot, window, KIND)
+    summary = window.findChild(QLabel, "settle_summary")
+    assert "结清日期" in summary.text()  # the hint until the form says which loan and which day
+    fill(qtbot, window, "id_number", card.worker.id_number)
+    fill(qtbot, window, "loan_no", loan.loan_no)
+    fill(qtbot, window, "settle_date", later.isoformat())
+    qtbot.waitUntil(lambda: f"{due.total:,.2f}" in summary.text())
+    assert f"{due.days} 天" in summary.text() and f"{due.interest:,.2f}" in summary.text()

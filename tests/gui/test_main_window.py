@@ -59,7 +59,8 @@ def test_card_starts_a_business_for_that_person(qtbot: Any, window: Any, counter
     qtbot.mouseClick(window.card.findChild(QPushButton, "card_withdrawal"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.form is not None and window.form.spec.kind == "withdrawal")
     assert field(window, "id_number").text() == card.worker.id_number
-    assert card.worker.name in window.form.subject_label.text()
+    qtbot.waitUntil(lambda: card.worker.name in window.form.subject_label.text())
+    assert QApplication.focusWidget() is not field(window, "id_number"), "the keyboard starts at the first empty field"
 
 
 def test_search_with_no_match_shows_no_list(qtbot: Any, window: Any) -> None:
@@ -95,8 +96,10 @@ def test_loan_preview_shows_the_binding_constraint_and_both_schedules(qtbot: Any
     assert all(compare.index(r, c).data().startswith("¥") for r in range(3) for c in (1, 2))
 
 
-def test_status_bar_shows_station_clerk_connection_pending_policy(window: Any, counter: Any) -> None:
+def test_status_bar_shows_station_clerk_connection_pending_policy(qtbot: Any, window: Any, counter: Any) -> None:
     status = services.station_status(counter)
+    station = window.findChild(QLabel, "status_station")
+    qtbot.waitUntil(lambda: status.station_name in station.text(), timeout=10000)  # fetched off the GUI thread
     texts = {name: window.findChild(QLabel, name).text()
              for name in ("status_station", "status_clerk", "status_connection", "status_pending", "status_policy")}
     assert status.station_name in texts["status_station"] and status.terminal in texts["status_station"]

@@ -6,6 +6,7 @@ namespace (building its ~100 Python enum classes costs about 40 ms, a third of a
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -45,3 +46,21 @@ def test_the_shell_paints_without_store_libraries_or_the_qt_namespace(tmp_path: 
     assert painted["vertical"], "the business bar stands on the left, top to bottom"
     assert painted["after_complete_qt_namespace"] is True
     assert painted["search_shortcuts"] == ["Ctrl+F", "F3"]
+
+
+def test_lazy_imports_only_at_the_entry_point() -> None:
+    """Function-level imports in the GUI are the start path's only (``app.py`` and the window's
+    ``complete``): everywhere else the dependency graph is there for readers and tools to see."""
+    gui = Path(__file__).resolve().parents[2] / "counter_app" / "gui"
+    found = []
+    for path in sorted(gui.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(function):
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    found.append(f"{path.relative_to(gui)}:{function.name}")
+    allowed = {"app.py", "main_window.py:complete"}
+    assert [f for f in found if f.split(":")[0] not in allowed and f not in allowed] == []
+    assert not (gui / "lazy.py").exists(), "no lazy proxy: services are imported normally"

@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # service_world beside this file
 from service_world import build_world, fixed_clock
 
 from counter_app.services import open_counter
+from counter_app.services.audit import ensure_key
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +22,7 @@ def world_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("world") / "station"
     with open_counter(path, clock=fixed_clock) as counter:
         build_world(counter.store)
+        ensure_key(counter)  # made once: every copy of the world shares the store id and its key
     return path
 
 

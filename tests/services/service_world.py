@@ -121,9 +121,19 @@ PEOPLE = {
 }
 
 
-def build_world(store: Store) -> None:
-    """Write the world above into ``store`` in one transaction."""
+STATION = ("CG01", "城关区南山镇服务站", "01")  # the demo city's first station: this world's counter
+
+
+def configure_station(uow: Any, station: tuple[str, str, str] = STATION) -> None:
+    """The station set before any intake (``counter-app station set``), as every real counter is."""
+    for key, value in zip(("station_code", "station_name", "station_district"), station):
+        uow.settings.set(key, value)
+
+
+def build_world(store: Store, station: tuple[str, str, str] = STATION) -> None:
+    """Write the world above into ``store`` in one transaction (the counter being ``station``)."""
     with store.unit_of_work(write=True) as uow:
+        configure_station(uow, station)
         uow.employers.upsert(EmployerRecord(
             uscc=E.registered, name="示范市南山机械有限公司", legal_rep="刘强", address="示范市南山镇工业路1号",
             township="南山镇", registered=True, account_no="DW000001", worker_ratio=D("12"), employer_ratio=D("12"),
@@ -289,6 +299,29 @@ def project_admission_form(**changes: Any) -> dict[str, Any]:
     return form
 
 
+def transfer_in_form(**changes: Any) -> dict[str, Any]:
+    form = {"id_number": W.active, "mobile": "13912345678", "source_city": "甘肃省兰州市",
+            "source_centre": "兰州住房公积金管理中心", "source_account": "620100123456", "amount": "12000"}
+    form.update(changes)
+    return form
+
+
+def transfer_out_form(**changes: Any) -> dict[str, Any]:
+    form = {"id_number": W.active, "mobile": "13912345678", "target_city": "陕西省西安市",
+            "target_centre": "西安住房公积金管理中心", "target_account": "610100123456"}
+    form.update(changes)
+    return form
+
+
+def offsite_purchase_form(**changes: Any) -> dict[str, Any]:
+    """张三 bought a 900,000 flat in Xi'an in August and withdraws 30,000."""
+    form = {"id_number": W.active, "house_city": "陕西省西安市", "house_address": "西安市雁塔区科技路1号",
+            "document_no": "XA-2026-0001", "event_date": "2026-08-01", "event_amount": "900000",
+            "amount": "30000", "bank_card": VALID_CARD}
+    form.update(changes)
+    return form
+
+
 FORMS = {
     "open-account": open_account_form,
     "establish-employer": establish_form,
@@ -302,6 +335,9 @@ FORMS = {
     "offset-cancel": offset_cancel_form,
     "repay-deferral": repay_deferral_form,
     "project-admission": project_admission_form,
+    "transfer-in": transfer_in_form,
+    "transfer-out": transfer_out_form,
+    "offsite-purchase-withdrawal": offsite_purchase_form,
 }
 
 

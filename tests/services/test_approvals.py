@@ -107,11 +107,20 @@ def test_an_approval_made_up_by_code_is_refused(counter, fast_hashing):
     assert not submit_application(counter, KIND, large(counter), approval="yes").ok
 
 
-def test_a_supervisor_confirms_his_own_large_withdrawal(counter, fast_hashing):
+def test_a_supervisors_own_large_withdrawal_needs_another_supervisor(counter, data_dir, fast_hashing):
+    from counter_app.services.clerks import add_clerk
+
     staff(counter)
     counter.clerk = SUPERVISOR[0]
+    assert add_clerk(counter, "zhao", "Zhao-pass-2026", "supervisor", "赵站长").ok
     request = submit_application(counter, KIND, large(counter)).details["approval_request"]
-    assert submit_application(counter, KIND, large(counter), approval=boss_approves(counter, request)).ok
+    own = approve(counter, SUPERVISOR[0], SUPERVISOR[1], request.action, request.subject)
+    assert isinstance(own, FieldError) and own.field == "approver" and "本人" in own.message
+    assert not submit_application(counter, KIND, large(counter), approval=own).ok
+    assert [r[2] for r in audit_rows(data_dir)][-1] == "approve_refused"
+    other = approve(counter, "zhao", "Zhao-pass-2026", request.action, request.subject)
+    assert isinstance(other, Approval)
+    assert submit_application(counter, KIND, large(counter), approval=other).ok
 
 
 def test_a_reprint_needs_a_reason_then_an_approval(counter, data_dir, tmp_path, fast_hashing):

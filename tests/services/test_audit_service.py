@@ -10,7 +10,7 @@ import pytest
 from clerk_helpers import SUPERVISOR, actions, audit_db, audit_rows, fast_hashing, staff  # noqa: F401
 from service_world import VALID_CARD, W, submit_good, table_counts
 
-from counter_app.domain.audit_chain import EDITED, INSERTED, MISSING, Head, seal
+from counter_app.domain.audit_chain import EDITED, MISSING, Head, seal
 from counter_app.domain.ids import mask_id_number
 from counter_app.services import audit, lookup, person_card, prefill_person, print_receipt
 from counter_app.services.settings import save_settings
@@ -39,7 +39,10 @@ def test_an_application_is_recorded_with_a_masked_subject(counter, data_dir):
     row = audit_rows(data_dir)[-1]
     assert row[1:4] == ("demo", "submit", result.receipt_number)
     details = json.loads(row[4])
-    assert details == {"kind": "withdrawal", "client_id": result.client_id, "subject": mask_id_number(W.active)}
+    with counter.store.unit_of_work() as uow:
+        queued = uow.outbox.get(result.client_id).payload
+    assert details == {"kind": "withdrawal", "client_id": result.client_id, "subject": mask_id_number(W.active),
+                       "payload_sha256": queued["integrity"]["sha256"]}
 
 
 def test_a_demo_station_keeps_its_log_locally_only(counter, data_dir):
@@ -66,7 +69,7 @@ def test_a_refused_application_records_nothing(counter, data_dir):
 
 
 def test_the_audit_row_commits_with_the_application_or_not_at_all(counter, data_dir, monkeypatch):
-    def broken(self, row):
+    def broken(self, row, head=None):
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(AuditRepository, "add", broken)
@@ -189,7 +192,8 @@ def test_a_row_forged_in_between_is_named(counter, data_dir):
            f"VALUES (3, '{forged.at}', '{forged.station_code}', '01', 'mallory', 'lookup', 'forged', '{{}}', "
            f"'{forged.prev_hash}', '{forged.hash}')")
     verdict = audit.verify_chain(counter)
-    assert (verdict.first_bad.seq, verdict.first_bad.reason) == (3, INSERTED)
+    # Linked and hashed by the published scheme, but without the station's key: its hash is wrong.
+    assert (verdict.first_bad.seq, verdict.first_bad.reason) == (3, EDITED)
 
 
 def test_an_emptied_log_is_noticed_through_its_head(counter, data_dir):

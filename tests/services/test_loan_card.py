@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from service_world import W
 
+from counter_app.services import search
 from counter_app.services.postloan import loan_card
 from counter_app.services.printing import PrintRefused
 
@@ -44,3 +45,10 @@ def test_a_settled_loan_has_its_whole_plan_paid_and_nothing_to_do(counter) -> No
 def test_an_unknown_loan_is_refused(counter) -> None:
     with pytest.raises(PrintRefused):
         loan_card(counter, "DK404")
+
+
+def test_a_contract_number_typed_in_search_finds_the_borrower(counter) -> None:
+    hits = search(counter, "dk0000000001")
+    assert [(h.kind, h.key) for h in hits] == [("worker", W.borrower)]
+    assert hits[0].matched == "loan_no"
+    assert {h.key for h in search(counter, "DK00000000")} == {W.borrower, W.repaid}  # prefix: both borrowers

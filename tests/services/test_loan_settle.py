@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from service_world import ACCOUNT_NO, W, assert_accepted, assert_refused, good_form
 
-from counter_app.services import check_field, required_materials, submit_application
+from counter_app.services import check_field, required_materials, settle_preview, submit_application
 from counter_app.services.printing import print_form, print_receipt
 from counter_app.store import LoanRecord
 
@@ -109,3 +109,13 @@ def test_receipt_and_form_show_the_payoff_and_its_sources(counter, tmp_path) -> 
     form = text_of(print_form(counter, result.receipt_number, tmp_path / "f.pdf").path)
     for words in ("住房公积金贷款提前结清申请表", "结清还款", "2026-11-23", "290,539.92", "日利率＝年利率÷360"):
         assert words in form, words
+
+
+def test_the_preview_gives_the_payoff_as_the_form_fills(counter) -> None:
+    assert settle_preview(counter, {}).payoff is None
+    due = settle_preview(counter, {"id_number": W.borrower, "loan_no": "DK0000000001"}).payoff  # today by default
+    assert due is not None and str(due.total) == PAYOFF
+    later = settle_preview(counter, {"id_number": W.borrower, "loan_no": "DK0000000001", "settle_date": "2026-11-30"})
+    assert later.payoff is not None and str(later.payoff.total) == "310711.71"
+    other = settle_preview(counter, {"id_number": W.borrower, "loan_no": "DK0000000002"})
+    assert other.payoff is None and [e.field for e in other.errors] == ["loan_no"]

@@ -4,6 +4,7 @@ no limit on how often, one at a time per loan."""
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +90,17 @@ def test_cancelling_the_spouses_agreement_and_the_papers(counter, tmp_path) -> N
     form = text_of(print_form(counter, result.receipt_number, tmp_path / "f.pdf").path)
     assert "住房公积金贷款月对冲还款解约申请表" in form and "改为银行卡还款" in form and "再次签约" in form
     assert W.offset not in form  # the payer's ID is masked on paper like the borrower's
+
+
+def test_the_co_borrower_on_the_contract_is_the_one_who_may_pay(counter) -> None:
+    with counter.store.unit_of_work(write=True) as uow:
+        loan = uow.loans.get("DK0000000001")
+        assert loan is not None
+        uow.loans.upsert(replace(loan, co_borrower_id=W.active))
+        uow.commit()
+    other = submit_application(counter, "offset-sign", good_form(counter, "offset-sign", payer_relation="3",
+                                                                 payer_id_number=W.history))
+    assert_refused(counter, other, "payer_id_number", "不是该贷款合同的共同借款人")
+    named = submit_application(counter, "offset-sign", good_form(counter, "offset-sign", payer_relation="3",
+                                                                 payer_id_number=W.active))
+    assert_accepted(counter, named, "offset-sign")

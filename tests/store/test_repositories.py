@@ -247,7 +247,9 @@ def test_settings_hold_json_values(store: Store) -> None:
         uow.settings.set("station_code", "QS01")
         uow.settings.set("printer", {"name": "前台", "copies": 2})
         uow.settings.set("station_code", "QS02")
-        assert uow.settings.all() == {"station_code": "QS02", "printer": {"name": "前台", "copies": 2}}
+        store_id = uow.settings.get("store_id")  # every store has one from revision 0006 (the audit key's name)
+        assert uow.settings.all() == {"store_id": store_id, "station_code": "QS02", "printer": {"name": "前台", "copies": 2}}
+        assert isinstance(store_id, str) and len(store_id) == 32
 
 
 def test_sync_state_text_values(store: Store) -> None:

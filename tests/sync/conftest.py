@@ -36,11 +36,18 @@ def central(pg_dsn) -> Iterator[Central]:
 
 @pytest.fixture
 def file_keyring(tmp_path, monkeypatch):
-    """The test keyring (a JSON file) for this process and any subprocess it starts."""
+    """This test's own keyring file (for this process and any subprocess it starts), holding what the
+    run's keyring held (audit keys of template data dirs) so that the test may look at or delete
+    entries without touching other tests."""
+    import os
+    import shutil
+
     import keyring
     from keyring_file_backend import FileKeyring
 
     path = tmp_path / "keyring.json"
+    if os.path.exists(os.environ.get("COUNTER_TEST_KEYRING", "")):
+        shutil.copy(os.environ["COUNTER_TEST_KEYRING"], path)
     monkeypatch.setenv("COUNTER_TEST_KEYRING", str(path))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring_file_backend.FileKeyring")
     previous = keyring.get_keyring()

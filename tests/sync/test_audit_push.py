@@ -118,8 +118,8 @@ def test_a_lost_acknowledgement_and_a_connection_killed_mid_batch_leave_each_row
     # 2. The connection dies inside the second batch's transaction (rows moved in, not committed).
     real_move, moves = protocol._move, []
 
-    def move_then_die(conn, lo, hi, rejected, target):
-        real_move(conn, lo, hi, rejected, target)
+    def move_then_die(conn, good, lo, hi, rejected, target):
+        real_move(conn, good, lo, hi, rejected, target)
         moves.append((lo, hi))
         if len(moves) == 2:
             with central.connect() as owner:
@@ -158,13 +158,17 @@ def test_another_station_can_neither_read_nor_forge_a_stations_log(central, staf
             with pytest.raises(errors.InsufficientPrivilege):
                 conn.execute(statement)
         claimed = push_audit_batch(conn, [AuditPayload(cid, row) for cid, row in sent])  # A's own ids
-        copied = push_audit_batch(conn, [AuditPayload(str(uuid.uuid4()), forged)])  # fresh id: filed under B
+        copied = push_audit_batch(conn, [AuditPayload(str(uuid.uuid4()), forged)])  # fresh id, edited content
     with central.connect() as owner:
         filed_under_b = owner.execute("SELECT row_station_code, subject FROM central.station_audit"
                                       " WHERE station_code = %s", (b.code,)).fetchall()
     assert seen == 0
-    assert claimed.acked == [] and {r for _, r in claimed.rejected} == {"审计记录标识与其他服务站的审计记录重复"}
-    assert len(copied.acked) == 1 and filed_under_b == [(a.code, "改过的")]
+    # A's rows under B's login: their HMACs are not B's to make, and their ids are A's.
+    assert claimed.acked == [] and len(claimed.rejected) == len(sent)
+    assert {r for _, r in claimed.rejected} <= {"审计记录标识与其他服务站的审计记录重复",
+                                                "审计记录的密钥校验不符（在本机被改动），中心拒收"}
+    # An edited row no longer matches its hash: refused even under B's own name.
+    assert copied.acked == [] and "校验不符" in copied.rejected[0][1] and filed_under_b == []
     assert held(central, a.code) == expected(sent) and verdict(central, a.code).ok
 
 
@@ -190,7 +194,8 @@ def test_a_malformed_audit_row_is_refused_alone_and_the_applications_still_arriv
         str(uuid.uuid4()): ({k: v for k, v in first.as_dict().items() if k != "hash"}, "待上传记录缺少字段"),
         str(uuid.uuid4()): ({**first.as_dict(), "seq": 500, "hash": "not-a-hash"}, "审计记录哈希值格式不正确"),
         str(uuid.uuid4()): ({**first.as_dict(), "seq": 501, "at": "昨天"}, "审计记录时间格式不正确"),
-        str(uuid.uuid4()): ({**fork.as_dict(), "hash": row_hash(first.prev_hash, fork)}, "审计链分叉"),
+        # Edited and rehashed with plain SHA-256 (issue #17's attack): the centre checks the station's HMAC.
+        str(uuid.uuid4()): ({**fork.as_dict(), "hash": row_hash(first.prev_hash, fork)}, "密钥校验不符"),
         "not-a-uuid": ({**first.as_dict(), "seq": 502}, "审计记录标识（client_id）格式不正确"),
     }
     with counter.store.unit_of_work(write=True) as uow:

@@ -73,7 +73,17 @@ def test_unreachable_server_is_reported_without_traceback(pg_cluster, capsys):
     dsn = pg_cluster.dsn(password="wrong-password")
     code = main(["status", "--dsn", dsn])
     err = capsys.readouterr().err
-    assert code == 1 and "无法连接中心数据库" in err and "Traceback" not in err
+    assert code == 2 and "无法连接中心数据库" in err and "用户名或密码不正确" in err and "Traceback" not in err
+    assert "wrong-password" not in err
+
+
+def test_init_with_a_wrong_password_exits_2_without_traceback(pg_cluster, capsys):
+    # Attack (issue #17): ``counter-central init`` printed a Python traceback (the migrations run
+    # through SQLAlchemy, which wraps the driver's error).
+    code = main(["init", "--dsn", pg_cluster.dsn(password="wrong-password")])
+    captured = capsys.readouterr()
+    assert code == 2 and "无法连接中心数据库：用户名或密码不正确" in captured.err
+    assert "Traceback" not in captured.err + captured.out and "wrong-password" not in captured.err
 
 
 def test_bad_decision_word_is_refused_by_the_parser(capsys):

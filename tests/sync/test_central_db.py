@@ -40,11 +40,12 @@ def test_init_is_idempotent_and_records_head_revision(central):
         login = conn.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (central.group,)).fetchone()
         tables = {r[0] for r in conn.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'central'").fetchall()}
-    assert version == "0006"
+    assert version == "0007"
     assert login == (False,)
     assert {"stations", "clerks", "employers", "workers", "accounts", "loans", "withdrawal_history",
             "policy_versions", "inbox", "decisions", "rejections", "conflicts", "enforcement_cases",
-            "complaints", "change_feed", "station_audit", "business_kinds"} <= tables
+            "complaints", "change_feed", "station_audit", "business_kinds", "station_keys", "audit_anchors",
+            "flags"} <= tables
 
 
 def test_add_station_creates_a_login_role_with_a_working_password(central):
@@ -211,7 +212,7 @@ def test_init_upgrades_an_older_central_schema(pg_dsn, drop_roles):
         indexes = {r[0] for r in conn.execute(
             "SELECT indexname FROM pg_indexes WHERE tablename = 'change_feed'").fetchall()}
     drop_roles(pg_dsn, [group])
-    assert (before, after) == ("0001", "0006")
+    assert (before, after) == ("0001", "0007")
     assert {"change_feed_by_district", "change_feed_by_station"} <= indexes
 
 

@@ -10,7 +10,8 @@ from station_helpers import factory
 from test_loan_settle_sync import BORROWER, station_with_a_borrower
 
 from counter_app.services import open_counter, submit_application
-from counter_app.sync import engine
+from counter_app.store import Store
+from counter_app.sync import central_seed, engine
 from counter_app.sync.engine import sync_once
 
 pytestmark = pytest.mark.postgres
@@ -52,3 +53,24 @@ def test_each_post_loan_business_reaches_the_centre_once(central, tmp_path, monk
         assert sorted(held) == sorted(taken.items())  # each once, with its kind
     finally:
         counter.close()
+
+
+def test_overdue_loans_reach_the_station_with_their_arrears(central, tmp_path) -> None:
+    """The demo centre's loans, overdue ones included, arrive by snapshot with every follow-up column."""
+    with central.connect() as owner:
+        central_seed.seed_demo(owner, workers=600, employers=30, seed=5)
+        district = owner.execute("SELECT district FROM central.loans WHERE arrears_months > 0 GROUP BY 1"
+                                 " ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+        held = {r[0]: r[1:] for r in owner.execute(
+            "SELECT loan_no, arrears_months, arrears_amount, overdue_since, next_due_date, next_due_amount"
+            " FROM central.loans WHERE district = %s AND arrears_months > 0", (district,)).fetchall()}
+    station = central.add_station(district)
+    store = Store.open(tmp_path / "s")
+    try:
+        sync_once(store, factory(station))
+        with store.unit_of_work() as uow:
+            local = {loan.loan_no: (loan.arrears_months, loan.arrears_amount, loan.overdue_since, loan.next_due_date,
+                                    loan.next_due_amount) for loan in uow.loans.overdue()}
+    finally:
+        store.close()
+    assert held and local == held

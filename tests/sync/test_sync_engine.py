@@ -96,7 +96,8 @@ def test_the_same_person_opened_at_two_stations_becomes_a_visible_conflict(centr
         loser = uow.applications.get_by_client_id(second)
     assert report_a.conflicts == 0 and report_b.conflicts == 1
     assert status_of(store_a, first) == "received"
-    assert loser.status == "conflict" and a.code in loser.decision_reason
+    assert loser.status == "conflict" and loser.decision_reason == "该证件号码已有开户申请在办，由中心核实"
+    assert a.code not in loser.decision_reason
     assert loser.conflict["reason"] == loser.decision_reason
     with central.connect() as owner:  # a person resolves it: the second opening is refused
         central_db.decide(owner, loser.receipt_number, "reject", "重复开户，已在原服务站开户")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 from datetime import UTC, datetime
@@ -242,7 +243,8 @@ def test_cursor_never_skips_a_row_committed_out_of_order(central):
 def test_cross_station_open_account_becomes_a_conflict_for_the_second_station(central):
     a, b = central.add_station(), central.add_station()
     first = payload(a.code, kind="open-account", subject="110101199003074514")
-    second = payload(b.code, kind="open-account", subject="110101199003074514")
+    second = payload(b.code, kind="open-account", subject="110101199003074514",
+                     created_at=datetime(2026, 11, 23, 9, 31, tzinfo=UTC))  # taken a minute later: it yields
     with a.connect() as conn:
         push_batch(conn, [first])
     with b.connect() as conn:
@@ -257,7 +259,11 @@ def test_cross_station_open_account_becomes_a_conflict_for_the_second_station(ce
     assert result.acked == [second.client_id]  # the application itself is kept, not overwritten
     assert conflicts == [(a.code, b.code, "110101199003074514", "open")]
     assert [(r.entity, r.payload["decision"]) for r in rows] == [("decision", "conflict")]
-    assert a.code in rows[0].payload["reason"] and first.receipt_number in rows[0].payload["reason"]
+    # Attack (issue #17): the reason used to name the other station and its receipt, so any station
+    # could probe ID numbers. Now it reveals nothing; the centre resolves the conflict.
+    assert rows[0].payload["reason"] == "该证件号码已有开户申请在办，由中心核实"
+    assert a.code not in json.dumps(rows[0].payload, ensure_ascii=False)
+    assert first.receipt_number not in json.dumps(rows[0].payload, ensure_ascii=False)
     assert a_rows == []
 
 
@@ -270,7 +276,7 @@ def test_concurrent_open_accounts_at_two_stations_record_exactly_one_conflict(ce
         conn_a.execute(
             "INSERT INTO central.inbox (client_id, station_code, terminal, receipt_number, kind, subject_key,"
             " fields, materials, clerk, created_at) VALUES (%s, %s, 'T1', %s, 'open-account', %s, '{}', '[]',"
-            " 'c', now())", (item_a.client_id, a.code, item_a.receipt_number, subject))
+            " 'c', '2026-11-22 09:00+00')", (item_a.client_id, a.code, item_a.receipt_number, subject))
         pid_b = conn_b.info.backend_pid
         outcome = {}
         worker = threading.Thread(target=lambda: outcome.update(

@@ -17,9 +17,12 @@ from counter_app.domain.businesses import (
     loan_settle,
     offset_cancel,
     offset_sign,
+    offsite_purchase_withdrawal,
     open_account,
     project_admission,
     repay_deferral,
+    transfer_in,
+    transfer_out,
     withdrawal,
 )
 
@@ -27,6 +30,7 @@ _MODULES = (
     open_account, establish_employer, withdrawal, loan, info_change, deferral,
     loan_settle, loan_prepay, offset_sign, offset_cancel, repay_deferral,  # post-loan (贷后)
     project_admission,  # 楼盘准入
+    transfer_in, transfer_out, offsite_purchase_withdrawal,  # 跨省通办
 )
 
 BUSINESSES: dict[str, BusinessSpec] = {module.SPEC.kind: module.SPEC for module in _MODULES}

@@ -143,6 +143,7 @@ SPEC = BusinessSpec(
         MATERIALS,
     ),
     receipt_fields=("loan_no", "settle_date"),
+    side_panel="settle",  # the payoff to the day, shown as the clerk types
     cross_checks=cross_checks,
     receipt_lines=receipt_lines,
     form_extras=form_extras,

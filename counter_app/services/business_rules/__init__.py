@@ -10,9 +10,12 @@ from counter_app.services.business_rules import (
     loan_settle,
     offset_cancel,
     offset_sign,
+    offsite_purchase_withdrawal,
     open_account,
     project_admission,
     repay_deferral,
+    transfer_in,
+    transfer_out,
     withdrawal,
 )
 from counter_app.services.rules import check, subject_problems
@@ -27,9 +30,12 @@ __all__ = [
     "loan_settle",
     "offset_cancel",
     "offset_sign",
+    "offsite_purchase_withdrawal",
     "open_account",
     "project_admission",
     "repay_deferral",
     "subject_problems",
+    "transfer_in",
+    "transfer_out",
     "withdrawal",
 ]

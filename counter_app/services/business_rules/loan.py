@@ -11,7 +11,9 @@ from counter_app.domain.eligibility import LoanApplicantFacts, check_loan_eligib
 from counter_app.domain.loan_limit import CONSTRAINT_LABELS
 from counter_app.domain.money import format_money
 from counter_app.domain.policy import PolicyVersion
+from counter_app.domain.projects import admitted_in_force, loan_problem, project_key
 from counter_app.domain.retirement import RetirementRule, check_loan_term
+from counter_app.services.projects import project_standings
 from counter_app.services.rules import (
     RuleContext,
     RuleOutcome,
@@ -68,4 +70,18 @@ def check(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOut
         )
     if pending_same(ctx, KIND, v["id_number"]):
         out.error("id_number", "该职工已有一笔贷款申请正在受理中，请勿重复提交")
+    if v.get("project_name"):
+        _check_project(ctx, v["project_name"], out)
     return out
+
+
+def _check_project(ctx: RuleContext, name: str, out: RuleOutcome) -> None:
+    """A new house's project must be admitted (楼盘准入) with its agreement in force on the day."""
+    standings = project_standings(ctx.uow)
+    problem = loan_problem(name, standings, ctx.today)
+    if problem:
+        out.error("project_name", problem)
+        return
+    found = next(p for p in admitted_in_force(standings, ctx.today) if project_key(p.name) == project_key(name))
+    out.details["project"] = {"name": found.name, "agreement_no": found.agreement_no,
+                              "valid_until": found.valid_until.isoformat() if found.valid_until else None}

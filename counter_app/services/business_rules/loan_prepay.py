@@ -14,26 +14,16 @@ from counter_app.domain.businesses.loan_prepay import SPEC, both_modes, months_l
 from counter_app.domain.businesses.loan_settle import last_due_date
 from counter_app.domain.money import CENT, format_money, money_str
 from counter_app.domain.schedule import METHOD_CODES
-from counter_app.domain.status import LIVE_LOAN, AccountStatus, LoanStatus, loan_label
-from counter_app.services.business_rules.loan_settle import fund_available, live_loans
+from counter_app.domain.status import AccountStatus, LoanStatus
+from counter_app.services.business_rules.loan_settle import find_live_loan, fund_available
+from counter_app.services.business_rules.loan_settle import subject as live_loan_subject
 from counter_app.services.rules import RuleContext, RuleOutcome, check_rule, existing_account, pending_same, subject_rule
 from counter_app.store.records import LoanRecord
-from counter_app.store.uow import UnitOfWork
 
 KIND = SPEC.kind
 
 
-@subject_rule(KIND)
-def subject(uow: UnitOfWork, id_number: str) -> RuleOutcome:
-    """No live loan is an error; each live loan is named, so the clerk can type its number."""
-    out = RuleOutcome()
-    loans = live_loans(uow, id_number)
-    if not loans:
-        out.error("id_number", "该借款人没有正在还款的公积金贷款")
-    for loan in loans:
-        out.warn("id_number", f"贷款合同 {loan.loan_no}（{loan_label(loan.status)}）：剩余本金 "
-                              f"{format_money(loan.outstanding)} 元，年利率 {loan.annual_rate}%")
-    return out
+subject_rule(KIND)(live_loan_subject)
 
 
 def loan_facts(loan: LoanRecord, today: date) -> dict[str, Any]:
@@ -45,14 +35,7 @@ def loan_facts(loan: LoanRecord, today: date) -> dict[str, Any]:
 
 
 def find_loan(ctx: RuleContext, v: dict[str, Any], out: RuleOutcome) -> LoanRecord | None:
-    loans = {loan.loan_no: loan for loan in ctx.uow.loans.for_person(v["id_number"])}
-    loan = loans.get(str(v["loan_no"]).strip().upper())
-    if loan is None:
-        out.error("loan_no", "贷款合同编号不属于该借款人，请核对")
-    elif loan.status not in LIVE_LOAN:
-        out.error("loan_no", f"该贷款{loan_label(loan.status)}，不能提前还款")
-        return None
-    return loan
+    return find_live_loan(ctx, v, out, "不能提前还款")
 
 
 @check_rule(KIND)

@@ -22,6 +22,19 @@ def live_loans(uow: UnitOfWork, id_number: str) -> list[LoanRecord]:
     return [loan for loan in uow.loans.for_person(id_number) if loan.status in LIVE_LOAN]
 
 
+def find_live_loan(ctx: RuleContext, v: dict[str, Any], out: RuleOutcome, refused: str) -> LoanRecord | None:
+    """The borrower's loan named by ``loan_no`` when it is live; otherwise an error on loan_no ending in ``refused``."""
+    loans = {loan.loan_no: loan for loan in ctx.uow.loans.for_person(v["id_number"])}
+    loan = loans.get(str(v["loan_no"]).strip().upper())
+    if loan is None:
+        out.error("loan_no", "贷款合同编号不属于该借款人，请核对")
+        return None
+    if loan.status not in LIVE_LOAN:
+        out.error("loan_no", f"该贷款{loan_label(loan.status)}，{refused}")
+        return None
+    return loan
+
+
 @subject_rule(KIND)
 def subject(uow: UnitOfWork, id_number: str) -> RuleOutcome:
     """No live loan is an error; each live loan is named, so the clerk can type its number."""
@@ -47,13 +60,8 @@ def fund_available(ctx: RuleContext, id_number: str, balance: Decimal) -> Decima
 @check_rule(KIND)
 def check(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOutcome:
     out = RuleOutcome()
-    loans = {loan.loan_no: loan for loan in ctx.uow.loans.for_person(v["id_number"])}
-    loan = loans.get(str(v["loan_no"]).strip().upper())
+    loan = find_live_loan(ctx, v, out, "无需结清")
     if loan is None:
-        out.error("loan_no", "贷款合同编号不属于该借款人，请核对")
-        return out
-    if loan.status not in LIVE_LOAN:
-        out.error("loan_no", f"该贷款{loan_label(loan.status)}，无需结清")
         return out
     if any(p.fields.get("loan_no") == loan.loan_no for p in pending_same(ctx, KIND, v["id_number"])):
         out.error("loan_no", "该贷款已有一笔提前结清申请正在受理中，请勿重复提交")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from counter_app.domain.businesses import offset_cancel
-from counter_app.domain.businesses.offset_sign import SPEC, payer_of
+from counter_app.domain.businesses.offset_sign import CO_BORROWER, SPEC, payer_of
 from counter_app.domain.status import LIVE_LOAN, AccountStatus, loan_label
 from counter_app.services.business_rules.loan_settle import subject as live_loan_subject
 from counter_app.services.rules import RuleContext, RuleOutcome, check_rule, live_account, pending_same, subject_rule
@@ -24,6 +24,8 @@ def loan_and_payer(ctx: RuleContext, v: dict[str, Any], out: RuleOutcome) -> Acc
         out.error("loan_no", "贷款合同编号不属于该借款人，请核对")
     elif loan.status not in LIVE_LOAN:
         out.error("loan_no", f"该贷款{loan_label(loan.status)}，无需办理月对冲")
+    elif v.get("payer_relation") == CO_BORROWER and loan.co_borrower_id and payer_of(v) != loan.co_borrower_id:
+        out.error("payer_id_number", "对冲账户人不是该贷款合同的共同借款人")
     account = live_account(ctx.uow.accounts.for_person(payer_of(v)))
     key = "payer_id_number" if v.get("payer_id_number") else "id_number"
     if account is None:

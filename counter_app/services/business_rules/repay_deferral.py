@@ -7,7 +7,7 @@ from typing import Any
 from counter_app.domain.businesses.loan_prepay import months_left
 from counter_app.domain.businesses.loan_settle import last_due_date
 from counter_app.domain.businesses.repay_deferral import SPEC
-from counter_app.domain.status import LIVE_LOAN, loan_label
+from counter_app.services.business_rules.loan_settle import find_live_loan
 from counter_app.services.business_rules.loan_settle import subject as live_loan_subject
 from counter_app.services.rules import RuleContext, RuleOutcome, check_rule, pending_same, subject_rule
 
@@ -18,13 +18,8 @@ subject_rule(KIND)(live_loan_subject)
 @check_rule(KIND)
 def check(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOutcome:
     out = RuleOutcome()
-    loans = {loan.loan_no: loan for loan in ctx.uow.loans.for_person(v["id_number"])}
-    loan = loans.get(str(v["loan_no"]).strip().upper())
+    loan = find_live_loan(ctx, v, out, "无需缓期还款")
     if loan is None:
-        out.error("loan_no", "贷款合同编号不属于该借款人，请核对")
-        return out
-    if loan.status not in LIVE_LOAN:
-        out.error("loan_no", f"该贷款{loan_label(loan.status)}，无需缓期还款")
         return out
     if any(p.fields.get("loan_no") == loan.loan_no for p in pending_same(ctx, KIND, v["id_number"])):
         out.error("loan_no", "该贷款已有一笔缓期还款申请正在受理中，请勿重复提交")

@@ -10,6 +10,7 @@ from counter_app.domain.businesses.withdrawal import SPEC
 from counter_app.domain.clock import china_time
 from counter_app.domain.money import format_money, money_str
 from counter_app.domain.withdrawal import ZERO, AccountFacts, PastWithdrawal, WithdrawalRequest, check_withdrawal
+from counter_app.services.document_checks import documents_used_once
 from counter_app.services.rules import (
     RuleContext,
     RuleOutcome,
@@ -61,7 +62,7 @@ def check(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOut
         variant=v.get("variant") or None,
     )
     checked = check_withdrawal(request, account_facts, history, ctx.version)
-    out.errors += checked.errors
+    out.errors += checked.errors + documents_used_once(ctx, v)  # risk control: one document, one worker
     out.warnings += checked.warnings
     out.details.update(
         account_no=account.account_no, balance=money_str(account_facts.balance), max_amount=money_str(checked.max_amount),

@@ -7,7 +7,7 @@ from typing import Any
 
 from counter_app.domain.clock import CHINA_TZ
 from counter_app.domain.errors import FieldError
-from counter_app.domain.normalize import normalize_text
+from counter_app.domain.normalize import format_control_problem, normalize_text
 from counter_app.domain.roles import SUPERVISOR
 from counter_app.services.counter import Counter
 from counter_app.store.uow import UnitOfWork
@@ -44,6 +44,16 @@ def supervisor_problem(counter: Counter, uow: UnitOfWork, message: str) -> Field
     if actor is not None and actor.active and actor.role == SUPERVISOR:
         return None
     return FieldError("clerk", message)
+
+
+def hidden_problems(labels: dict[str, str], values: dict[str, Any]) -> list[FieldError]:
+    """Bidi and other invisible format characters in any of ``values`` (key → text), named by field."""
+    found = []
+    for key, value in values.items():
+        problem = format_control_problem(value, labels.get(key, key))
+        if problem:
+            found.append(FieldError(key, problem))
+    return found
 
 
 def text(value: Any) -> str:

@@ -15,9 +15,12 @@ from counter_app.domain.ids import check_mobile, check_resident_id, check_uscc, 
 from counter_app.domain.normalize import normalize_name
 from counter_app.services import audit
 from counter_app.services.counter import Counter
-from counter_app.services.operations._common import parse_day, text
+from counter_app.services.operations._common import hidden_problems, parse_day, text
 from counter_app.store.records_operations import ComplaintRecord
 from counter_app.store.uow import UnitOfWork
+
+FORM_LABELS = {"complainant": "投诉人姓名", "summary": "投诉事项", "complainant_id": "投诉人证件号码",
+               "contact": "联系电话", "uscc": "统一社会信用代码", "case_no": "案件编号", "received_on": "受理日期"}
 
 COMPLAINT_PREFIX = "TS"  # complaint numbers: STATION-TS-YYYYMMDD-NNNN
 SUMMARY_MAX = 1000
@@ -55,7 +58,7 @@ def _view(counter: Counter, uow: UnitOfWork, rec: ComplaintRecord) -> ComplaintV
 def take_complaint(counter: Counter, form: dict[str, Any]) -> Checked[ComplaintView]:
     """Intake: ``complainant`` (name), ``summary``; optional ``complainant_id``, ``contact``,
     ``uscc`` (the employer complained about), ``case_no`` (an open case), ``received_on``."""
-    problems: list[FieldError] = []
+    problems: list[FieldError] = hidden_problems(FORM_LABELS, dict(form))
     name = normalize_name(form.get("complainant"))
     if not name:
         problems.append(FieldError("complainant", "请填写投诉人姓名"))
@@ -137,6 +140,9 @@ def close_complaint(counter: Counter, complaint_no: str, result: Any, closed_on:
         day, bad = parse_day(closed_on or counter.today(), "closed_on", "办结日期")
         if bad:
             return Checked(value=None, errors=(bad,))
+        hidden = hidden_problems({"result": "办理结果"}, {"result": result})
+        if hidden:
+            return Checked(value=None, errors=tuple(hidden))
         outcome = text(result)
         problems = rules.check_complaint_closing(rec.status, rec.received_on, day, outcome, counter.today())  # type: ignore[arg-type]
         if problems:

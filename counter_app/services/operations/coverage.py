@@ -21,7 +21,7 @@ from counter_app.domain.ids import check_uscc
 from counter_app.domain.status import NOT_TAKEN_UP
 from counter_app.services import audit
 from counter_app.services.counter import Counter
-from counter_app.services.operations._common import day_bounds, parse_day, supervisor_problem, text
+from counter_app.services.operations._common import day_bounds, hidden_problems, parse_day, supervisor_problem, text
 from counter_app.services.operations.tables import TableError, read_table
 from counter_app.store.records_operations import CandidateRecord, CoverageTarget
 
@@ -182,6 +182,9 @@ def _candidate(row: dict[str, Any], source: str) -> tuple[Any, str | None]:
     code = check_uscc(row.get("uscc"))
     if not code.ok:
         return None, code.errors[0].message
+    hidden = hidden_problems({}, {k: v for k, v in row.items() if isinstance(v, str)})
+    if hidden:
+        return None, hidden[0].message
     name = text(row.get("name"))
     if not name:
         return None, "单位名称为空"

@@ -31,6 +31,7 @@ from counter_app.domain.daily_close import (
     totals,
 )
 from counter_app.domain.errors import Checked, FieldError
+from counter_app.faults import DAMAGED
 from counter_app.printing.daily_close import DailyCloseSheet, Reopening, render_daily_close
 from counter_app.services import approvals, audit
 from counter_app.services.counter import Counter
@@ -159,6 +160,9 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
     unapproved = approvals.refusal(counter, approvals.close_request(when, scope), approval)
     if unapproved:
         return Checked(value=None, errors=(unapproved,))
+    damaged = _integrity_problem(counter)  # issue #17: the whole file is checked before a day is frozen
+    if damaged:
+        return Checked(value=None, errors=(damaged,))
     items, prints, gaps, _late = _collect(counter, when, clerk)
     result = totals(items, prints, gaps)
     if expected_count is not None and expected_count != result.count:
@@ -227,6 +231,12 @@ def day_closed(counter: Counter, day: date | None = None) -> FieldError | None:
     say so as they open, before the clerk types anything."""
     with counter.store.unit_of_work() as uow:
         return closed_problem(uow, day or counter.today(), counter.clerk)
+
+
+def _integrity_problem(counter: Counter) -> FieldError | None:
+    """A full integrity check of the store (trust, issue #17); the close is refused on a damaged file."""
+    problems = counter.store.integrity_problems()
+    return FieldError("data_dir", f"{DAMAGED}（{problems[0]}）") if problems else None
 
 
 def _already(counter: Counter, record: DailyCloseRecord) -> FieldError:

@@ -25,7 +25,7 @@ from counter_app.domain.status import NOT_TAKEN_UP
 from counter_app.printing.dossier import DossierComplaint, DossierData, DossierStep, render_dossier
 from counter_app.services import audit
 from counter_app.services.counter import Counter
-from counter_app.services.operations._common import parse_day, text
+from counter_app.services.operations._common import hidden_problems, parse_day, text
 from counter_app.services.operations.daily_close import log_print
 from counter_app.services.printing import PrintRefused, print_establishment_notice
 from counter_app.store.records_operations import CaseEventRecord, CaseRecord, ComplaintRecord
@@ -105,6 +105,7 @@ def open_case(counter: Counter, uscc: Any, investigated_on: Any, record: Any, *,
     code = check_uscc(uscc)
     on, bad_day = parse_day(investigated_on if investigated_on is not None else counter.today(), "on", "调查日期")
     problems = list(code.errors) + ([bad_day] if bad_day else [])
+    problems += hidden_problems({"record": "调查笔录", "document": "文书编号"}, {"record": record, "document": document})
     if problems:
         return Checked(value=None, errors=tuple(problems))
     assert on is not None and code.value is not None  # no problems: both parsed
@@ -157,6 +158,9 @@ def advance(counter: Counter, case_no: str, state: str, step: StepInput = StepIn
     on, bad_day = parse_day(step.on if step.on is not None else counter.today(), "on", "日期")
     if bad_day:
         return Checked(value=None, errors=(bad_day,))
+    hidden = hidden_problems({"note": "说明", "document": "文书编号"}, {"note": step.note, "document": step.document})
+    if hidden:
+        return Checked(value=None, errors=tuple(hidden))
     wanted = Step(state, on, counter.clerk, text(step.note), text(step.document))  # type: ignore[arg-type]
     if state == rules.NOTICE_ISSUED and on != counter.today():
         return Checked.fail("on", "通知书在打印当天发出，日期只能是今天")

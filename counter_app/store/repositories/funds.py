@@ -117,6 +117,13 @@ class WithdrawalHistoryRepository(Repository):
     def add(self, rec: PastWithdrawalRecord) -> None:
         self._c.execute(s.withdrawal_history.insert().values(values_of(rec)))
 
+    def others_using(self, document_key: str, id_number: str) -> int:
+        """How many past withdrawals of *other* workers used this document (key: upper case, no
+        spaces or hyphens; the expression is that of the index of store revision 0006)."""
+        return int(self._c.exec_driver_sql(
+            "SELECT count(*) FROM withdrawal_history WHERE upper(replace(replace(document_no, ' ', ''), '-', '')) = ?"
+            " AND id_number <> ?", (document_key, id_number)).scalar_one())
+
     def bulk_insert(self, records: Iterable[PastWithdrawalRecord]) -> int:
         return self._insert_records(s.withdrawal_history, records)
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Text, bindparam, func, select, type_coerce, update
 from sqlalchemy.dialects.sqlite import insert
 
-from counter_app.domain.audit_chain import ChainRow, Head
+from counter_app.domain.audit_chain import GARBLED, ChainRow, Head
 from counter_app.store import schema as s
 from counter_app.store.repositories._base import Repository, to_record, to_records, values_of
 from counter_app.store.types import utc_now
@@ -81,9 +81,10 @@ class ClerkRepository(Repository):
 class AuditRepository(Repository):
     """Append and read; nothing here updates or deletes an audit row."""
 
-    def add(self, row: ChainRow) -> None:
+    def add(self, row: ChainRow, head: Head | None = None) -> None:
+        """Append ``row``; ``head`` is the head after it (with its MAC once the chain is keyed)."""
         self._c.execute(s.audit_log.insert(), row.as_dict())  # parameters: the compiled INSERT is reused
-        self.set_head(Head(row.seq, row.hash))
+        self.set_head(head or Head(row.seq, row.hash))
 
     def last(self) -> ChainRow | None:
         rows = self._rows(select(*self._columns()).order_by(s.audit_log.c.seq.desc()).limit(1))
@@ -95,18 +96,27 @@ class AuditRepository(Repository):
         return None if row is None else Head(row.seq, row.hash)
 
     def head(self) -> Head | None:
-        """The separately kept head; None before the first row (or when it was removed)."""
-        row = self._c.execute(_HEAD).first()
-        value = row[0] if row else None
-        if not isinstance(value, dict):
-            return None
+        """The separately kept head; None when there is none (before the first row, or removed),
+        ``GARBLED`` when it cannot be read (verification reports both once there are rows)."""
         try:
-            return Head(int(value["seq"]), str(value["hash"]))
+            row = self._c.execute(_HEAD).first()
+        except ValueError:  # not JSON at all
+            return GARBLED
+        if row is None or row[0] is None:
+            return None
+        value = row[0]
+        if not isinstance(value, dict):
+            return GARBLED
+        try:
+            return Head(int(value["seq"]), str(value["hash"]), str(value.get("mac") or ""))
         except (KeyError, TypeError, ValueError):
-            return Head(-1, "")  # a mangled head never matches: verification reports it
+            return GARBLED
 
     def set_head(self, head: Head) -> None:
-        self._c.execute(_SET_HEAD, {"value": {"seq": head.seq, "hash": head.hash}})
+        value: dict[str, Any] = {"seq": head.seq, "hash": head.hash}
+        if head.mac:
+            value["mac"] = head.mac
+        self._c.execute(_SET_HEAD, {"value": value})
 
     def count(self) -> int:
         return int(self._c.execute(select(func.count()).select_from(s.audit_log)).scalar_one())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -83,6 +83,30 @@ class ApplicationRepository(Repository):
             stmt = stmt.where(s.applications.c.status == status)
         return int(self._c.execute(stmt).scalar_one())
 
+    def iter_all(self, page: int = 2000) -> Iterator[ApplicationRecord]:
+        """Every application in id order, page by page (bounded memory at any size)."""
+        after = 0
+        while True:
+            rows = to_records(ApplicationRecord, self._c.execute(
+                select(s.applications).where(s.applications.c.id > after).order_by(s.applications.c.id).limit(page)))
+            yield from rows
+            if len(rows) < page:
+                return
+            after = rows[-1].id  # type: ignore[assignment]
+
+    def withdrawals_using(self, document_key: str, subject_key: str, statuses: tuple[str, ...]) -> int:
+        """This station's withdrawals in ``statuses`` by *other* workers with this document (the
+        expression is that of the index of store revision 0006)."""
+        marks = ", ".join("?" * len(statuses))
+        return int(self._c.exec_driver_sql(
+            "SELECT count(*) FROM applications WHERE kind = 'withdrawal'"
+            " AND upper(replace(replace(json_extract(fields, '$.document_no'), ' ', ''), '-', '')) = ?"
+            f" AND subject_key <> ? AND status IN ({marks})", (document_key, subject_key, *statuses)).scalar_one())
+
+    def station_codes(self) -> set[str]:
+        """The station codes the applications here were numbered under."""
+        return {row[0] for row in self._c.execute(select(s.applications.c.station_code).distinct())}
+
     def for_subject(self, subject_key: str) -> list[ApplicationRecord]:
         a = s.applications.c
         stmt = select(s.applications).where(a.subject_key == subject_key).order_by(a.created_at.desc(), a.id.desc())
@@ -149,6 +173,18 @@ class OutboxRepository(Repository):
             self._c.execute(update(s.outbox).where(s.outbox.c.id.in_([i.id for i in items]))
                             .values(attempts=s.outbox.c.attempts + 1))
         return [replace(item, attempts=item.attempts + 1) for item in items]
+
+    def iter_topic(self, topic: str, page: int = 2000) -> Iterator[OutboxItem]:
+        """Every row of ``topic`` (refused ones too) in id order, page by page."""
+        after = 0
+        while True:
+            o = s.outbox.c
+            rows = to_records(OutboxItem, self._c.execute(
+                select(s.outbox).where(o.topic == topic, o.id > after).order_by(o.id).limit(page)))
+            yield from rows
+            if len(rows) < page:
+                return
+            after = rows[-1].id
 
     def count_pending(self) -> int:
         stmt = select(func.count()).select_from(s.outbox).where(s.outbox.c.rejected_at.is_(None))

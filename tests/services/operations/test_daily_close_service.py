@@ -8,10 +8,12 @@ import subprocess
 from collections import Counter as Tally
 from decimal import Decimal
 
+import pytest
 from service_world import TODAY, db_path, submit_good
 
 from counter_app.services import operations as ops
 from counter_app.services.applications import cancel_application
+from counter_app.services.clerks import add_clerk
 from counter_app.services.printing import print_receipt
 from counter_app.store.uow import UnitOfWork  # noqa: F401  (the repositories under test come through it)
 
@@ -112,11 +114,12 @@ def test_a_lost_record_shows_as_a_receipt_number_gap(counter) -> None:
     assert report.totals.count == 3
 
 
-def signed_off(counter, scope: str, action: str = "close_day", day=TODAY):
-    """The supervisor ``zhan`` approves the close (or reopen) of ``day`` and ``scope``."""
+def signed_off(counter, scope: str, action: str = "close_day", day=TODAY, approver: str = "zhan",
+               password: str = SUPERVISOR_PASSWORD):
+    """The supervisor ``approver`` approves the close (or reopen) of ``day`` and ``scope``."""
     from counter_app.services import approvals
 
-    approval = approvals.approve(counter, "zhan", SUPERVISOR_PASSWORD, action, f"{day}:{scope}")
+    approval = approvals.approve(counter, approver, password, action, f"{day}:{scope}")
     assert isinstance(approval, approvals.Approval), approval
     return approval
 
@@ -134,7 +137,11 @@ def test_clerk_and_station_scopes(staffed) -> None:
     refused = ops.close_day(staffed, station=True)
     assert refused.errors[0].field == "clerk"
     staffed.clerk = "zhan"
-    station = ops.close_day(staffed, station=True, approval=signed_off(staffed, "station"))
+    assert add_clerk(staffed, "zhao", "Zhao-pass-2026", "supervisor", "赵站长").ok
+    with pytest.raises(AssertionError, match="两个人"):  # maker ≠ checker: zhan cannot sign off his own close
+        signed_off(staffed, "station")
+    station = ops.close_day(staffed, station=True,
+                            approval=signed_off(staffed, "station", approver="zhao", password="Zhao-pass-2026"))
     assert station.ok and station.value.totals.count == 2 and station.value.scope == "station"
     assert station.value.totals.amount == from_the_database(staffed)["amount"]
     assert [c.scope for c in ops.list_closes(staffed, TODAY)] == ["clerk:li", "station"]

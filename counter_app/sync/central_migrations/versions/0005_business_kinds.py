@@ -8,8 +8,8 @@ Create Date: 2026-11-25
 (``counter_app.domain.businesses``), so a new business reaches the centre with no schema change.
 This migration seeds the kinds 0001 accepted, so inbox rows already held stay valid.
 
-Numbered 0005: 0004 belongs to another change in flight (station trust); once it lands, this
-revision's ``down_revision`` becomes "0004" so the chain stays linear.
+Numbered 0005: 0004 was kept for the station-trust change, which landed after this one as 0007;
+there is no revision 0004.
 """
 
 from __future__ import annotations

@@ -1,0 +1,100 @@
+"""The one table model for lists of plain rows: 站务 pages, the person card's loans, the loan panel.
+
+Rows of plain values (text, numbers, Decimal money, dates) under headers given as source texts
+(translated when shown); each row may carry its object and a background colour; sorting is by
+value, and the rows export as the services' ``Table`` (XLSX/CSV).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from counter_app.gui.formats import day, money
+from counter_app.gui.i18n import _t
+from counter_app.services.operations.tables import Table
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows of plain values under translated headers; each row carries its object and a colour."""
+
+    def __init__(self, headers: Sequence[str], parent: QObject | None = None,
+                 rows: Sequence[Sequence[Any]] = ()) -> None:
+        super().__init__(parent)
+        self.headers = tuple(headers)  # source texts (QT_TR_NOOP), translated when shown
+        self.rows: list[tuple[Any, ...]] = [tuple(r) for r in rows]
+        self.objects: list[Any] = list(self.rows)
+        self.colours: dict[int, QColor] = {}
+
+    def set_rows(self, rows: Sequence[Sequence[Any]], objects: Sequence[Any] | None = None,
+                 colours: dict[int, QColor] | None = None) -> None:
+        self.beginResetModel()
+        self.rows = [tuple(r) for r in rows]
+        self.objects = list(objects) if objects is not None else list(self.rows)
+        self.colours = dict(colours or {})
+        self.endResetModel()
+
+    def object(self, row: int) -> Any:
+        return self.objects[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _t(self.headers[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        value = self.rows[index.row()][index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return shown(value)
+        if role == Qt.ItemDataRole.BackgroundRole and index.row() in self.colours:
+            return QBrush(self.colours[index.row()])
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, (int, Decimal)):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        order_key = sorted(range(len(self.rows)), key=lambda i: _sort_key(self.rows[i][column]),
+                           reverse=order == Qt.SortOrder.DescendingOrder)
+        colours = {new: self.colours[old] for new, old in enumerate(order_key) if old in self.colours}
+        self.rows = [self.rows[i] for i in order_key]
+        self.objects = [self.objects[i] for i in order_key]
+        self.colours = colours
+        self.layoutChanged.emit()
+
+    def table(self, title: str) -> Table:
+        """The rows as the services' exportable ``Table`` (headers in the current language)."""
+        return Table(title, tuple(_t(h) for h in self.headers), tuple(self.rows))
+
+
+def shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return money(value)
+    if isinstance(value, (date, datetime)):
+        return day(value)
+    return str(value)
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    if value is None:
+        return (0, "")
+    if isinstance(value, (int, Decimal)):
+        return (1, value)
+    if isinstance(value, (date, datetime)):
+        return (2, value.isoformat())
+    return (3, str(value))

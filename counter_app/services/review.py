@@ -1,0 +1,124 @@
+"""One review of a whole business form: what the wizard shows as the clerk types, and what a submit checks.
+
+``review_form`` checks every field and the rules across fields (pure), lists the materials the form
+now requires and those not yet received, and (live, in one read of the store) says what the store
+knows about the subject: problems such as 一人一户, its name, and a known worker's person fields to
+pre-fill. It writes nothing, so it never waits for the store's write lock (a sync's snapshot load
+holds it for seconds). ``submit_application`` takes the review the wizard already has when it
+matches the submitted form, so a submit checks the form once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from counter_app.domain import fieldcheck
+from counter_app.domain.businesses import business
+from counter_app.domain.errors import FieldError
+from counter_app.domain.fieldcheck import FormCheck
+from counter_app.domain.materials import Material, missing_materials
+from counter_app.domain.person_fields import PERSON_FIELDS
+from counter_app.services import audit, rules
+from counter_app.services.counter import Counter
+from counter_app.services.forms import required_materials
+from counter_app.store.uow import UnitOfWork
+
+PERSON_KEYS = tuple(f.key for f in PERSON_FIELDS)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Whose business the form is: the subject's code, and what the store has on it."""
+
+    code: str
+    known: bool
+    name: str = ""
+    prefill: dict[str, Any] = field(default_factory=dict)  # a known worker's person fields (JSON values)
+
+
+@dataclass(frozen=True)
+class FormReview:
+    """The outcome of reviewing one form, as typed (``form``), on ``today``."""
+
+    kind: str
+    form: dict[str, Any]
+    today: date
+    check: FormCheck  # format of every field and the rules across fields
+    store_problems: tuple[FieldError, ...] = ()  # what the store says about the subject (live review only)
+    subject: Subject | None = None
+    materials: tuple[Material, ...] = ()  # required now, given the form
+    missing_materials: tuple[Material, ...] = ()
+
+    def problems(self, key: str) -> tuple[list[FieldError], list[FieldError]]:
+        """(errors, warnings) of one field, the store's facts about the subject included."""
+        found = [*self.check.errors, *self.check.warnings, *self.store_problems]
+        mine = [p for p in found if p.field == key]
+        return [p for p in mine if p.severity != "warning"], [p for p in mine if p.severity == "warning"]
+
+    @property
+    def errors(self) -> list[FieldError]:
+        return [*self.check.errors, *(p for p in self.store_problems if p.severity != "warning")]
+
+    @property
+    def ok(self) -> bool:
+        """Nothing wrong and every material received (the store's own rules run at submit)."""
+        return not self.errors and not self.missing_materials
+
+    def value(self, key: str) -> Any:
+        """The normalised value of a field that passed its check (None otherwise)."""
+        return self.check.values.get(key)
+
+    def matches(self, kind: str, form: Mapping[str, Any], today: date) -> bool:
+        """Whether this review is of exactly this form (a submit may then reuse it)."""
+        return self.kind == kind and self.today == today and self.form == _plain(form)
+
+
+def review_form(counter: Counter, kind: str, form: Mapping[str, Any], *, live: bool = True,
+                uow: UnitOfWork | None = None) -> FormReview:
+    """Review ``form`` of business ``kind``; ``live`` adds the store's facts on the subject (read only)."""
+    spec = business(kind)
+    raw = _plain(form)
+    today = counter.today()
+    checked = fieldcheck.check_form(spec, raw, version=counter.policy_on(), today=today)
+    required = tuple(required_materials(counter, kind, checked.values))
+    missing = tuple(missing_materials(list(required), checked.values.get("materials", [])))
+    review = FormReview(kind=kind, form=raw, today=today, check=checked, materials=required,
+                        missing_materials=missing)
+    code = checked.values.get(spec.subject_field)
+    if not live or code is None:
+        return review
+    if uow is not None:
+        return _with_subject(review, uow, code)
+    with counter.store.unit_of_work() as own:
+        return _with_subject(review, own, code)
+
+
+def _with_subject(review: FormReview, uow: UnitOfWork, code: str) -> FormReview:
+    found = rules.subject_problems(uow, review.kind, code)
+    if business(review.kind).subject_field == "uscc":
+        employer = uow.employers.get(code)
+        subject = Subject(code, employer is not None, employer.name if employer else "")
+    else:
+        worker = uow.workers.get(code)
+        record = asdict(worker) if worker is not None else {}
+        prefill = {k: _jsonable(record[k]) for k in PERSON_KEYS if record.get(k) not in (None, "")}
+        subject = Subject(code, worker is not None, record.get("name") or "", prefill)
+    return FormReview(kind=review.kind, form=review.form, today=review.today, check=review.check,
+                      store_problems=(*found.errors, *found.warnings), subject=subject,
+                      materials=review.materials, missing_materials=review.missing_materials)
+
+
+def note_subject_lookup(counter: Counter, code: str) -> None:
+    """Audit that a form looked a worker up (as ``prefill_person`` does): a write, run apart from the review."""
+    audit.record(counter, "lookup", audit.masked(code), {"via": "form"})
+
+
+def _plain(form: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in form.items()}
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value

@@ -1,0 +1,59 @@
+"""缴存使用证明's code: the QR text verifies, any changed figure does not, the ID stays masked."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from counter_app.domain.certificate import Certificate, LoanLine, digest, qr_text, serial_of, verify
+
+ID = "620102199005150117"
+CERT = Certificate(
+    id_number=ID, name="张三", account_no="CG0100000001", account_status="正常", employer="示范市南山机械有限公司",
+    monthly_base=Decimal("6000.00"), monthly_contribution=Decimal("1440.00"), months_paid=36,
+    balance=Decimal("50000.00"), opened_on=date(2020, 1, 1),
+    loans=(LoanLine("DK0000000001", Decimal("400000"), Decimal("310000"), "还款中", date(2022, 6, 1)),),
+    as_of=date(2026, 11, 23), station_code="CG01", serial="",
+)
+money = st.decimals(min_value=0, max_value=Decimal("99999999.99"), places=2)
+
+
+@given(money, st.integers(min_value=0, max_value=600), st.lists(money, max_size=3))
+def test_a_certificates_qr_text_verifies(balance, months, outstanding):
+    loans = tuple(LoanLine(f"DK{i}", Decimal("1"), o, "还款中", date(2022, 1, 1)) for i, o in enumerate(outstanding))
+    cert = replace(CERT, balance=balance, months_paid=months, loans=loans)
+    assert verify(qr_text(cert))
+
+
+@given(money)
+def test_a_changed_balance_in_the_qr_text_fails(other):
+    text = qr_text(CERT)
+    forged = text.replace("|50000.00|", f"|{other}|")
+    assert verify(forged) == (forged == text)
+
+
+def test_the_code_covers_every_certified_figure():
+    codes = {digest(replace(CERT, **change).canonical()) for change in (
+        {}, {"balance": Decimal("50000.01")}, {"months_paid": 35}, {"account_status": "封存"},
+        {"monthly_base": Decimal("6000.01")}, {"as_of": date(2026, 11, 24)}, {"loans": ()},
+        {"account_no": "CG0100000002"}, {"station_code": "HD01"},
+    )}
+    assert len(codes) == 9
+
+
+def test_the_full_id_number_is_not_in_the_qr_text():
+    assert ID not in qr_text(CERT) and "620102********0117" in qr_text(CERT)
+
+
+def test_serial_names_station_day_and_code():
+    serial = serial_of("CG01", date(2026, 11, 23), CERT.canonical())
+    assert serial == "ZMCG0120261123" + digest(CERT.canonical())[:4]
+
+
+def test_junk_does_not_verify():
+    for junk in ("", "|", "GJJZM1|", "hello|ABCD", qr_text(CERT) + "x", qr_text(CERT).replace("GJJZM1", "GJJZM2")):
+        assert not verify(junk)

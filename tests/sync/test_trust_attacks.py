@@ -1,0 +1,299 @@
+"""Issue #17's probes against a station and the centre, each replayed as it was made (real PostgreSQL,
+real keyring file, the command line the station uses): the station set offline, an edited payload,
+a rewritten audit log, other stations' business, the keyring, maker and checker, documents."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+import pytest
+from clerk_helpers import fast_hashing, staff  # noqa: F401 (fixture)
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the service tests' world
+
+from service_world import (
+    W,
+    build_world,
+    complete,
+    fixed_clock,
+    open_account_form,
+    resident_id,
+    withdrawal_form,
+)
+
+from counter_app.cli import main
+from counter_app.domain.audit_chain import row_hash, sealed_head
+from counter_app.services import (
+    audit,
+    open_counter,
+    submit_application,
+)
+from counter_app.services.audit import ensure_key
+from counter_app.services.settings import KEYRING_SERVICE, keyring_account
+from counter_app.services.sync import sync_now
+from counter_app.store import Store, audit_key
+from counter_app.sync import central_checks, central_db
+from counter_app.sync.central_cli import main as central_main
+
+pytestmark = pytest.mark.postgres
+
+
+def run(capsys, monkeypatch, argv, stdin: str = "") -> tuple[int, object]:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(argv)
+    out = capsys.readouterr().out.strip()
+    return code, json.loads(out) if out.startswith(("{", "[")) else out
+
+
+def plain_dsn(station) -> str:
+    parts = conninfo_to_dict(station.dsn)
+    parts.pop("password")
+    return make_conninfo(**parts)
+
+
+def station_world(tmp_path: Path, station) -> Path:
+    """A station's data dir with the service tests' reference data, set (offline) as ``station``."""
+    data = tmp_path / "data"
+    with open_counter(data, clock=fixed_clock) as counter:
+        build_world(counter.store, station=(station.code, "测试服务站", station.district))
+        ensure_key(counter)
+    return data
+
+
+def connect(capsys, monkeypatch, data: Path, station) -> tuple[int, object]:
+    return run(capsys, monkeypatch, ["--data-dir", str(data), "connect", "--dsn", plain_dsn(station),
+                                     "--station", station.code, "--json"], station.password + "\n")
+
+
+def sync(capsys, monkeypatch, data: Path) -> tuple[int, object]:
+    return run(capsys, monkeypatch, ["--data-dir", str(data), "sync", "--once", "--json"])
+
+
+def take(counter, kind: str, form: dict):
+    """Submit ``form`` with every material the checklist asks for (as the clerk ticks them)."""
+    return submit_application(counter, kind, complete(counter, kind, form))
+
+
+def strangers(n: int) -> list[str]:
+    return [resident_id(date(1990, 1, 1) + timedelta(days=i), 15) for i in range(n)]
+
+
+def test_450_applications_taken_offline_all_reach_the_centre_after_connect(central, file_keyring, tmp_path, capsys,
+                                                                          monkeypatch):
+    # Probe: a new data dir numbered its receipts CG01, `connect --station TT02` succeeded, and the
+    # centre refused 411 of 450. Now the station is set before intake, so receipts carry its code.
+    station = central.add_station()
+    data = station_world(tmp_path, station)
+    with open_counter(data, clock=fixed_clock) as counter:
+        receipts = []
+        for id_number in strangers(450):
+            result = take(counter, "open-account", open_account_form(id_number=id_number))
+            assert result.ok, result.errors
+            receipts.append(result.receipt_number)
+    assert all(r.startswith(station.code + "-") for r in receipts)
+    assert connect(capsys, monkeypatch, data, station)[0] == 0
+    code, counts = sync(capsys, monkeypatch, data)
+    assert code == 0 and counts["rejected"] == 0 and counts["conflicts"] == 0
+    with central.connect() as owner:
+        received = owner.execute("SELECT receipt_number FROM central.inbox WHERE station_code = %s",
+                                 (station.code,)).fetchall()
+        refused = owner.execute("SELECT count(*) FROM central.rejections WHERE station_code = %s",
+                                (station.code,)).fetchone()[0]
+    assert sorted(r[0] for r in received) == sorted(receipts) and refused == 0
+
+
+def test_connect_as_another_station_is_refused_and_nothing_is_saved(central, file_keyring, tmp_path, capsys,
+                                                                     monkeypatch):
+    mine, other = central.add_station(), central.add_station()
+    data = station_world(tmp_path, mine)
+    with open_counter(data, clock=fixed_clock) as counter:
+        assert take(counter, "open-account", open_account_form(id_number=strangers(1)[0])).ok
+    before = (data / "station.sqlite3").read_bytes()
+    code, out = connect(capsys, monkeypatch, data, other)  # the other station's own, valid login
+    assert code == 2 and out["errors"][0]["field"] == "station"
+    assert mine.code in out["errors"][0]["message"] and "不能以服务站" in out["errors"][0]["message"]
+    assert (data / "station.sqlite3").read_bytes() == before
+    assert keyring.get_password(KEYRING_SERVICE, keyring_account(plain_dsn(other))) is None
+
+
+def test_an_edited_outbox_payload_is_refused_alone_by_the_centre(central, file_keyring, tmp_path, capsys, monkeypatch):
+    # Probe: a queued withdrawal's outbox JSON edited to 999,999.00 and another card was stored by
+    # the centre and passed both verifiers.
+    station = central.add_station()
+    data = station_world(tmp_path, station)
+    with open_counter(data, clock=fixed_clock) as counter:
+        taken = take(counter, "withdrawal", withdrawal_form())
+        other = take(counter, "open-account", open_account_form(id_number=strangers(1)[0]))
+    assert taken.ok and other.ok
+    db = sqlite3.connect(data / "station.sqlite3", isolation_level=None)
+    payload = json.loads(db.execute("SELECT payload FROM outbox WHERE client_id = ?", (taken.client_id,)).fetchone()[0])
+    payload["fields"].update(amount="999999.00", bank_card="6222020000000000018")
+    db.execute("UPDATE outbox SET payload = ? WHERE client_id = ?", (json.dumps(payload, ensure_ascii=False),
+                                                                      taken.client_id))
+    db.close()
+    code, verdict = run(capsys, monkeypatch, ["--data-dir", str(data), "audit", "verify", "--offline", "--json"])
+    assert code == 1 and verdict["payload"]["receipt_number"] == taken.receipt_number
+    assert connect(capsys, monkeypatch, data, station)[0] == 0
+    code, counts = sync(capsys, monkeypatch, data)
+    assert code == 0 and counts["rejected"] == 1
+    with central.connect() as owner:
+        received = owner.execute("SELECT receipt_number FROM central.inbox WHERE station_code = %s",
+                                 (station.code,)).fetchall()
+        reason = owner.execute("SELECT reason FROM central.rejections WHERE receipt_number = %s",
+                               (taken.receipt_number,)).fetchone()
+    assert received == [(other.receipt_number,)]  # the other one went in: refused alone
+    assert reason is not None and "在本机被改动" in reason[0]
+
+
+def test_an_edited_audit_row_recomputed_without_the_key_is_refused_by_the_centre(central, file_keyring, tmp_path,
+                                                                                  capsys, monkeypatch, fast_hashing):
+    # Probe: at the centre, a pending audit row that was edited and rehashed was accepted.
+    station = central.add_station()
+    data = station_world(tmp_path, station)
+    assert connect(capsys, monkeypatch, data, station)[0] == 0
+    with open_counter(data, clock=fixed_clock) as counter:
+        staff(counter)  # from now on the audit log is queued for the centre
+        assert take(counter, "open-account", open_account_form(id_number=strangers(1)[0])).ok
+        db = sqlite3.connect(data / "station.sqlite3", isolation_level=None)
+        cid, raw = db.execute("SELECT client_id, payload FROM outbox WHERE topic = 'audit' ORDER BY id DESC").fetchone()
+        row = json.loads(raw)
+        row["subject"] = "edited"
+        row["hash"] = row_hash(row["prev_hash"], row)  # recomputed as the old, unkeyed chain was
+        db.execute("UPDATE outbox SET payload = ? WHERE client_id = ?", (json.dumps(row, ensure_ascii=False), cid))
+        db.close()
+        report = sync_now(counter).as_dict()
+    assert report["rejected"] == 1
+    with central.connect() as owner:
+        held = owner.execute("SELECT subject FROM central.station_audit WHERE station_code = %s", (station.code,)
+                             ).fetchall()
+        reason = owner.execute("SELECT reason FROM central.rejections WHERE client_id = %s", (cid,)).fetchone()
+    assert held and ("edited",) not in held  # the other rows went in, the edited one alone did not
+    assert reason is not None and "校验不符" in reason[0]
+
+
+def test_a_log_cut_and_resealed_with_the_stolen_key_still_fails_against_the_centres_anchor(
+        central, file_keyring, tmp_path, capsys, monkeypatch):
+    # Probe: deleting the last rows and rewriting the head passed `audit verify`. Even someone who
+    # read the key from the keyring and reseals the head is caught: the centre anchored the head.
+    station = central.add_station()
+    data = station_world(tmp_path, station)
+    assert connect(capsys, monkeypatch, data, station)[0] == 0
+    with open_counter(data, clock=fixed_clock) as counter:
+        for person in strangers(3):
+            assert take(counter, "open-account", open_account_form(id_number=person)).ok
+        for n in range(4):  # lookups: the rows someone would rather nobody saw
+            audit.record(counter, "lookup", f"110105********00{n}X", {"via": "card"})
+    assert sync(capsys, monkeypatch, data)[0] == 0  # anchors the head
+    code, verdict = run(capsys, monkeypatch, ["--data-dir", str(data), "audit", "verify", "--json"])
+    assert code == 0 and verdict["anchor"]["ok"] is True
+    anchored = verdict["anchor"]["seq"]
+    store = Store.open(data)
+    with store.unit_of_work() as uow:
+        key = audit_key.read(uow.settings.get("store_id"))  # the attacker reads the keyring too
+        kept = [r for r in uow.audit.iter_all() if r.seq < anchored - 1]
+    db = sqlite3.connect(data / "station.sqlite3", isolation_level=None)
+    db.execute("DELETE FROM audit_log WHERE seq >= ?", (anchored - 1,))
+    db.close()
+    with store.unit_of_work(write=True) as uow:
+        uow.audit.set_head(sealed_head(kept[-1], key.key))
+        uow.commit()
+    store.close()
+    assert run(capsys, monkeypatch, ["--data-dir", str(data), "audit", "verify", "--offline"])[0] == 0  # locally perfect
+    code, verdict = run(capsys, monkeypatch, ["--data-dir", str(data), "audit", "verify", "--json"])
+    assert code == 1 and verdict["anchor"]["ok"] is False and "中心锚定" in verdict["message"]
+    code = central_main(["audit-verify", "--dsn", central.dsn, "--station", station.code, "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and out["ok"] is True and out["keyed"] is True  # the centre's copy is whole, checked with the key
+
+
+def test_a_conflict_names_nobody_and_the_earlier_intake_keeps_the_id_number(central, file_keyring, tmp_path, capsys,
+                                                                           monkeypatch):
+    # Probe: a station inserting an open-account for any ID number read back "已由服务站 XB02 受理
+    # 开户（回执 XB02-…）", and whoever pushed first held the number.
+    early, late = central.add_station(), central.add_station()
+    person = strangers(1)[0]
+    early_dir = station_world(tmp_path / "early", early)
+    late_dir = station_world(tmp_path / "late", late)
+    with open_counter(early_dir, clock=fixed_clock) as counter:  # taken first, but pushed last
+        first = take(counter, "open-account", open_account_form(id_number=person))
+    with open_counter(late_dir, clock=lambda: fixed_clock() + timedelta(hours=1)) as counter:
+        second = take(counter, "open-account", open_account_form(id_number=person))
+    assert first.ok and second.ok
+    for data, station in ((late_dir, late), (early_dir, early)):
+        assert connect(capsys, monkeypatch, data, station)[0] == 0
+        assert sync(capsys, monkeypatch, data)[0] == 0
+    with central.connect() as owner:
+        decided = owner.execute("SELECT receipt_number, reason FROM central.decisions WHERE decision = 'conflict'"
+                                ).fetchall()
+    assert [d[0] for d in decided] == [second.receipt_number]  # the later intake yields, whoever pushed first
+    assert decided[0][1] == "该证件号码已有开户申请在办，由中心核实"
+    assert early.code not in decided[0][1] and first.receipt_number not in decided[0][1]
+
+
+def test_connect_without_a_usable_keyring_saves_nothing_and_says_so_in_chinese(central, tmp_path, capsys, monkeypatch):
+    # Probe: no keyring backend left connect half done (exit 3, English, DSN and station saved).
+    station = central.add_station()
+    data = station_world(tmp_path, station)
+    before = (data / "station.sqlite3").read_bytes()
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        code, out = connect(capsys, monkeypatch, data, station)
+    finally:
+        keyring.set_keyring(previous)
+    assert code == 2 and out["errors"][0]["field"] == "keyring" and "钥匙串" in out["errors"][0]["message"]
+    assert (data / "station.sqlite3").read_bytes() == before
+
+
+def test_sync_with_the_password_gone_from_the_keyring_exits_2_in_chinese(central, file_keyring, tmp_path, capsys,
+                                                                         monkeypatch):
+    station = central.add_station()
+    data = station_world(tmp_path, station)
+    assert connect(capsys, monkeypatch, data, station)[0] == 0
+    keyring.delete_password(KEYRING_SERVICE, keyring_account(plain_dsn(station)))
+    code, out = sync(capsys, monkeypatch, data)
+    assert code == 2 and out["errors"][0]["field"] == "password" and "钥匙串" in out["errors"][0]["message"]
+
+
+def test_the_centre_flags_what_its_own_data_disagrees_with(central, file_keyring, tmp_path, capsys, monkeypatch):
+    # The centre re-checks with its own data: a withdrawal above the balance the centre holds, and
+    # one lease number used for two workers at two stations, become flags for the back office.
+    a, b = central.add_station(), central.add_station()
+    with central.connect() as owner:  # the centre's account of 张三 holds less than the station thinks
+        owner.execute("INSERT INTO central.accounts (account_no, id_number, status, balance, consecutive_months,"
+                      " district) VALUES ('CG0100000001', %s, '01', 300.00, 36, %s)", (W.active, a.district))
+    dirs = {}
+    for station, who in ((a, W.active), (b, W.repaid)):
+        dirs[station.code] = data = station_world(tmp_path / station.code, station)
+        with open_counter(data, clock=fixed_clock) as counter:
+            result = take(counter, "withdrawal", withdrawal_form(id_number=who))
+            assert result.ok, result.errors
+        assert connect(capsys, monkeypatch, data, station)[0] == 0
+        assert sync(capsys, monkeypatch, data)[0] == 0
+    with central.connect() as owner:
+        flags = {(f["station_code"], f["rule"]) for f in central_checks.list_flags(owner)}
+    assert (a.code, "balance") in flags  # 600.00 asked, 300.00 held
+    assert (b.code, "document_reuse") in flags  # the same lease, another worker, another station
+
+
+def test_the_centre_refuses_a_decision_by_the_clerk_who_took_it(central, file_keyring, tmp_path, capsys, monkeypatch):
+    station = central.add_station()
+    data = station_world(tmp_path, station)
+    with open_counter(data, clock=fixed_clock) as counter:
+        taken = take(counter, "open-account", open_account_form(id_number=strangers(1)[0]))
+        clerk = counter.clerk
+    assert connect(capsys, monkeypatch, data, station)[0] == 0
+    assert sync(capsys, monkeypatch, data)[0] == 0
+    with central.connect() as owner:
+        with pytest.raises(central_db.CentralError, match="经办与审批分离"):
+            central_db.decide(owner, taken.receipt_number, "approve", by=clerk)
+        assert central_db.decide(owner, taken.receipt_number, "approve", by="checker02")["decision"] == "approve"
