@@ -27,7 +27,8 @@ def warn_if_closed(form: Any) -> None:
     if counter is None:
         return
     Operation(lambda _p: operations.day_closed(counter),
-              success=lambda problem: show_closed(form, problem), owner=form).run()
+              success=lambda problem: show_closed(form, problem),
+              failure=lambda _exc: show_closed(form, None), owner=form).run()  # the submit still refuses
 
 
 def show_closed(form: Any, problem: FieldError | None) -> str:
