@@ -35,11 +35,13 @@ from counter_app.sync.protocol import (
     Change,
     OutboxPayload,
     PushResult,
+    RecordPayload,
     anchor_head,
     parse_cursor,
     pull_changes,
     push_audit_batch,
     push_batch,
+    push_record_batch,
     register_chain_key,
     sealed_text,
     snapshot_xmax,
@@ -141,6 +143,20 @@ def _audit(item: OutboxItem, _key: ChainKey | None = None) -> AuditPayload:
     return AuditPayload(client_id=item.client_id, row=ChainRow(**{k: p[k] for k in AUDIT_FIELDS}))
 
 
+def _station_record(item: OutboxItem, key: ChainKey | None = None) -> RecordPayload:
+    p = item.payload
+    body = {k: v for k, v in p.items() if k != INTEGRITY}
+    seal = p.get(INTEGRITY) if isinstance(p.get(INTEGRITY), dict) else {}
+    digest, mac = seal.get("sha256"), seal.get("mac")
+    if digest is None and key is not None:
+        digest = payload_digest(body)
+        mac = payload_mac(key.key, digest)
+    return RecordPayload(
+        client_id=p["client_id"], station_code=p["station_code"], kind=p["kind"], key=p["key"], data=p["data"],
+        recorded_at=p["recorded_at"], sealed=sealed_text(body) if digest is not None else None, sha256=digest, mac=mac,
+    )
+
+
 @dataclass(frozen=True)
 class Topic:
     """How one outbox topic is built from its stored payload and pushed; ``applications`` when its
@@ -154,6 +170,7 @@ class Topic:
 TOPICS = {
     "application": Topic(_application, push_batch, applications=True),
     "audit": Topic(_audit, push_audit_batch),
+    "record": Topic(_station_record, push_record_batch),  # services/station_records.py
 }
 
 

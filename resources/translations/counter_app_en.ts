@@ -308,6 +308,26 @@
         <translation>Applicant needs another copy</translation>
     </message>
     <message>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>就绪</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>正在打印</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>已停止</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>，暂停接收任务</source>
+        <translation>, not accepting jobs</translation>
+    </message>
+    <message>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
@@ -316,12 +336,44 @@
         <translation>%1 page(s)</translation>
     </message>
     <message>
+        <source>选择打印机(&amp;O)…</source>
+        <translation>Ch&amp;oose printer…</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
         <source>打印机：</source>
         <translation>Printer: </translation>
     </message>
     <message>
-        <source>系统默认</source>
-        <translation>system default</translation>
+        <source>打印时选择</source>
+        <translation>choose when printing</translation>
+    </message>
+    <message>
+        <source>单面</source>
+        <translation>One side</translation>
+    </message>
+    <message>
+        <source>本机没有可用的打印机，请先在系统中添加打印机，或另存为 PDF。</source>
+        <translation>This PC has no printer. Add one in the system settings, or save as PDF.</translation>
+    </message>
+    <message>
+        <source>正在发送到打印机…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <source>任务号 </source>
+        <translation>job </translation>
+    </message>
+    <message>
+        <source>已交给系统打印</source>
+        <translation>handed to the system</translation>
+    </message>
+    <message>
+        <source>未能打印：</source>
+        <translation>Could not print: </translation>
     </message>
     <message>
         <source>已发送到打印机：</source>
@@ -330,10 +382,6 @@
     <message>
         <source>打印</source>
         <translation>Print</translation>
-    </message>
-    <message>
-        <source>无法连接打印机，请检查后重试，或另存为 PDF。</source>
-        <translation>Cannot reach the printer; check it and retry, or save as PDF.</translation>
     </message>
     <message>
         <source>另存为</source>
@@ -782,12 +830,28 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Connection test failed: </translation>
     </message>
     <message>
+        <source>每类单据默认的打印机、纸张和单双面（回执通常用小型票据打印机、A5纸）</source>
+        <translation>Default printer, paper and sides for each kind of document (receipts usually go to the small receipt printer, on A5)</translation>
+    </message>
+    <message>
         <source>每次打印时选择</source>
         <translation>Ask at every print</translation>
     </message>
     <message>
         <source>打印机</source>
         <translation>Printer</translation>
+    </message>
+    <message>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>双面</source>
+        <translation>Both sides</translation>
+    </message>
+    <message>
+        <source>双面打印</source>
+        <translation>Print on both sides</translation>
     </message>
     <message>
         <source>界面语言</source>
@@ -1096,6 +1160,10 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>客户屏（服务评价）</source>
         <translation>Customer screen (rating)</translation>
+    </message>
+    <message>
+        <source>批量打印信函(&amp;L)…</source>
+        <translation>Print &amp;letters…</translation>
     </message>
     <message>
         <source>屏幕已锁定</source>
@@ -1696,6 +1764,78 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>。可以查询和录入，内容保存为草稿。</source>
         <translation>. You can still look things up and type; the input is kept as a draft.</translation>
+    </message>
+    <message>
+        <source>批量打印信函</source>
+        <translation>Print letters</translation>
+    </message>
+    <message>
+        <source>不填则发给全部职工</source>
+        <translation>empty: every contributor</translation>
+    </message>
+    <message>
+        <source> 封/任务</source>
+        <translation> letters/job</translation>
+    </message>
+    <message>
+        <source>信函模板</source>
+        <translation>Letter template</translation>
+    </message>
+    <message>
+        <source>最多封数</source>
+        <translation>At most</translation>
+    </message>
+    <message>
+        <source>每个打印任务</source>
+        <translation>Per print job</translation>
+    </message>
+    <message>
+        <source>%v / %m 封</source>
+        <translation>%v / %m letters</translation>
+    </message>
+    <message>
+        <source>正在读取打印机…</source>
+        <translation>Reading the printers…</translation>
+    </message>
+    <message>
+        <source>开始打印(&amp;P)</source>
+        <translation>Start &amp;printing</translation>
+    </message>
+    <message>
+        <source>取消打印</source>
+        <translation>Cancel printing</translation>
+    </message>
+    <message>
+        <source>（系统默认）</source>
+        <translation> (system default)</translation>
+    </message>
+    <message>
+        <source>本机没有可用的打印机，请先在系统中添加打印机</source>
+        <translation>This PC has no printer; add one in the system settings</translation>
+    </message>
+    <message>
+        <source>正在生成并发送信函…</source>
+        <translation>Writing and sending the letters…</translation>
+    </message>
+    <message>
+        <source>正在取消：当前任务不再发送，打印机尚未开始的任务将撤回…</source>
+        <translation>Cancelling: the job being written is not sent, jobs the printer has not started are taken back…</translation>
+    </message>
+    <message>
+        <source>已取消。已送打印机并保留 %1 封（%2 个完整任务），撤回未开始的任务 %3 个；没有半个任务。</source>
+        <translation>Cancelled. %1 letters stay with the printer (%2 whole jobs); %3 waiting jobs taken back; no half job.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的收件人，未打印信函。</source>
+        <translation>Nobody matches: no letters printed.</translation>
+    </message>
+    <message>
+        <source>已送打印机“%1”：%2 封，%3 个打印任务。</source>
+        <translation>Sent to printer “%1”: %2 letters in %3 print jobs.</translation>
+    </message>
+    <message>
+        <source>未能打印信函：</source>
+        <translation>Could not print the letters: </translation>
     </message>
     <message>
         <source>例：2026-05-03（F4 选日期）</source>

@@ -11,7 +11,7 @@ a reason and an approval (audited); the next close is a revised sheet marked 第
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -33,7 +33,7 @@ from counter_app.domain.daily_close import (
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.faults import DAMAGED
 from counter_app.printing.daily_close import DailyCloseSheet, Reopening, render_daily_close
-from counter_app.services import approvals, audit
+from counter_app.services import approvals, audit, station_records
 from counter_app.services.counter import Counter
 from counter_app.services.day_lock import closed_problem
 from counter_app.services.operations._common import day_bounds, parse_day, supervisor_problem
@@ -181,6 +181,8 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
                 "count": result.count, "amount": result.amount, "gaps": len(result.gaps),
                 "unsynced": len(result.unsynced), "revision": revision,
                 **({"approved_by": approver} if approver else {})}, uow=uow)
+            station_records.queue(counter, uow, station_records.DAILY_CLOSE, f"{when}:{scope}",
+                                  station_records.as_data(record))  # totals with gaps; a revision is a new version
             uow.commit()
     except IntegrityError:  # another counter closed the same day a moment ago
         with counter.store.unit_of_work() as uow:
@@ -216,12 +218,17 @@ def reopen_day(counter: Counter, day: Any, reason: Any, *, station: bool = False
     if unapproved:
         return Checked(value=None, errors=(unapproved,))
     approver = approvals.approver_of(approval)
+    at = counter.now()
     with counter.store.unit_of_work(write=True) as uow:
-        if not uow.closes.reopen(current.id, counter.now(), counter.clerk, why, approver):
+        if not uow.closes.reopen(current.id, at, counter.clerk, why, approver):
             return Checked.fail("day", f"{when.isoformat()}已被重开")
         audit.record(counter, "daily_close_reopen", f"{when}:{scope}", {
             "revision": current.revision, "reason": why, "closed_by": current.closed_by,
             **({"approved_by": approver} if approver else {})}, uow=uow)
+        reopened = replace(current, reopened_at=at, reopened_by=counter.clerk, reopen_reason=why,
+                           reopen_approved_by=approver)
+        station_records.queue(counter, uow, station_records.DAILY_CLOSE, f"{when}:{scope}",
+                              station_records.as_data(reopened))  # the centre sees the day open again
         uow.commit()
     return Checked(value=day_report(counter, when, None if station else counter.clerk))
 
