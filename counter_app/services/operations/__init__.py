@@ -20,10 +20,13 @@ from counter_app.services.operations.coverage import (
 )
 from counter_app.services.operations.daily_close import (
     DayReport,
+    close_date,
     close_day,
+    day_closed,
     day_report,
     get_close,
     list_closes,
+    reopen_day,
 )
 from counter_app.services.operations.deferrals import (
     DeferralView,
@@ -81,6 +84,7 @@ __all__ = [
     "advance",
     "assign_case",
     "close_complaint",
+    "close_date",
     "close_day",
     "closed_problem",
     "coverage_candidates",
@@ -89,6 +93,7 @@ __all__ = [
     "customer_view",
     "daily_tables",
     "dashboard",
+    "day_closed",
     "day_report",
     "establish",
     "establishment_form",
@@ -115,6 +120,7 @@ __all__ = [
     "rate",
     "rating_for",
     "ratings_between",
+    "reopen_day",
     "set_target",
     "take_complaint",
     "track_deferral",

@@ -1,8 +1,8 @@
 """Policy rules of issue #18: the worker's category (职工/干部, a woman's retirement age), arrears
 enforcement cases (条例第三十八条) beside establishment ones, and 多证合一 pre-registrations.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0007'
-down_revision = '0006'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
