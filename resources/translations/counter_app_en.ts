@@ -348,6 +348,10 @@
         <translation>This PC has no printer. Add one in the system settings, or save as PDF.</translation>
     </message>
     <message>
+        <source>正在查找最近的受理编号…</source>
+        <translation>Looking up the latest receipt number…</translation>
+    </message>
+    <message>
         <source>正在发送到打印机…</source>
         <translation>Sending to the printer…</translation>
     </message>
@@ -620,6 +624,10 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>贷款卡片</source>
         <translation>Loan card</translation>
+    </message>
+    <message>
+        <source>正在读取贷款…</source>
+        <translation>Reading the loan…</translation>
     </message>
     <message>
         <source>{0} 期，{1}（自 {2} 起）</source>
