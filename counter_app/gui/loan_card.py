@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QModelIndex, Signal
+from PySide6.QtCore import QT_TR_NOOP, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
@@ -82,8 +82,9 @@ class LoanCardDialog(QDialog):
         self.plan_model.set_rows([(r.month, r.due, r.payment, r.principal, r.interest, r.remaining) for r in card.rows],
                                  card.rows, {i: PAID for i, r in enumerate(card.rows) if r.paid})
         first_ahead = next((i for i, r in enumerate(card.rows) if not r.paid), None)
-        if first_ahead is not None:
-            self.plan.scrollTo(self.plan_model.index(first_ahead, 0), QTableView.ScrollHint.PositionAtTop)
+        if first_ahead is not None:  # once the view has laid out the new rows
+            target = self.plan_model.index(first_ahead, 0)
+            QTimer.singleShot(0, lambda: self.plan.scrollTo(target, QTableView.ScrollHint.PositionAtTop))
         for position, kind in enumerate(card.kinds):
             button = QPushButton(catalog_text(business(kind).short), self)
             button.setObjectName(f"loan_card_{kind.replace('-', '_')}")
