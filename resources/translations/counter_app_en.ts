@@ -938,6 +938,10 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Saving the settings…</translation>
     </message>
     <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
         <source>请核对日期</source>
         <translation>Please check the date</translation>
     </message>

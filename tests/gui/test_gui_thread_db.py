@@ -111,3 +111,17 @@ def test_the_loan_card_reads_off_the_gui_thread(qtbot: Any, window: Any, counter
     qtbot.waitUntil(lambda: dialog.card is not None, timeout=10000)
     assert dialog.plan.model().rowCount() == loan.months
     assert gui_thread_db == []
+
+
+@pytest.mark.parametrize("action", ["action_station_cases", "action_station_overdue"])
+def test_station_pages_read_their_rows_and_details_off_the_gui_thread(qtbot: Any, window: Any, action: str,
+                                                                      gui_thread_db: list[str]) -> None:
+    from PySide6.QtGui import QAction
+
+    window.findChild(QAction, action).trigger()
+    page = window.station.pages[action]
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)
+    if page.model.rowCount():
+        page.rows_view.selectRow(page.model.rowCount() - 1)
+        qtbot.waitUntil(lambda: page.details.toPlainText() not in ("", "正在读取…"), timeout=10000)
+    assert gui_thread_db == []
