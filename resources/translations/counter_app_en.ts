@@ -1350,6 +1350,10 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Import staff list</translation>
     </message>
     <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
         <source>已导入 {0} 家单位，{1} 行未导入</source>
         <translation>Imported {0} employers, {1} rows skipped</translation>
     </message>

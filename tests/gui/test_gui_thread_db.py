@@ -113,15 +113,36 @@ def test_the_loan_card_reads_off_the_gui_thread(qtbot: Any, window: Any, counter
     assert gui_thread_db == []
 
 
-@pytest.mark.parametrize("action", ["action_station_cases", "action_station_overdue"])
+@pytest.mark.parametrize(("action", "details_read"), [
+    ("action_station_cases", True), ("action_station_overdue", True), ("action_station_coverage", False),
+    ("action_station_complaints", False), ("action_station_deferrals", False)])
 def test_station_pages_read_their_rows_and_details_off_the_gui_thread(qtbot: Any, window: Any, action: str,
-                                                                      gui_thread_db: list[str]) -> None:
+                                                                      details_read: bool, gui_thread_db: list[str]) -> None:
     from PySide6.QtGui import QAction
 
     window.findChild(QAction, action).trigger()
     page = window.station.pages[action]
+    assert page.loading and page.rows_count.text() == "正在读取…", "the page says it is reading"
     qtbot.waitUntil(lambda: not page.loading, timeout=10000)
-    if page.model.rowCount():
+    if details_read and page.model.rowCount():
         page.rows_view.selectRow(page.model.rowCount() - 1)
         qtbot.waitUntil(lambda: page.details.toPlainText() not in ("", "正在读取…"), timeout=10000)
+    assert gui_thread_db == []
+
+
+def test_coverage_target_and_staff_import_run_off_the_gui_thread(qtbot: Any, window: Any, tmp_path: Any,
+                                                                gui_thread_db: list[str]) -> None:
+    from PySide6.QtGui import QAction
+
+    window.findChild(QAction, "action_station_coverage").trigger()
+    page = window.station.pages["action_station_coverage"]
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)
+    page.ask_target()
+    qtbot.waitUntil(lambda: page.last_dialog is not None and page.last_dialog.isVisible(), timeout=10000)
+    assert page.last_dialog.inputs["township"].count() >= 1
+    page.last_dialog.reject()
+    bad = tmp_path / "staff.csv"
+    bad.write_text("not,a,staff,list\n", encoding="utf-8")
+    page.import_file(str(bad))
+    qtbot.waitUntil(lambda: page.details.toPlainText() not in ("", "正在导入…"), timeout=10000)
     assert gui_thread_db == []
