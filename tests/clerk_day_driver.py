@@ -133,6 +133,7 @@ class Customers:
         self._seq = 0
         self._seen: set[str] = set()
         self._widened = False
+        self.seconds = 0.0  # spent finding customers (left out of the walk-ins' time)
         self.today = counter.today()
 
     def _pool(self, limit: int = 40) -> None:
@@ -211,7 +212,15 @@ class Customers:
         return [c.worker.id_number for c in self._workers]
 
     def papers(self, kind: str) -> dict[str, Any]:
-        """A complete, valid form of ``kind`` (materials included) as the customer brings it."""
+        """A complete, valid form of ``kind`` (materials included) as the customer brings it. The time it
+        takes to find such a customer (``seconds``) is the driver's, not the clerk's."""
+        started = time.perf_counter()
+        try:
+            return self._papers(kind)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def _papers(self, kind: str) -> dict[str, Any]:
         if not self._workers:
             self._pool()
         self._seq += 1
@@ -711,7 +720,7 @@ class ClerkDay:
             if n >= walk_ins:
                 kind, scenario = self.pending_draft[0], "draft"  # type: ignore[index]
             self.current = WalkIn(n + 1, kind, scenario)
-            started = time.perf_counter()
+            started, finding = time.perf_counter(), self.customers.seconds
             try:
                 getattr(self, scenario)(kind)
             except NoCustomers as exc:  # before any key: the business leaves the rotation, the walk-in is redrawn
@@ -722,7 +731,7 @@ class ClerkDay:
                 self.rotation.remove(kind)
                 self.current = None
                 continue
-            self.current.seconds = time.perf_counter() - started
+            self.current.seconds = time.perf_counter() - started - (self.customers.seconds - finding)
             self.figures.walk_ins.append(self.current)
             if on_walk_in is not None:
                 on_walk_in(self.current)
