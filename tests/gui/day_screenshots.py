@@ -113,6 +113,8 @@ def main(data_dir: str, out_dir: str) -> None:
     wait_for(lambda: window.form is not None)
     settle(500)
     window.grab().save(str(out / "warned-form.png"))
+    window.business_actions["open-account"].trigger()  # its checklist has several items from the start
+    wait_for(lambda: window.form is not None and window.form.spec.kind == "open-account")
     checklist = window.form.editors["materials"].widget  # ticked by keys: 1, then Down and Space
     wait_for(lambda: checklist.model().rowCount() >= 2)
     checklist.setFocus()
