@@ -69,6 +69,7 @@ class CasesPage(StationPage):
 
     def __init__(self, counter: Any, parent: QWidget | None = None) -> None:
         super().__init__(counter, parent)
+        self.held_back: dict[str, str] = {}  # case number → why its notice's citation was held back (待核对)
         self.state_filter = QComboBox(self)
         self.state_filter.setObjectName("state_filter")
         self.state_filter.addItem(_t("全部未结案"), "open")
@@ -125,6 +126,8 @@ class CasesPage(StationPage):
             lines.append(f"{day(step.on)}　{state_text(step.state)}　{html.escape(step.clerk)}{extra}　{html.escape(step.note)}")
         for complaint in full.complaints:
             lines.append(_t("关联投诉：") + f"{complaint.complaint_no}　{html.escape(complaint.summary)}")
+        if full.case.case_no in self.held_back:  # kept: the details are read again after each step
+            lines.append(f"<span style='color:#b26a00'>{html.escape(self.held_back[full.case.case_no])}</span>")
         self.details.setHtml("<br>".join(lines))
 
     # -- dialogs ----------------------------------------------------------------------------
@@ -187,6 +190,7 @@ class CasesPage(StationPage):
         warnings = [w.message for w in getattr(result, "warnings", ())]
         if warnings:  # a citation held back as 待核对: the supervisor must see why, and keep seeing it
             self.notify(_t("提示：") + "；".join(warnings))
+            self.held_back[case.case_no] = "；".join(warnings)
             self.details.append(f"<span style='color:#b26a00'>{html.escape('；'.join(warnings))}</span>")
 
     def export_dossier(self) -> None:

@@ -46,6 +46,7 @@ def test_arrears_case_through_the_dialogs(qtbot: Any, window: Any) -> None:
     window.printer.last_preview.close()
     assert ops.get_case(counter, case.case.case_no).case.state == "notice_issued"
     held_back = printable_citations(counter.policy, counter.today()).withheld
+    qtbot.waitUntil(lambda: "正在读取" not in page.details.toPlainText(), timeout=10000)  # details read off the GUI thread
     assert ("待核对" in page.details.toPlainText()) == held_back
     if held_back:
         assert "待核对" in window.statusbar.currentMessage()
