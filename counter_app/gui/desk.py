@@ -63,8 +63,6 @@ class Desk(QObject):
         self.drafts: dict[str, DraftWriter] = {}  # one writer per kind: a reopened wizard reads after it
         for name, keys in SHORTCUTS.items():
             getattr(w, name).setShortcuts([QKeySequence(key) for key in keys])
-        for number, action in enumerate(w.business_actions.values(), start=1):
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         self.search = w.search = SearchController(self.counter, w.search_box, w)
         self.search.opened.connect(self.show_card)
         self.records = w.records = RecordsPage(self.counter, w)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from counter_app.domain.catalog import BUSINESSES, business
@@ -29,6 +29,19 @@ if TYPE_CHECKING:
     from counter_app.gui.printing import PrintController
     from counter_app.gui.wizard import BusinessForm
     from counter_app.services import Counter
+
+
+def business_shortcut(number: int) -> str:
+    """The key of the ``number``-th business in menu order: Ctrl+1…Ctrl+9, then Ctrl+Alt+1…Ctrl+Alt+9
+    for the 10th to the 18th (a second row of the same digits); none after that."""
+    if number <= 9:
+        return f"Ctrl+{number}"
+    return f"Ctrl+Alt+{number - 9}" if number <= 18 else ""
+
+
+def business_tooltip(title: str, keys: str) -> str:
+    """The button's tooltip names the key it really has (or none)."""
+    return f"{title}（{QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)}）" if keys else title
 
 
 class MainWindow(QMainWindow, Ui_MainWindow):
@@ -81,13 +94,16 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.desk.attach(counter)
 
     def _business_actions(self) -> dict[str, QAction]:
-        """One action per catalog business (``action_<kind>``); Ctrl+1…Ctrl+6 in catalog order follow."""
+        """One action per catalog business (``action_<kind>``), with its shortcut (``business_shortcut``)."""
         actions: dict[str, QAction] = {}
         first_fixed = self.action_records
         for number, spec in enumerate(BUSINESSES.values(), start=1):
             action = QAction(catalog_text(spec.short), self)
             action.setObjectName(spec.action_name)
-            action.setToolTip(f"{catalog_text(spec.title)}（Ctrl+{number}）")
+            keys = business_shortcut(number)
+            if keys:
+                action.setShortcut(QKeySequence(keys))
+            action.setToolTip(business_tooltip(catalog_text(spec.title), keys))
             action.setStatusTip(catalog_text(spec.title))
             action.triggered.connect(lambda _checked=False, kind=spec.kind: self.open_business(kind))
             self.business_bar.insertAction(first_fixed, action)
@@ -156,7 +172,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         for number, (kind, action) in enumerate(self.business_actions.items(), start=1):
             spec = business(kind)
             action.setText(catalog_text(spec.short))
-            action.setToolTip(f"{catalog_text(spec.title)}（Ctrl+{number}）")
+            action.setToolTip(business_tooltip(catalog_text(spec.title), business_shortcut(number)))
         if self.status.last is not None:
             self.status.show(self.status.last)
         if self.desk is not None:

@@ -296,6 +296,18 @@
         <translation>One-time notice</translation>
     </message>
     <message>
+        <source>责令限期办理通知书</source>
+        <translation>Notice to register within a time limit</translation>
+    </message>
+    <message>
+        <source>建制执法案卷</source>
+        <translation>Enforcement case file</translation>
+    </message>
+    <message>
+        <source>日结单</source>
+        <translation>Daily close sheet</translation>
+    </message>
+    <message>
         <source>原件遗失</source>
         <translation>Original lost</translation>
     </message>
@@ -306,6 +318,10 @@
     <message>
         <source>申请人另需一份</source>
         <translation>Applicant needs another copy</translation>
+    </message>
+    <message>
+        <source>打印文件</source>
+        <translation>Printout</translation>
     </message>
     <message>
         <source>打印预览</source>
@@ -1813,6 +1829,10 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>是</source>
         <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
