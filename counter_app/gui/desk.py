@@ -63,6 +63,9 @@ class Desk(QObject):
         self.drafts: dict[str, DraftWriter] = {}  # one writer per kind: a reopened wizard reads after it
         for name, keys in SHORTCUTS.items():
             getattr(w, name).setShortcuts([QKeySequence(key) for key in keys])
+        for action in w.business_actions.values():  # Ctrl+1…9, then Ctrl+Alt+1…9 (main_window.business_shortcut)
+            if action.property("shortcut_keys"):
+                action.setShortcut(QKeySequence(action.property("shortcut_keys")))
         self.search = w.search = SearchController(self.counter, w.search_box, w)
         self.search.opened.connect(self.show_card)
         self.records = w.records = RecordsPage(self.counter, w)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from counter_app.domain.catalog import BUSINESSES, business
@@ -41,7 +41,7 @@ def business_shortcut(number: int) -> str:
 
 def business_tooltip(title: str, keys: str) -> str:
     """The button's tooltip names the key it really has (or none)."""
-    return f"{title}（{QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)}）" if keys else title
+    return f"{title}（{keys}）" if keys else title
 
 
 class MainWindow(QMainWindow, Ui_MainWindow):
@@ -101,8 +101,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             action = QAction(catalog_text(spec.short), self)
             action.setObjectName(spec.action_name)
             keys = business_shortcut(number)
-            if keys:
-                action.setShortcut(QKeySequence(keys))
+            action.setProperty("shortcut_keys", keys)  # set by the desk (QKeySequence before the paint costs)
             action.setToolTip(business_tooltip(catalog_text(spec.title), keys))
             action.setStatusTip(catalog_text(spec.title))
             action.triggered.connect(lambda _checked=False, kind=spec.kind: self.open_business(kind))
