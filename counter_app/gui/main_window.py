@@ -23,12 +23,16 @@ from counter_app.gui.i18n import catalog_text
 from counter_app.gui.status import StatusPanel
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QResizeEvent
 
     from counter_app.gui.desk import Desk
     from counter_app.gui.printing import PrintController
     from counter_app.gui.wizard import BusinessForm
     from counter_app.services import Counter
+
+
+# The left bar when the window is too low for the roomy buttons (APP_STYLE in app.py has those).
+COMPACT_BAR = "QToolBar { spacing: 0px; } QToolButton { padding: 0px 8px; min-width: 84px; font-size: 14px; }"
 
 
 def business_shortcut(number: int) -> str:
@@ -61,6 +65,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.business_bar.setProperty("orientation", "Vertical")
         self.business_bar.setProperty("toolButtonStyle", "ToolButtonTextOnly")
         self.business_actions = self._business_actions()
+        self._roomy_button: int | None = None  # a left-bar button's height in the roomy style
         self.status = StatusPanel(self.statusbar, self)
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -83,6 +88,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         from counter_app.gui.desk import Desk  # the start path's one deferred import
 
         self.desk = Desk(self)
+        self.fit_business_bar()  # the desk added the 站务 buttons
 
     def attach(self, counter: Counter) -> None:
         """The store is open: everything that needs it starts working."""
@@ -176,6 +182,27 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self.status.show(self.status.last)
         if self.desk is not None:
             self.desk.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_business_bar()
+
+    def fit_business_bar(self) -> None:
+        """Every button of the left bar on screen: where the roomy buttons would not fit (24 of them at
+        1366×768), a compact style instead of Qt's overflow arrow hiding the 站务 pages."""
+        bar = self.business_bar
+        shown = [a for a in bar.actions() if a.isVisible()]
+        separators = sum(1 for a in shown if a.isSeparator())
+        if self._roomy_button is None:
+            first = next((bar.widgetForAction(a) for a in shown if not a.isSeparator()), None)
+            if first is None:
+                return
+            self._roomy_button = first.sizeHint().height()
+        room = self.height() - self.menuBar().height() - self.statusBar().height() - 16
+        compact = (len(shown) - separators) * self._roomy_button + separators * 10 > room
+        if compact != bool(bar.property("compact")):
+            bar.setProperty("compact", compact)
+            bar.setStyleSheet(COMPACT_BAR if compact else "")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -131,6 +131,10 @@ class ReprintDialog(QDialog):
         self.reason.setEditable(True)
         self.reason.setAccessibleName(_t("补打原因"))
         self.reason.addItems([_t(r) for r in REPRINT_REASONS])
+        # Room for a reason typed in full ("申请人单位要求加盖公章另需一份"), not just the listed ones.
+        self.reason.setMinimumContentsLength(26)
+        self.reason.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.number.setMinimumWidth(self.number.fontMetrics().horizontalAdvance("CG01-01-20261123-0001") + 24)
         layout.addRow(_t("受理编号"), self.number)
         layout.addRow(_t("打印内容"), self.document)
         layout.addRow(_t("补打原因"), self.reason)

@@ -1066,6 +1066,10 @@ This date will be printed on an enforcement document; please check it against th
         <translation>This period</translation>
     </message>
     <message>
+        <source>其他业务</source>
+        <translation>Other business</translation>
+    </message>
+    <message>
         <source>每日受理量（笔）</source>
         <translation>Applications per day</translation>
     </message>

@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -203,7 +202,7 @@ def test_business_buttons_have_the_shortcut_their_tooltip_names(qtbot: Any, wind
     assert len(set(keys)) == len(keys) == len(BUSINESSES)
     assert keys[9] == "Ctrl+Alt+1"
     tenth = list(BUSINESSES)[9]
-    QApplication.setActiveWindow(window)
+    window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.form is not None and window.form.spec.kind == tenth)
 
