@@ -87,6 +87,7 @@ class DayFigures:
     none_refs_start: int = 0
     none_refs_end: int = 0
     syncs: list[str] = field(default_factory=list)
+    exhausted: list[str] = field(default_factory=list)  # businesses nobody left in the city could take
     drafts_resumed: int = 0
     pdfs: list[Path] = field(default_factory=list)
 
@@ -131,12 +132,17 @@ class Customers:
         self._borrower_cards: list[Any] = []  # repaying an up-to-date fund loan
         self._employers: list[Any] = []
         self._seq = 0
+        self._seen: set[str] = set()
+        self._widened = False
+        self.seconds = 0.0  # spent finding customers (left out of the walk-ins' time)
         self.today = counter.today()
 
-    def _pool(self) -> None:
-        seen: set[str] = set()
+    def _pool(self, limit: int = 40) -> None:
+        """Workers (and their employers) found by surname: ``limit`` hits a surname; a second, wider
+        call adds those not seen yet (a long day runs out of borrowers of the first)."""
+        seen = self._seen
         for surname in SURNAMES:
-            for hit in services.search(self.counter, surname, limit=40):
+            for hit in services.search(self.counter, surname, limit=limit):
                 if hit.kind != "worker" or hit.key in seen:
                     continue
                 seen.add(hit.key)
@@ -158,19 +164,32 @@ class Customers:
         """The next customer of ``pool`` whose papers pass the business's checks (not used for ``kind``,
         or for the group ``used_for``, yet)."""
         used = self.used.setdefault(used_for or kind, set())
-        for candidate in pool:
-            if key(candidate) in used:
+        unfit = self.used.setdefault(f"unfit:{kind}", set())  # refused for this business, maybe fit for another
+        for candidate in list(pool):
+            if key(candidate) in used or key(candidate) in unfit:
                 continue
-            used.add(key(candidate))
             values = make(candidate)
             if used_for is None and services.check_form(self.counter, kind, values).ok:
+                used.add(key(candidate))
                 return values
             if used_for is not None:  # the store decides these (a loan's state, agreements): ask it too
                 values["materials"] = [m.code for m in services.required_materials(self.counter, kind, values)]
                 with self.counter.store.unit_of_work() as uow:
                     if evaluate(self.counter, kind, values, uow).ok:
+                        used.add(key(candidate))
                         return values
-        raise RuntimeError(f"the demo city has no more customers for {kind}")
+            unfit.add(key(candidate))
+        if not self._widened:  # a wider search for more people, then this business's customer again
+            self._widened = True
+            self._pool(limit=400)
+            return self._fresh(kind, self._pool_of(pool), key, make, used_for)
+        raise NoCustomers(f"the demo city has no more customers for {kind}")
+
+    def _pool_of(self, pool: list[Any]) -> list[Any]:
+        """The same pool after widening (the lists grow in place; a filtered copy is filtered again)."""
+        if pool is self._workers or pool is self._borrower_cards or pool is self._employers:
+            return pool
+        return [c for c in self._workers if loan_months(c.worker, self.today) >= 60]
 
     def _post_loan(self, kind: str, card: Any) -> dict[str, Any]:
         """Papers of a business on the borrower's loan (settle, prepay, offset sign/cancel, deferral)."""
@@ -194,7 +213,15 @@ class Customers:
         return [c.worker.id_number for c in self._workers]
 
     def papers(self, kind: str) -> dict[str, Any]:
-        """A complete, valid form of ``kind`` (materials included) as the customer brings it."""
+        """A complete, valid form of ``kind`` (materials included) as the customer brings it. The time it
+        takes to find such a customer (``seconds``) is the driver's, not the clerk's."""
+        started = time.perf_counter()
+        try:
+            return self._papers(kind)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def _papers(self, kind: str) -> dict[str, Any]:
         if not self._workers:
             self._pool()
         self._seq += 1
@@ -267,6 +294,10 @@ class Customers:
         return values
 
 
+class NoCustomers(RuntimeError):
+    """Nobody left in the demo city who can take this business today (the day goes on without it)."""
+
+
 POST_LOAN = ("loan-settle", "loan-prepay", "offset-sign", "offset-cancel", "repay-deferral")
 
 
@@ -298,7 +329,8 @@ class ClerkDay:
         self._tick.setSingleShot(True)
         self._tick.setInterval(2)
         self._tick.timeout.connect(self._loop.quit)
-        self.kinds = list(BUSINESSES)
+        self.kinds = list(BUSINESSES)  # in menu order (Ctrl+1…9 open the first nine)
+        self.rotation = list(self.kinds)  # the businesses the day goes round (one leaves when nobody can take it)
         self._turn = 0  # the business whose turn it is
         self._combo_typed: dict[int, float] = {}
 
@@ -653,12 +685,12 @@ class ClerkDay:
     # -- the day ---------------------------------------------------------------------------------
     def choose(self, n: int) -> tuple[str, str]:
         kind, scenario = self._choose(n)
-        if kind == self.kinds[self._turn % len(self.kinds)] and scenario in TAKES_ITS_KIND:
+        if kind == self.rotation[self._turn % len(self.rotation)] and scenario in TAKES_ITS_KIND:
             self._turn += 1  # the rotation moves on only when its business was really taken up
         return kind, scenario
 
     def _choose(self, n: int) -> tuple[str, str]:
-        kind = self.kinds[self._turn % len(self.kinds)]  # every business, round and round
+        kind = self.rotation[self._turn % len(self.rotation)]  # every business, round and round
         drafted = self.pending_draft[0] if self.pending_draft is not None else None
         if n % 2 == 1 and n // 2 < len(OPENERS):
             opener = OPENERS[n // 2]
@@ -692,9 +724,18 @@ class ClerkDay:
             if n >= walk_ins:
                 kind, scenario = self.pending_draft[0], "draft"  # type: ignore[index]
             self.current = WalkIn(n + 1, kind, scenario)
-            started = time.perf_counter()
-            getattr(self, scenario)(kind)
-            self.current.seconds = time.perf_counter() - started
+            started, finding = time.perf_counter(), self.customers.seconds
+            try:
+                getattr(self, scenario)(kind)
+            except NoCustomers as exc:  # before any key: the business leaves the rotation, the walk-in is redrawn
+                if kind not in self.rotation or len(self.rotation) == 1:
+                    raise
+                self.log(str(exc))
+                self.figures.exhausted.append(kind)
+                self.rotation.remove(kind)
+                self.current = None
+                continue
+            self.current.seconds = time.perf_counter() - started - (self.customers.seconds - finding)
             self.figures.walk_ins.append(self.current)
             if on_walk_in is not None:
                 on_walk_in(self.current)
@@ -735,7 +776,8 @@ def summary(figures: DayFigures) -> list[str]:
     scenarios = Tally(w.scenario for w in figures.walk_ins)
     lines.append("scenarios: " + ", ".join(f"{k} {v}" for k, v in sorted(scenarios.items())))
     lines.append(f"accepted {len(figures.accepted)}, refused {sum(1 for w in figures.walk_ins if w.refused)}, "
-                 f"drafts resumed {figures.drafts_resumed}, PDFs {len(figures.pdfs)}, syncs {len(figures.syncs)}")
+                 f"drafts resumed {figures.drafts_resumed}, PDFs {len(figures.pdfs)}, syncs {len(figures.syncs)}"
+                 + (f"; no customer left for: {', '.join(figures.exhausted)}" if figures.exhausted else ""))
     lines.append(f"longest GUI stall: {max(figures.longest_dispatch_ms, figures.longest_heartbeat_gap_ms):.0f} ms "
                  f"(longest key dispatch {figures.longest_dispatch_ms:.0f} ms, longest heartbeat gap "
                  f"{figures.longest_heartbeat_gap_ms:.0f} ms)")

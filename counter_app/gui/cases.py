@@ -82,11 +82,12 @@ class CasesPage(StationPage):
         self.dossier_button = self.button("export_dossier", _t("导出案卷(&D)"), self.export_dossier)
         self.rows_view.activated.connect(lambda _i: self.ask_step())
 
-    def refresh(self) -> None:
-        chosen = self.state_filter.currentData()
-        views = operations.list_cases(
-            self.counter, state=chosen if chosen not in (None, "open") else None,
-            open_only=chosen == "open", overdue_only=self.overdue_only.isChecked())
+    def fetch(self) -> Callable[[], Any]:
+        counter, chosen, overdue_only = self.counter, self.state_filter.currentData(), self.overdue_only.isChecked()
+        return lambda: operations.list_cases(counter, state=chosen if chosen not in (None, "open") else None,
+                                             open_only=chosen == "open", overdue_only=overdue_only)
+
+    def present(self, views: Any) -> None:
         rows = [(v.case.case_no, v.case.employer_name, v.case.uscc, state_text(v.case.state), v.case.clerk,
                  v.case.opened_on, v.case.deadline, v.days_left if v.case.state in rules.AWAITING_EMPLOYER else None)
                 for v in views]
@@ -101,7 +102,10 @@ class CasesPage(StationPage):
         if chosen is None:
             self.details.clear()
             return
-        full = operations.get_case(self.counter, chosen.case.case_no)
+        counter, number = self.counter, chosen.case.case_no
+        self.read_details(chosen, lambda: operations.get_case(counter, number), self._show_case)
+
+    def _show_case(self, full: Any) -> None:
         lines = [f"<b>{html.escape(full.case.employer_name)}</b>（{html.escape(full.case.case_no)}）"]
         if full.registration_seen:
             lines.append(f"<span style='color:#2e7d32'>{html.escape(full.registration_seen)}</span>")

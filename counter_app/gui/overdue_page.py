@@ -6,6 +6,7 @@ batch written off the GUI thread with progress and a stop button.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP
@@ -38,9 +39,13 @@ class OverduePage(StationPage):
         self.running: Handle | None = None
         self.last_printed: Any = None
 
-    def refresh(self) -> None:
-        rows_found = services.postloan.overdue_loans(self.counter)
-        due = {c.loan_no for c, _loan in services.postloan.collection_reminders(self.counter)}
+    def fetch(self) -> Callable[[], Any]:
+        counter = self.counter
+        return lambda: (services.postloan.overdue_loans(counter),
+                        {c.loan_no for c, _loan in services.postloan.collection_reminders(counter)})
+
+    def present(self, found: Any) -> None:
+        rows_found, due = found
         rows = []
         for r in rows_found:
             last = r.last_contact
@@ -57,7 +62,10 @@ class OverduePage(StationPage):
         if chosen is None:
             self.details.clear()
             return
-        contacts = services.postloan.loan_contacts(self.counter, chosen.loan.loan_no)
+        counter, number = self.counter, chosen.loan.loan_no
+        self.read_details(chosen, lambda: services.postloan.loan_contacts(counter, number), self._show_contacts)
+
+    def _show_contacts(self, contacts: Any) -> None:
         lines = [f"{c.day}　{_t(dict(WAYS).get(c.way, c.way))}　{c.result}"
                  + ("　" + _t("承诺还款") + f" {c.promised_date}" if c.promised_date else "") for c in contacts]
         self.details.setHtml("<br>".join(html.escape(x) for x in lines) or html.escape(_t("尚无联系记录")))

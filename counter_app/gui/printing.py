@@ -322,6 +322,7 @@ class PrintController(QObject):
         self.counter, self.settings, self.window = counter, settings, window
         self.out_dir = Path(tempfile.mkdtemp(prefix="counter-print-"))
         self.last_preview: PreviewDialog | None = None
+        self.last_reprint: ReprintDialog | None = None
 
     def request_for(self, kind: str) -> Callable[[str, Any], None]:
         return lambda document, argument: self.request(document, argument, kind=kind)
@@ -370,18 +371,35 @@ class PrintController(QObject):
         self.last_preview.open()
         return self.last_preview
 
-    def ask_reprint(self, receipt_number: str | None = None, document: str = "receipt") -> None:
-        """打印/补打: the selected or typed receipt number, the document and the reason."""
+    def ask_reprint(self, receipt_number: str | None = None, document: str = "receipt") -> ReprintDialog:
+        """打印/补打: the selected or typed receipt number, the document and the reason.
+
+        With nothing selected the dialog opens at once and the latest receipt number is looked up off
+        the GUI thread; it fills the field only if the clerk has not typed one meanwhile.
+        """
+        lookup = False
         if receipt_number is None:
             records = getattr(self.window, "records", None)
             selected = records.selected() if records is not None else None
-            if selected is None:
-                recent = services.list_records(self.counter, limit=1)
-                selected = recent[0] if recent else None
             receipt_number = selected.receipt_number if selected else ""
+            lookup = selected is None
         dialog = ReprintDialog(receipt_number, self.window)
         dialog.document.setCurrentIndex(max(0, dialog.document.findData(document)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.request(dialog.document.currentData(), dialog.number.text().strip(),
                                                      reprint_reason=dialog.reason.currentText().strip() or None))
+        if lookup:
+            dialog.number.setPlaceholderText(_t("正在查找最近的受理编号…"))
+            counter = self.counter
+
+            def found(recent: list[Any]) -> None:
+                dialog.number.setPlaceholderText("")
+                if recent and not dialog.number.text():  # what the clerk typed meanwhile stays
+                    dialog.number.setText(recent[0].receipt_number)
+                    dialog.number.selectAll()
+
+            Operation(lambda _p: services.list_records(counter, limit=1), success=found,
+                      failure=lambda _exc: dialog.number.setPlaceholderText(""), owner=dialog).run(key="reprint-lookup")
+        self.last_reprint = dialog
         dialog.open()
+        return dialog

@@ -98,8 +98,42 @@ class StationPage(QWidget, Ui_StationPage):
             self.rows_view.selectRow(0)
         self.show_details()
 
-    def refresh(self) -> None:  # pages fill their rows here
+    loading = False  # a read of the page's rows is running
+
+    def refresh(self) -> None:
+        """Read the rows off the GUI thread: ``fetch()`` (here) says what to read, its function runs on a
+        worker, ``present(data)`` (here) shows it. A newer refresh supersedes one still running."""
+        read = self.fetch()
+        self.loading = True
+        self.rows_count.setText(_t("正在读取…"))
+        Operation(lambda _p: read(), success=self._fetched, failure=self._fetch_failed,
+                  owner=self).run(key=f"station-page-{id(self)}")
+
+    def fetch(self) -> Callable[[], Any]:
+        """The page's read, as a function for a worker thread (the filters are read here, on the GUI thread)."""
         raise NotImplementedError
+
+    def present(self, data: Any) -> None:
+        """Show what ``fetch``'s function read (on the GUI thread)."""
+        raise NotImplementedError
+
+    def _fetched(self, data: Any) -> None:
+        self.loading = False
+        self.present(data)
+
+    def _fetch_failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self.rows_count.setText(_t("读取失败：") + (getattr(exc, "message", None) or str(exc)))
+
+    def read_details(self, chosen: Any, read: Callable[[], Any], show: Callable[[Any], None]) -> None:
+        """The details of the selected row, read off the GUI thread; shown only if it is still selected."""
+        self.details.setPlainText(_t("正在读取…"))
+
+        def shown(data: Any) -> None:
+            if self.selected() is chosen:
+                show(data)
+
+        Operation(lambda _p: read(), success=shown, owner=self).run(key=f"station-details-{id(self)}")
 
     def show_details(self) -> None:
         self.details.clear()

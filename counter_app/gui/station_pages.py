@@ -6,6 +6,7 @@ its own module, ``daily_close``.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QWidget
 from counter_app.domain.coverage import half_year
 from counter_app.gui.formats import day, money
 from counter_app.gui.i18n import _t
+from counter_app.gui.operations import Operation
 from counter_app.gui.station_common import DONE, OVERDUE, StationPage, field
 from counter_app.services import operations
 
@@ -36,19 +38,28 @@ class CoveragePage(_Page):
         self.button("set_target", _t("录入扩面目标(&T)"), self.ask_target)
         self.button("import_staff", _t("导入参保名单(&I)"), self.ask_import)
 
-    def refresh(self) -> None:
-        status = self.ops.coverage_progress(self.counter)
+    def fetch(self) -> Callable[[], Any]:
+        counter, ops = self.counter, self.ops
+        return lambda: (ops.coverage_progress(counter), ops.coverage_candidates(counter))
+
+    def present(self, data: Any) -> None:
+        status, found = data
         p = status.progress
         ratio = f"{p.ratio}%" if p.ratio is not None else _t("未设目标")
         self.page_summary.setText(_t("{0}至{1}：目标 {2} 人，已新增 {3} 人，完成 {4}").format(
             day(status.period_start), day(status.period_end), p.target, p.opened, ratio))
-        found = self.ops.coverage_candidates(self.counter)
         rows = [(c.name, c.uscc, c.township, c.insured_staff, c.accounts, c.gap, c.ease_text) for c in found]
         self.set_rows(rows, found)
 
     def ask_target(self) -> None:
+        """The station's townships are read off the GUI thread, then the dialog opens."""
+        counter, ops = self.counter, self.ops
+        Operation(lambda _p: ops.coverage.station_townships(counter), success=self._ask_target,
+                  owner=self).run(key=f"coverage-townships-{id(self)}")
+
+    def _ask_target(self, townships: Any) -> None:
         start, end = half_year(self.counter.today())
-        places = (("", QT_TR_NOOP("全站")), *tuple((t, t) for t in self.ops.coverage.station_townships(self.counter)))
+        places = (("", QT_TR_NOOP("全站")), *tuple((t, t) for t in townships))
         fields = [field("target", QT_TR_NOOP("新增缴存人数")),
                   field("period_start", QT_TR_NOOP("开始日期"), "date"),
                   field("period_end", QT_TR_NOOP("结束日期"), "date"),
@@ -65,13 +76,18 @@ class CoveragePage(_Page):
         if path:
             self.import_file(path)
 
-    def import_file(self, path: str) -> Any:
-        result = self.ops.import_staff_counts(self.counter, path)
+    def import_file(self, path: str) -> None:
+        """Read the list and store it off the GUI thread; the page says it is importing meanwhile."""
+        counter, ops = self.counter, self.ops
+        self.details.setPlainText(_t("正在导入…"))
+        Operation(lambda _p: ops.import_staff_counts(counter, path), success=self._imported,
+                  failure=lambda exc: self.details.setPlainText(_t("操作失败：") + str(exc)), owner=self).run()
+
+    def _imported(self, result: Any) -> None:
         if result.ok:
             self.notify(_t("已导入 {0} 家单位，{1} 行未导入").format(result.value, len(result.warnings)))
             self.refresh()
         self.details.setPlainText("\n".join(e.message for e in (*result.errors, *result.warnings)))
-        return result
 
 
 class ComplaintsPage(_Page):
@@ -90,8 +106,11 @@ class ComplaintsPage(_Page):
         self.button("take_complaint", _t("登记投诉(&N)"), self.ask_take)
         self.button("close_complaint", _t("办结(&C)"), self.ask_close)
 
-    def refresh(self) -> None:
-        views = self.ops.list_complaints(self.counter, None if self.show_closed.isChecked() else "open")
+    def fetch(self) -> Callable[[], Any]:
+        counter, ops, which = self.counter, self.ops, None if self.show_closed.isChecked() else "open"
+        return lambda: ops.list_complaints(counter, which)
+
+    def present(self, views: Any) -> None:
         rows = [(v.complaint.complaint_no, v.complaint.received_on, v.complaint.complainant, v.complaint.employer_name,
                  v.case_no, v.complaint.due_on, _t("已办结") if v.complaint.status == "closed" else _t("办理中"))
                 for v in views]
@@ -141,8 +160,11 @@ class DeferralsPage(_Page):
         self.button("track_deferral", _t("登记核准的缓缴(&N)"), self.ask_track)
         self.button("mark_paid", _t("登记补缴(&P)"), self.ask_paid)
 
-    def refresh(self) -> None:
-        views = self.ops.list_deferrals(self.counter)
+    def fetch(self) -> Callable[[], Any]:
+        counter, ops = self.counter, self.ops
+        return lambda: ops.list_deferrals(counter)
+
+    def present(self, views: Any) -> None:
         rows = []
         for v in views:
             unpaid = [p for p in v.plan if p.paid_on is None]

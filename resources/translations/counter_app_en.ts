@@ -364,6 +364,10 @@
         <translation>This PC has no printer. Add one in the system settings, or save as PDF.</translation>
     </message>
     <message>
+        <source>正在查找最近的受理编号…</source>
+        <translation>Looking up the latest receipt number…</translation>
+    </message>
+    <message>
         <source>正在发送到打印机…</source>
         <translation>Sending to the printer…</translation>
     </message>
@@ -636,6 +640,10 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>贷款卡片</source>
         <translation>Loan card</translation>
+    </message>
+    <message>
+        <source>正在读取贷款…</source>
+        <translation>Reading the loan…</translation>
     </message>
     <message>
         <source>{0} 期，{1}（自 {2} 起）</source>
@@ -944,6 +952,10 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>正在保存设置…</source>
         <translation>Saving the settings…</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
     </message>
     <message>
         <source>请核对日期</source>
@@ -1356,6 +1368,10 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>导入参保名单</source>
         <translation>Import staff list</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
     </message>
     <message>
         <source>已导入 {0} 家单位，{1} 行未导入</source>

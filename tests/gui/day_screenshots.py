@@ -16,8 +16,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 
 from counter_app import services
@@ -112,6 +113,15 @@ def main(data_dir: str, out_dir: str) -> None:
     wait_for(lambda: window.form is not None)
     settle(500)
     window.grab().save(str(out / "warned-form.png"))
+    window.business_actions["open-account"].trigger()  # its checklist has several items from the start
+    wait_for(lambda: window.form is not None and window.form.spec.kind == "open-account")
+    checklist = window.form.editors["materials"].widget  # ticked by keys: 1, then Down and Space
+    wait_for(lambda: checklist.model().rowCount() >= 2)
+    checklist.setFocus()
+    for key in (Qt.Key.Key_1, Qt.Key.Key_Down, Qt.Key.Key_Space):
+        QTest.keyClick(checklist, key)
+    settle(400)
+    window.grab().save(str(out / "keyboard-checklist.png"))
     window.close()
     del app
 

@@ -55,6 +55,7 @@ def test_case_list_highlights_overdue_and_filters(qtbot: Any, window: Any, count
     overdue, fresh = seed_cases(counter)
     window.findChild(QAction, "action_station_cases").trigger()
     page = window.station.pages["action_station_cases"]
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)  # read off the GUI thread
     model = page.model
     assert sorted(model.object(r).case.case_no for r in range(model.rowCount())) == sorted([overdue, fresh])
     colours = {model.object(r).case.case_no: model.data(model.index(r, 0), Qt.ItemDataRole.BackgroundRole)
@@ -62,11 +63,14 @@ def test_case_list_highlights_overdue_and_filters(qtbot: Any, window: Any, count
     assert isinstance(colours[overdue], QBrush) and colours[fresh] is None
     assert "逾期 1" in page.page_summary.text()
     page.findChild(QCheckBox, "overdue_only").setChecked(True)
+    qtbot.waitUntil(lambda: not page.loading and model.rowCount() == 1, timeout=10000)
     assert [model.object(r).case.case_no for r in range(model.rowCount())] == [overdue]
     page.findChild(QCheckBox, "overdue_only").setChecked(False)
+    qtbot.waitUntil(lambda: not page.loading and model.rowCount() == 2, timeout=10000)
     row = next(r for r in range(model.rowCount()) if model.object(r).case.case_no == overdue)
     page.rows_view.selectRow(row)
-    assert "已过办理期限" in page.details.toPlainText() and "直接送达" in page.details.toPlainText()
+    qtbot.waitUntil(lambda: "已过办理期限" in page.details.toPlainText(), timeout=10000)
+    assert "直接送达" in page.details.toPlainText()
     page.export_to(str(tmp_path / "cases.xlsx"))
     rows = list(load_workbook(tmp_path / "cases.xlsx").active.iter_rows(values_only=True))
     assert rows[0][:4] == ("案件编号", "单位名称", "统一社会信用代码", "状态")
@@ -77,6 +81,7 @@ def test_next_step_through_the_dialog_prints_the_notice(qtbot: Any, window: Any,
     _overdue, fresh = seed_cases(counter)
     window.findChild(QAction, "action_station_cases").trigger()
     page = window.station.pages["action_station_cases"]
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)
     row = next(r for r in range(page.model.rowCount()) if page.model.object(r).case.case_no == fresh)
     page.rows_view.selectRow(row)
     qtbot.mouseClick(page.findChild(QPushButton, "next_step"), Qt.MouseButton.LeftButton)
@@ -88,7 +93,7 @@ def test_next_step_through_the_dialog_prints_the_notice(qtbot: Any, window: Any,
     assert ops.get_case(counter, fresh).case.state == "notice_issued"
     qtbot.waitUntil(lambda: window.printer.last_preview is not None and window.printer.last_preview.isVisible())
     window.printer.last_preview.close()
-    assert "已发通知书" in page.model.data(page.model.index(row, 3))
+    qtbot.waitUntil(lambda: "已发通知书" in page.model.data(page.model.index(row, 3)), timeout=10000)
 
 
 def test_dialog_shows_the_service_errors_beside_the_fields(qtbot: Any, window: Any, counter: Any) -> None:
@@ -109,7 +114,7 @@ def test_dialog_shows_the_service_errors_beside_the_fields(qtbot: Any, window: A
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     assert [v.case.state for v in ops.list_cases(counter)] == ["investigated"]
-    assert page.model.rowCount() == 1
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
 
 
 def test_dashboard_kpis_and_charts(qtbot: Any, window: Any, counter: Any, tmp_path: Any) -> None:

@@ -23,6 +23,7 @@ def test_a_loan_card_opens_its_businesses(qtbot: Any, window: Any, counter: Any)
     send_key(loans, Qt.Key.Key_Return)
     dialog = window.card.loan_card
     qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(lambda: dialog.card is not None, timeout=10000)  # read off the GUI thread
     expected = loan_card(counter, loan.loan_no)
     plan = dialog.findChild(QTableView, "loan_card_plan")
     assert plan.model().rowCount() == loan.months == len(expected.rows)

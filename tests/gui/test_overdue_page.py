@@ -18,6 +18,7 @@ def open_page(qtbot: Any, window: Any) -> Any:
     window.findChild(QAction, "action_station_overdue").trigger()
     page = window.findChild(type(window.pages.currentWidget()), "page_station_overdue")
     qtbot.waitUntil(lambda: window.pages.currentWidget() is page)
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)  # the rows are read off the GUI thread
     return page
 
 
@@ -43,7 +44,7 @@ def test_the_list_matches_the_service_and_a_contact_is_logged(qtbot: Any, window
     [contact] = loan_contacts(counter, rows[0].loan.loan_no)
     assert contact.result == "本人接听,答应本周内还款" and contact.way == "phone"
     assert rows[0].loan.loan_no in {c.loan_no for c, _ in collection_reminders(counter)}  # due today
-    assert "承诺还款日已到 1 笔" in page.page_summary.text()
+    qtbot.waitUntil(lambda: "承诺还款日已到 1 笔" in page.page_summary.text(), timeout=10000)
 
 
 def test_a_bad_promise_date_is_shown_in_the_dialog(qtbot: Any, window: Any, counter: Any) -> None:

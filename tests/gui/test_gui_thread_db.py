@@ -1,0 +1,148 @@
+"""The GUI thread touches no database: every SQL statement and store search a screen needs runs on the
+runner's worker threads (``gui/operations.py``), while the screen shows that it is busy.
+
+A listener on every SQLAlchemy engine and a wrapper on ``Store.search`` note each statement run on the
+GUI thread, with the line of our code that asked for it; each test opens a screen as a clerk would,
+waits for what it reads or writes, and expects the list to stay empty.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from gui_helpers import send_key, send_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from sqlalchemy import Engine, event
+from test_loan_settle_gui import a_borrower
+
+from counter_app.services.settings import load_settings
+from counter_app.store import Store
+
+
+def _caller() -> str:
+    ours = [f for f in traceback.extract_stack() if "/counter_app/" in f.filename and "/store/" not in f.filename]
+    return f"{ours[-1].filename.split('/counter_app/')[-1]}:{ours[-1].lineno} {ours[-1].name}" if ours else "?"
+
+
+@pytest.fixture
+def gui_thread_db(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """What ran SQL on the GUI thread since the fixture started (set it up after the window opened)."""
+    seen: list[str] = []
+
+    def statement(*_args: Any) -> None:
+        if threading.current_thread() is threading.main_thread():
+            seen.append(_caller())
+
+    real_search = Store.search
+
+    def search(self: Store, *args: Any, **kwargs: Any) -> Any:
+        statement()
+        return real_search(self, *args, **kwargs)
+
+    event.listen(Engine, "before_cursor_execute", statement)
+    monkeypatch.setattr(Store, "search", search)
+    yield seen
+    event.remove(Engine, "before_cursor_execute", statement)
+
+
+def test_the_guard_sees_a_read_on_the_gui_thread(window: Any, gui_thread_db: list[str]) -> None:
+    load_settings(window.counter)  # on purpose, here: the guard must notice it
+    assert gui_thread_db and "services/settings.py" in gui_thread_db[0]
+
+
+def test_station_settings_read_and_save_off_the_gui_thread(qtbot: Any, window: Any, gui_thread_db: list[str]) -> None:
+    from counter_app.gui.station_settings import StationSettingsDialog
+
+    dialog = StationSettingsDialog(window.counter, printers=[], parent=window)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert dialog.busy and not dialog.station.isEnabled() and not dialog.ok_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.backups.list.count() >= 0 and not dialog.backups.busy)
+    terminal = dialog.station.inputs["terminal"]
+    terminal.setFocus()
+    terminal.selectAll()
+    send_text(terminal, "05")
+    dialog.centre.offline.setChecked(True)
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10000)
+    assert gui_thread_db == []
+    assert load_settings(window.counter).terminal == "05"
+
+
+def test_reprint_looks_up_the_latest_receipt_off_the_gui_thread(qtbot: Any, window: Any,
+                                                                 gui_thread_db: list[str]) -> None:
+    from counter_app import services
+
+    recent = services.list_records(window.counter, limit=1)
+    gui_thread_db.clear()  # the test's own look-up above
+    window.show_home()
+    dialog = window.printer.ask_reprint()
+    assert dialog.isVisible()
+    if recent:
+        qtbot.waitUntil(lambda: dialog.number.text() == recent[0].receipt_number, timeout=10000)
+    assert gui_thread_db == []
+
+
+def test_a_number_typed_while_the_reprint_lookup_runs_stays(qtbot: Any, window: Any, gui_thread_db: list[str]) -> None:
+    dialog = window.printer.ask_reprint()
+    send_text(dialog.number, "X1")  # before the look-up answers (it runs on a worker)
+    qtbot.wait(300)
+    assert dialog.number.text() == "X1" and gui_thread_db == []
+
+
+def test_the_loan_card_reads_off_the_gui_thread(qtbot: Any, window: Any, counter: Any, gui_thread_db: list[str]) -> None:
+    card, loan = a_borrower(counter)
+    gui_thread_db.clear()  # the test's own set-up
+    window.show_card("worker", card.worker.id_number)
+    # The worker's card itself is still read on the GUI thread (gui/desk.show_card → make_card): not this test's subject.
+    gui_thread_db.clear()
+    loans = window.card.card_first_table
+    row = next(r for r in range(loans.model().rowCount()) if loans.model().index(r, 0).data() == loan.loan_no)
+    loans.setFocus()
+    loans.setCurrentIndex(loans.model().index(row, 0))
+    send_key(loans, Qt.Key.Key_Return)
+    dialog = window.card.loan_card
+    qtbot.waitUntil(lambda: dialog.card is not None, timeout=10000)
+    assert dialog.plan.model().rowCount() == loan.months
+    assert gui_thread_db == []
+
+
+@pytest.mark.parametrize(("action", "details_read"), [
+    ("action_station_cases", True), ("action_station_overdue", True), ("action_station_coverage", False),
+    ("action_station_complaints", False), ("action_station_deferrals", False)])
+def test_station_pages_read_their_rows_and_details_off_the_gui_thread(qtbot: Any, window: Any, action: str,
+                                                                      details_read: bool, gui_thread_db: list[str]) -> None:
+    from PySide6.QtGui import QAction
+
+    window.findChild(QAction, action).trigger()
+    page = window.station.pages[action]
+    assert page.loading and page.rows_count.text() == "正在读取…", "the page says it is reading"
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)
+    if details_read and page.model.rowCount():
+        page.rows_view.selectRow(page.model.rowCount() - 1)
+        qtbot.waitUntil(lambda: page.details.toPlainText() not in ("", "正在读取…"), timeout=10000)
+    assert gui_thread_db == []
+
+
+def test_coverage_target_and_staff_import_run_off_the_gui_thread(qtbot: Any, window: Any, tmp_path: Any,
+                                                                gui_thread_db: list[str]) -> None:
+    from PySide6.QtGui import QAction
+
+    window.findChild(QAction, "action_station_coverage").trigger()
+    page = window.station.pages["action_station_coverage"]
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)
+    page.ask_target()
+    qtbot.waitUntil(lambda: page.last_dialog is not None and page.last_dialog.isVisible(), timeout=10000)
+    assert page.last_dialog.inputs["township"].count() >= 1
+    page.last_dialog.reject()
+    bad = tmp_path / "staff.csv"
+    bad.write_text("not,a,staff,list\n", encoding="utf-8")
+    page.import_file(str(bad))
+    qtbot.waitUntil(lambda: page.details.toPlainText() not in ("", "正在导入…"), timeout=10000)
+    assert gui_thread_db == []
