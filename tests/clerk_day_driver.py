@@ -38,6 +38,7 @@ from counter_app import services
 from counter_app.domain.businesses.loan_settle import last_due_date, payoff
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.domain.ids import make_resident_id, make_uscc
+from counter_app.gui.fields import CODE_ROLE
 from counter_app.services.applications import evaluate
 
 NO_MOD = Qt.KeyboardModifier.NoModifier
@@ -467,7 +468,10 @@ class ClerkDay:
             if pause > 0:
                 self.wait(lambda: time.perf_counter() - last > QApplication.keyboardInputInterval() / 1000 + 0.05,
                           what="keyboard search interval")
-            self.type_text(widget, str(value))
+            index = widget.findData(str(value), CODE_ROLE)
+            shown = widget.itemText(index) if index >= 0 else ""
+            # A numeric code leads its item ("07 租房"); a word-coded choice shows only its label: type that.
+            self.type_text(widget, str(value) if not shown or shown.startswith(str(value)) else shown)
             self._combo_typed[id(widget)] = time.perf_counter()
         elif isinstance(value, bool):
             if widget.isChecked() != value:

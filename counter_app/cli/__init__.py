@@ -24,31 +24,39 @@ COMMANDS: dict[str, str] = {
     "station": "station", "sync": "sync_cmd",
 }
 # Global options that take a value (they may stand before the command name).
-_VALUED = ("--data-dir", "--clerk", "--approver")
+_VALUED = ("--data-dir", "--clerk", "--approver")  # see _GLOBAL_OPTIONS
 
 EXIT_INTERNAL = 3
 EXIT_BROKEN_PIPE = 141  # as a shell reports a command ended by SIGPIPE
 
 
-def add_identity_options(parser: argparse.ArgumentParser, _top: bool = True, _seen: set[int] | None = None) -> None:
-    """``--clerk``/``--approver`` on the main parser and on every sub-command, so they may be
-    written before or after the command name (passwords: see ``_login``)."""
+# Global options (docs/CONTRACTS.md): written before or after the command name, as users type them.
+_GLOBAL_OPTIONS: tuple[tuple[str, dict[str, str]], ...] = (
+    ("--data-dir", {"metavar": "DIR", "help": "数据目录（默认为系统用户数据目录）"}),
+    ("--clerk", {"metavar": "NAME", "help": "柜员登录名（密码由环境变量 COUNTER_APP_PASSWORD 或标准输入提供）"}),
+    ("--approver", {"metavar": "NAME",
+                    "help": "复核站长登录名（需复核的业务；密码由 COUNTER_APP_APPROVER_PASSWORD 或标准输入提供）"}),
+)
+
+
+def add_global_options(parser: argparse.ArgumentParser, _top: bool = True, _seen: set[int] | None = None) -> None:
+    """``--data-dir``/``--clerk``/``--approver`` on the main parser and on every sub-command, so they
+    may be written before or after the command name (passwords: see ``_login``). On a sub-command the
+    default is SUPPRESS, so an option given only before the command is not reset by the sub-parser."""
     seen = set() if _seen is None else _seen
     if id(parser) in seen:
         return
     seen.add(id(parser))
-    extra: dict[str, object] = {} if _top else {"default": argparse.SUPPRESS}
-    if "--clerk" not in parser._option_string_actions:
-        parser.add_argument("--clerk", metavar="NAME",
-                            help="柜员登录名（密码由环境变量 COUNTER_APP_PASSWORD 或标准输入提供）", **extra)
-    if "--approver" not in parser._option_string_actions:
-        parser.add_argument("--approver", metavar="NAME",
-                            help="复核站长登录名（需复核的业务；密码由 COUNTER_APP_APPROVER_PASSWORD 或标准输入提供）",
-                            **extra)
+    for flag, options in _GLOBAL_OPTIONS:
+        if flag not in parser._option_string_actions:
+            if _top:
+                parser.add_argument(flag, **options)
+            else:
+                parser.add_argument(flag, default=argparse.SUPPRESS, **options)
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for child in action.choices.values():
-                add_identity_options(child, False, seen)
+                add_global_options(child, False, seen)
 
 
 def command_in(argv: Sequence[str]) -> str | None:
@@ -69,7 +77,6 @@ def build_parser(commands: Iterable[str] | None = None) -> argparse.ArgumentPars
         description="住房公积金乡镇服务站窗口系统 (counter-app)",
     )
     parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
-    parser.add_argument("--data-dir", help="数据目录（默认为系统用户数据目录）")
     parser.add_argument("--demo", action="store_true", help="首次运行时生成演示数据")
     sub = parser.add_subparsers(dest="command", parser_class=console.ChineseArgumentParser)
     wanted = COMMANDS if commands is None else [c for c in commands if c in COMMANDS]
@@ -80,7 +87,7 @@ def build_parser(commands: Iterable[str] | None = None) -> argparse.ArgumentPars
             print(f"警告：命令模块 {name} 无法加载：{exc}", file=sys.stderr)
             continue
         module.register(sub)
-    add_identity_options(parser)
+    add_global_options(parser)
     return parser
 
 
@@ -95,6 +102,8 @@ def _parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stdout is None:  # started with stdout closed (`counter-app … >&-`): nobody reads; run quietly
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  lives as long as the process
     console.force_utf8_stdio()
     words = list(sys.argv[1:] if argv is None else argv)
     args = _parser_for(words).parse_args(words)
@@ -103,15 +112,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(data_dir=args.data_dir, demo=args.demo)
     try:
+        code = _run(args)
+        sys.stdout.flush()  # a reader that went away shows here, not as a traceback at exit
+        return code
+    except BrokenPipeError:  # the reader went away (`… | head`), even while an error was reported: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command, with bad input, a fault of the machine or a bug each turned into its exit code."""
+    try:
         return int(args.func(args) or 0)
     except console.CliError as exc:
         return console.report_error(exc, as_json=getattr(args, "json", False))
     except KeyboardInterrupt:
         print("已中断", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # the reader went away (`… | head`): nothing wrong, stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_BROKEN_PIPE
+    except BrokenPipeError:
+        raise
     except Exception as exc:  # noqa: BLE001  a bug, not bad input: say so in Chinese and keep a scrubbed report
         known = _known_problem(exc, args)
         if known is not None:

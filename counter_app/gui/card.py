@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from counter_app import services
 from counter_app.domain.catalog import BUSINESSES, REPAYMENT_METHODS, SEXES
@@ -19,7 +19,7 @@ from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.loan_card import open_loan_card
 from counter_app.gui.operations import Operation
 from counter_app.gui.records import RecordsModel
-from counter_app.gui.rows import RowsModel
+from counter_app.gui.rows import RowsModel, elide_columns
 from counter_app.services.lookup import reveal
 
 
@@ -41,7 +41,7 @@ class CardView(QWidget, Ui_Card):
         self.applications_model = RecordsModel(self)
         self.card_applications.setModel(self.applications_model)
         for view in (self.card_first_table, self.card_applications):
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            elide_columns(view)
         for spec in BUSINESSES.values():
             if spec.subject_field == subject_field:
                 button = QPushButton(catalog_text(spec.short), self)

@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from counter_app.domain.catalog import BUSINESSES
@@ -30,6 +30,10 @@ from counter_app.services import operations
 from counter_app.services.operations.tables import Table
 
 DAYS = 14
+# Distinct colours for up to 20 businesses (Tableau 20): Qt's theme has ten, then near-white bars.
+KIND_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+                "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94",
+                "#f7b6d2", "#c7c7c7", "#dbdb8d", "#9edae5")
 
 
 class DashboardPage(QWidget, Ui_DashboardPage):
@@ -111,16 +115,20 @@ class DashboardPage(QWidget, Ui_DashboardPage):
 
     def _daily_chart(self, board: Any) -> Any:
         series = QStackedBarSeries()
-        for kind, counts in board.per_day.items():
+        kinds = [kind for kind, counts in board.per_day.items() if any(counts)]  # the legend: what was taken
+        for index, kind in enumerate(kinds):
             spec = BUSINESSES.get(kind)
-            bar = QBarSet(catalog_text(spec.short) if spec else kind)
-            bar.append(list(counts))
+            bar = QBarSet(catalog_text(spec.short) if spec else _t("其他业务"))
+            bar.setColor(QColor(KIND_COLOURS[index % len(KIND_COLOURS)]))
+            bar.append(list(board.per_day[kind]))
             series.append(bar)
         chart = _chart(_t("每日受理量（笔）"))
+        # Each business by its full short name, one a line beside the bars: 15 names never fit below them.
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([d.strftime("%m-%d") for d in board.days])
-        axis_x.setLabelsAngle(-60)  # a fortnight of dates fits a half-width chart
+        axis_x.append([f"{d.month}/{d.day}" for d in board.days])
+        axis_x.setLabelsAngle(-90)  # upright dates need only a line's height of each bar's width: never elided
         axis_y = QValueAxis()
         top = max([sum(c[i] for c in board.per_day.values()) for i in range(len(board.days))], default=0)
         axis_y.setRange(0, max(top, 4))

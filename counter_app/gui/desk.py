@@ -66,8 +66,9 @@ class Desk(QObject):
         for spec in BUSINESSES.values():  # registered at run time, so not in the generated bar
             if spec.kind not in w.business_actions:
                 w.add_business(spec.kind, spec.action_name, spec.short, spec.title)
-        for number, action in enumerate(w.business_actions.values(), start=1):
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        for action in w.business_actions.values():  # Ctrl+1…9, then Ctrl+Alt+1…9 (main_window.business_shortcut)
+            if action.property("shortcut_keys"):
+                action.setShortcut(QKeySequence(action.property("shortcut_keys")))
         self.search = w.search = SearchController(self.counter, w.search_box, w)
         self.search.opened.connect(self.show_card)
         self.records = w.records = RecordsPage(self.counter, w)

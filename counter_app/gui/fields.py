@@ -394,6 +394,7 @@ class FieldEditor(QObject):
             widget.setToolTip(translate(spec.hint))
             widget.setAccessibleDescription(translate(spec.hint))
         self.origin = ""  # PREFILL, DERIVED, TYPED, or "" (empty, restored or cleared)
+        self._labels: dict[str, str] = {}  # a choice's code → its label (set_choices)
         self._hinted = False  # the guard's hint is shown (kept until the clerk takes the field over)
         guard = self.guard
         if guard is not None:
@@ -465,6 +466,13 @@ class FieldEditor(QObject):
         value = self.value()
         return value in (None, "", False, []) or (isinstance(value, str) and not value.strip())
 
+    def display(self, value: Any) -> str:
+        """``value`` as the clerk reads it: a choice's label, never its code."""
+        if isinstance(value, bool):
+            yes, no = QCoreApplication.translate("FieldEditor", "是"), QCoreApplication.translate("FieldEditor", "否")
+            return yes if value else no
+        return self._labels.get(str(value), "" if value is None else str(value))
+
     def set_choices(self, choices: Sequence[tuple[str, str]], show_codes: bool = True) -> None:
         w = self.widget
         if not isinstance(w, QComboBox):
@@ -472,8 +480,12 @@ class FieldEditor(QObject):
         current = self.value()
         w.blockSignals(True)
         w.clear()
+        self._labels = {}
         for code, label in choices:
-            w.addItem(f"{code} {self._translate(label)}" if show_codes else self._translate(label))
+            text = self._translate(label)
+            self._labels[code] = text
+            # A national numeric code ("07 租房") helps the keyboard; a word code ("commercial") is internal.
+            w.addItem(f"{code} {text}" if show_codes and code.isdigit() else text)
             w.setItemData(w.count() - 1, code, CODE_ROLE)
         w.setCurrentIndex(w.findData(current, CODE_ROLE) if current is not None else -1)
         w.blockSignals(False)

@@ -24,12 +24,29 @@ from counter_app.gui.i18n import catalog_text
 from counter_app.gui.status import StatusPanel
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QResizeEvent
 
     from counter_app.gui.desk import Desk
     from counter_app.gui.printing import PrintController
     from counter_app.gui.wizard import BusinessForm
     from counter_app.services import Counter
+
+
+# The left bar when the window is too low for the roomy buttons (APP_STYLE in app.py has those).
+COMPACT_BAR = "QToolBar { spacing: 0px; } QToolButton { padding: 0px 8px; min-width: 84px; font-size: 14px; }"
+
+
+def business_shortcut(number: int) -> str:
+    """The key of the ``number``-th business in menu order: Ctrl+1…Ctrl+9, then Ctrl+Alt+1…Ctrl+Alt+9
+    for the 10th to the 18th (a second row of the same digits); none after that."""
+    if number <= 9:
+        return f"Ctrl+{number}"
+    return f"Ctrl+Alt+{number - 9}" if number <= 18 else ""
+
+
+def business_tooltip(title: str, keys: str) -> str:
+    """The button's tooltip names the key it really has (or none)."""
+    return f"{title}（{keys}）" if keys else title
 
 
 class MainWindow(QMainWindow, Ui_MainWindow):
@@ -53,6 +70,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             action.setEnabled(False)
         self.business_titles: dict[str, tuple[str, str]] = {}  # kind → (short, title): source texts
         self.business_actions: dict[str, QAction] = {}
+        self._roomy_button: int | None = None  # a left-bar button's height in the roomy style
         self._businesses_end = self.business_bar.insertSeparator(self.action_records)
         for kind, action_name, short, title in MENU:
             self.add_business(kind, action_name, short, title)
@@ -74,6 +92,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         from counter_app.gui.desk import Desk  # the start path's one deferred import
 
         self.desk = Desk(self)
+        self.fit_business_bar()  # the desk added the 站务 buttons
 
     def attach(self, counter: Counter) -> None:
         """The store is open: everything that needs it starts working."""
@@ -85,11 +104,14 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.desk.attach(counter)
 
     def add_business(self, kind: str, action_name: str, short: str, title: str) -> QAction:
-        """The action ``action_<kind>`` in the bar and the menu, in registry order (Ctrl+number follows it)."""
+        """The action ``action_<kind>`` in the bar and the menu, in registry order (its key follows it:
+        ``business_shortcut``)."""
         number = len(self.business_actions) + 1
         action = QAction(catalog_text(short), self)
         action.setObjectName(action_name)
-        action.setToolTip(f"{catalog_text(title)}（Ctrl+{number}）")
+        keys = business_shortcut(number)
+        action.setProperty("shortcut_keys", keys)  # set by the desk (QKeySequence before the paint costs)
+        action.setToolTip(business_tooltip(catalog_text(title), keys))
         action.setStatusTip(catalog_text(title))
         action.triggered.connect(lambda _checked=False, kind=kind: self.open_business(kind))
         action.setEnabled(False)  # on at attach()
@@ -160,11 +182,32 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         for number, (kind, action) in enumerate(self.business_actions.items(), start=1):
             short, title = self.business_titles[kind]
             action.setText(catalog_text(short))
-            action.setToolTip(f"{catalog_text(title)}（Ctrl+{number}）")
+            action.setToolTip(business_tooltip(catalog_text(title), business_shortcut(number)))
         if self.status.last is not None:
             self.status.show(self.status.last)
         if self.desk is not None:
             self.desk.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_business_bar()
+
+    def fit_business_bar(self) -> None:
+        """Every button of the left bar on screen: where the roomy buttons would not fit (24 of them at
+        1366×768), a compact style instead of Qt's overflow arrow hiding the 站务 pages."""
+        bar = self.business_bar
+        shown = [a for a in bar.actions() if a.isVisible()]
+        separators = sum(1 for a in shown if a.isSeparator())
+        if self._roomy_button is None:
+            first = next((bar.widgetForAction(a) for a in shown if not a.isSeparator()), None)
+            if first is None:
+                return
+            self._roomy_button = first.sizeHint().height()
+        room = self.height() - self.menuBar().height() - self.statusBar().height() - 16
+        compact = (len(shown) - separators) * self._roomy_button + separators * 10 > room
+        if compact != bool(bar.property("compact")):
+            bar.setProperty("compact", compact)
+            bar.setStyleSheet(COMPACT_BAR if compact else "")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -35,15 +35,19 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app import services
+from counter_app.domain.catalog import business
 from counter_app.gui.approval import ask_approval
 from counter_app.gui.forms.ui_print_preview import Ui_PrintPreview
 from counter_app.gui.forms.ui_reprint_dialog import Ui_ReprintDialog
-from counter_app.gui.i18n import _t
+from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.operations import Operation
 from counter_app.services.approvals import reprint_request
 from counter_app.services.print_jobs import list_printers, print_choice, send_to_printer
 
-DOCUMENTS = {"receipt": QT_TR_NOOP("受理回执"), "form": QT_TR_NOOP("申请表"), "notice": QT_TR_NOOP("一次性告知单")}
+# Every document the window previews, by the key the code passes; the clerk sees only the title.
+DOCUMENTS = {"receipt": QT_TR_NOOP("受理回执"), "form": QT_TR_NOOP("申请表"), "notice": QT_TR_NOOP("一次性告知单"),
+             "establishment_notice": QT_TR_NOOP("责令限期办理通知书"), "case_dossier": QT_TR_NOOP("建制执法案卷"),
+             "daily_close": QT_TR_NOOP("日结单")}
 PRINT_AS = {"notice": "one_time_notice"}  # the preview's document → the print service's document
 
 
@@ -114,6 +118,11 @@ class PrintOptionsDialog(QDialog):
                 "paper": self.paper.currentData(), "duplex": self.duplex.isChecked()}
 
 
+def document_title(document: str) -> str:
+    """The title the clerk sees for a document key (never the key: an unknown one is a 打印文件)."""
+    return _t(DOCUMENTS.get(document, QT_TR_NOOP("打印文件")))
+
+
 class PreviewDialog(QDialog, Ui_PrintPreview):
     """One PDF on screen; Ctrl+P sends it to the printer through the print service; save-as."""
 
@@ -132,10 +141,11 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.doc)
         self.view_layout.addWidget(self.view)
-        title = _t(DOCUMENTS.get(document, document))
+        title = document_title(document)
         self.setWindowTitle(_t("打印预览") + " - " + title)
         pages = _t("共 %1 页").replace("%1", str(self.doc.pageCount()))
-        self.document_label.setText(f"{title}　{pdf.name}　{pages}")
+        self.document_label.setText(f"{title}　{pages}")
+        self.document_label.setToolTip(str(pdf))  # where the file is, for a clerk who wants to keep it
         self.options_button = QPushButton(_t("选择打印机(&O)…"), self)
         self.options_button.setObjectName("print_options_button")
         self.preview_buttons.insertWidget(self.preview_buttons.indexOf(self.print_button) + 1, self.options_button)
@@ -289,6 +299,10 @@ class ReprintDialog(QDialog, Ui_ReprintDialog):
         self.number.setText(receipt_number)
         for key in ("receipt", "form"):
             self.document.addItem(_t(DOCUMENTS[key]), key)
+        # Room for a reason typed in full ("申请人单位要求加盖公章另需一份"), not just the listed ones.
+        self.reason.setMinimumContentsLength(26)
+        self.reason.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.number.setMinimumWidth(self.number.fontMetrics().horizontalAdvance("CG01-01-20261123-0001") + 24)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -319,7 +333,7 @@ class PrintController(QObject):
         if make is None:
             QMessageBox.information(self.window, _t("打印"), _t("打印功能尚未就绪。"))
             return
-        self.window.statusBar().showMessage(_t("正在生成 ") + _t(DOCUMENTS.get(document, document)) + "…")  # type: ignore[attr-defined]
+        self.window.statusBar().showMessage(_t("正在生成 ") + document_title(document) + "…")  # type: ignore[attr-defined]
         Operation(lambda _p: make(), success=lambda printed: self.preview(Path(printed.path), document),
                   failure=lambda exc: self._failed(exc, document, argument, reprint_reason)).run(key=f"print-{document}")
 
@@ -328,13 +342,15 @@ class PrintController(QObject):
         counter, out = self.counter, self.out_dir
         if document == "notice":
             fn = getattr(services, "print_one_time_notice", None)
-            return fn and (lambda: fn(counter, kind, argument, out / f"notice-{kind}.pdf"))
+            name = f"{document_title(document)}-{catalog_text(business(kind).short)}.pdf" if kind else "notice.pdf"
+            return fn and (lambda: fn(counter, kind, argument, out / name))
         if document == "receipt":
             fn = getattr(services, "print_receipt", None)
             extra = {"approval": approval} if approval is not None else {}
-            return fn and (lambda: fn(counter, argument, out / f"receipt-{argument}.pdf", reprint_reason=reason, **extra))
+            path = out / f"{document_title(document)}-{argument}.pdf"
+            return fn and (lambda: fn(counter, argument, path, reprint_reason=reason, **extra))
         fn = getattr(services, "print_form", None)
-        return fn and (lambda: fn(counter, argument, out / f"form-{argument}.pdf"))
+        return fn and (lambda: fn(counter, argument, out / f"{document_title(document)}-{argument}.pdf"))
 
     def _failed(self, exc: BaseException, document: str = "", argument: Any = None, reason: str | None = None) -> None:
         self.window.statusBar().clearMessage()  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, Signal
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from counter_app import services
 from counter_app.domain.catalog import BUSINESSES
@@ -14,7 +14,7 @@ from counter_app.domain.status import ApplicationStatus, application_label
 from counter_app.gui.forms.ui_records_page import Ui_RecordsPage
 from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.operations import Operation
-from counter_app.gui.rows import RowsModel, Translated
+from counter_app.gui.rows import RowsModel, Translated, elide_columns
 
 COLUMNS = (QT_TR_NOOP("受理编号"), QT_TR_NOOP("业务"), QT_TR_NOOP("申请人/单位"), QT_TR_NOOP("金额"),
            QT_TR_NOOP("状态"), QT_TR_NOOP("中心意见"), QT_TR_NOOP("受理时间"), QT_TR_NOOP("柜员"))
@@ -68,7 +68,7 @@ class RecordsPage(QWidget, Ui_RecordsPage):
         self.loading = False  # a read of the records is running
         self.model = RecordsModel(self)
         self.records_view.setModel(self.model)
-        self.records_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        elide_columns(self.records_view)
         self.kind_filter.addItem(_t("全部"), None)
         for kind, spec in BUSINESSES.items():
             self.kind_filter.addItem(catalog_text(spec.short), kind)

@@ -15,10 +15,25 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
 from counter_app.gui.formats import day, moment, money
 from counter_app.gui.i18n import _t
 from counter_app.services.operations.tables import Table
+
+WIDEST_COLUMN = 320  # px: a longer cell (a complaint's summary, a decision's reason) is elided
+
+
+def elide_columns(view: QAbstractItemView, *, stretch_last: bool = False) -> None:
+    """Columns as wide as their contents up to ``WIDEST_COLUMN``; a longer text ends in "…" on one
+    line (never wrapped and cut), and the models give every cell its full text as the tooltip."""
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    if hasattr(view, "setWordWrap"):
+        view.setWordWrap(False)
+    header = view.horizontalHeader()  # type: ignore[attr-defined]
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setMaximumSectionSize(WIDEST_COLUMN)
+    header.setStretchLastSection(stretch_last)
 
 
 class Translated(NamedTuple):

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -28,7 +27,7 @@ from counter_app.gui.fields import FieldEditor, make_editor
 from counter_app.gui.forms.ui_station_page import Ui_StationPage
 from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
-from counter_app.gui.rows import RowsModel
+from counter_app.gui.rows import RowsModel, elide_columns
 from counter_app.services import Counter, operations
 from counter_app.services.operations.tables import Table
 
@@ -50,8 +49,7 @@ class StationPage(QWidget, Ui_StationPage):
         self.counter = counter
         self.model = RowsModel(self.headers, self)
         self.rows_view.setModel(self.model)
-        self.rows_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.rows_view.horizontalHeader().setStretchLastSection(True)
+        elide_columns(self.rows_view, stretch_last=True)
         self.rows_view.selectionModel().currentRowChanged.connect(lambda *_: self.show_details())
         self.page_splitter.setStretchFactor(0, 3)
         self.page_splitter.setStretchFactor(1, 1)

@@ -332,9 +332,9 @@ class BusinessForm(QWidget, Ui_BusinessForm):
                 editor.set_value(new, PREFILL)
                 filled.add(field_key)
         for field_key, value in prefill.items():  # info change: the current value where the new one goes
-            widget = self.editors[f"new_{field_key}"].widget if f"new_{field_key}" in self.editors else None
-            if widget is not None and hasattr(widget, "setPlaceholderText"):
-                widget.setPlaceholderText(_t("现为：") + str(value))
+            editor = self.editors.get(f"new_{field_key}")
+            if editor is not None and hasattr(editor.widget, "setPlaceholderText"):
+                editor.widget.setPlaceholderText(_t("现为：") + editor.display(value))  # a label, never a code
         return filled
 
     def problems(self) -> tuple[list[str], list[str]]:

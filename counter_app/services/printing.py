@@ -191,13 +191,37 @@ def print_receipt(
     return printed
 
 
+def _names_on_form(spec: BusinessSpec, record: ApplicationRecord, counter: Counter) -> dict[str, tuple[str, str]]:
+    """The names a signed form must carry beside the codes it prints (field key → (label, name)): the
+    applicant's (姓名 or 单位名称) unless the form has its own name field, and every other employer's."""
+    names: dict[str, tuple[str, str]] = {}
+    if not spec.subject_name_field:
+        label = "单位名称" if spec.subject_lookup == "employer" else "姓名"
+        names[spec.subject_field] = (label, record.subject_name or "")
+    others = {f.key: str(record.fields.get(f.key) or "") for f in spec.fields
+              if f.kind == "uscc" and f.key != spec.subject_field and record.fields.get(f.key)}
+    if others:
+        with counter.store.unit_of_work() as uow:
+            for key, code in others.items():
+                employer = uow.employers.get(code)
+                names[key] = ("单位名称", employer.name if employer else "")
+    return names
+
+
 def _form_sections(spec: BusinessSpec, record: ApplicationRecord, counter: Counter) -> tuple[form_doc.Section, ...]:
     """The field grid by section, with the business's own tables where it puts them."""
     sections: dict[str, list[tuple[str, str]]] = {}
+    names = _names_on_form(spec, record, counter)
     for f in spec.fields:
         if spec.form_hides_prefix and f.key.startswith(spec.form_hides_prefix):
             continue
-        sections.setdefault(f.section or spec.title, []).append((f.label, _display(f, record.fields.get(f.key), counter)))
+        pairs = sections.setdefault(f.section or spec.title, [])
+        shown = _display(f, record.fields.get(f.key), counter)
+        if f.key == spec.subject_name_field and not shown:  # left blank: the name on record
+            shown = record.subject_name or ""
+        pairs.append((f.label, shown))
+        if f.key in names:
+            pairs.append(names[f.key])
     out: list[form_doc.Section] = [form_doc.FieldSection(title, tuple(pairs)) for title, pairs in sections.items()]
     version = counter.policy_on(_taken_on(counter, record))  # as in force on the day it was taken
     for at, table in spec.form_extras(spec, record.fields, lambda f, value: _display(f, value, counter), version):

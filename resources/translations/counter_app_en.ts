@@ -296,6 +296,18 @@
         <translation>One-time notice</translation>
     </message>
     <message>
+        <source>责令限期办理通知书</source>
+        <translation>Notice to register within a time limit</translation>
+    </message>
+    <message>
+        <source>建制执法案卷</source>
+        <translation>Enforcement case file</translation>
+    </message>
+    <message>
+        <source>日结单</source>
+        <translation>Daily close sheet</translation>
+    </message>
+    <message>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
@@ -314,6 +326,10 @@
     <message>
         <source>，暂停接收任务</source>
         <translation>, not accepting jobs</translation>
+    </message>
+    <message>
+        <source>打印文件</source>
+        <translation>Printout</translation>
     </message>
     <message>
         <source>打印预览</source>
@@ -1128,6 +1144,10 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>本期</source>
         <translation>This period</translation>
+    </message>
+    <message>
+        <source>其他业务</source>
+        <translation>Other business</translation>
     </message>
     <message>
         <source>每日受理量（笔）</source>
@@ -2220,6 +2240,10 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>是</source>
         <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>

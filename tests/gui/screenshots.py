@@ -15,10 +15,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from gui_helpers import send_key, send_text
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from counter_app import services
+from counter_app.domain.businesses import BUSINESSES
 from counter_app.gui.app import create_main_window
+from counter_app.gui.operations import runner
 
 
 def settle(ms: int = 150) -> None:
@@ -57,6 +59,36 @@ def shoot(window: Any, out: Path, name: str, size: str) -> Path:
     window.grab().save(str(path))
     print(path)
     return path
+
+
+SHOT = ("open-account", "establish-employer", "withdrawal", "loan", "info-change", "deferral")
+
+
+def previews(window: Any, counter: Any, card: Any, out: Path, size: str) -> None:
+    """A receipt's print preview and the 补打 dialog (a change of mobile number taken for the worker)."""
+    digits = "".join(ch for ch in size if ch.isdigit())
+    form = {"id_number": card.worker.id_number, "new_mobile": f"139{digits}00000000"[:11]}
+    form["materials"] = [m.code for m in services.required_materials(counter, "info-change", form)]
+    result = services.submit_application(counter, "info-change", form)
+    if not result.ok:
+        print("no receipt to preview:", result.errors)
+        return
+    window.printer.request("receipt", result.receipt_number)
+    runner().wait_for_done(20000)
+    settle(800)
+    preview = window.printer.last_preview
+    preview.resize(min(preview.width(), window.width()), window.height() - 60)
+    settle(400)
+    preview.grab().save(str(out / f"preview-receipt-{size}.png"))
+    preview.close()
+    window.printer.ask_reprint(result.receipt_number)
+    settle(300)
+    dialog = window.findChild(QDialog, "reprint_dialog")
+    dialog.reason.setCurrentText("申请人单位要求加盖公章另需一份")
+    settle(200)
+    dialog.grab().save(str(out / f"reprint-dialog-{size}.png"))
+    print(out / f"reprint-dialog-{size}.png")
+    dialog.reject()
 
 
 def main(data_dir: str, out_dir: str, sizes: list[str]) -> None:
@@ -105,6 +137,14 @@ def main(data_dir: str, out_dir: str, sizes: list[str]) -> None:
         type_into(window, "uscc", card.employer.uscc)
         type_into(window, "from_month", f"{date.today():%Y-%m}")
         shoot(window, out, "deferral", size)
+        for kind, spec in BUSINESSES.items():  # every other business, opened for the worker or employer
+            if kind in SHOT:
+                continue
+            subject = card.employer.uscc if spec.subject_field == "uscc" else card.worker.id_number
+            window.open_business(kind, {spec.subject_field: subject} if spec.subject_field else None)
+            settle(600)
+            shoot(window, out, kind, size)
+        previews(window, counter, card, out, size)
         window.show_home()
         window.search_box.setFocus()
         send_text(window.search_box, "wang")

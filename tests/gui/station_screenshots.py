@@ -1,7 +1,7 @@
 """Screenshots of the 站务 pages on a demo city with a fortnight of work (not a test; run under Xvfb).
 
     Xvfb :99 -screen 0 1920x1080x24 &
-    DISPLAY=:99 QT_QPA_PLATFORM=xcb python tests/gui/station_screenshots.py DATA_DIR OUT_DIR [1366x768 …]
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb python tests/gui/station_screenshots.py DATA_DIR OUT_DIR [1366x768 1920x1080]
 """
 
 from __future__ import annotations
@@ -17,12 +17,15 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from counter_app import services
+from counter_app.domain.businesses import BUSINESSES
 from counter_app.gui.app import create_main_window
 from counter_app.gui.operations import runner
+from counter_app.gui.station_menu import PAGES
 from counter_app.services import operations as ops
 from counter_app.store import ApplicationRecord
 
-KINDS = ("open-account", "withdrawal", "withdrawal", "loan", "info-change", "deferral")
+# Every business (withdrawals twice as often): the dashboard's legend must hold all of them.
+KINDS = (*BUSINESSES, "withdrawal")
 
 
 def settle(ms: int = 300) -> None:
@@ -98,8 +101,7 @@ def main(data_dir: str, out_dir: str, sizes: list[str]) -> None:
         window = create_main_window(data_dir)
         window.resize(w, h)
         window.show()
-        for name in ("action_station_dashboard", "action_station_cases", "action_station_coverage",
-                     "action_station_complaints", "action_station_deferrals", "action_station_close"):
+        for name in [n for n, _t, _c in PAGES]:  # every 站务 page
             page = window.station.show(name)
             runner().wait_for_done(20000)
             settle(600)
@@ -124,4 +126,4 @@ def main(data_dir: str, out_dir: str, sizes: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3:] or ["1366x768"])
+    main(sys.argv[1], sys.argv[2], sys.argv[3:] or ["1366x768", "1920x1080"])

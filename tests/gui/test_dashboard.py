@@ -135,7 +135,12 @@ def test_dashboard_kpis_and_charts(qtbot: Any, window: Any, counter: Any, tmp_pa
     (series,) = coverage.series()
     assert [s.at(0) for s in series.barSets()] == [200, board.coverage.progress.opened]
     daily = page.daily_view.chart().series()[0]
-    assert daily.count() == len(board.per_day)
+    taken = [kind for kind, counts in board.per_day.items() if any(counts)]
+    assert daily.count() == len(taken)  # a legend entry for each business taken in the fortnight, no more
+    assert len({s.color().name() for s in daily.barSets()}) == daily.count()  # each its own colour
+    assert page.daily_view.chart().legend().alignment() == Qt.AlignmentFlag.AlignRight  # full names, one a line
+    (dates,) = page.daily_view.chart().axes(Qt.Orientation.Horizontal)
+    assert dates.labelsAngle() == -90 and dates.categories()[-1] == f"{today.month}/{today.day}"
     assert sum(sum(s.at(i) for i in range(s.count())) for s in daily.barSets()) == sum(map(sum, board.per_day.values()))
     table = page.table()
     ops.export_table(table, tmp_path / "daily.csv")

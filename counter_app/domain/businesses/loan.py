@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from counter_app.domain.business_spec import BusinessSpec, FieldSpec, FormTable
 from counter_app.domain.errors import FieldError
+from counter_app.domain.loan_limit import CONSTRAINT_KEYS, CONSTRAINT_LABELS
 from counter_app.domain.money import format_money
 from counter_app.domain.person_fields import MATERIALS, REPAYMENT_METHODS
 from counter_app.domain.retirement import WORKER_CATEGORIES
@@ -75,7 +76,25 @@ def form_extras(spec: BusinessSpec, fields: Mapping[str, Any], show: Show,
     """The repayment comparison, before the materials section; rates as in force on the day taken."""
     months = int(fields["months"])
     rate = version.loan.rate(bool(fields.get("second_home")), months)
-    return ((-1, schedule_section(repayment_options(Decimal(fields["amount"]), rate, months))),)
+    tables = [(-1, schedule_section(repayment_options(Decimal(fields["amount"]), rate, months)))]
+    limit = fields.get("loan_limit")  # as the store rule found it when the loan was taken
+    if isinstance(limit, Mapping) and limit.get("limit") is not None:
+        tables.insert(0, (-1, limit_section(limit)))
+    return tuple(tables)
+
+
+def limit_section(limit: Mapping[str, Any]) -> FormTable:
+    """The limit, the rule that set it, and each constraint's amount (可贷额度), on one line."""
+    binding = str(limit.get("binding") or "")
+    constraints = limit.get("constraints") or {}
+    keys = [key for key in CONSTRAINT_KEYS if key in constraints]
+    row = (format_money(Decimal(str(limit["limit"]))), CONSTRAINT_LABELS.get(binding, binding),
+           *(format_money(Decimal(str(constraints[key]))) for key in keys))
+    return FormTable(
+        "可贷额度（单位：元）", ("可贷额度", "受约束条件", *(CONSTRAINT_LABELS[key] for key in keys)), (row,),
+        note="可贷额度取各项约束中的最低者，按受理日的账户余额和政策计算。",
+        col_fractions=(0.17, 0.17, *(0.66 / len(keys) for _ in keys)),
+    )
 
 
 SPEC = BusinessSpec(

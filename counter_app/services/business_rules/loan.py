@@ -52,6 +52,7 @@ def check(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOut
     out.errors += [unknown_area] if unknown_area else []
     limit = loan_limit(ctx.version, v, balance=account.balance, second_home=second_home, area=area)
     out.details["loan_limit"] = limit.as_dict()
+    out.details["record"] = {"loan_limit": limit.as_dict()}  # the form prints the limit found at intake
     out.details["rate"] = str(ctx.version.loan.rate(second_home, int(v["months"])))
     if Decimal(v["amount"]) > limit.limit:
         label = CONSTRAINT_LABELS.get(limit.binding, limit.binding)
