@@ -9,7 +9,9 @@ listed twice), about 100 bytes a row. The figures printed show it (no target is 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -55,12 +57,25 @@ def run(label: str, path: Path, data: Path) -> None:
           f"Python heap peak {peak / 2**20:.1f} MiB, process max RSS so far {max_rss:.0f} MiB")
 
 
+def use_file_keyring(path: Path) -> None:
+    """The audit chain's key needs a keyring: the tests' JSON-file backend, in the run's temporary folder."""
+    import keyring
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "sync"))
+    from keyring_file_backend import FileKeyring
+
+    os.environ["COUNTER_TEST_KEYRING"] = str(path)
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring_file_backend.FileKeyring"
+    keyring.set_keyring(FileKeyring())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
+        use_file_keyring(root / "keyring.json")
         for rows in (args.rows // 10, args.rows):
             write_csv(root / f"feed{rows}.csv", rows)
             run(f"CSV  {rows:>7}", root / f"feed{rows}.csv", root / f"csv{rows}")
