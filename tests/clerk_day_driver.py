@@ -37,7 +37,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QMess
 from counter_app import services
 from counter_app.domain.businesses.loan_settle import last_due_date, payoff
 from counter_app.domain.catalog import BUSINESSES
-from counter_app.domain.ids import make_resident_id, make_uscc
+from counter_app.domain.ids import make_resident_id, make_uscc_of
 from counter_app.gui.fields import CODE_ROLE
 from counter_app.services.applications import evaluate
 
@@ -234,7 +234,7 @@ class Customers:
                       "address": f"城关镇{self.rng.choice(STREETS)}{self._seq}号", "employer_uscc": employer.uscc,
                       "monthly_base": "6000", "worker_ratio": "12", "employer_ratio": "12", "start_month": month}
         elif kind == "establish-employer":
-            values = {"uscc": make_uscc(f"91620102{self._seq + 7_000_000:08d}A"),
+            values = {"uscc": make_uscc_of("91620102", f"{self._seq + 7_000_000:08d}"),
                       "employer_name": f"示范市南山{self.rng.choice(GIVEN)}商贸{self._seq}号有限公司", "legal_rep": "黄伟",
                       "employer_address": f"南山镇{self.rng.choice(STREETS)}{self._seq}号", "contact_name": "林芳",
                       "contact_mobile": f"137{self._seq:08d}", "bank_name": "中国建设银行",

@@ -185,8 +185,10 @@ class CasesPage(StationPage):
         self.notify(_t("案件 {0} 现为：{1}").format(case.case_no, state_text(case.state)))
         paper = result.value.steps[-1].path if result.value.steps else None
         if case.state == rules.NOTICE_ISSUED and paper:  # the printed notice, to print or save
-            document = "arrears_notice" if case.kind == rules.ARREARS else "establishment_notice"
-            self._preview(Path(paper), document)
+            if case.kind == rules.ARREARS:  # each document key literal: the preview titles are checked from the source
+                self._preview(Path(paper), "arrears_notice")
+            else:
+                self._preview(Path(paper), "establishment_notice")
         warnings = [w.message for w in getattr(result, "warnings", ())]
         if warnings:  # a citation held back as 待核对: the supervisor must see why, and keep seeing it
             self.notify(_t("提示：") + "；".join(warnings))

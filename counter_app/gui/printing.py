@@ -46,8 +46,8 @@ from counter_app.services.print_jobs import list_printers, print_choice, send_to
 
 # Every document the window previews, by the key the code passes; the clerk sees only the title.
 DOCUMENTS = {"receipt": QT_TR_NOOP("受理回执"), "form": QT_TR_NOOP("申请表"), "notice": QT_TR_NOOP("一次性告知单"),
-             "establishment_notice": QT_TR_NOOP("责令限期办理通知书"), "case_dossier": QT_TR_NOOP("建制执法案卷"),
-             "daily_close": QT_TR_NOOP("日结单")}
+             "establishment_notice": QT_TR_NOOP("责令限期办理通知书"), "arrears_notice": QT_TR_NOOP("责令限期缴存通知书"),
+             "case_dossier": QT_TR_NOOP("建制执法案卷"), "daily_close": QT_TR_NOOP("日结单")}
 PRINT_AS = {"notice": "one_time_notice"}  # the preview's document → the print service's document
 
 

@@ -36,6 +36,7 @@ def test_arrears_case_through_the_dialogs(qtbot: Any, window: Any) -> None:
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     [case] = ops.list_cases(counter, kind="arrears")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)  # the rows are read off the GUI thread
     assert "欠缴" in page.model.data(page.model.index(0, 8))
     page.rows_view.selectRow(0)
     qtbot.mouseClick(page.findChild(QPushButton, "next_step"), Qt.MouseButton.LeftButton)
