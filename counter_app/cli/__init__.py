@@ -134,7 +134,7 @@ def _known_problem(exc: Exception, args: object) -> console.CliError | None:
 
 
 def _unexpected(exc: Exception, args: object) -> int:
-    from counter_app.paths import resolve_data_dir  # platformdirs: only for a report, at the entry point
+    from counter_app.user_data import resolve_data_dir  # platformdirs: only for a report, at the entry point
 
     where = ""
     try:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TR_NOOP, QObject, QSettings, Qt
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from counter_app import services
 from counter_app.gui.approval import ask_approval
 from counter_app.gui.forms.ui_print_preview import Ui_PrintPreview
+from counter_app.gui.forms.ui_reprint_dialog import Ui_ReprintDialog
 from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
 from counter_app.services.approvals import reprint_request
@@ -45,7 +45,6 @@ from counter_app.services.print_jobs import list_printers, print_choice, send_to
 
 DOCUMENTS = {"receipt": QT_TR_NOOP("受理回执"), "form": QT_TR_NOOP("申请表"), "notice": QT_TR_NOOP("一次性告知单")}
 PRINT_AS = {"notice": "one_time_notice"}  # the preview's document → the print service's document
-REPRINT_REASONS = (QT_TR_NOOP("原件遗失"), QT_TR_NOOP("打印不清或卡纸"), QT_TR_NOOP("申请人另需一份"))
 
 
 class PrintOptionsDialog(QDialog):
@@ -280,33 +279,25 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
             shutil.copyfile(self.pdf, name)
 
 
-class ReprintDialog(QDialog):
+class ReprintDialog(QDialog, Ui_ReprintDialog):
     """Which receipt to print again, and why (every reprint is logged with its reason)."""
 
     def __init__(self, receipt_number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("reprint_dialog")
-        self.setWindowTitle(_t("打印/补打"))
-        layout = QFormLayout(self)
-        self.number = QLineEdit(receipt_number, self)
-        self.number.setObjectName("reprint_receipt_number")
-        self.number.setAccessibleName(_t("受理编号"))
-        self.document = QComboBox(self)
-        self.document.setObjectName("reprint_document")
+        self.setupUi(self)
+        self.number, self.document, self.reason = self.reprint_receipt_number, self.reprint_document, self.reprint_reason
+        self.number.setText(receipt_number)
         for key in ("receipt", "form"):
             self.document.addItem(_t(DOCUMENTS[key]), key)
-        self.reason = QComboBox(self)
-        self.reason.setObjectName("reprint_reason")
-        self.reason.setEditable(True)
-        self.reason.setAccessibleName(_t("补打原因"))
-        self.reason.addItems([_t(r) for r in REPRINT_REASONS])
-        layout.addRow(_t("受理编号"), self.number)
-        layout.addRow(_t("打印内容"), self.document)
-        layout.addRow(_t("补打原因"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            reason = self.reason.currentText()  # what the clerk typed stays
+            self.retranslateUi(self)
+            self.reason.setCurrentText(reason)
+            for index, key in enumerate(("receipt", "form")):
+                self.document.setItemText(index, _t(DOCUMENTS[key]))
+        super().changeEvent(event)
 
 
 class PrintController(QObject):

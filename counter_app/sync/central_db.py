@@ -31,7 +31,7 @@ DECISIONS = ("approve", "reject", "needs-more")
 _STATION_SELECT = (
     "stations", "inbox", "decisions", "rejections", "change_feed",
     "employers", "workers", "accounts", "loans", "withdrawal_history", "policy_versions", "station_audit",
-    "station_records",
+    "station_records", "clerks",
 )
 # Column-level INSERT: the centre stamps received_at / rejected_at itself; a station cannot backdate.
 _STATION_INSERT = {

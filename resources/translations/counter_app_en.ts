@@ -296,18 +296,6 @@
         <translation>One-time notice</translation>
     </message>
     <message>
-        <source>原件遗失</source>
-        <translation>Original lost</translation>
-    </message>
-    <message>
-        <source>打印不清或卡纸</source>
-        <translation>Illegible print or paper jam</translation>
-    </message>
-    <message>
-        <source>申请人另需一份</source>
-        <translation>Applicant needs another copy</translation>
-    </message>
-    <message>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
@@ -388,20 +376,8 @@
         <translation>Save as</translation>
     </message>
     <message>
-        <source>打印/补打</source>
-        <translation>Print/Reprint</translation>
-    </message>
-    <message>
         <source>受理编号</source>
         <translation>Receipt no.</translation>
-    </message>
-    <message>
-        <source>补打原因</source>
-        <translation>Reprint reason</translation>
-    </message>
-    <message>
-        <source>打印内容</source>
-        <translation>Document</translation>
     </message>
     <message>
         <source>打印功能尚未就绪。</source>
@@ -922,24 +898,12 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Default printer for each kind of document; change it later in Settings.</translation>
     </message>
     <message>
-        <source>升级程序前和恢复备份前会自动保存一份数据。</source>
-        <translation>A copy of the data is saved automatically before an upgrade and before a restore.</translation>
-    </message>
-    <message>
-        <source>立即备份…</source>
-        <translation>Back up now…</translation>
-    </message>
-    <message>
-        <source>恢复所选备份…</source>
-        <translation>Restore selected backup…</translation>
-    </message>
-    <message>
-        <source>从文件恢复…</source>
-        <translation>Restore from file…</translation>
-    </message>
-    <message>
         <source>已备份到 </source>
         <translation>Backed up to </translation>
+    </message>
+    <message>
+        <source>正在检查备份文件…</source>
+        <translation>Checking the backup file…</translation>
     </message>
     <message>
         <source>将用所选备份替换本机数据（当前数据会先自动另存一份），恢复后程序需要重新启动。确定恢复吗？</source>
@@ -954,8 +918,16 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Working, please wait…</translation>
     </message>
     <message>
+        <source>正在读取设置…</source>
+        <translation>Reading the settings…</translation>
+    </message>
+    <message>
         <source>数据已恢复，程序将重新启动。</source>
         <translation>Data restored; the program will restart.</translation>
+    </message>
+    <message>
+        <source>正在保存设置…</source>
+        <translation>Saving the settings…</translation>
     </message>
     <message>
         <source>请核对日期</source>
@@ -988,18 +960,6 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>恢复数据</source>
         <translation>Restore data</translation>
-    </message>
-    <message>
-        <source>站点设置</source>
-        <translation>Station settings</translation>
-    </message>
-    <message>
-        <source>中心连接</source>
-        <translation>Centre connection</translation>
-    </message>
-    <message>
-        <source>备份与恢复</source>
-        <translation>Backup and restore</translation>
     </message>
     <message>
         <source>需要站长（主管）复核：</source>
@@ -1786,6 +1746,29 @@ This date will be printed on an enforcement document; please check it against th
     </message>
 </context>
 <context>
+    <name>BackupPanel</name>
+    <message>
+        <source>升级程序前和恢复备份前会自动保存一份数据。</source>
+        <translation>A copy of the data is saved automatically before an upgrade and before a restore.</translation>
+    </message>
+    <message>
+        <source>自动备份</source>
+        <translation>Automatic backups</translation>
+    </message>
+    <message>
+        <source>立即备份…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <source>恢复所选备份…</source>
+        <translation>Restore selected backup…</translation>
+    </message>
+    <message>
+        <source>从文件恢复…</source>
+        <translation>Restore from file…</translation>
+    </message>
+</context>
+<context>
     <name>BusinessForm</name>
     <message>
         <source>Enter 下一项 · Ctrl+Enter 提交 · Esc 取消</source>
@@ -2128,6 +2111,37 @@ This date will be printed on an enforcement document; please check it against th
     </message>
 </context>
 <context>
+    <name>ReprintDialog</name>
+    <message>
+        <source>打印/补打</source>
+        <translation>Print/Reprint</translation>
+    </message>
+    <message>
+        <source>受理编号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>打印内容</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>补打原因</source>
+        <translation>Reprint reason</translation>
+    </message>
+    <message>
+        <source>原件遗失</source>
+        <translation>Original lost</translation>
+    </message>
+    <message>
+        <source>打印不清或卡纸</source>
+        <translation>Illegible print or paper jam</translation>
+    </message>
+    <message>
+        <source>申请人另需一份</source>
+        <translation>Applicant needs another copy</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -2163,6 +2177,29 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>把上表导出为 Excel（XLSX）或 CSV 文件</source>
         <translation>Export the table to Excel (XLSX) or CSV</translation>
+    </message>
+</context>
+<context>
+    <name>StationSettingsDialog</name>
+    <message>
+        <source>站点设置</source>
+        <translation>Station settings</translation>
+    </message>
+    <message>
+        <source>服务站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>中心连接</source>
+        <translation>Centre connection</translation>
+    </message>
+    <message>
+        <source>打印机和语言</source>
+        <translation>Printers and language</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
     </message>
 </context>
 <context>

@@ -97,6 +97,7 @@ def test_station_settings_keep_printer_paper_and_duplex_per_document(qtbot, wind
                                    parent=window)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)  # the settings are read off the GUI thread
     assert dialog.findChild(QComboBox, "paper_receipt").currentData() == "A5"
     assert dialog.findChild(QComboBox, "paper_form").currentData() == "A4"
     receipt = dialog.findChild(QComboBox, "printer_receipt")
@@ -106,7 +107,7 @@ def test_station_settings_keep_printer_paper_and_duplex_per_document(qtbot, wind
     dialog.findChild(QCheckBox, "duplex_form").setChecked(True)
     dialog.centre.offline.setChecked(True)
     dialog.accept()
-    assert dialog.result() == dialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10000)  # saved off the GUI thread
     saved = load_settings(window.counter)
     assert saved.printer_for("receipt") == "counter-receipt" and saved.paper_for("receipt") == "A5"
     assert saved.printer_for("form") == "office-duplex" and saved.duplex_for("form")
