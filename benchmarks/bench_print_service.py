@@ -18,7 +18,12 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "services")]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "services"), str(ROOT / "tests" / "sync")]
+# The audit chain's key lives only in a keyring: the suite's file keyring (tests/sync), for this
+# process and the CLI processes it starts (as tests/conftest.py sets it up).
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "tests" / "sync"), os.environ.get("PYTHONPATH")) if p)
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring_file_backend.FileKeyring")
+os.environ.setdefault("COUNTER_TEST_KEYRING", str(Path(tempfile.mkdtemp(prefix="bench-keyring-")) / "keyring.json"))
 
 from cupsserver import destroy_server, start_server  # noqa: E402
 

@@ -31,6 +31,7 @@ _FONT_FILES = {MAIN_FONT: ("wqy-zenhei.ttc", 0), FALLBACK_FONT: ("HanaMinA.ttf",
 
 _lock = threading.Lock()
 _registered = False
+_loaded: set[str] = set()  # fonts parsed and registered in this process
 _warned: set[str] = set()
 _reportlab_to_unicode_cmap = ttfonts.makeToUnicodeCMap  # the original, wrapped below
 
@@ -88,7 +89,12 @@ def _share_glyph_table(face: Any) -> None:
 
 
 def register_fonts() -> None:
-    """Register both fonts with ReportLab (once per process; safe from any thread)."""
+    """Register the main font with ReportLab (once per process; safe from any thread).
+
+    The fallback font is registered only when a text first needs it (``_coverage``): parsing a
+    22 MB TrueType file costs a cold ``counter-app print`` about 0.15 s, and most documents never
+    hold a character the main font lacks.
+    """
     global _registered
     if _registered:
         return
@@ -99,25 +105,40 @@ def register_fonts() -> None:
         # Page streams zlib-compressed only: ASCII85 on top makes them a quarter larger and
         # costs ~10 ms per receipt; no reader needs 7-bit-clean PDF files.
         rl_config.useA85 = 0
-        fonts_dir = resources_dir() / "fonts"
-        for name, (filename, face) in _FONT_FILES.items():
-            font = TTFont(name, str(fonts_dir / filename), subfontIndex=face)
-            _share_glyph_table(font.face)
-            pdfmetrics.registerFont(font)
-            # The fonts have no bold/italic faces: map every style to the one face so that
-            # Paragraph markup such as <b> never fails on a missing family member.
-            for bold in (0, 1):
-                for italic in (0, 1):
-                    addMapping(name, bold, italic, name)
+        _register(MAIN_FONT)
         _registered = True
+
+
+def _register(name: str) -> None:
+    """Parse one bundled font and register it under ``name`` (the caller holds ``_lock``)."""
+    if name in _loaded:
+        return
+    filename, face = _FONT_FILES[name]
+    font = TTFont(name, str(resources_dir() / "fonts" / filename), subfontIndex=face)
+    _share_glyph_table(font.face)
+    pdfmetrics.registerFont(font)
+    # The fonts have no bold/italic faces: map every style to the one face so that
+    # Paragraph markup such as <b> never fails on a missing family member.
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(name, bold, italic, name)
+    _loaded.add(name)
+
+
+def _font(name: str) -> Any:
+    """The registered ReportLab font ``name``, parsed on first use."""
+    register_fonts()
+    if name not in _loaded:
+        with _lock:
+            _register(name)
+    return pdfmetrics.getFont(name)
 
 
 @cache
 def _coverage(font_name: str) -> frozenset[str]:
     """Characters the font really draws (its cmap, without entries mapped to .notdef and
     without control characters, which are never drawn)."""
-    register_fonts()
-    face = pdfmetrics.getFont(font_name).face
+    face = _font(font_name).face
     chars = (chr(cp) for cp, glyph in face.charToGlyph.items() if glyph)
     return frozenset(c for c in chars if unicodedata.category(c) != "Cc")
 

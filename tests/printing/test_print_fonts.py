@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import logging
+import subprocess
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -29,6 +31,28 @@ texts = st.text(
     alphabet=st.sampled_from([*list("张三李四王小明阿依古丽买提·，。：（）“”ABCxyz0123 -/"), RARE, "𪚥"]),
     max_size=60,
 )
+
+
+def test_the_fallback_font_is_parsed_only_when_a_text_needs_it(tmp_path):
+    """A receipt of common characters never pays for parsing the 22 MB fallback font (fresh process:
+    this one has registered both long ago)."""
+    script = (
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from counter_app.printing.receipt import render_receipt\n"
+        "from counter_app.printing.fonts import FALLBACK_FONT, MAIN_FONT, split_runs\n"
+        "import sys\n"
+        "from reportlab.pdfgen.canvas import Canvas\n"
+        "from counter_app.printing.fonts import draw_string\n"
+        "c = Canvas(sys.argv[1])\n"
+        "draw_string(c, 10, 10, '张三 受理回执 CG01-01', 12)\n"
+        "print(sorted(n for n in pdfmetrics.getRegisteredFontNames() if n in (MAIN_FONT, FALLBACK_FONT)))\n"
+        "draw_string(c, 10, 30, '吉田\\U00020bb7', 12)\n"
+        "c.save()\n"
+        "print(sorted(n for n in pdfmetrics.getRegisteredFontNames() if n in (MAIN_FONT, FALLBACK_FONT)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "f.pdf")], check=True, capture_output=True,
+                         text=True).stdout.splitlines()
+    assert out == [f"['{MAIN_FONT}']", f"['{FALLBACK_FONT}', '{MAIN_FONT}']"]
 
 
 def test_the_rare_character_is_missing_from_the_main_font_and_present_in_the_fallback():

@@ -216,6 +216,8 @@ def test_masking_keeps_codes_that_are_not_personal(counter):
     assert audit.masked(VALID_CARD).startswith("6222") and "*" in audit.masked(VALID_CARD)
     assert audit.masked("CG01-01-20261123-0001") == "CG01-01-20261123-0001"
     assert audit.masked(None) == ""
+    # an ID-shaped number is masked even when its area code is unknown or it ends in X
+    assert audit.masked("99010519900101123X") == "990105********123X"
 
 
 def test_supervisor_sees_the_first_row_was_the_supervisor_added(counter, data_dir, fast_hashing):

@@ -37,12 +37,15 @@ def spooler(server: str | None = None, route: str | None = None) -> Spooler:
     (libcups, the Windows registry, Qt's printing), and a CLI print on Linux never loads Qt.
     """
     if route is None:
+        # Only Windows asks about Qt: finding PySide6.QtPdf imports PySide6, 60 ms of a cold CLI print.
+        windows = sys.platform == "win32"
+        qtpdf = windows and _has("PySide6.QtPdf")
         shell = False
-        if sys.platform == "win32" and not _has("PySide6.QtPdf"):
+        if windows and not qtpdf:
             from counter_app.printing.spool.windows_shell import pdf_handler_prints
 
             shell = pdf_handler_prints()
-        route = choose_route(sys.platform, pycups=_has("cups"), qtpdf=_has("PySide6.QtPdf"), shell_printto=shell)
+        route = choose_route(sys.platform, pycups=not windows and _has("cups"), qtpdf=qtpdf, shell_printto=shell)
     if route == "cups":
         from counter_app.printing.spool.cups_route import CupsSpooler
 
