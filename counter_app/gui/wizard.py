@@ -26,7 +26,8 @@ from counter_app import services
 from counter_app.domain.catalog import BusinessSpec, FieldSpec
 from counter_app.gui.approval import ask_approval
 from counter_app.gui.autosave import DraftWriter
-from counter_app.gui.fields import DERIVED, PREFILL, DateLine, FieldEditor, LineEdit, MaterialsList, make_editor
+from counter_app.gui.employer_picker import attach_pickers
+from counter_app.gui.fields import DERIVED, PREFILL, TYPED, DateLine, FieldEditor, LineEdit, MaterialsList, make_editor
 from counter_app.gui.formats import moment
 from counter_app.gui.forms.ui_business_form import Ui_BusinessForm
 from counter_app.gui.i18n import _t, catalog_text
@@ -98,6 +99,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             self.side_layout.insertWidget(0, self.extra)
         if "materials" not in self.editors:
             self.materials_box.hide()
+        self.pickers = attach_pickers(self)  # the employer picker on USCC fields
         self._wire()
         self.submit.setEnabled(False)
         self.print_notice.setEnabled(False)
@@ -208,6 +210,28 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             return True
         return False  # Qt's own order from here (the buttons)
 
+    def employer_chosen(self, key: str, choice: Any) -> None:
+        """An employer picked from a USCC field's list: its code in the field, its name beside it,
+        its ratios filled where the form has them (the review then confirms all of it)."""
+        editor = self.editors[key]
+        editor.set_value(choice.uscc, TYPED)
+        self._show_employer(key, choice.name)
+        if key != self.spec.subject_field:
+            ratios = {"worker_ratio": choice.worker_ratio, "employer_ratio": choice.employer_ratio}
+            for field_key, value in ratios.items():
+                target = self.editors.get(field_key)
+                if target is not None and value is not None and (target.is_empty() or target.origin == PREFILL):
+                    target.set_value(value, PREFILL)
+                    self.touched.add(field_key)
+        self.field_committed(key)
+
+    def _show_employer(self, key: str, name: str) -> None:
+        editor = self.editors[key]
+        if not editor.problem:
+            editor.message.setText(name)
+            editor.message.setProperty("severity", "info")
+            editor.message.style().polish(editor.message)
+
     # -- live checks ------------------------------------------------------------------------
     def field_committed(self, key: str) -> None:
         """The clerk left a field: review the whole form, keep the draft."""
@@ -265,6 +289,9 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         errors, warnings = review.problems(key)
         problems = errors or warnings
         editor.show_problem("；".join(p.message for p in problems), "error" if errors else "warning")
+        named = review.employers.get(key) or (review.subject if key == self.spec.subject_field == "uscc" else None)
+        if not problems and named is not None and named.known:
+            self._show_employer(key, named.name)
         value = review.value(key)
         shown = editor.value()
         if (isinstance(value, str) and isinstance(editor.widget, LineEdit) and not isinstance(editor.widget, DateLine)
@@ -310,7 +337,9 @@ class BusinessForm(QWidget, Ui_BusinessForm):
                 self._noted = subject.code  # the lookup is audited apart from the review (it writes)
                 counter, code = self.counter, subject.code
                 Operation(lambda _p: services.note_subject_lookup(counter, code)).run()
-        prefill = subject.prefill if subject is not None else {}
+        prefill = dict(subject.prefill) if subject is not None else {}
+        for employer in review.employers.values():  # the employer's ratios, for the employer's field
+            prefill.update({k: v for k, v in employer.prefill.items() if k in self.editors})
         filled: set[str] = set()
         for field_key, editor in self.editors.items():
             if field_key == key or field_key not in same or self.spec.field(field_key).derived_from:

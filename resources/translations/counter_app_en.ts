@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>为该单位职工</source>
+        <translation>For a worker of this employer: </translation>
+    </message>
+    <message>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
