@@ -1,7 +1,11 @@
 """Printing speed and memory: receipt render p95, letters pages/second against a bare ReportLab
-canvas, and peak RSS while streaming 20,000 letters against 2,000 (memory must stay flat).
+canvas, peak RSS while streaming 20,000 letters against 2,000 (memory must stay flat), and
+printing through a real print service (its own cupsd with cups-pdf queues, as the tests start):
+Ctrl+P and ``counter-app print receipt R --printer P`` to job accepted (p50/p95), the job size of
+a receipt, a 2,000-letter batch with progress and cancel, and today's 1200-dpi raster for comparison.
 
-Run: ``.venv/bin/python benchmarks/bench_printing.py [--quick]``. Prints figures; asserts nothing.
+Run: ``.venv/bin/python benchmarks/bench_printing.py [--quick] [--no-print-service]``. Prints
+figures; asserts nothing. The print-service part needs root (cups-pdf), like the suite.
 """
 
 from __future__ import annotations
@@ -157,6 +161,7 @@ def bench_memory(small: int, large: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller runs (no 20,000-letter run)")
+    parser.add_argument("--no-print-service", action="store_true", help="skip the CUPS part")
     parser.add_argument("--rss-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child:
@@ -168,6 +173,10 @@ def main() -> None:
         bench_receipts(20 if args.quick else 50, Path(tmp))
         bench_letters(300 if args.quick else 2000, Path(tmp))
     bench_memory(200, 2000) if args.quick else bench_memory(2000, 20000)
+    if not args.no_print_service:
+        from bench_print_service import bench_print_service
+
+        bench_print_service(runs=30 if args.quick else 50, letters=2000)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Suite-wide fixtures: Qt offscreen, a real PostgreSQL cluster, a headless keyring."""
+"""Suite-wide fixtures: Qt offscreen, a real PostgreSQL cluster, a real CUPS server, a headless keyring."""
 
 from __future__ import annotations
 
@@ -42,3 +42,24 @@ def pg_dsn(pg_cluster):
     yield pg_cluster.dsn(name)
     with psycopg.connect(pg_cluster.dsn(), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def cups_server():
+    """One real CUPS server for the run (its own cupsd and cups-pdf queues; never skipped)."""
+    from cupsserver import destroy_server, start_server
+
+    server = start_server()
+    server.add_pdf_queue("counter-a4", "A4 激光打印机（虚拟 PDF）", default=True)
+    server.add_pdf_queue("counter-receipt", "回执打印机（虚拟 PDF）", page_size="A5")
+    server.add_file_queue("office-duplex", "双面激光打印机")
+    yield server
+    destroy_server(server)
+
+
+@pytest.fixture
+def print_server(cups_server, monkeypatch):
+    """The suite's CUPS server as this test's print service (CUPS_SERVER, as libcups reads it)."""
+    monkeypatch.setenv("CUPS_SERVER", cups_server.server)
+    yield cups_server
+    cups_server.wait_for_jobs()

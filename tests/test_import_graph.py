@@ -17,8 +17,9 @@ PACKAGE = "counter_app"
 KNOWN_GUI_CYCLES: list[frozenset[str]] = []
 
 # Who may import whom, by first-level part of the package. ``counter_app`` itself (the version),
-# ``paths``, ``console`` and ``faults`` (the machine's faults in Chinese) are the foundation everything may use.
-FOUNDATION = {"counter_app", "paths", "console", "faults"}
+# ``paths`` (resources), ``user_data`` (the data directory), ``console`` and ``faults`` (the machine's faults in
+# Chinese) are the foundation everything may use.
+FOUNDATION = {"counter_app", "paths", "user_data", "console", "faults"}
 ALLOWED: dict[str, set[str]] = {
     "domain": set(),
     "store": {"domain"},

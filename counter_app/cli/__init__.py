@@ -19,7 +19,7 @@ from counter_app import __version__, console, crash
 COMMANDS: dict[str, str] = {
     "apply": "apply", "audit": "audit", "backup": "backup", "restore": "backup", "calc": "calc",
     "cancel": "cancel", "case": "case", "check": "check", "clerk": "clerk", "connect": "connect",
-    "demo-data": "demo_data", "print": "print_cmd", "records": "records", "report": "report",
+    "demo-data": "demo_data", "print": "print_cmd", "printers": "printers", "records": "records", "report": "report",
     "search": "search", "station": "station", "sync": "sync_cmd",
 }
 # Global options that take a value (they may stand before the command name).
@@ -134,7 +134,7 @@ def _known_problem(exc: Exception, args: object) -> console.CliError | None:
 
 
 def _unexpected(exc: Exception, args: object) -> int:
-    from counter_app.paths import resolve_data_dir  # platformdirs: only for a report, at the entry point
+    from counter_app.user_data import resolve_data_dir  # platformdirs: only for a report, at the entry point
 
     where = ""
     try:

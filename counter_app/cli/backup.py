@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from counter_app.console import CliError, emit_json
-from counter_app.paths import resolve_data_dir
 from counter_app.services.backup import BackupError, backup, restore, validate_backup
+from counter_app.user_data import resolve_data_dir
 
 
 def register(sub: argparse._SubParsersAction) -> None:

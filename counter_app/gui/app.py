@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from counter_app.gui.gui_settings import settings_for
 from counter_app.gui.i18n import install_language, register_fonts
 from counter_app.gui.main_window import MainWindow
-from counter_app.paths import resolve_data_dir, resources_dir
+from counter_app.paths import resources_dir
 
 if TYPE_CHECKING:
     from counter_app.services import Counter
@@ -75,7 +75,8 @@ def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) 
     slow PC or with a demo city to seed.
     """
     app = ensure_app()
-    path = resolve_data_dir(data_dir)
+    path = Path(data_dir) if data_dir else _platform_data_dir()
+    path.mkdir(parents=True, exist_ok=True)
     settings = settings_for(path)
     install_language(app, str(settings.value("language", "zh_CN")))
     window = MainWindow(None, settings, complete=False)  # the shell paints first …
@@ -112,6 +113,12 @@ def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) 
     # Started once the loop runs, so the first paint does not share the interpreter with the imports.
     QTimer.singleShot(0, open_store)
     return app.exec()
+
+
+def _platform_data_dir() -> Path:
+    from counter_app.user_data import default_data_dir  # platformdirs: only without --data-dir
+
+    return default_data_dir()
 
 
 def _open(path: Path, demo: bool) -> Counter:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemMod
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox
 
 from counter_app import __version__, services
-from counter_app.domain.catalog import business
+from counter_app.domain.catalog import BUSINESSES, business
 from counter_app.gui.autosave import DraftWriter
 from counter_app.gui.background_sync import BackgroundSync
 from counter_app.gui.card import CardView, make_card
@@ -63,6 +63,9 @@ class Desk(QObject):
         self.drafts: dict[str, DraftWriter] = {}  # one writer per kind: a reopened wizard reads after it
         for name, keys in SHORTCUTS.items():
             getattr(w, name).setShortcuts([QKeySequence(key) for key in keys])
+        for spec in BUSINESSES.values():  # registered at run time, so not in the generated bar
+            if spec.kind not in w.business_actions:
+                w.add_business(spec.kind, spec.action_name, spec.short, spec.title)
         for number, action in enumerate(w.business_actions.values(), start=1):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         self.search = w.search = SearchController(self.counter, w.search_box, w)
@@ -310,7 +313,7 @@ class Desk(QObject):
 
     def retranslate(self) -> None:
         w = self.window
-        self.recent_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.recent_model.columnCount() - 1)
+        self.recent_model.retranslate()
         if self.form is not None and w.pages.currentWidget() is w.business_page:
             kind = self.form.spec.kind
             self.leave_form()  # saves the draft …

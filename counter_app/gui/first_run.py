@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -208,25 +209,58 @@ class CentreFields(FieldGroup):
 
 
 class DeviceFields(FieldGroup):
-    """A printer per document kind ("ask each time" or one of this PC's printers) and the language."""
+    """Per document kind: the printer ("ask each time" or one of this PC's), the paper and duplex; the language."""
 
     def __init__(self, printers: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.printers = printers
+        header = QLabel(_t("每类单据默认的打印机、纸张和单双面（回执通常用小型票据打印机、A5纸）"), self)
+        header.setWordWrap(True)
+        self.form.addRow(header)
         for kind, label in station.DOCUMENT_KINDS.items():
             combo = QComboBox(self)
             combo.addItem(_t("每次打印时选择"), "")
             for name in printers:
                 combo.addItem(name, name)
-            self.add(station.PRINTER_PREFIX + kind, _t(label) + _t("打印机"), combo)
+            combo.setAccessibleName(_t(label) + _t("打印机"))
+            paper = QComboBox(self)
+            for size in station.PAPERS:
+                paper.addItem(size, size)
+            paper.setAccessibleName(_t(label) + _t("纸张"))
+            duplex = QCheckBox(_t("双面"), self)
+            duplex.setAccessibleName(_t(label) + _t("双面打印"))
+            self.add_row(_t(label), ((station.PRINTER_PREFIX + kind, combo, 3), (station.PAPER_PREFIX + kind, paper, 0),
+                                     (station.DUPLEX_PREFIX + kind, duplex, 0)))
         language = QComboBox(self)
         for code, name in station.LANGUAGES.items():
             language.addItem(name, code)
         self.add("language", _t("界面语言"), language)
 
+    def add_row(self, label: str, widgets: Iterable[tuple[str, QWidget, int]]) -> None:
+        """Several inputs on one form row (key, widget, stretch), their messages under the row."""
+        row, messages = QHBoxLayout(), QVBoxLayout()
+        for key, widget, stretch in widgets:
+            widget.setObjectName(key)
+            row.addWidget(widget, stretch)
+            message = QLabel(self)
+            message.setObjectName(f"{key}_message")
+            message.setWordWrap(True)
+            message.hide()
+            messages.addWidget(message)
+            self.inputs[key], self.messages[key] = widget, message
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addLayout(messages)
+        self.form.addRow(label, column)
+
     def load(self, settings: station.StationSettings) -> None:
         for kind in station.DOCUMENT_KINDS:
             _select(self.inputs[station.PRINTER_PREFIX + kind], settings.printer_for(kind))
+            _select(self.inputs[station.PAPER_PREFIX + kind], settings.paper_for(kind))
+            duplex = self.inputs[station.DUPLEX_PREFIX + kind]
+            assert isinstance(duplex, QCheckBox)
+            duplex.setChecked(settings.duplex_for(kind))
         _select(self.inputs["language"], settings.language)
 
 

@@ -10,8 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from counter_app import services
@@ -25,47 +25,18 @@ METHODS = (("annuity", QT_TR_NOOP("等额本息")), ("linear", QT_TR_NOOP("等�
 BINDING_COLOUR = QColor("#ffe0b2")
 
 
-class LimitModel(QAbstractTableModel):
+LIMIT_HEADERS = (QT_TR_NOOP("约束条件"), QT_TR_NOOP("上限"))
+
+
+def show_limit(model: RowsModel, limit: Any) -> None:
     """The four constraints of the limit; the binding one is bold on an amber background."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.limit: Any = None
-
-    def set_limit(self, limit: Any) -> None:
-        self.beginResetModel()
-        self.limit = limit
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() or self.limit is None else len(CONSTRAINT_KEYS)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_t("约束条件"), _t("上限"))[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.limit is None:
-            return None
-        key = CONSTRAINT_KEYS[index.row()]
-        binding = key == self.limit.binding
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                return CONSTRAINT_LABELS[key] + (_t("（起决定作用）") if binding else "")
-            return money(self.limit.constraints.get(key))
-        if role == Qt.ItemDataRole.BackgroundRole and binding:
-            return BINDING_COLOUR
-        if role == Qt.ItemDataRole.FontRole and binding:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    if limit is None:
+        model.set_rows([])
+        return
+    binding = {i for i, key in enumerate(CONSTRAINT_KEYS) if key == limit.binding}
+    rows = [(CONSTRAINT_LABELS[key] + (_t("（起决定作用）") if i in binding else ""), limit.constraints.get(key))
+            for i, key in enumerate(CONSTRAINT_KEYS)]
+    model.set_rows(rows, CONSTRAINT_KEYS, {i: BINDING_COLOUR for i in binding}, binding)
 
 
 def fit_height(view: QTableView) -> None:
@@ -91,7 +62,7 @@ class LoanPanel(QGroupBox):
         self.limit_view = QTableView(self)
         self.limit_view.setObjectName("loan_constraints")
         self.limit_view.setAccessibleName(_t("贷款额度约束条件"))
-        self.limit_model = LimitModel(self)
+        self.limit_model = RowsModel(LIMIT_HEADERS, self)
         self.limit_view.setModel(self.limit_model)
         self.compare_view = QTableView(self)
         self.compare_view.setObjectName("loan_compare")
@@ -130,7 +101,7 @@ class LoanPanel(QGroupBox):
 
     def show_preview(self, preview: Any) -> None:
         self.preview = preview
-        self.limit_model.set_limit(preview.limit)
+        show_limit(self.limit_model, preview.limit)
         self._set_figures_visible(preview.limit is not None)
         if preview.limit is None:
             problems = "；".join(e.message for e in preview.errors)

@@ -1,8 +1,9 @@
 """The counter window: business menu, one search box, the current business, status bar (主窗口).
 
 The window is built in two steps so that it paints as soon as possible. The shell (this module:
-business bar, search box, menus, status labels) imports nothing of the store and does not touch
-PySide6's ``Qt`` namespace. ``complete()`` then adds the desk (``gui/desk.py``): search list,
+business bar, search box, menus, status labels) imports nothing of the store, none of the business
+modules (the bar comes from ``business_menu``, which ``build_ui`` generates from the registry) and
+does not touch PySide6's ``Qt`` namespace. ``complete()`` then adds the desk (``gui/desk.py``): search list,
 records page, wizards, cards, printing, sync, lock and the 站务 menu, which use the services.
 That is the one deferred import of the GUI outside ``app.py``: the services pull in SQLAlchemy,
 Alembic, ReportLab and pydantic, about 0.9 s, which would make the first paint ~8× a bare window
@@ -17,7 +18,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from counter_app.domain.catalog import BUSINESSES, business
+from counter_app.gui.business_menu import MENU
 from counter_app.gui.forms.ui_main_window import Ui_MainWindow
 from counter_app.gui.i18n import catalog_text
 from counter_app.gui.status import StatusPanel
@@ -47,15 +48,18 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         # A vertical bar of text buttons, set by property name: the enum values would need ``Qt``.
         self.business_bar.setProperty("orientation", "Vertical")
         self.business_bar.setProperty("toolButtonStyle", "ToolButtonTextOnly")
-        self.business_actions = self._business_actions()
+        self._needs_store = [self.action_records, self.action_print, self.action_sync, self.action_home]
+        for action in self._needs_store:
+            action.setEnabled(False)
+        self.business_titles: dict[str, tuple[str, str]] = {}  # kind → (short, title): source texts
+        self.business_actions: dict[str, QAction] = {}
+        self._businesses_end = self.business_bar.insertSeparator(self.action_records)
+        for kind, action_name, short, title in MENU:
+            self.add_business(kind, action_name, short, title)
         self.status = StatusPanel(self.statusbar, self)
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self._needs_store = [*self.business_actions.values(), self.action_records, self.action_print,
-                             self.action_sync, self.action_home]
-        for action in self._needs_store:
-            action.setEnabled(False)
         self.drafts_label.hide()  # shown by the desk when there are drafts
         self.drafts_view.hide()
         if complete:
@@ -80,21 +84,21 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             action.setEnabled(True)
         self.desk.attach(counter)
 
-    def _business_actions(self) -> dict[str, QAction]:
-        """One action per catalog business (``action_<kind>``); Ctrl+1…Ctrl+6 in catalog order follow."""
-        actions: dict[str, QAction] = {}
-        first_fixed = self.action_records
-        for number, spec in enumerate(BUSINESSES.values(), start=1):
-            action = QAction(catalog_text(spec.short), self)
-            action.setObjectName(spec.action_name)
-            action.setToolTip(f"{catalog_text(spec.title)}（Ctrl+{number}）")
-            action.setStatusTip(catalog_text(spec.title))
-            action.triggered.connect(lambda _checked=False, kind=spec.kind: self.open_business(kind))
-            self.business_bar.insertAction(first_fixed, action)
-            self.menu_business.addAction(action)
-            actions[spec.kind] = action
-        self.business_bar.insertSeparator(first_fixed)
-        return actions
+    def add_business(self, kind: str, action_name: str, short: str, title: str) -> QAction:
+        """The action ``action_<kind>`` in the bar and the menu, in registry order (Ctrl+number follows it)."""
+        number = len(self.business_actions) + 1
+        action = QAction(catalog_text(short), self)
+        action.setObjectName(action_name)
+        action.setToolTip(f"{catalog_text(title)}（Ctrl+{number}）")
+        action.setStatusTip(catalog_text(title))
+        action.triggered.connect(lambda _checked=False, kind=kind: self.open_business(kind))
+        action.setEnabled(False)  # on at attach()
+        self._needs_store.append(action)
+        self.business_bar.insertAction(self._businesses_end, action)
+        self.menu_business.addAction(action)
+        self.business_actions[kind] = action
+        self.business_titles[kind] = (short, title)
+        return action
 
     # -- the desk's work, named on the window (actions, the station menu, tests) -------------
     def _desk(self) -> Desk:
@@ -154,9 +158,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         (the wizard kept as typed)."""
         self.retranslateUi(self)
         for number, (kind, action) in enumerate(self.business_actions.items(), start=1):
-            spec = business(kind)
-            action.setText(catalog_text(spec.short))
-            action.setToolTip(f"{catalog_text(spec.title)}（Ctrl+{number}）")
+            short, title = self.business_titles[kind]
+            action.setText(catalog_text(short))
+            action.setToolTip(f"{catalog_text(title)}（Ctrl+{number}）")
         if self.status.last is not None:
             self.status.show(self.status.last)
         if self.desk is not None:

@@ -1,53 +1,129 @@
 """Print preview and printing of the PDFs the services make (打印预览/补打).
 
 Every printable is a PDF from ``services.print_*`` (generated off the GUI thread), shown in a
-QtPdf view, then printed through QPrinter or saved. The printer chosen for each document kind
-(receipt, form, notice) is remembered in the settings and offered first next time.
+QtPdf view, then sent as it is to the system's print service (``services.print_jobs``, off the
+GUI thread) or saved. Ctrl+P prints on the printer the station set for the document (站点设置);
+with none set, or with 选择打印机…, the clerk picks printer, copies, paper and duplex.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, QSettings, QSize, Qt
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+import shiboken6
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QLineEdit,
+    QLabel,
     QMessageBox,
+    QPushButton,
+    QSpinBox,
     QWidget,
 )
 
 from counter_app import services
 from counter_app.gui.approval import ask_approval
 from counter_app.gui.forms.ui_print_preview import Ui_PrintPreview
+from counter_app.gui.forms.ui_reprint_dialog import Ui_ReprintDialog
 from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
 from counter_app.services.approvals import reprint_request
+from counter_app.services.print_jobs import list_printers, print_choice, send_to_printer
 
 DOCUMENTS = {"receipt": QT_TR_NOOP("受理回执"), "form": QT_TR_NOOP("申请表"), "notice": QT_TR_NOOP("一次性告知单")}
-REPRINT_REASONS = (QT_TR_NOOP("原件遗失"), QT_TR_NOOP("打印不清或卡纸"), QT_TR_NOOP("申请人另需一份"))
+PRINT_AS = {"notice": "one_time_notice"}  # the preview's document → the print service's document
+
+
+class PrintOptionsDialog(QDialog):
+    """Printer, copies, paper and duplex for one job; the printer's own options limit the choice."""
+
+    def __init__(self, printers: list[Any], choice: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("print_options")
+        self.setWindowTitle(_t("打印"))
+        self.printers = {p.name: p for p in printers}
+        layout = QFormLayout(self)
+        self.printer = QComboBox(self)
+        self.printer.setObjectName("print_printer")
+        self.printer.setAccessibleName(_t("打印机"))
+        for p in printers:
+            self.printer.addItem(p.name + (_t("（系统默认）") if p.default else ""), p.name)
+        self.copies = QSpinBox(self)
+        self.copies.setObjectName("print_copies")
+        self.copies.setAccessibleName(_t("份数"))
+        self.copies.setRange(1, 99)
+        self.copies.setValue(choice.options.copies)
+        self.paper = QComboBox(self)
+        self.paper.setObjectName("print_paper")
+        self.paper.setAccessibleName(_t("纸张"))
+        for name in ("A4", "A5"):
+            self.paper.addItem(name, name)
+        self.duplex = QCheckBox(_t("双面打印"), self)
+        self.duplex.setObjectName("print_duplex")
+        self.state = QLabel(self)
+        self.state.setObjectName("print_printer_state")
+        layout.addRow(_t("打印机"), self.printer)
+        layout.addRow("", self.state)
+        layout.addRow(_t("份数"), self.copies)
+        layout.addRow(_t("纸张"), self.paper)
+        layout.addRow("", self.duplex)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("打印"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+        self.printer.currentIndexChanged.connect(self._printer_changed)
+        wanted = choice.printer or next((p.name for p in printers if p.default), "")
+        self.printer.setCurrentIndex(max(0, self.printer.findData(wanted)))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(choice.options.paper)))
+        self.duplex.setChecked(choice.options.duplex and self.duplex.isEnabled())
+        self._printer_changed()
+
+    def _printer_changed(self, _index: int = 0) -> None:
+        printer = self.printers.get(self.printer.currentData())
+        if printer is None:
+            return
+        model = self.paper.model()
+        for row in range(self.paper.count()):  # paper the printer lacks is shown, greyed out
+            item = model.item(row)  # type: ignore[attr-defined]
+            item.setEnabled(not printer.papers or self.paper.itemData(row) in printer.papers)
+        if not model.item(self.paper.currentIndex()).isEnabled():  # type: ignore[attr-defined]
+            self.paper.setCurrentIndex(next(r for r in range(self.paper.count()) if model.item(r).isEnabled()))  # type: ignore[attr-defined]
+        self.duplex.setEnabled(printer.duplex)
+        if not printer.duplex:
+            self.duplex.setChecked(False)
+        states = {"idle": _t("就绪"), "printing": _t("正在打印"), "stopped": _t("已停止")}
+        text = (printer.info + "　" if printer.info else "") + states.get(printer.state, printer.state)
+        self.state.setText(text + ("" if printer.accepting else _t("，暂停接收任务")))
+
+    def values(self) -> dict[str, Any]:
+        return {"printer": self.printer.currentData(), "copies": self.copies.value(),
+                "paper": self.paper.currentData(), "duplex": self.duplex.isChecked()}
 
 
 class PreviewDialog(QDialog, Ui_PrintPreview):
-    """One PDF on screen with print and save-as."""
+    """One PDF on screen; Ctrl+P sends it to the printer through the print service; save-as."""
 
-    def __init__(self, pdf: Path, document: str, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, pdf: Path, document: str, settings: QSettings, parent: QWidget | None = None,
+                 counter: Any = None) -> None:
         super().__init__(parent)
         self.setupUi(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.pdf, self.document, self.settings = pdf, document, settings
+        self.pdf, self.document, self.settings, self.counter = pdf, document, settings, counter
+        self.owner = parent  # the window: told about a job that ends after the preview was closed
         self.doc = QPdfDocument(self)
         self.doc.load(str(pdf))
         self.view = QPdfView(self)
@@ -60,40 +136,142 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
         self.setWindowTitle(_t("打印预览") + " - " + title)
         pages = _t("共 %1 页").replace("%1", str(self.doc.pageCount()))
         self.document_label.setText(f"{title}　{pdf.name}　{pages}")
-        printer = settings.value(f"printers/{document}", "")
-        self.printer_label.setText(_t("打印机：") + (printer or _t("系统默认")))
+        self.options_button = QPushButton(_t("选择打印机(&O)…"), self)
+        self.options_button.setObjectName("print_options_button")
+        self.preview_buttons.insertWidget(self.preview_buttons.indexOf(self.print_button) + 1, self.options_button)
+        self.print_button.setText(_t("打印(&P)"))
         self.print_button.clicked.connect(self.print_pdf)
+        self.options_button.clicked.connect(self.choose_and_print)
         self.save_button.clicked.connect(self.save_as)
         QShortcut(QKeySequence("Ctrl+P"), self, self.print_pdf)
         QShortcut(QKeySequence("Ctrl+S"), self, self.save_as)
+        self.sending = False
+        self.last_job: Any = None
+        self.choice: Any = None  # the station's printer, paper and sides for this document, once read
+        self.choose_printer: Callable[[list[Any], Any], dict[str, Any] | None] = self._ask_options  # tests replace
+        self._show_printer()
+
+    def _choice_off_thread(self, then: Callable[[Any], None], with_printers: bool = False,
+                           failed: Callable[[BaseException], None] | None = None) -> None:
+        """The station's choice for this document (and the printers), read off the GUI thread."""
+        counter, document = self.counter, PRINT_AS.get(self.document, self.document)
+
+        def read(_progress: Any) -> Any:
+            choice = print_choice(counter, document)
+            return (choice, list_printers().printers) if with_printers else choice
+
+        Operation(read, success=then, failure=failed or self._failed).run(key=f"print-choice-{id(self)}")
+
+    def _show_printer(self) -> None:
+        """Where Ctrl+P sends this document: the station's printer, paper and sides for it (站点设置)."""
+        self.printer_label.setText(_t("打印机：") + _t("打印时选择"))
+        if self.counter is not None:
+            self._choice_off_thread(self._shown, failed=lambda _exc: None)  # Ctrl+P reads it again and says why
+
+    def _alive(self) -> bool:
+        """False once the clerk closed the preview (it deletes itself) while an operation ran."""
+        return shiboken6.isValid(self)
+
+    def _tell_owner(self, text: str, warn: bool = False) -> None:
+        if self.owner is None or not shiboken6.isValid(self.owner):
+            return
+        status = getattr(self.owner, "statusBar", None)
+        if status is not None:
+            status().showMessage(text, 8000)
+        if warn:
+            QMessageBox.warning(self.owner, _t("打印"), text)
+
+    def _shown(self, choice: Any) -> None:
+        if not self._alive():
+            return
+        self.choice = choice
+        if self.sending:
+            return  # a job is on its way: its outcome is what the label shows
+        sides = _t("双面") if choice.options.duplex else _t("单面")
+        self.printer_label.setText(_t("打印机：") + (choice.printer or _t("打印时选择"))
+                                   + f"　{choice.options.paper or ''}　{sides}")
 
     def print_pdf(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        remembered = self.settings.value(f"printers/{self.document}", "")
-        if remembered and remembered in QPrinterInfo.availablePrinterNames():
-            printer.setPrinterName(remembered)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        """Ctrl+P: straight to the station's printer for this document; without one, ask."""
+        if self.counter is None or self.sending:
             return
-        self.settings.setValue(f"printers/{self.document}", printer.printerName())
-        self.render_to(printer)
-        self.printer_label.setText(_t("已发送到打印机：") + printer.printerName())
+        self._busy(_t("正在发送到打印机…"))
+        self._choice_off_thread(self._print_with)
 
-    def render_to(self, printer: Any) -> None:
-        """Draw every page at the printer's resolution (the PDF stays the one source)."""
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, _t("打印"), _t("无法连接打印机，请检查后重试，或另存为 PDF。"))
+    def _print_with(self, choice: Any) -> None:
+        self.choice = choice
+        if choice.printer:
+            self._send({})  # pressed before the preview was closed: it still prints
+        elif not self._alive():
+            return  # no printer set and no preview left to choose one in
+        else:
+            self._idle()
+            self.choose_and_print()
+
+    def choose_and_print(self) -> None:
+        """List the printers off the GUI thread, then let the clerk choose and print."""
+        if self.counter is None or self.sending:
             return
-        try:
-            for page in range(self.doc.pageCount()):
-                if page:
-                    printer.newPage()
-                target = painter.viewport()
-                image = self.doc.render(page, QSize(target.width(), target.height()))
-                painter.drawImage(target, image)
-        finally:
-            painter.end()
+        self._busy(_t("正在读取打印机…"))
+        self._choice_off_thread(self._chosen, with_printers=True)
+
+    def _chosen(self, found: tuple[Any, list[Any]]) -> None:
+        if not self._alive():
+            return
+        self._idle()
+        choice, printers = found
+        if not printers:
+            QMessageBox.warning(self, _t("打印"), _t("本机没有可用的打印机，请先在系统中添加打印机，或另存为 PDF。"))
+            return
+        remembered = str(self.settings.value(f"print/last_printer/{self.document}", "") or "")
+        if not choice.printer and remembered:
+            choice = dataclasses.replace(choice, printer=remembered)
+        values = self.choose_printer(printers, choice)
+        if values:
+            self.settings.setValue(f"print/last_printer/{self.document}", values["printer"])
+            self._send(values)
+
+    def _ask_options(self, printers: list[Any], choice: Any) -> dict[str, Any] | None:
+        dialog = PrintOptionsDialog(printers, choice, self)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _send(self, values: dict[str, Any]) -> None:
+        counter, pdf, document = self.counter, self.pdf, PRINT_AS.get(self.document, self.document)
+        title = _t(DOCUMENTS.get(self.document, self.document))
+        subject = pdf.stem
+        if self._alive():
+            self._busy(_t("正在发送到打印机…"))
+        Operation(lambda _p: send_to_printer(counter, pdf, document, title=title, subject=subject, **values),
+                  success=self._sent, failure=self._failed).run(key=f"print-job-{id(self)}")
+
+    def _sent(self, job: Any) -> None:
+        self.last_job = job
+        number = _t("任务号 ") + str(job.job_id) if job.job_id is not None else _t("已交给系统打印")
+        text = _t("已发送到打印机：") + f"{job.printer}（{number}）"
+        self._tell_owner(text)
+        if self._alive():
+            self._idle()
+            self.printer_label.setText(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        text = _t("未能打印：") + (getattr(exc, "message", None) or str(exc))
+        if not self._alive():
+            self._tell_owner(text, warn=True)
+            return
+        self._idle()
+        self.printer_label.setText(text)
+        QMessageBox.warning(self, _t("打印"), text)
+
+    def _busy(self, text: str) -> None:
+        self.sending = True
+        for button in (self.print_button, self.options_button):
+            button.setEnabled(False)
+        self.printer_label.setText(text)
+
+    def _idle(self) -> None:
+        self.sending = False
+        for button in (self.print_button, self.options_button):
+            button.setEnabled(True)
 
     def save_as(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, _t("另存为"), self.pdf.name, "PDF (*.pdf)")
@@ -101,33 +279,25 @@ class PreviewDialog(QDialog, Ui_PrintPreview):
             shutil.copyfile(self.pdf, name)
 
 
-class ReprintDialog(QDialog):
+class ReprintDialog(QDialog, Ui_ReprintDialog):
     """Which receipt to print again, and why (every reprint is logged with its reason)."""
 
     def __init__(self, receipt_number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("reprint_dialog")
-        self.setWindowTitle(_t("打印/补打"))
-        layout = QFormLayout(self)
-        self.number = QLineEdit(receipt_number, self)
-        self.number.setObjectName("reprint_receipt_number")
-        self.number.setAccessibleName(_t("受理编号"))
-        self.document = QComboBox(self)
-        self.document.setObjectName("reprint_document")
+        self.setupUi(self)
+        self.number, self.document, self.reason = self.reprint_receipt_number, self.reprint_document, self.reprint_reason
+        self.number.setText(receipt_number)
         for key in ("receipt", "form"):
             self.document.addItem(_t(DOCUMENTS[key]), key)
-        self.reason = QComboBox(self)
-        self.reason.setObjectName("reprint_reason")
-        self.reason.setEditable(True)
-        self.reason.setAccessibleName(_t("补打原因"))
-        self.reason.addItems([_t(r) for r in REPRINT_REASONS])
-        layout.addRow(_t("受理编号"), self.number)
-        layout.addRow(_t("打印内容"), self.document)
-        layout.addRow(_t("补打原因"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            reason = self.reason.currentText()  # what the clerk typed stays
+            self.retranslateUi(self)
+            self.reason.setCurrentText(reason)
+            for index, key in enumerate(("receipt", "form")):
+                self.document.setItemText(index, _t(DOCUMENTS[key]))
+        super().changeEvent(event)
 
 
 class PrintController(QObject):
@@ -180,7 +350,7 @@ class PrintController(QObject):
 
     def preview(self, pdf: Path, document: str) -> PreviewDialog:
         self.window.statusBar().clearMessage()  # type: ignore[attr-defined]
-        self.last_preview = PreviewDialog(pdf, document, self.settings, self.window)
+        self.last_preview = PreviewDialog(pdf, document, self.settings, self.window, counter=self.counter)
         self.last_preview.open()
         return self.last_preview
 

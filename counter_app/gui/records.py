@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TR_NOOP,
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from counter_app import services
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.domain.status import ApplicationStatus, application_label
-from counter_app.gui.formats import moment, money
 from counter_app.gui.forms.ui_records_page import Ui_RecordsPage
 from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.operations import Operation
+from counter_app.gui.rows import RowsModel, Translated
 
 COLUMNS = (QT_TR_NOOP("受理编号"), QT_TR_NOOP("业务"), QT_TR_NOOP("申请人/单位"), QT_TR_NOOP("金额"),
            QT_TR_NOOP("状态"), QT_TR_NOOP("中心意见"), QT_TR_NOOP("受理时间"), QT_TR_NOOP("柜员"))
@@ -32,53 +24,36 @@ def status_text(status: str) -> str:
     return catalog_text(application_label(status))
 
 
-def kind_text(kind: str) -> str:
-    spec = BUSINESSES.get(kind)
-    return catalog_text(spec.short) if spec else kind
+def record_row(r: Any) -> tuple[Any, ...]:
+    """One ``RecordView`` under ``COLUMNS``: labels stay translatable, the amount a Decimal, the time a datetime."""
+    spec = BUSINESSES.get(r.kind)
+    amount = r.fields.get(spec.amount_field) if spec and spec.amount_field else None
+    return (r.receipt_number, Translated(spec.short, "catalog") if spec else r.kind, r.subject_name or "",
+            _decimal(amount), Translated(application_label(r.status), "catalog"), r.decision_reason or "",
+            r.created_at, r.clerk)
 
 
-class RecordsModel(QAbstractTableModel):
-    """``RecordView`` rows; sorting is by the shown text (times sort as ISO text)."""
+def _decimal(value: Any) -> Any:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+
+
+class RecordsModel(RowsModel):
+    """The one table model (``gui/rows.py``) holding ``RecordView`` rows: the 查询 page, the home
+    page's recent applications, a card's applications."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
+        super().__init__(COLUMNS, parent)
 
     def set_records(self, records: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(records)
-        self.endResetModel()
+        self.set_rows([record_row(r) for r in records], records)
 
     def record(self, row: int) -> Any:
-        return self.rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _t(COLUMNS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        r = self.rows[index.row()]
-        spec = BUSINESSES.get(r.kind)
-        amount = r.fields.get(spec.amount_field) if spec and spec.amount_field else None
-        values = (r.receipt_number, kind_text(r.kind), r.subject_name or "", money(amount), status_text(r.status),
-                  r.decision_reason or "", moment(r.created_at), r.clerk)
-        return values[index.column()]
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
-        key = (lambda r: r.created_at) if column == 6 else (
-            lambda r: str(self.data(self.index(self.rows.index(r), column))))
-        self.rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        self.layoutChanged.emit()
+        return self.object(row)
 
 
 class RecordsPage(QWidget, Ui_RecordsPage):
@@ -110,6 +85,7 @@ class RecordsPage(QWidget, Ui_RecordsPage):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslateUi(self)
+            self.model.retranslate()
         super().changeEvent(event)
 
     def refresh(self) -> None:

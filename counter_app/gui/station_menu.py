@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -12,6 +12,7 @@ from counter_app.gui.cases import CasesPage
 from counter_app.gui.customer_screen import CustomerScreen, CustomerScreenLink
 from counter_app.gui.dashboard import DashboardPage
 from counter_app.gui.i18n import _t
+from counter_app.gui.letters_print import LettersPrintDialog
 from counter_app.gui.overdue_page import OverduePage
 from counter_app.gui.station_pages import ComplaintsPage, CoveragePage, DailyClosePage, DeferralsPage
 
@@ -53,6 +54,11 @@ class StationMenu(QObject):
         self.screen_action.toggled.connect(self.toggle_screen)
         self.menu.addAction(self.screen_action)
         self.actions.append(self.screen_action)
+        self.letters_action = QAction(_t("批量打印信函(&L)…"), window)
+        self.letters_action.setObjectName("action_print_letters")
+        self.letters_action.triggered.connect(self.print_letters)
+        self.menu.addAction(self.letters_action)
+        self.actions.append(self.letters_action)
         self.screen: Any = None
         self.link: Any = None
 
@@ -71,6 +77,13 @@ class StationMenu(QObject):
         self.window.pages.setCurrentWidget(page)
         page.setFocus()
         return page
+
+    def print_letters(self) -> Any:
+        """The batch-letters dialog (made on use: the print service loads only then)."""
+        dialog = LettersPrintDialog(self.window.counter, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def toggle_screen(self, on: bool) -> None:
         if on and self.screen is None:
@@ -96,6 +109,7 @@ class StationMenu(QObject):
         for action, (_name, text, _f) in zip(self.actions, PAGES):
             action.setText(_t(text))
         self.screen_action.setText(_t("客户屏（服务评价）"))
+        self.letters_action.setText(_t("批量打印信函(&L)…"))
 
 
 def install_station_menu(window: Any) -> list[QAction]:

@@ -1,34 +1,20 @@
-"""Station settings dialog (站点设置): what the first-run wizard set, changeable later; backups.
+"""Station settings dialog (站点设置, ``ui/station_settings.ui``): what the first-run wizard set, changeable later.
 
 Tabs: station, centre connection, printers and language (the wizard's field groups) and backups
-(back up now, restore an automatic copy or a file). A restore replaces the data under the open
+(``gui/backup_panel.py``: back up now, restore an automatic copy or a file). A restore replaces the data under the open
 window, so the dialog emits ``restored`` and the window should restart the app.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QPushButton,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QSettings, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from counter_app import crash
+from counter_app.domain.errors import FieldError
 from counter_app.gui.approval import ask_approval
 from counter_app.gui.first_run import (
     CentreFields,
@@ -37,125 +23,11 @@ from counter_app.gui.first_run import (
     available_printers,
     mirror_to_gui_settings,
 )
+from counter_app.gui.forms.ui_station_settings import Ui_StationSettingsDialog
 from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
-from counter_app.services import backup as backups
 from counter_app.services import settings as station
 from counter_app.services.approvals import settings_request
-
-PATH_ROLE = Qt.ItemDataRole.UserRole
-KIND_LABELS = {backups.PRE_MIGRATION: "升级前自动备份", backups.BEFORE_RESTORE: "恢复前自动备份"}
-
-
-class BackupPanel(QWidget):
-    """The automatic copies, newest first; back up now; restore (confirmed, off the GUI thread)."""
-
-    restored = Signal(str)  # the file restored from
-
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.data_dir = Path(data_dir)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_t("升级程序前和恢复备份前会自动保存一份数据。"), self))
-        self.list = QListWidget(self)
-        self.list.setObjectName("backups")
-        layout.addWidget(self.list)
-        row = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for name, text, slot in (("backup_now", _t("立即备份…"), self.backup_now),
-                                 ("restore_selected", _t("恢复所选备份…"), self.restore_selected),
-                                 ("restore_file", _t("从文件恢复…"), self.restore_file)):
-            button = QPushButton(text, self)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-            self.buttons[name] = button
-        layout.addLayout(row)
-        self.status = QLabel(self)
-        self.status.setObjectName("backup_status")
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
-        # Replaceable in tests: the file dialogs and the confirmation.
-        self.choose_save_file: Callable[[], str] = self._ask_save_file
-        self.choose_open_file: Callable[[], str] = self._ask_open_file
-        self.confirm: Callable[[str], bool] = self._ask_confirm
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.list.clear()
-        for info in backups.list_backups(self.data_dir):
-            kind = next((label for prefix, label in KIND_LABELS.items() if info.path.name.startswith(prefix)),
-                        "备份")
-            text = (f"{info.modified:%Y-%m-%d %H:%M}　{_t(kind)}　{_t('数据版本')} {info.revision or '?'}"
-                    f"　{info.size / 1_048_576:.1f} MB")
-            item = QListWidgetItem(text)
-            item.setData(PATH_ROLE, str(info.path))
-            self.list.addItem(item)
-        self.buttons["restore_selected"].setEnabled(self.list.count() > 0)
-
-    def backup_now(self) -> None:
-        target = self.choose_save_file()
-        if target:
-            self._run(lambda _p: backups.backup(self.data_dir, target), _t("已备份到 ") + target)
-
-    def restore_selected(self) -> None:
-        item = self.list.currentItem() or self.list.item(0)
-        if item is not None:
-            self._restore(str(item.data(PATH_ROLE)))
-
-    def restore_file(self) -> None:
-        source = self.choose_open_file()
-        if source:
-            self._restore(source)
-
-    def _restore(self, source: str) -> None:
-        try:
-            backups.validate_backup(source)  # say what is wrong before asking anything
-        except backups.BackupError as exc:
-            self._show(exc.message, ok=False)
-            return
-        question = _t("将用所选备份替换本机数据（当前数据会先自动另存一份），恢复后程序需要重新启动。确定恢复吗？")
-        if self.confirm(question):
-            self._run(lambda _p: backups.restore(self.data_dir, source),
-                      _t("已恢复，请重新启动程序。"), then=lambda: self.restored.emit(source))
-
-    def _run(self, work: Callable[[Any], Any], done_text: str, then: Callable[[], None] | None = None) -> None:
-        for button in self.buttons.values():
-            button.setEnabled(False)
-        self._show(_t("正在处理，请稍候…"), ok=True)
-
-        def finished(_result: Any) -> None:
-            self._settle(done_text, ok=True)
-            if then is not None:
-                then()
-
-        def failed(exc: BaseException) -> None:
-            self._settle(getattr(exc, "message", None) or _t("操作失败：") + str(exc), ok=False)
-
-        Operation(work, success=finished, failure=failed).run(key="backup")
-
-    def _settle(self, text: str, ok: bool) -> None:
-        for button in self.buttons.values():
-            button.setEnabled(True)
-        self.refresh()
-        self._show(text, ok)
-
-    def _show(self, text: str, ok: bool) -> None:
-        self.status.setText(text)
-        self.status.setProperty("severity", "ok" if ok else "error")
-        self.status.style().polish(self.status)
-
-    def _ask_save_file(self) -> str:
-        return QFileDialog.getSaveFileName(self, _t("备份到"), str(Path.home() / "counter-app-backup.sqlite3"),
-                                           _t("服务站数据 (*.sqlite3)"))[0]
-
-    def _ask_open_file(self) -> str:
-        return QFileDialog.getOpenFileName(self, _t("选择备份文件"), str(Path.home()),
-                                           _t("服务站数据 (*.sqlite3)"))[0]
-
-    def _ask_confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, _t("恢复数据"), question)
-        return answer == QMessageBox.StandardButton.Yes
 
 
 def _relaunch_app() -> None:
@@ -163,34 +35,64 @@ def _relaunch_app() -> None:
     QApplication.quit()
 
 
-class StationSettingsDialog(QDialog):
-    """OK saves through ``services.settings`` and stays open on a problem, naming the field."""
+class StationSettingsDialog(QDialog, Ui_StationSettingsDialog):
+    """OK saves through ``services.settings`` and stays open on a problem, naming the field.
+
+    The settings are read and saved off the GUI thread; meanwhile the fields and OK are off (nothing
+    can be typed that the read would overwrite), and the status line says what is happening.
+    """
+
+    loaded = Signal()  # the stored settings are in the fields
 
     def __init__(self, counter: Any, gui_settings: QSettings | None = None, printers: list[str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("station_settings")
-        self.setWindowTitle(_t("站点设置"))
+        self.setupUi(self)
         self.counter, self.gui_settings = counter, gui_settings
         self.printers = available_printers() if printers is None else printers
         self.station, self.centre = StationFields(counter), CentreFields()
         self.devices = DeviceFields(self.printers)
-        self.backups = BackupPanel(counter.data_dir)
-        current = station.load_settings(counter)
-        for group in (self.station, self.centre, self.devices):
-            group.load(current)
-        self.tabs = QTabWidget(self)
-        for widget, title in ((self.station, _t("服务站")), (self.centre, _t("中心连接")),
-                              (self.devices, _t("打印机和语言")), (self.backups, _t("备份与恢复"))):
-            self.tabs.addTab(widget, title)
+        self.groups = (self.station, self.centre, self.devices)
+        for layout, group in zip((self.station_tab_layout, self.centre_tab_layout, self.devices_tab_layout),
+                                 self.groups, strict=True):
+            layout.addWidget(group)
+        self.backups = self.backup_panel
+        self.backups.set_data_dir(counter.data_dir)
         self.backups.restored.connect(self._restart_after_restore)
         self.relaunch: Callable[[], None] = _relaunch_app  # replaceable in tests
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(buttons)
+        self.ok_button = self.settings_buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.settings_buttons.accepted.connect(self.accept)
+        self.busy = False
+        self._set_busy(_t("正在读取设置…"))
+        Operation(lambda _p: station.load_settings(counter), success=self._loaded, failure=self._failed,
+                  owner=self).run(key=f"station-settings-{id(self)}")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi(self)
+        super().changeEvent(event)
+
+    def _set_busy(self, text: str = "") -> None:
+        """``text`` set: reading or saving (fields and OK off); empty: the clerk's turn."""
+        self.busy = bool(text)
+        for group in self.groups:
+            group.setEnabled(not self.busy)
+        self.ok_button.setEnabled(not self.busy)
+        self.settings_status.setText(text)
+        self.settings_status.setProperty("severity", "")
+        self.settings_status.style().polish(self.settings_status)
+
+    def _loaded(self, current: station.StationSettings) -> None:
+        for group in self.groups:
+            group.load(current)
+        self._set_busy()
+        self.loaded.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy()
+        self.settings_status.setText(_t("操作失败：") + (getattr(exc, "message", None) or str(exc)))
+        self.settings_status.setProperty("severity", "error")
+        self.settings_status.style().polish(self.settings_status)
 
     def _restart_after_restore(self, _source: str) -> None:
         """The window still shows the old data: the app starts again on the restored store."""
@@ -198,15 +100,44 @@ class StationSettingsDialog(QDialog):
         self.relaunch()
 
     def accept(self, approval: Any = None) -> None:
+        """Check the form, then save off the GUI thread; the dialog closes once the store took it."""
+        if self.busy:
+            return
         values = {**self.station.values(), **self.centre.values(), **self.devices.values()}
-        problems = self.centre.problems() or station.save_settings(self.counter, values, self.printers, approval=approval)
+        problems = self.centre.problems()
+        if problems:
+            self._show_problems(problems)
+            return
+        counter, printers = self.counter, self.printers
+        dsn, password = values["central_dsn"], self.centre.password.text()
+
+        def save(_p: Any) -> tuple[list[FieldError], station.StationSettings | None]:
+            found = station.save_settings(counter, values, printers, approval=approval)
+            if any(p.severity == "error" for p in found):
+                return found, None
+            if dsn and password:
+                station.save_central_password(dsn, password)  # the OS keyring may be slow too
+            return found, station.load_settings(counter)
+
+        self._set_busy(_t("正在保存设置…"))
+        Operation(save, success=self._saved, failure=self._failed, owner=self).run(key=f"station-settings-{id(self)}")
+
+    def _saved(self, outcome: tuple[list[FieldError], station.StationSettings | None]) -> None:
+        self._set_busy()
+        problems, saved = outcome
         if any(p.field == "approval" for p in problems):  # a staffed station: a supervisor approves first
             ask_approval(self, self.counter, settings_request(), self.accept)
             return
-        for index, group in enumerate((self.station, self.centre, self.devices)):
+        if not self._show_problems(problems):
+            return
+        if saved is not None:
+            mirror_to_gui_settings(saved, self.gui_settings)
+        super().accept()
+
+    def _show_problems(self, problems: list[FieldError]) -> bool:
+        """Each group shows its fields' problems; False (on the first group's tab) when one blocks."""
+        for index, group in enumerate(self.groups):
             if not group.show_problems(problems):
                 self.tabs.setCurrentIndex(index)
-                return
-        self.centre.save_password()
-        mirror_to_gui_settings(station.load_settings(self.counter), self.gui_settings)
-        super().accept()
+                return False
+        return True

@@ -89,10 +89,12 @@ def render_letters(
     total: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    first_number: int = 1,
 ) -> LettersResult:
     """Write one letter page per recipient to ``out`` (or to ``out-001.pdf``, ``out-002.pdf``… of
     ``chunk_size`` letters each). ``recipients`` is consumed lazily; ``total`` (or its len(), if
-    it has one; else 0 = unknown) is what ``progress(done, total)`` reports against."""
+    it has one; else 0 = unknown) is what ``progress(done, total)`` reports against. Letters are
+    numbered from ``first_number`` (a batch sent to a printer in several jobs keeps one count)."""
     if chunk_size is not None and chunk_size < 1:
         raise ValueError("每个文件的信函数必须大于0")
     if total is None:
@@ -105,7 +107,7 @@ def render_letters(
             if should_cancel and should_cancel():
                 writer.discard()
                 return LettersResult(0, (), cancelled=True)
-            letter.draw(writer.canvas_for_next(), recipient, done + 1)
+            letter.draw(writer.canvas_for_next(), recipient, first_number + done)
             done += 1
             if progress and (done % PROGRESS_EVERY == 0):
                 progress(done, total)

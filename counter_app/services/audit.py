@@ -45,7 +45,7 @@ ACTIONS = {
     "lookup": "查询职工信息", "reveal": "查看完整号码", "submit": "受理申请", "cancel": "撤销申请",
     "status": "状态变更", "print": "打印", "reprint": "补打", "settings": "修改设置", "sync": "与中心同步",
     "approve": "主管复核", "approve_refused": "复核未通过", "clerk_add": "添加柜员", "clerk_disable": "停用柜员",
-    "clerk_enable": "启用柜员", "clerk_passwd": "修改密码", "clerk_sync": "同步柜员名单",
+    "clerk_enable": "启用柜员", "clerk_passwd": "修改密码", "clerk_sync": "同步柜员名单", "print_job": "送打印机",
     KEY_ACTION: "启用审计密钥",
 }
 SUBJECT_MAX = 120

@@ -13,8 +13,8 @@ from counter_app.domain.audit_chain import ChainKey
 from counter_app.domain.clock import china_time
 from counter_app.domain.policy import PolicyBook, PolicyVersion, default_policy
 from counter_app.faults import ClockOutOfRange
-from counter_app.paths import resolve_data_dir
 from counter_app.store import Store
+from counter_app.user_data import resolve_data_dir
 
 DEMO_CLERK = "demo"  # acts as the clerk while a data dir has no clerk accounts (issue: clerks)
 DEFAULT_TERMINAL = "01"

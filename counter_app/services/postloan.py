@@ -30,7 +30,7 @@ from counter_app.printing.collection_notice import (
     render_collection_notices,
 )
 from counter_app.printing.loan_schedule import ScheduleSheet, render_schedule
-from counter_app.services import audit
+from counter_app.services import audit, station_records
 from counter_app.services.business_rules.loan_prepay import loan_facts
 from counter_app.services.counter import Counter
 from counter_app.services.forms import check_form
@@ -231,6 +231,8 @@ def log_contact(counter: Counter, loan_no: str, way: str, result: str, promised_
             loan_no=key, day=when, way=way, result=text, promised_date=promised, clerk=counter.clerk, at=counter.now()))
         audit.record(counter, "collection_contact", "", {"loan": key, "way": way, "subject": audit.masked(loan.id_number)},
                      uow=uow)
+        station_records.queue(counter, uow, station_records.COLLECTION_CONTACT, f"{key}:{saved.id}",
+                              station_records.as_data(saved))
         uow.commit()
     return Checked(value=saved)
 

@@ -22,7 +22,7 @@ from counter_app.domain.normalize import format_control_problem, valid_text
 from counter_app.domain.status import AccountStatus
 from counter_app.domain.workdays import add_working_days
 from counter_app.printing import forms as form_doc
-from counter_app.printing.letter_templates import get_template
+from counter_app.printing.letter_templates import TEMPLATES, get_template
 from counter_app.printing.letters import LetterBatch, LetterRecipient, LettersResult, render_letters
 from counter_app.printing.notice import EstablishmentNoticeData, render_notice
 from counter_app.printing.one_time_notice import Material as NoticeMaterial
@@ -33,6 +33,7 @@ from counter_app.services.counter import Counter
 from counter_app.services.day_lock import closed_problem
 from counter_app.services.forms import required_materials
 from counter_app.services.lookup import person_card
+from counter_app.services.settings import DEFAULT_PAPER, PAPER_PREFIX
 from counter_app.store.records import ApplicationRecord, PrintLogEntry
 
 
@@ -57,9 +58,11 @@ class Printed:
 
 
 def _page_size(counter: Counter, document: str) -> str:
+    """The paper the station set for this kind of document (站点设置), A5 receipts and A4 otherwise."""
+    kind = {"one_time_notice": "notice"}.get(document, document)
     with counter.store.unit_of_work() as uow:
-        default = "A5" if document == "receipt" else "A4"
-        return str(uow.settings.get(f"page_size.{document}", default))
+        chosen = uow.settings.get(f"page_size.{document}") or uow.settings.get(PAPER_PREFIX + kind)
+    return str(chosen or DEFAULT_PAPER.get(kind, "A4"))
 
 
 def _out_path(counter: Counter, name: str, out: str | os.PathLike[str] | None) -> Path:
@@ -320,22 +323,32 @@ def count_letter_recipients(counter: Counter, chosen: LetterFilter, limit: int |
     return sum(1 for _ in letter_recipients(counter, chosen, limit))
 
 
+def letter_templates() -> dict[str, str]:
+    """The built-in letter templates: key → title (what the batch dialog offers)."""
+    return {key: template.title for key, template in TEMPLATES.items()}
+
+
+def letter_batch(counter: Counter, template: str) -> LetterBatch:
+    """The sender and template of a run of letters, from the policy in force today."""
+    try:
+        chosen_template = get_template(template)
+    except ValueError as exc:
+        raise PrintRefused("template", str(exc)) from None
+    version = counter.policy_on()
+    return LetterBatch(
+        centre_name=version.centre_name, station_name=counter.station_name,
+        station_address=version.centre_address, station_postcode="", station_phone=version.service_hotline,
+        letter_date=counter.today(), template=chosen_template,
+    )
+
+
 def print_letters(
     counter: Counter, template: str, out: str | os.PathLike[str], *, chosen: LetterFilter = LetterFilter(),
     limit: int | None = None, chunk_size: int | None = None,
     progress: Callable[[int, int], None] | None = None, should_cancel: Callable[[], bool] | None = None,
 ) -> LettersResult:
     """Mail-out letters (e.g. the online-services guide), one page per contributor, streamed to disk."""
-    try:
-        chosen_template = get_template(template)
-    except ValueError as exc:
-        raise PrintRefused("template", str(exc)) from None
-    version = counter.policy_on()
-    batch = LetterBatch(
-        centre_name=version.centre_name, station_name=counter.station_name,
-        station_address=version.centre_address, station_postcode="", station_phone=version.service_hotline,
-        letter_date=counter.today(), template=chosen_template,
-    )
+    batch = letter_batch(counter, template)
     total = count_letter_recipients(counter, chosen, limit)
     result = render_letters(batch, letter_recipients(counter, chosen, limit), out, page_size="A4",
                             chunk_size=chunk_size, total=total, progress=progress, should_cancel=should_cancel)
@@ -345,13 +358,18 @@ def print_letters(
     return result
 
 
+def log_letters_sent(counter: Counter, template: str, first_job: Path, letters: int, reason: str) -> None:
+    """The print log's row for a batch of letters sent to a printer (as ``print_letters`` logs its files)."""
+    _log(counter, "letters", Printed(first_job, letters), subject=template, reason=reason)
+
+
 def print_history(counter: Counter, receipt_number: str) -> list[PrintLogEntry]:
     with counter.store.unit_of_work() as uow:
         return uow.print_log.for_receipt(receipt_number)
 
 
 __all__ = [
-    "LetterFilter", "PrintRefused", "Printed", "count_letter_recipients", "letter_recipients",
-    "print_establishment_notice", "print_form", "print_history", "print_letters", "print_one_time_notice",
+    "LetterFilter", "PrintRefused", "Printed", "count_letter_recipients", "letter_batch", "letter_recipients", "letter_templates",
+    "log_letters_sent", "print_establishment_notice", "print_form", "print_history", "print_letters", "print_one_time_notice",
     "print_receipt",
 ]

@@ -22,9 +22,13 @@ from counter_app.store.uow import UnitOfWork
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DOCUMENT_KINDS = {"receipt": "受理回执", "form": "申请表", "notice": "通知书", "letters": "批量信函"}
-PRINTER_PREFIX = "printer_"
+PRINTER_PREFIX, PAPER_PREFIX, DUPLEX_PREFIX = "printer_", "paper_", "duplex_"
+PAPERS = ("A4", "A5")
+# Receipts go to the small counter printer on A5; forms, notices and letters on A4.
+DEFAULT_PAPER = {"receipt": "A5", "form": "A4", "notice": "A4", "letters": "A4"}
 SCALAR_KEYS = ("station_code", "station_name", "terminal", "central_dsn", "language", "station_district")
-SETTING_KEYS = SCALAR_KEYS + tuple(PRINTER_PREFIX + kind for kind in DOCUMENT_KINDS)
+SETTING_KEYS = SCALAR_KEYS + tuple(prefix + kind for prefix in (PRINTER_PREFIX, PAPER_PREFIX, DUPLEX_PREFIX)
+                                   for kind in DOCUMENT_KINDS)
 # Receipt numbers are STATION-TERMINAL-YYYYMMDD-NNNN and the centre makes a role station_<code>:
 # a letter first, then letters, digits or underscores; never a hyphen.
 STATION_CODE = re.compile(r"[A-Z][A-Z0-9_]{1,11}")
@@ -47,6 +51,8 @@ class StationSettings:
     language: str = "zh_CN"
     station_district: str = ""  # 所属区县: from ``station set``, ``connect`` (the centre's record) or the policy
     printers: Mapping[str, str] = field(default_factory=dict)  # document kind → printer ("" = ask)
+    papers: Mapping[str, str] = field(default_factory=dict)  # document kind → "A4" / "A5"
+    duplex: Mapping[str, bool] = field(default_factory=dict)  # document kind → both sides
 
     @property
     def configured(self) -> bool:
@@ -60,10 +66,19 @@ class StationSettings:
     def printer_for(self, kind: str) -> str:
         return self.printers.get(kind, "")
 
+    def paper_for(self, kind: str) -> str:
+        return self.papers.get(kind) or DEFAULT_PAPER.get(kind, "A4")
+
+    def duplex_for(self, kind: str) -> bool:
+        return bool(self.duplex.get(kind, False))
+
     def as_values(self) -> dict[str, str]:
         """Flat ``{field_key: value}``, the shape ``save_settings`` takes."""
         values = {key: getattr(self, key) for key in SCALAR_KEYS}
-        values.update({PRINTER_PREFIX + kind: self.printer_for(kind) for kind in DOCUMENT_KINDS})
+        for kind in DOCUMENT_KINDS:
+            values[PRINTER_PREFIX + kind] = self.printer_for(kind)
+            values[PAPER_PREFIX + kind] = self.paper_for(kind)
+            values[DUPLEX_PREFIX + kind] = "1" if self.duplex_for(kind) else ""
         return values
 
 
@@ -90,7 +105,9 @@ def _from_values(values: Mapping[str, Any]) -> StationSettings:
     default = StationSettings()
     scalars = {key: str(values.get(key) or getattr(default, key)) for key in SCALAR_KEYS}
     printers = {kind: str(values.get(PRINTER_PREFIX + kind) or "") for kind in DOCUMENT_KINDS}
-    return StationSettings(**scalars, printers=printers)
+    papers = {kind: str(values.get(PAPER_PREFIX + kind) or DEFAULT_PAPER[kind]) for kind in DOCUMENT_KINDS}
+    duplex = {kind: bool(values.get(DUPLEX_PREFIX + kind)) for kind in DOCUMENT_KINDS}
+    return StationSettings(**scalars, printers=printers, papers=papers, duplex=duplex)
 
 
 def save_settings(
@@ -173,6 +190,10 @@ def _check(key: str, raw: Any, printers: set[str] | None) -> tuple[str, list[Fie
         return check_dsn(raw)
     if key == "language":
         return check_language(raw)
+    if key.startswith(PAPER_PREFIX):
+        return check_paper(key, raw)
+    if key.startswith(DUPLEX_PREFIX):
+        return check_duplex(raw)
     if key == "station_district":
         return check_district(raw, key, required=False)  # optional here; ``station set`` asks for it
     return check_printer(key, raw, printers)
@@ -233,6 +254,20 @@ def check_printer(key: str, raw: Any, printers: set[str] | None) -> tuple[str, l
     if name and printers is not None and name not in printers:
         return name, [FieldError(key, f"{label}打印机“{name}”在本机不可用，打印时将请您重新选择", "warning")]
     return name, []
+
+
+def check_paper(key: str, raw: Any) -> tuple[str, list[FieldError]]:
+    kind = key.removeprefix(PAPER_PREFIX)
+    paper = normalize_text(raw).upper() or DEFAULT_PAPER[kind]
+    if paper not in PAPERS:
+        return paper, [FieldError(key, f"{DOCUMENT_KINDS[kind]}纸张只能选择 A4 或 A5")]
+    return paper, []
+
+
+def check_duplex(raw: Any) -> tuple[str, list[FieldError]]:
+    """Stored as "1" (both sides) or "" (one side); the checkbox and the CLI give bools or strings."""
+    on = raw if isinstance(raw, bool) else normalize_text(str(raw or "")).lower() in ("1", "true", "yes", "on", "是", "双面")
+    return ("1" if on else ""), []
 
 
 def check_dsn(raw: Any) -> tuple[str, list[FieldError]]:

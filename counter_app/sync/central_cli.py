@@ -15,7 +15,15 @@ from counter_app import console
 from counter_app.console import CliError, emit_json
 from counter_app.crash import scrub
 from counter_app.faults import connection_message
-from counter_app.sync import central_audit, central_checks, central_db, central_receipts, central_risk, central_seed
+from counter_app.sync import (
+    central_audit,
+    central_checks,
+    central_clerks,
+    central_db,
+    central_receipts,
+    central_risk,
+    central_seed,
+)
 from counter_app.sync.central_db import CentralError
 
 DSN_ENV = "COUNTER_CENTRAL_DSN"
@@ -156,6 +164,37 @@ def _verify_receipt(args: argparse.Namespace) -> int:
     return 0 if verdict["genuine"] else 1
 
 
+_CLERK_DONE = {"add": "已添加", "disable": "已停用", "enable": "已启用", "reset": "已重置一次性密码："}
+
+
+def _clerk(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        if args.action == "list":
+            clerks = central_clerks.list_clerks(conn, args.station)
+            if args.json:
+                emit_json({"clerks": clerks})
+            else:
+                for c in clerks:
+                    print(f"{c['username']}\t{c['name']}\t{c['role']}\t{'在用' if c['active'] else '已停用'}")
+            return 0
+        if not args.username:
+            raise CliError.single("username", "请指定柜员登录名")
+        if args.action == "add":
+            result = central_clerks.add(conn, args.station, args.username, args.name or "", args.role)
+        elif args.action == "reset":
+            result = central_clerks.reset(conn, args.station, args.username)
+        else:
+            result = central_clerks.set_active(conn, args.station, args.username, args.action == "enable")
+    if args.json:
+        emit_json(result)
+    else:
+        print(f"服务站 {result['station']} 柜员 {result['username']} {_CLERK_DONE[args.action]}"
+              "（服务站下次同步后生效）")
+        if "one_time_code" in result:
+            print(f"一次性密码（只显示这一次，柜员首次登录后请修改）：{result['one_time_code']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = console.ChineseArgumentParser(prog="counter-central", description="住房公积金管理中心数据库管理")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=console.ChineseArgumentParser)
@@ -196,6 +235,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="导出的 Excel 文件，如 risk.xlsx")
     p = command("verify-receipt", "核验回执真伪（二维码内容，或回执编号加校验码；伪造时退出码为 1）", _verify_receipt)
     p.add_argument("text", help="二维码内容，如 \"CG01-01-20261123-0001|1a2b3c4d\"")
+    p = command("clerk", "中心管理服务站柜员：添加、停用、启用、重置密码、列表（服务站同步后生效）", _clerk)
+    p.add_argument("action", choices=("add", "disable", "enable", "reset", "list"), help="add / disable / enable / reset / list")
+    p.add_argument("username", nargs="?", help="柜员登录名")
+    p.add_argument("--station", required=True, help="服务站代码")
+    p.add_argument("--name", help="柜员姓名（add）")
+    p.add_argument("--role", choices=("clerk", "supervisor"), default="clerk", help="角色（add）：clerk 柜员 / supervisor 站长")
     return parser
 
 

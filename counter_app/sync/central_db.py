@@ -31,6 +31,7 @@ DECISIONS = ("approve", "reject", "needs-more")
 _STATION_SELECT = (
     "stations", "inbox", "decisions", "rejections", "change_feed",
     "employers", "workers", "accounts", "loans", "withdrawal_history", "policy_versions", "station_audit",
+    "station_records", "clerks",
 )
 # Column-level INSERT: the centre stamps received_at / rejected_at itself; a station cannot backdate.
 _STATION_INSERT = {
@@ -39,6 +40,8 @@ _STATION_INSERT = {
     "rejections": ("station_code", "client_id", "receipt_number", "reason"),
     "station_audit": ("client_id", "station_code", "seq", "at", "row_station_code", "terminal", "clerk", "action",
                       "subject", "details", "prev_hash", "hash", "canonical"),
+    "station_records": ("client_id", "station_code", "kind", "record_key", "data", "recorded_at", "payload_text",
+                        "payload_sha256", "payload_mac"),
 }
 # What a station may call (SECURITY DEFINER functions that know the station from its login).
 _STATION_FUNCTIONS = ("touch_station()", "register_chain_key(bytea, bigint)", "anchor_audit_head(bigint, text)",

@@ -22,10 +22,12 @@ from typing import Any
 import psycopg
 
 from counter_app.domain.audit_chain import ChainKey, ChainRow, payload_digest, payload_mac
+from counter_app.domain.roles import is_role
 from counter_app.domain.status import NOT_YET_RECEIVED, ApplicationStatus, can_move
 from counter_app.faults import KeyringUnavailable
 from counter_app.store import audit_key
 from counter_app.store.records import OutboxItem
+from counter_app.store.repositories.security import ClerkRecord
 from counter_app.store.store import Store
 from counter_app.store.types import utc_now
 from counter_app.store.uow import UnitOfWork
@@ -35,11 +37,13 @@ from counter_app.sync.protocol import (
     Change,
     OutboxPayload,
     PushResult,
+    RecordPayload,
     anchor_head,
     parse_cursor,
     pull_changes,
     push_audit_batch,
     push_batch,
+    push_record_batch,
     register_chain_key,
     sealed_text,
     snapshot_xmax,
@@ -49,6 +53,7 @@ from counter_app.sync.protocol import (
 FEED_CURSOR = "central_feed_cursor"
 FEED_SNAPSHOT = "central_feed_snapshot"
 CENTRE = "centre"
+CLERK = "clerk"  # the feed's entity for one of this station's clerks (central revision 0009)
 STATUS_OF_DECISION = {"approve": ApplicationStatus.APPROVED, "reject": ApplicationStatus.REJECTED,
                       "needs-more": ApplicationStatus.NEEDS_MORE, "conflict": ApplicationStatus.CONFLICT}
 SNAPSHOT_CHUNK = 5000
@@ -141,6 +146,20 @@ def _audit(item: OutboxItem, _key: ChainKey | None = None) -> AuditPayload:
     return AuditPayload(client_id=item.client_id, row=ChainRow(**{k: p[k] for k in AUDIT_FIELDS}))
 
 
+def _station_record(item: OutboxItem, key: ChainKey | None = None) -> RecordPayload:
+    p = item.payload
+    body = {k: v for k, v in p.items() if k != INTEGRITY}
+    seal = p.get(INTEGRITY) if isinstance(p.get(INTEGRITY), dict) else {}
+    digest, mac = seal.get("sha256"), seal.get("mac")
+    if digest is None and key is not None:
+        digest = payload_digest(body)
+        mac = payload_mac(key.key, digest)
+    return RecordPayload(
+        client_id=p["client_id"], station_code=p["station_code"], kind=p["kind"], key=p["key"], data=p["data"],
+        recorded_at=p["recorded_at"], sealed=sealed_text(body) if digest is not None else None, sha256=digest, mac=mac,
+    )
+
+
 @dataclass(frozen=True)
 class Topic:
     """How one outbox topic is built from its stored payload and pushed; ``applications`` when its
@@ -154,6 +173,7 @@ class Topic:
 TOPICS = {
     "application": Topic(_application, push_batch, applications=True),
     "audit": Topic(_audit, push_audit_batch),
+    "record": Topic(_station_record, push_record_batch),  # services/station_records.py
 }
 
 
@@ -274,6 +294,8 @@ def apply_changes(uow: UnitOfWork, changes: Iterable[Change]) -> int:
     for change in changes:
         if change.entity == "decision":
             conflicts += apply_decision(uow, change.payload)
+        elif change.entity == CLERK and change.op == "upsert":
+            apply_clerk(uow, change.payload)
         elif change.entity in reference.ENTITIES and change.op == "upsert":
             _upsert(uow, change.entity, reference.from_payload(change.entity, change.payload))
         # Deletions of reference rows are not applied: the store keeps no delete for them yet.
@@ -286,6 +308,26 @@ def _upsert(uow: UnitOfWork, entity: str, record: Any) -> None:
         repo.add(record)
     else:
         repo.upsert(record)
+
+
+def apply_clerk(uow: UnitOfWork, payload: dict[str, Any]) -> bool:
+    """The centre's version of one of this station's clerks (central revision 0009). The password
+    hash comes only with an add or a reset: otherwise the clerk's own password stays, and so do the
+    local lockout counters. A malformed row is skipped, never half-applied."""
+    name = str(payload.get("username") or "")
+    role = payload.get("role")
+    hashed = payload.get("password_hash")
+    held = uow.clerks.get(name)
+    if not name or not is_role(role) or (hashed is not None and not str(hashed).startswith("$argon2id$")):
+        return False
+    if hashed is None and held is None:
+        return False  # nothing to log in with: wait for the row that carries the code
+    record = ClerkRecord(username=name, display_name=str(payload.get("display_name") or name), role=str(role),
+                         password_hash=str(hashed) if hashed is not None else held.password_hash,  # type: ignore[union-attr]
+                         active=bool(payload.get("active", True)), source="centre",
+                         created_at=held.created_at if held is not None else utc_now())
+    uow.clerks.upsert([record])
+    return True
 
 
 def apply_decision(uow: UnitOfWork, payload: dict[str, Any]) -> int:
@@ -338,6 +380,7 @@ def snapshot_load(store: Store, conn: psycopg.Connection, report: SyncReport) ->
             for entity in reference.ENTITIES.values():
                 report.pulled += _load_table(conn, uow, entity)
             report.conflicts += _load_decisions(conn, uow)
+            report.pulled += _load_clerks(conn, uow)
             cursor = f"{xmin}:0"
             uow.sync_state.set(FEED_CURSOR, cursor)
             uow.sync_state.set(FEED_SNAPSHOT, snap)
@@ -360,6 +403,18 @@ def _load_table(conn: psycopg.Connection, uow: UnitOfWork, entity: reference.Ent
                     repo.add(record)
             count += len(records)
     return count
+
+
+def _load_clerks(conn: psycopg.Connection, uow: UnitOfWork) -> int:
+    """This station's clerks as the centre has them (RLS shows only its own). A clerk the station
+    already has keeps the password set at the counter; the centre's flags (active, role) rule."""
+    rows = conn.execute("SELECT username, name, role, active, password_hash FROM central.clerks").fetchall()
+    applied = 0
+    for username, name, role, active, hashed in rows:
+        held = uow.clerks.get(username)
+        applied += apply_clerk(uow, {"username": username, "display_name": name, "role": role, "active": active,
+                                     "password_hash": hashed if held is None else None})
+    return applied
 
 
 def _load_decisions(conn: psycopg.Connection, uow: UnitOfWork) -> int:

@@ -350,6 +350,84 @@ def push_audit_batch(conn: psycopg.Connection, items: Sequence[AuditPayload]) ->
                  [f"审计#{item.row.seq}" for item in items])
 
 
+# --- station records (enforcement, complaints, ratings, contacts, daily close, coverage) ---------
+
+@dataclass(frozen=True)
+class RecordPayload:
+    """One station record as the station sends it (a row of ``central.station_records``): ``data``
+    is the whole record as it is now, ``sealed`` the canonical text sealed when it was queued."""
+
+    client_id: str
+    station_code: str
+    kind: str
+    key: str
+    data: dict[str, Any]
+    recorded_at: datetime | str
+    sealed: str | None = None
+    sha256: str | None = None
+    mac: str | None = None
+
+
+_RECORD_COLUMNS = ("client_id", "station_code", "kind", "record_key", "data", "recorded_at", "payload_text",
+                   "payload_sha256", "payload_mac")
+_RECORD_TYPES = ("text",) * 5 + ("timestamptz", "text", "text", "text")
+_RECORDS = _Target(
+    "INSERT INTO central.station_records (client_id, station_code, kind, record_key, data, recorded_at,"
+    " payload_text, payload_sha256, payload_mac)"
+    " SELECT client_id::uuid, station_code, kind, record_key, data::jsonb, recorded_at, payload_text,"
+    f" payload_sha256, payload_mac FROM {_unnest(_RECORD_COLUMNS, _RECORD_TYPES)}"
+    " ON CONFLICT (client_id) DO NOTHING",
+    _RECORD_TYPES,
+    "SELECT t.i FROM unnest(%s::text[]) WITH ORDINALITY AS t(cid, i)"
+    " JOIN central.station_records r ON r.client_id = t.cid::uuid",
+    {
+        "station_records_kind_check": "中心不受理此类站务记录",
+        "station_records_key_check": "站务记录缺少编号",
+        "station_records_data_check": "站务记录内容格式不正确",
+        "station_records_station_code_fkey": "中心没有登记此服务站",
+        "station_records_in_future": "站务记录时间晚于中心当前时间（服务站时钟有误），中心拒收",
+        "station_records_payload_missing": "站务记录缺少封存的校验值，中心拒收",
+        "station_records_payload_hash": "站务记录内容与封存的校验值不符（在本机被改动），中心拒收",
+        "station_records_payload_mac": "站务记录的密钥校验码不符（在本机被改动），中心拒收",
+        "station_records_payload_columns": "站务记录各栏与封存的内容不一致（被改动），中心拒收",
+    },
+    "站务记录",
+)
+
+
+def _record_row(item: RecordPayload) -> tuple[Any, ...] | str:
+    """The column values of one station record, or why it cannot be sent."""
+    at = item.recorded_at
+    if not isinstance(at, datetime):
+        try:
+            at = datetime.fromisoformat(at)
+        except (ValueError, TypeError):
+            return "站务记录时间格式不正确"
+    if at.tzinfo is None:
+        at = at.astimezone()
+    try:
+        data = _strict_dumps(item.data)
+    except (TypeError, ValueError, RecursionError):
+        return "站务记录内容格式不正确"
+    texts = (str(item.client_id), item.station_code, item.kind, item.key, data)
+    extra = tuple(t for t in (item.sealed, item.sha256, item.mac) if t is not None)
+    try:
+        joined = "".join((*texts, *extra))
+        if "\x00" in joined or "\\u0000" in data:
+            return "站务记录含有非法字符"
+        joined.encode("utf-8")
+    except (TypeError, UnicodeEncodeError):
+        return "站务记录含有非法字符"
+    return (*texts, at, item.sealed, item.sha256, item.mac)
+
+
+def push_record_batch(conn: psycopg.Connection, items: Sequence[RecordPayload]) -> PushResult:
+    """Send station records in one transaction, like ``push_batch``: idempotent on ``client_id``, a
+    bad row refused alone with its reason, the sealed text checked on receipt."""
+    return _push(conn, _RECORDS, items, [_record_row(item) for item in items],
+                 [f"{item.kind}:{item.key}"[:120] for item in items])
+
+
 def sealed_text(payload: dict[str, Any]) -> str:
     """The canonical text of an application payload, as sealed at the counter (without its seal)."""
     return canonical_json(payload)

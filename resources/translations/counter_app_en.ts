@@ -300,16 +300,24 @@
         <translation>One-time notice</translation>
     </message>
     <message>
-        <source>原件遗失</source>
-        <translation>Original lost</translation>
+        <source>份数</source>
+        <translation>Copies</translation>
     </message>
     <message>
-        <source>打印不清或卡纸</source>
-        <translation>Illegible print or paper jam</translation>
+        <source>就绪</source>
+        <translation>Ready</translation>
     </message>
     <message>
-        <source>申请人另需一份</source>
-        <translation>Applicant needs another copy</translation>
+        <source>正在打印</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>已停止</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>，暂停接收任务</source>
+        <translation>, not accepting jobs</translation>
     </message>
     <message>
         <source>打印预览</source>
@@ -320,12 +328,44 @@
         <translation>%1 page(s)</translation>
     </message>
     <message>
+        <source>选择打印机(&amp;O)…</source>
+        <translation>Ch&amp;oose printer…</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
         <source>打印机：</source>
         <translation>Printer: </translation>
     </message>
     <message>
-        <source>系统默认</source>
-        <translation>system default</translation>
+        <source>打印时选择</source>
+        <translation>choose when printing</translation>
+    </message>
+    <message>
+        <source>单面</source>
+        <translation>One side</translation>
+    </message>
+    <message>
+        <source>本机没有可用的打印机，请先在系统中添加打印机，或另存为 PDF。</source>
+        <translation>This PC has no printer. Add one in the system settings, or save as PDF.</translation>
+    </message>
+    <message>
+        <source>正在发送到打印机…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <source>任务号 </source>
+        <translation>job </translation>
+    </message>
+    <message>
+        <source>已交给系统打印</source>
+        <translation>handed to the system</translation>
+    </message>
+    <message>
+        <source>未能打印：</source>
+        <translation>Could not print: </translation>
     </message>
     <message>
         <source>已发送到打印机：</source>
@@ -336,28 +376,12 @@
         <translation>Print</translation>
     </message>
     <message>
-        <source>无法连接打印机，请检查后重试，或另存为 PDF。</source>
-        <translation>Cannot reach the printer; check it and retry, or save as PDF.</translation>
-    </message>
-    <message>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <source>打印/补打</source>
-        <translation>Print/Reprint</translation>
-    </message>
-    <message>
         <source>受理编号</source>
         <translation>Receipt no.</translation>
-    </message>
-    <message>
-        <source>补打原因</source>
-        <translation>Reprint reason</translation>
-    </message>
-    <message>
-        <source>打印内容</source>
-        <translation>Document</translation>
     </message>
     <message>
         <source>打印功能尚未就绪。</source>
@@ -786,12 +810,28 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Connection test failed: </translation>
     </message>
     <message>
+        <source>每类单据默认的打印机、纸张和单双面（回执通常用小型票据打印机、A5纸）</source>
+        <translation>Default printer, paper and sides for each kind of document (receipts usually go to the small receipt printer, on A5)</translation>
+    </message>
+    <message>
         <source>每次打印时选择</source>
         <translation>Ask at every print</translation>
     </message>
     <message>
         <source>打印机</source>
         <translation>Printer</translation>
+    </message>
+    <message>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>双面</source>
+        <translation>Both sides</translation>
+    </message>
+    <message>
+        <source>双面打印</source>
+        <translation>Print on both sides</translation>
     </message>
     <message>
         <source>界面语言</source>
@@ -862,24 +902,12 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Default printer for each kind of document; change it later in Settings.</translation>
     </message>
     <message>
-        <source>升级程序前和恢复备份前会自动保存一份数据。</source>
-        <translation>A copy of the data is saved automatically before an upgrade and before a restore.</translation>
-    </message>
-    <message>
-        <source>立即备份…</source>
-        <translation>Back up now…</translation>
-    </message>
-    <message>
-        <source>恢复所选备份…</source>
-        <translation>Restore selected backup…</translation>
-    </message>
-    <message>
-        <source>从文件恢复…</source>
-        <translation>Restore from file…</translation>
-    </message>
-    <message>
         <source>已备份到 </source>
         <translation>Backed up to </translation>
+    </message>
+    <message>
+        <source>正在检查备份文件…</source>
+        <translation>Checking the backup file…</translation>
     </message>
     <message>
         <source>将用所选备份替换本机数据（当前数据会先自动另存一份），恢复后程序需要重新启动。确定恢复吗？</source>
@@ -894,8 +922,16 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Working, please wait…</translation>
     </message>
     <message>
+        <source>正在读取设置…</source>
+        <translation>Reading the settings…</translation>
+    </message>
+    <message>
         <source>数据已恢复，程序将重新启动。</source>
         <translation>Data restored; the program will restart.</translation>
+    </message>
+    <message>
+        <source>正在保存设置…</source>
+        <translation>Saving the settings…</translation>
     </message>
     <message>
         <source>请核对日期</source>
@@ -928,18 +964,6 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>恢复数据</source>
         <translation>Restore data</translation>
-    </message>
-    <message>
-        <source>站点设置</source>
-        <translation>Station settings</translation>
-    </message>
-    <message>
-        <source>中心连接</source>
-        <translation>Centre connection</translation>
-    </message>
-    <message>
-        <source>备份与恢复</source>
-        <translation>Backup and restore</translation>
     </message>
     <message>
         <source>需要站长（主管）复核：</source>
@@ -1100,6 +1124,10 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>客户屏（服务评价）</source>
         <translation>Customer screen (rating)</translation>
+    </message>
+    <message>
+        <source>批量打印信函(&amp;L)…</source>
+        <translation>Print &amp;letters…</translation>
     </message>
     <message>
         <source>屏幕已锁定</source>
@@ -1554,6 +1582,78 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Daily report</translation>
     </message>
     <message>
+        <source>批量打印信函</source>
+        <translation>Print letters</translation>
+    </message>
+    <message>
+        <source>不填则发给全部职工</source>
+        <translation>empty: every contributor</translation>
+    </message>
+    <message>
+        <source> 封/任务</source>
+        <translation> letters/job</translation>
+    </message>
+    <message>
+        <source>信函模板</source>
+        <translation>Letter template</translation>
+    </message>
+    <message>
+        <source>最多封数</source>
+        <translation>At most</translation>
+    </message>
+    <message>
+        <source>每个打印任务</source>
+        <translation>Per print job</translation>
+    </message>
+    <message>
+        <source>%v / %m 封</source>
+        <translation>%v / %m letters</translation>
+    </message>
+    <message>
+        <source>正在读取打印机…</source>
+        <translation>Reading the printers…</translation>
+    </message>
+    <message>
+        <source>开始打印(&amp;P)</source>
+        <translation>Start &amp;printing</translation>
+    </message>
+    <message>
+        <source>取消打印</source>
+        <translation>Cancel printing</translation>
+    </message>
+    <message>
+        <source>（系统默认）</source>
+        <translation> (system default)</translation>
+    </message>
+    <message>
+        <source>本机没有可用的打印机，请先在系统中添加打印机</source>
+        <translation>This PC has no printer; add one in the system settings</translation>
+    </message>
+    <message>
+        <source>正在生成并发送信函…</source>
+        <translation>Writing and sending the letters…</translation>
+    </message>
+    <message>
+        <source>正在取消：当前任务不再发送，打印机尚未开始的任务将撤回…</source>
+        <translation>Cancelling: the job being written is not sent, jobs the printer has not started are taken back…</translation>
+    </message>
+    <message>
+        <source>已取消。已送打印机并保留 %1 封（%2 个完整任务），撤回未开始的任务 %3 个；没有半个任务。</source>
+        <translation>Cancelled. %1 letters stay with the printer (%2 whole jobs); %3 waiting jobs taken back; no half job.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的收件人，未打印信函。</source>
+        <translation>Nobody matches: no letters printed.</translation>
+    </message>
+    <message>
+        <source>已送打印机“%1”：%2 封，%3 个打印任务。</source>
+        <translation>Sent to printer “%1”: %2 letters in %3 print jobs.</translation>
+    </message>
+    <message>
+        <source>未能打印信函：</source>
+        <translation>Could not print the letters: </translation>
+    </message>
+    <message>
         <source>例：2026-05-03（F4 选日期）</source>
         <translation>e.g. 2026-05-03 (F4: calendar)</translation>
     </message>
@@ -1647,6 +1747,29 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source>升级程序前和恢复备份前会自动保存一份数据。</source>
+        <translation>A copy of the data is saved automatically before an upgrade and before a restore.</translation>
+    </message>
+    <message>
+        <source>自动备份</source>
+        <translation>Automatic backups</translation>
+    </message>
+    <message>
+        <source>立即备份…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <source>恢复所选备份…</source>
+        <translation>Restore selected backup…</translation>
+    </message>
+    <message>
+        <source>从文件恢复…</source>
+        <translation>Restore from file…</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2115,37 @@ This date will be printed on an enforcement document; please check it against th
     </message>
 </context>
 <context>
+    <name>ReprintDialog</name>
+    <message>
+        <source>打印/补打</source>
+        <translation>Print/Reprint</translation>
+    </message>
+    <message>
+        <source>受理编号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>打印内容</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>补打原因</source>
+        <translation>Reprint reason</translation>
+    </message>
+    <message>
+        <source>原件遗失</source>
+        <translation>Original lost</translation>
+    </message>
+    <message>
+        <source>打印不清或卡纸</source>
+        <translation>Illegible print or paper jam</translation>
+    </message>
+    <message>
+        <source>申请人另需一份</source>
+        <translation>Applicant needs another copy</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -2027,6 +2181,29 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>把上表导出为 Excel（XLSX）或 CSV 文件</source>
         <translation>Export the table to Excel (XLSX) or CSV</translation>
+    </message>
+</context>
+<context>
+    <name>StationSettingsDialog</name>
+    <message>
+        <source>站点设置</source>
+        <translation>Station settings</translation>
+    </message>
+    <message>
+        <source>服务站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>中心连接</source>
+        <translation>Centre connection</translation>
+    </message>
+    <message>
+        <source>打印机和语言</source>
+        <translation>Printers and language</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
     </message>
 </context>
 <context>

@@ -209,6 +209,7 @@ def test_station_settings_are_saved_only_after_a_supervisor_approves(qtbot: Any,
     dialog = StationSettingsDialog(counter, printers=[], parent=clerk_window)
     qtbot.addWidget(dialog)
     dialog.open()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
     dialog.station.inputs["station_code"].setCurrentText(counter.station_code)
     dialog.station.inputs["station_name"].setText("南山镇便民服务站")
     dialog.centre.offline.setChecked(True)

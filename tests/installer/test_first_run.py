@@ -259,29 +259,34 @@ def dialog(qtbot, counter, gui_ini):
     d = StationSettingsDialog(counter, gui_ini, printers=PRINTERS)
     qtbot.addWidget(d)
     d.show()
+    assert not d.station.isEnabled(), "nothing can be typed before the stored settings are in"
+    qtbot.waitUntil(lambda: not d.busy, timeout=10000)  # read off the GUI thread
     return d
 
 
-def test_the_settings_dialog_shows_and_changes_what_the_wizard_set(dialog, counter) -> None:
+def test_the_settings_dialog_shows_and_changes_what_the_wizard_set(qtbot, dialog, counter) -> None:
     assert named(dialog, "station_code").currentText() == "CG01"
     assert named(dialog, "terminal").text() == "02"
     assert "本机未找到" in named(dialog, "printer_form").currentText()  # remembered, not on this PC
     set_text(dialog, "terminal", "07")
     choose(dialog, "printer_notice", "HP LaserJet 1020")
     dialog.accept()
-    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.busy and not dialog.ok_button.isEnabled(), "saving: OK is off until the store answers"
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10000)
     saved = load_settings(counter)
     assert saved.terminal == "07" and saved.printer_for("notice") == "HP LaserJet 1020"
     assert saved.printer_for("form") == "Gone Printer" and counter.terminal == "07"
 
 
-def test_the_settings_dialog_stays_open_on_the_tab_with_the_problem(dialog, counter) -> None:
+def test_the_settings_dialog_stays_open_on_the_tab_with_the_problem(qtbot, dialog, counter) -> None:
     dialog.tabs.setCurrentIndex(2)
     dialog.centre.offline.setChecked(False)
     set_text(dialog, "central_dsn", "dbname=hpf")
     dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)  # the store's check ran off the GUI thread
     assert dialog.isVisible() and dialog.tabs.currentIndex() == 1
     assert "服务器地址" in message(dialog, "central_dsn").text()
+    assert named(dialog, "central_dsn").text() == "dbname=hpf" and named(dialog, "central_dsn").isEnabled()
     assert load_settings(counter).offline
 
 
@@ -305,18 +310,20 @@ def test_backup_now_and_restore_from_the_settings(qtbot, dialog, counter, tmp_pa
     assert relaunched == [True]  # the app starts again on the restored data
     assert load_settings(counter).terminal == "02"  # the data as it was backed up
     [safety] = backups.list_backups(counter.data_dir)
-    assert panel.list.count() == 1 and "恢复前自动备份" in panel.list.item(0).text()
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=10000)  # listed off the GUI thread
+    assert "恢复前自动备份" in panel.list.item(0).text()
     assert safety.path.name.startswith(backups.BEFORE_RESTORE)
 
 
-def test_restoring_a_wrong_file_says_why_and_asks_nothing(dialog, tmp_path) -> None:
+def test_restoring_a_wrong_file_says_why_and_asks_nothing(qtbot, dialog, tmp_path) -> None:
     panel = dialog.backups
     bad = tmp_path / "photo.jpg"
     bad.write_bytes(b"\xff\xd8\xff not a database")
     panel.confirm = lambda question: pytest.fail("must not ask")
     panel.choose_open_file = lambda: str(bad)
     panel.buttons["restore_file"].click()
-    assert "不是 SQLite" in panel.status.text() and panel.status.property("severity") == "error"
+    qtbot.waitUntil(lambda: "不是 SQLite" in panel.status.text(), timeout=10000)  # the file is opened off the GUI thread
+    assert panel.status.property("severity") == "error"
 
 
 def test_run_gui_shows_the_wizard_on_a_new_station_and_leaves_if_it_is_closed(qtbot, tmp_path, monkeypatch) -> None:

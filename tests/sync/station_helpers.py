@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -10,6 +11,7 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
+from counter_app.services import station_records
 from counter_app.services.applications import outbox_payload
 from counter_app.store import Store
 from counter_app.store.records import ApplicationRecord
@@ -79,3 +81,15 @@ def queue(store: Store, station: str, n: int = 1, kind: str = "withdrawal", subj
 
 def factory(station):
     return lambda: psycopg.connect(station.dsn, autocommit=True, connect_timeout=5)
+
+
+def queue_records(counter, n: int) -> list[tuple[str, str]]:
+    """``n`` station records of every kind, queued as the services queue them (sealed with the key)."""
+    ids = []
+    with counter.store.unit_of_work(write=True) as uow:
+        for i in range(n):
+            kind = station_records.KINDS[i % len(station_records.KINDS)]
+            key = f"K{random.getrandbits(48):012x}"
+            ids.append((station_records.queue(counter, uow, kind, key, {"n": i, "note": "测试"}), kind))
+        uow.commit()
+    return ids

@@ -14,8 +14,9 @@ import psycopg
 import pytest
 from pgcluster import destroy_cluster, start_cluster
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
-from station_helpers import Central, drop_roles, queue
+from station_helpers import Central, drop_roles, queue, queue_records
 
+from counter_app.services import open_counter
 from counter_app.services.settings import KEYRING_SERVICE, keyring_account
 from counter_app.store import Store
 from counter_app.sync import central_db
@@ -171,6 +172,8 @@ def test_server_stopped_mid_batch_and_refusing_connections_loses_nothing(durable
     data = tmp_path / "data"
     store = connect_store(data, station)
     ids = queue(store, station.code, 600)
+    with open_counter(data) as counter:  # every kind of station record in the same outbox
+        records = queue_records(counter, 300)
     stops = 0
     for _ in range(3):
         before = central_count(dsn)
@@ -194,5 +197,8 @@ def test_server_stopped_mid_batch_and_refusing_connections_loses_nothing(durable
     sync_to_completion(data, store)
     assert stops == 3
     assert_exactly_once(dsn, store, ids)
+    with psycopg.connect(dsn) as conn:
+        got = [(str(r[0]), r[1]) for r in conn.execute("SELECT client_id, kind FROM central.station_records")]
+    assert len(got) == len(set(got)) == len(records) and set(got) == set(records)
     store.close()
     drop_roles(dsn, [station.role, "grp_restart"])

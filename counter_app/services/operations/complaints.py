@@ -13,7 +13,7 @@ from counter_app.domain import enforcement as rules
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.ids import check_mobile, check_resident_id, check_uscc, mask_id_number
 from counter_app.domain.normalize import normalize_name
-from counter_app.services import audit
+from counter_app.services import audit, station_records
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import hidden_problems, parse_day, text
 from counter_app.store.records_operations import ComplaintRecord
@@ -90,6 +90,7 @@ def take_complaint(counter: Counter, form: dict[str, Any]) -> Checked[ComplaintV
             employer_name=employer.name if employer else (case.employer_name if case else None),
             case_id=case.id if case else None, created_at=counter.now()))
         audit.record(counter, "complaint", number, {"uscc": rec.uscc, "case_no": case.case_no if case else None}, uow=uow)
+        _send(counter, uow, rec)
         uow.commit()
         return Checked(value=_view(counter, uow, rec))
 
@@ -127,8 +128,16 @@ def link_case(counter: Counter, complaint_no: str, case_no: str) -> Checked[Comp
         rec = uow.complaints.update(rec.complaint_no, case_id=case.id, uscc=case.uscc,
                                     employer_name=rec.employer_name or case.employer_name)
         audit.record(counter, "complaint", rec.complaint_no, {"case_no": case.case_no}, uow=uow)
+        _send(counter, uow, rec)
         uow.commit()
         return Checked(value=_view(counter, uow, rec))
+
+
+def _send(counter: Counter, uow: UnitOfWork, rec: ComplaintRecord) -> None:
+    """The complaint as it now is, for the centre (with its case number rather than the local id)."""
+    case = uow.cases.get_by_id(rec.case_id) if rec.case_id is not None else None
+    station_records.queue(counter, uow, station_records.COMPLAINT, rec.complaint_no,
+                          station_records.as_data(rec, case_no=case.case_no if case else None))
 
 
 def close_complaint(counter: Counter, complaint_no: str, result: Any, closed_on: Any = None) -> Checked[ComplaintView]:
@@ -149,6 +158,7 @@ def close_complaint(counter: Counter, complaint_no: str, result: Any, closed_on:
             return Checked(value=None, errors=tuple(problems))
         rec = uow.complaints.update(rec.complaint_no, status=rules.COMPLAINT_CLOSED, result=outcome, closed_on=day)
         audit.record(counter, "complaint", rec.complaint_no, {"closed_on": day, "late": day > rec.due_on}, uow=uow)  # type: ignore[operator]
+        _send(counter, uow, rec)
         uow.commit()
         return Checked(value=_view(counter, uow, rec))
 

@@ -19,7 +19,7 @@ from counter_app.domain.coverage import Candidate, Progress
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.ids import check_uscc
 from counter_app.domain.status import NOT_TAKEN_UP
-from counter_app.services import audit
+from counter_app.services import audit, station_records
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import day_bounds, hidden_problems, parse_day, supervisor_problem, text
 from counter_app.services.operations.tables import TableError, read_table
@@ -81,6 +81,9 @@ def set_target(counter: Counter, target: Any, period_start: Any, period_end: Any
             set_at=counter.now()))
         audit.record(counter, "coverage_target", saved.scope, {
             "target": number, "period_start": start, "period_end": end, "source": source}, uow=uow)
+        station_records.queue(counter, uow, station_records.COVERAGE_TARGET,
+                              f"{saved.scope_kind}:{saved.scope}:{saved.period_start}:{saved.period_end}",
+                              station_records.as_data(saved))
         uow.commit()
     return Checked(value=saved)
 

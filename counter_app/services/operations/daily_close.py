@@ -22,7 +22,7 @@ from counter_app.domain.daily_close import DayItem, DayPrint, DayTotals, close_s
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.faults import DAMAGED
 from counter_app.printing.daily_close import DailyCloseSheet, render_daily_close
-from counter_app.services import audit
+from counter_app.services import audit, station_records
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import day_bounds, parse_day, supervisor_problem
 from counter_app.store.records import ApplicationRecord, PrintLogEntry
@@ -115,6 +115,8 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
             audit.record(counter, "daily_close", f"{when}:{scope}", {
                 "count": result.count, "amount": result.amount, "gaps": len(result.gaps),
                 "unsynced": len(result.unsynced)}, uow=uow)
+            station_records.queue(counter, uow, station_records.DAILY_CLOSE, f"{when}:{scope}",
+                                  station_records.as_data(record))  # totals with gaps
             uow.commit()
     except IntegrityError:  # another counter closed the same day a moment ago
         with counter.store.unit_of_work() as uow:

@@ -23,7 +23,7 @@ from counter_app.domain.ids import check_uscc
 from counter_app.domain.money import parse_money
 from counter_app.domain.status import NOT_TAKEN_UP
 from counter_app.printing.dossier import DossierComplaint, DossierData, DossierStep, render_dossier
-from counter_app.services import audit
+from counter_app.services import audit, station_records
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import hidden_problems, parse_day, text
 from counter_app.services.operations.daily_close import log_print
@@ -130,6 +130,7 @@ def open_case(counter: Counter, uscc: Any, investigated_on: Any, record: Any, *,
                        clerk=counter.clerk, opened_on=on, last_on=on, created_at=now, updated_at=now),
             CaseEventRecord(step.state, step.on, step.clerk, step.note, step.document, path, at=now))
         audit.record(counter, "case", case_no, {"state": step.state, "uscc": uscc_code}, uow=uow)
+        _send(counter, uow, case)
         uow.commit()
         return Checked(value=view(counter, case, uow, full=True))
 
@@ -228,8 +229,17 @@ def _record(counter: Counter, case: CaseRecord, step: Step, data: dict[str, Any]
                                                      data, at=counter.now()))
         updated = uow.cases.update(case.case_no, state=step.state, last_on=step.on, updated_at=counter.now(), **changes)
         audit.record(counter, "case", case.case_no, {"state": step.state, "on": step.on, **data}, uow=uow)
+        _send(counter, uow, updated)
         uow.commit()
         return Checked(value=view(counter, updated, uow, full=True))
+
+
+def _send(counter: Counter, uow: UnitOfWork, case: CaseRecord) -> None:
+    """The case as it now is, with all its steps and notices, for the centre."""
+    assert case.id is not None
+    steps = [station_records.as_data(event) for event in uow.cases.events(case.id)]
+    station_records.queue(counter, uow, station_records.ENFORCEMENT_CASE, case.case_no,
+                          station_records.as_data(case, steps=steps))
 
 
 def assign_case(counter: Counter, case_no: str, clerk: str) -> Checked[CaseView]:
@@ -243,6 +253,7 @@ def assign_case(counter: Counter, case_no: str, clerk: str) -> Checked[CaseView]
             return Checked.fail("clerk", f"没有用户名为 {name} 的柜员")
         updated = uow.cases.update(case.case_no, clerk=name or counter.clerk)
         audit.record(counter, "case", case.case_no, {"clerk": updated.clerk}, uow=uow)
+        _send(counter, uow, updated)
         uow.commit()
         return Checked(value=view(counter, updated))
 

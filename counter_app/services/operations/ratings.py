@@ -16,6 +16,7 @@ from counter_app.domain.ids import mask_id_number
 from counter_app.domain.materials import missing_materials
 from counter_app.domain.money import parse_money
 from counter_app.domain.normalize import normalize_code
+from counter_app.services import station_records
 from counter_app.services.counter import Counter
 from counter_app.services.day_lock import closed_problem
 from counter_app.services.forms import required_materials
@@ -41,6 +42,7 @@ def rate(counter: Counter, receipt_number: str, score: Any) -> Checked[RatingRec
             if uow.ratings.get(number) is not None:
                 return Checked.fail("receipt_number", "该笔业务已评价过")
             record = uow.ratings.add(RatingRecord(number, score, counter.clerk, counter.now()))
+            station_records.queue(counter, uow, station_records.RATING, number, station_records.as_data(record))
             uow.commit()
     except IntegrityError:  # rated from another counter a moment ago
         return Checked.fail("receipt_number", "该笔业务已评价过")

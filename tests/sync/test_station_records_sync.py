@@ -1,0 +1,179 @@
+"""Station records (cases, complaints, ratings, contacts, daily close, coverage) reach the centre exactly once."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import sqlite3
+import sys
+from collections import Counter as Tally
+from pathlib import Path
+
+import pytest
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from station_helpers import queue, queue_records
+from test_sync_robustness import connect_store, kill, run_until, start_sync, sync_to_completion
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the service tests' world
+
+from service_world import TODAY, E, W, build_world, complete, fixed_clock, withdrawal_form
+
+from counter_app.cli import main
+from counter_app.domain.audit_chain import payload_digest
+from counter_app.services import open_counter, submit_application
+from counter_app.services import operations as ops
+from counter_app.services.audit import ensure_key
+from counter_app.services.postloan import log_contact
+
+pytestmark = pytest.mark.postgres
+
+
+# As tests/sync/test_trust_attacks.py: a station's data dir, ``connect`` and ``sync`` through the CLI.
+def run(capsys, monkeypatch, argv, stdin: str = "") -> tuple[int, object]:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(argv)
+    out = capsys.readouterr().out.strip()
+    return code, json.loads(out) if out.startswith(("{", "[")) else out
+
+
+def station_world(tmp_path: Path, station) -> Path:
+    data = tmp_path / "data"
+    with open_counter(data, clock=fixed_clock) as counter:
+        build_world(counter.store, station=(station.code, "测试服务站", station.district))
+        ensure_key(counter)
+    return data
+
+
+def connect(capsys, monkeypatch, data: Path, station) -> tuple[int, object]:
+    parts = conninfo_to_dict(station.dsn)
+    parts.pop("password")
+    return run(capsys, monkeypatch, ["--data-dir", str(data), "connect", "--dsn", make_conninfo(**parts),
+                                     "--station", station.code, "--json"], station.password + "\n")
+
+
+def sync(capsys, monkeypatch, data: Path) -> tuple[int, object]:
+    return run(capsys, monkeypatch, ["--data-dir", str(data), "sync", "--once", "--json"])
+
+
+def take(counter, kind: str, form: dict):
+    return submit_application(counter, kind, complete(counter, kind, form))
+
+
+def held(central, station) -> list[tuple[str, str, dict]]:
+    with central.connect() as owner:
+        return [(r[0], r[1], r[2]) for r in owner.execute(
+            "SELECT kind, record_key, data FROM central.station_records WHERE station_code = %s ORDER BY recorded_at",
+            (station.code,)).fetchall()]
+
+
+def test_every_kind_of_station_record_reaches_the_centre_sealed_and_once(central, file_keyring, tmp_path, capsys,
+                                                                         monkeypatch):
+    station = central.add_station()
+    data = station_world(tmp_path, station)
+    with open_counter(data, clock=fixed_clock) as counter:
+        taken = take(counter, "withdrawal", withdrawal_form())
+        assert taken.ok, taken.errors
+        assert ops.rate(counter, taken.receipt_number, 5).ok
+        complaint = ops.take_complaint(counter, {"complainant": "张三", "summary": "单位一直未为我缴存住房公积金",
+                                                 "uscc": E.unregistered, "complainant_id": W.active,
+                                                 "contact": "13800000001"}).value.complaint.complaint_no
+        case_no = ops.open_case(counter, E.unregistered, TODAY, "现场调查：未办理缴存登记").value.case.case_no
+        assert ops.link_case(counter, complaint, case_no).ok
+        assert ops.advance(counter, case_no, "notice_issued", out=tmp_path / "notice.pdf").ok
+        assert log_contact(counter, "DK0000000001", "phone", "本人接听，称月底前还款").ok
+        assert ops.set_target(counter, 5000, "2026-07-01", "2026-12-31").ok
+        assert ops.close_day(counter, out=tmp_path / "close.pdf").ok
+    assert connect(capsys, monkeypatch, data, station)[0] == 0
+    code, counts = sync(capsys, monkeypatch, data)
+    assert code == 0 and counts["rejected"] == 0, counts
+    rows = held(central, station)
+    assert Tally(kind for kind, _key, _data in rows) == {
+        "rating": 1, "complaint": 2, "enforcement_case": 2, "collection_contact": 1, "coverage_target": 1,
+        "daily_close": 1}
+    assert code == 0 and sync(capsys, monkeypatch, data)[1]["pushed"] == 0  # nothing twice
+    assert len(held(central, station)) == len(rows)
+    with central.connect() as owner:
+        latest = dict(owner.execute(
+            "SELECT kind || ':' || record_key, data FROM central.station_records_current WHERE station_code = %s",
+            (station.code,)).fetchall())
+        sealed = owner.execute("SELECT count(*) FROM central.station_records WHERE station_code = %s"
+                               " AND payload_mac IS NOT NULL", (station.code,)).fetchone()[0]
+    assert sealed == len(rows)  # every one carried the station's MAC, checked on receipt
+    case = latest[f"enforcement_case:{case_no}"]
+    assert case["state"] == "notice_issued" and [s["state"] for s in case["steps"]] == ["investigated", "notice_issued"]
+    assert latest[f"complaint:{complaint}"]["case_no"] == case_no
+    close = next(d for k, d in latest.items() if k.startswith("daily_close:"))
+    assert close["totals"]["count"] == 1 and "gaps" in close["totals"]
+    assert latest[f"rating:{taken.receipt_number}"]["score"] == 5
+
+
+def test_an_edited_station_record_is_refused_alone(central, file_keyring, tmp_path, capsys, monkeypatch):
+    station = central.add_station()
+    data = station_world(tmp_path, station)
+    with open_counter(data, clock=fixed_clock) as counter:
+        assert ops.set_target(counter, 5000, "2026-07-01", "2026-12-31").ok
+        assert ops.set_target(counter, 300, "2026-01-01", "2026-06-30").ok
+    db = sqlite3.connect(data / "station.sqlite3", isolation_level=None)
+    client_id, text = db.execute("SELECT client_id, payload FROM outbox WHERE topic = 'record' ORDER BY id").fetchone()
+    payload = json.loads(text)
+    payload["data"]["target"] = 5  # an easy target, and the digest recomputed without the key
+    payload["integrity"]["sha256"] = payload_digest({k: v for k, v in payload.items() if k != "integrity"})
+    db.execute("UPDATE outbox SET payload = ? WHERE client_id = ?", (json.dumps(payload, ensure_ascii=False), client_id))
+    db.close()
+    assert connect(capsys, monkeypatch, data, station)[0] == 0
+    code, counts = sync(capsys, monkeypatch, data)
+    assert code == 0 and counts["rejected"] == 1 and counts["pushed"] >= 1
+    rows = held(central, station)
+    assert [(k, d["target"]) for k, _key, d in rows] == [("coverage_target", 300)]
+    with central.connect() as owner:
+        reason = owner.execute("SELECT reason FROM central.rejections WHERE client_id = %s", (client_id,)).fetchone()
+    assert reason is not None and "在本机被改动" in reason[0]
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_points_every_record_kind_arrives_once(central, file_keyring, tmp_path):
+    """The applications' kill test (test_sync_robustness) with every record kind in the same outbox."""
+    rng = random.Random(20261205)
+    station = central.add_station()
+    data = tmp_path / "data"
+    store = connect_store(data, station)
+    counter = open_counter(data)
+    records: list[tuple[str, str]] = []
+    apps: list[str] = []
+    kills = 0
+    for round_ in range(6):
+        records += queue_records(counter, 360)
+        apps += queue(store, station.code, 120)
+        proc = start_sync(data, rng.choice((37, 97, 200)))
+        with central.connect() as owner:
+            before = owner.execute("SELECT count(*) FROM central.station_records").fetchone()[0]
+
+        goal = before + rng.randint(1, 300)
+
+        def arrived(target=goal) -> bool:
+            with central.connect() as owner:
+                return owner.execute("SELECT count(*) FROM central.station_records").fetchone()[0] >= target
+
+        ended = run_until(proc, arrived) if round_ % 2 == 0 else \
+            run_until(proc, lambda: False, limit=rng.uniform(0.5, 6.0))
+        if not ended:
+            kill(proc)
+            kills += 1
+        else:
+            proc.communicate()
+    sync_to_completion(data, store)
+    with central.connect() as owner:
+        got = [(str(r[0]), r[1]) for r in owner.execute(
+            "SELECT client_id, kind FROM central.station_records WHERE station_code = %s", (station.code,))]
+        inbox = [str(r[0]) for r in owner.execute("SELECT client_id FROM central.inbox WHERE station_code = %s",
+                                                  (station.code,))]
+    with store.unit_of_work() as uow:
+        assert uow.outbox.count_pending() == 0 and uow.outbox.rejected() == []
+    print(f"kills={kills} records={len(records)} applications={len(apps)}")
+    assert kills >= 3
+    assert len(got) == len(set(got)) == len(records) and set(got) == set(records)  # none lost, none twice
+    assert Tally(kind for _cid, kind in got) == Tally(kind for _cid, kind in records)
+    assert sorted(inbox) == sorted(apps)
+    counter.close()
+    store.close()
