@@ -150,6 +150,26 @@ def receipt_gaps(numbers: Iterable[str], last_issued: Mapping[str, int] | None =
     return gaps
 
 
+REASON_MAX = 200
+
+
+def revision_mark(revision: int) -> str:
+    """第N次日结 on a revised sheet (a close after a reopen); the first close carries no mark."""
+    return f"第{revision}次日结" if revision > 1 else ""
+
+
+def reopen_reason_problem(reason: object) -> str | None:
+    """Why a reopen reason is not acceptable; None when it is (the audit log keeps it for good)."""
+    text = reason.strip() if isinstance(reason, str) else ""
+    if not text:
+        return "请填写重开原因（例如：漏录业务需补录）"
+    if len(text) < 4:
+        return "重开原因太短，请写明为何重开（至少4个字）"
+    if len(text) > REASON_MAX:
+        return f"重开原因不能超过{REASON_MAX}个字"
+    return None
+
+
 def close_scope(clerk: str | None) -> str:
     """The key a close is stored under: a clerk's own day, or the station's (all clerks)."""
     return f"clerk:{clerk}" if clerk else "station"

@@ -20,11 +20,15 @@ WITHDRAWAL_ABOVE_LIMIT = "withdrawal_above_limit"
 REPRINT_RECEIPT = "reprint_receipt"
 CANCEL_APPLICATION = "cancel_application"
 EDIT_SETTINGS = "edit_settings"
+CLOSE_DAY = "close_day"
+REOPEN_DAY = "reopen_day"
 APPROVAL_ACTIONS = {
     WITHDRAWAL_ABOVE_LIMIT: "大额提取",
     REPRINT_RECEIPT: "补打受理回执",
     CANCEL_APPLICATION: "撤销已受理的申请",
     EDIT_SETTINGS: "修改站点设置",
+    CLOSE_DAY: "日结签核",
+    REOPEN_DAY: "重开已日结的业务日",
 }
 # Managing clerk accounts is a supervisor's own job (not an approval of someone else's action).
 SUPERVISOR_ONLY = frozenset({"clerk_add", "clerk_disable", "clerk_passwd_other", "audit_list"})

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from counter_app import services
 from counter_app.gui.formats import money
@@ -48,9 +49,15 @@ class PrepayPanel(QGroupBox):
     def refresh(self) -> None:
         values = self.form.values()
         Operation(lambda _p: services.prepay_preview(self.counter, values), success=self.show_preview,
-                  failure=lambda exc: self.summary.setText(_t("试算失败：") + str(exc))).run(key="prepay_preview")
+                  failure=self._preview_failed).run(key="prepay_preview")
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        if isValid(self.summary):
+            self.summary.setText(_t("试算失败：") + str(exc))
 
     def show_preview(self, preview: Any) -> None:
+        if not isValid(self.compare_view):  # the clerk left the prepayment form while the preview ran
+            return
         self.preview = preview
         self.compare_view.setVisible(bool(preview.options))
         if not preview.options:

@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from counter_app.gui.cases import CasesPage
 from counter_app.gui.customer_screen import CustomerScreen, CustomerScreenLink
+from counter_app.gui.daily_close import DailyClosePage
 from counter_app.gui.dashboard import DashboardPage
 from counter_app.gui.i18n import _t
 from counter_app.gui.letters_print import LettersPrintDialog
 from counter_app.gui.overdue_page import OverduePage
-from counter_app.gui.station_pages import ComplaintsPage, CoveragePage, DailyClosePage, DeferralsPage
+from counter_app.gui.station_pages import ComplaintsPage, CoveragePage, DeferralsPage
 
 PAGES: tuple[tuple[str, str, type[QWidget]], ...] = (  # action name, menu text, page class
     ("action_station_coverage", QT_TR_NOOP("扩面"), CoveragePage),

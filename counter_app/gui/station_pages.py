@@ -1,22 +1,19 @@
-"""The smaller 站务 pages: coverage drive (扩面), complaints (投诉), deferral follow-up (缓缴跟踪) and
-the daily close (日结). Each lists its rows, enters through checked dialogs, exports its table.
+"""The smaller 站务 pages: coverage drive (扩面), complaints (投诉) and deferral follow-up (缓缴跟踪).
+Each lists its rows, enters through checked dialogs, exports its table. The daily close (日结) has
+its own module, ``daily_close``.
 """
 
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QWidget
 
 from counter_app.domain.coverage import half_year
-from counter_app.domain.daily_close import status_name
-from counter_app.gui.fields import DateEdit
 from counter_app.gui.formats import day, money
 from counter_app.gui.i18n import _t
-from counter_app.gui.operations import Operation
 from counter_app.gui.station_common import DONE, OVERDUE, StationPage, field
 from counter_app.services import operations
 
@@ -190,68 +187,3 @@ class DeferralsPage(_Page):
         self.dialog(QT_TR_NOOP("登记补缴"), fields, lambda v: self.ops.mark_paid(counter, ident, int(v["seq"]), v["paid_on"]),
                     values={"seq": str(unpaid[0].seq), "paid_on": self.counter.today()})
 
-
-class DailyClosePage(_Page):
-    """日结: the day's applications and totals; close the clerk's day (or the station's) once."""
-
-    title_text = QT_TR_NOOP("日结")
-    headers = (QT_TR_NOOP("受理编号"), QT_TR_NOOP("业务"), QT_TR_NOOP("状态"), QT_TR_NOOP("柜员"),
-               QT_TR_NOOP("金额"), QT_TR_NOOP("已上传"), QT_TR_NOOP("评价"))
-
-    def __init__(self, counter: Any, parent: QWidget | None = None) -> None:
-        super().__init__(counter, parent)
-        self.day_edit = DateEdit(self)  # Tab leaves it (QDateEdit's own Tab walks its sections)
-        self.day_edit.setObjectName("close_day")
-        self.day_edit.set_day(counter.today())
-        self.day_edit.dateChanged.connect(self.refresh)
-        self.whole_station = QCheckBox(_t("全站"), self)
-        self.whole_station.setObjectName("whole_station")
-        self.whole_station.toggled.connect(self.refresh)
-        for widget in (self.day_edit, self.whole_station):
-            self.add_filter(widget)
-        self.close_button = self.button("close_day_button", _t("日结并打印(&C)"), self.close_day)
-        self.report_button = self.button("daily_report", _t("导出日报(&R)"), self.ask_report)
-
-    def chosen_day(self) -> Any:
-        return self.day_edit.date().toPython()
-
-    def refresh(self) -> None:
-        clerk = None if self.whole_station.isChecked() else self.counter.clerk
-        report = self.ops.day_report(self.counter, self.chosen_day(), clerk)
-        t = report.totals_dict()
-        unsynced = set(t["unsynced"])
-        rows = [(i.receipt_number, operations.reports.kind_name(i.kind), status_name(i.status), i.clerk,
-                 i.amount, _t("否") if i.receipt_number in unsynced else _t("是"), i.rating) for i in report.items]
-        gaps = [f"{g['terminal']}: " + "、".join(f"{n:04d}" for n in g["missing"]) for g in t["gaps"]]
-        state = _t("已日结") if report.closed else _t("未日结")
-        self.page_summary.setText(_t("{0}　{1} 笔，金额 {2}，未上传 {3} 笔，回执 {4} 张、补打 {5} 张").format(
-            state, t["count"], money(t["amount"]), len(unsynced), t["receipts_printed"], t["receipts_reprinted"]))
-        self.close_button.setEnabled(not report.closed)
-        self.details.setPlainText((_t("缺号：") + "；".join(gaps)) if gaps else _t("受理编号连续，无缺号"))
-        self.set_rows(rows, list(report.items), {i: OVERDUE for i, r in enumerate(rows) if r[0] in unsynced})
-        self.last_report = report
-
-    def show_details(self) -> None:  # the details pane shows the number check, set in refresh
-        pass
-
-    def close_day(self) -> None:
-        counter, chosen, station = self.counter, self.chosen_day(), self.whole_station.isChecked()
-        self.close_button.setEnabled(False)
-        Operation(lambda _p: self.ops.close_day(counter, chosen, station=station), success=self._closed).run(key="close")
-
-    def _closed(self, result: Any) -> None:
-        self.refresh()
-        if not result.ok:
-            self.details.setPlainText("；".join(e.message for e in result.errors))
-            return
-        path = Path(result.value.close.sheet_path)
-        self.notify(_t("已日结：") + str(path))
-        printer = getattr(self.window(), "printer", None)
-        if printer is not None:
-            printer.preview(path, "daily_close")
-
-    def ask_report(self) -> None:
-        path, _f = QFileDialog.getSaveFileName(self, _t("导出日报"), f"{self.chosen_day()}.xlsx", "Excel (*.xlsx)")
-        if path:
-            self.ops.write_daily_report(self.counter, self.chosen_day(), path)
-            self.notify(_t("已生成：") + path)

@@ -26,6 +26,7 @@ from counter_app import services
 from counter_app.domain.catalog import BusinessSpec, FieldSpec
 from counter_app.gui.approval import ask_approval
 from counter_app.gui.autosave import DraftWriter
+from counter_app.gui.day_closed import warn_if_closed
 from counter_app.gui.employer_picker import attach_pickers
 from counter_app.gui.fields import DERIVED, PREFILL, TYPED, DateLine, FieldEditor, LineEdit, MaterialsList, make_editor
 from counter_app.gui.formats import moment
@@ -104,6 +105,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.submit.setEnabled(False)
         self.print_notice.setEnabled(False)
         self.missing_label.setText(_t("正在检查…"))
+        self.day_closed = ""  # why the day is closed (日结), learnt as the form opens: submit stays off
+        warn_if_closed(self)
         self.request_review()
 
     # -- building ---------------------------------------------------------------------------
@@ -371,13 +374,13 @@ class BusinessForm(QWidget, Ui_BusinessForm):
 
     def _show_missing(self, review: services.FormReview) -> None:
         labels, materials = self.problems()
-        parts = []
+        parts = [self.day_closed] if self.day_closed else []
         if labels:
             parts.append(_t("尚缺或有误：") + "、".join(labels))
         if materials:
             parts.append(_t("材料未收齐：") + "、".join(materials) + _t("（Ctrl+N 打印一次性告知单）"))
         self._say(("；".join(parts) if parts else _t("信息齐全，可以提交（Ctrl+Enter）")), "error" if parts else "ok")
-        self.submit.setEnabled(review.ok and not self._submitting)
+        self.submit.setEnabled(review.ok and not self._submitting and not self.day_closed)
         self.print_notice.setEnabled(bool(materials))
 
     def _say(self, text: str, severity: str) -> None:

@@ -1,11 +1,14 @@
 """The daily close sheet (日结单): one day's totals by business and status, receipts printed and
 reprinted, the receipt-number check, what still waits for the centre, every application listed.
+A close after a reopen is a revised sheet: 第N次日结 in the title, the earlier closes and why each
+was reopened listed first.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
 from reportlab.platypus import Flowable, KeepTogether
 
@@ -19,6 +22,21 @@ TITLE = "住房公积金业务日结单"
 
 
 @dataclass(frozen=True)
+class Reopening:
+    """An earlier close of the same day that a supervisor reopened."""
+
+    revision: int
+    closed_at: datetime
+    closed_by: str
+    reopened_at: datetime
+    reopened_by: str
+    reason: str
+    approved_by: str
+    count: int
+    amount: Decimal
+
+
+@dataclass(frozen=True)
 class DailyCloseSheet:
     centre_name: str
     station_name: str
@@ -28,6 +46,9 @@ class DailyCloseSheet:
     items: tuple[DayItem, ...]
     clerk: str = ""
     printed_at: datetime | None = None
+    revision: int = 1
+    mark: str = ""  # 第N次日结 on a revised sheet
+    reopenings: tuple[Reopening, ...] = ()
 
 
 def kind_name(kind: str) -> str:
@@ -39,7 +60,8 @@ def render_daily_close(sheet: DailyCloseSheet, out: Output, *, page_size: str = 
     """Write the sheet to ``out``; returns the page count."""
     st = styles(page_size)
     t = sheet.totals
-    frame = PageFrame(sheet.centre_name, sheet.station_name, TITLE, sheet.day.isoformat(), sheet.clerk,
+    title = f"{TITLE}（{sheet.mark}）" if sheet.mark else TITLE
+    frame = PageFrame(sheet.centre_name, sheet.station_name, title, sheet.day.isoformat(), sheet.clerk,
                       sheet.printed_at, number_label="日结日期")
     checks = [g.text() for g in t.gaps] or ["受理编号连续，无缺号"]
     summary = (
@@ -49,7 +71,11 @@ def render_daily_close(sheet: DailyCloseSheet, out: Output, *, page_size: str = 
         ("服务评价", f"{sum(t.ratings.values())}人评价，平均{t.rating_average}分" if t.ratings else "无"),
         ("编号检查", "；".join(checks)),
     )
-    story: list[Flowable] = [field_grid(summary, page_size), para("分业务统计", st.heading), _by_kind(t, page_size)]
+    story: list[Flowable] = []
+    if sheet.reopenings:
+        story += [para(f"本单为修订日结单（{sheet.mark}），取代此前的日结单", st.heading),
+                  _reopenings(sheet.reopenings, page_size), spacer(page_size, 0.5)]
+    story += [field_grid(summary, page_size), para("分业务统计", st.heading), _by_kind(t, page_size)]
     if t.unsynced:
         story += [para("尚未上传管理中心的业务", st.heading), para("、".join(t.unsynced), st.body)]
     story += [para("业务明细", st.heading), _items(sheet, page_size), spacer(page_size, 1),
@@ -75,3 +101,11 @@ def _items(sheet: DailyCloseSheet, page_size: str) -> Flowable:
         rows = [("当日无业务", "", "", "", "", "")]
     return data_table(("受理编号", "业务", "状态", "柜员", "金额（元）", "已上传"), rows, page_size,
                       col_fractions=(0.3, 0.12, 0.16, 0.14, 0.16, 0.12), shade_rows=shaded)
+
+
+def _reopenings(reopenings: tuple[Reopening, ...], page_size: str) -> Flowable:
+    rows = [(f"第{r.revision}次", f"{r.closed_at:%H:%M} {r.closed_by}", f"{r.count}笔 {format_money(r.amount)}元",
+             f"{r.reopened_at:%H:%M} {r.reopened_by}" + (f"（{r.approved_by}复核）" if r.approved_by else ""), r.reason)
+            for r in reopenings]
+    return data_table(("日结", "日结时间/人", "当时笔数/金额", "重开时间/人", "重开原因"), rows, page_size,
+                      col_fractions=(0.1, 0.18, 0.2, 0.24, 0.28))

@@ -20,7 +20,9 @@ from counter_app.domain.errors import FieldError
 from counter_app.domain.roles import (
     APPROVAL_ACTIONS,
     CANCEL_APPLICATION,
+    CLOSE_DAY,
     EDIT_SETTINGS,
+    REOPEN_DAY,
     REPRINT_RECEIPT,
     WITHDRAWAL_ABOVE_LIMIT,
     ApprovalRequest,
@@ -114,6 +116,16 @@ def reprint_request(receipt_number: str) -> ApprovalRequest:
 
 def cancel_request(receipt_number: str) -> ApprovalRequest:
     return ApprovalRequest(CANCEL_APPLICATION, receipt_number, f"撤销申请 {receipt_number}")
+
+
+def close_request(day: Any, scope: str) -> ApprovalRequest:
+    who = "全站" if scope == "station" else scope.removeprefix("clerk:")
+    return ApprovalRequest(CLOSE_DAY, f"{day}:{scope}", f"{day} {who}日结")
+
+
+def reopen_request(day: Any, scope: str) -> ApprovalRequest:
+    who = "全站" if scope == "station" else scope.removeprefix("clerk:")
+    return ApprovalRequest(REOPEN_DAY, f"{day}:{scope}", f"重开 {day} {who}已日结的业务")
 
 
 def settings_request() -> ApprovalRequest:

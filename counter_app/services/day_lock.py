@@ -10,8 +10,10 @@ from counter_app.store.uow import UnitOfWork
 
 
 def closed_problem(uow: UnitOfWork, day: date, clerk: str) -> FieldError | None:
-    """For services that change a day's work (submit, cancel, reprint): refused once the clerk's
-    day or the station's day is closed."""
-    if uow.closes.first_closed(day, (close_scope(clerk), close_scope(None))) is not None:
-        return FieldError("day", f"{day.isoformat()}已日结，当日业务只读，不能再办理或修改")
+    """For services that change a day's work (submit, cancel, rating): refused while the clerk's
+    day or the station's day is closed (reprints stay allowed: logged, they change no total)."""
+    closed = uow.closes.first_closed(day, (close_scope(clerk), close_scope(None)))
+    if closed is not None:
+        who = "全站" if closed.scope == "station" else "本人"
+        return FieldError("day", f"{day.isoformat()}{who}已日结，当日业务只读，不能再办理或修改；如需补办，请站长在“日结”中重开")
     return None

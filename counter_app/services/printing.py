@@ -76,7 +76,8 @@ def _out_path(counter: Counter, name: str, out: str | os.PathLike[str] | None) -
 
 
 def _log(counter: Counter, document: str, printed: Printed, *, receipt: str | None = None,
-         subject: str | None = None, reason: str | None = None, approved_by: str | None = None) -> None:
+         subject: str | None = None, reason: str | None = None, approved_by: str | None = None,
+         after_close: bool = False) -> None:
     subject = None if subject is None else valid_text(subject)  # a form's junk subject must not stop the log
     with counter.store.unit_of_work(write=True) as uow:
         uow.print_log.add(PrintLogEntry(
@@ -84,7 +85,8 @@ def _log(counter: Counter, document: str, printed: Printed, *, receipt: str | No
             reprint=printed.reprint, reason=reason, pages=printed.pages, path=str(printed.path), at=counter.now(),
         ))
         details = {"document": document, "pages": printed.pages, "subject": audit.masked(subject),
-                   **({"reason": reason} if reason else {}), **({"approved_by": approved_by} if approved_by else {})}
+                   **({"reason": reason} if reason else {}), **({"approved_by": approved_by} if approved_by else {}),
+                   **({"after_close": True} if after_close else {})}
         audit.record(counter, "reprint" if printed.reprint else "print", receipt or "", details, uow=uow)
         uow.commit()
 
@@ -154,11 +156,10 @@ def print_receipt(
         raise PrintRefused("reprint_reason", hidden)
     if reprint and not reason:
         raise PrintRefused("reprint_reason", "该回执已打印过，补打须填写原因")
-    if reprint:
+    after_close = False
+    if reprint:  # allowed after the day's close too: logged, and kept out of the close's totals
         with counter.store.unit_of_work() as uow:
-            closed = closed_problem(uow, counter.today(), counter.clerk)  # a reprint counts in today's close
-        if closed:
-            raise PrintRefused(closed.field, closed.message)
+            after_close = closed_problem(uow, counter.today(), counter.clerk) is not None
     refused = approvals.refusal(counter, approvals.reprint_request(record.receipt_number), approval) if reprint else None
     if refused:
         raise PrintRefused(refused.field, refused.message)
@@ -181,7 +182,8 @@ def print_receipt(
     printed = Printed(path, render_receipt(data, path, page_size=_page_size(counter, "receipt")), reprint,
                       record.receipt_number)
     _log(counter, "receipt", printed, receipt=record.receipt_number, subject=record.subject_key,
-         reason=reason or None, approved_by=approvals.approver_of(approval) if reprint else None)
+         reason=reason or None, approved_by=approvals.approver_of(approval) if reprint else None,
+         after_close=after_close)
     return printed
 
 

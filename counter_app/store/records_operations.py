@@ -131,7 +131,8 @@ class PaybackRecord:
 
 @dataclass(frozen=True)
 class DailyCloseRecord:
-    """A closed day (日结) of a clerk or of the station: its totals as they were at closing."""
+    """A closed day (日结) of a clerk or of the station: its totals as they were at closing, and its
+    reopening by a supervisor if that happened."""
 
     day: date
     scope: str
@@ -139,7 +140,16 @@ class DailyCloseRecord:
     closed_at: datetime
     totals: dict[str, Any]
     sheet_path: str | None = None
+    revision: int = 1  # 2, 3 … for a close after a reopen (第N次日结)
+    reopened_at: datetime | None = None  # set when a supervisor reopened this close
+    reopened_by: str | None = None
+    reopen_reason: str | None = None
+    reopen_approved_by: str | None = None
     id: int | None = None
+
+    @property
+    def open_again(self) -> bool:
+        return self.reopened_at is not None
 
 
 @dataclass(frozen=True)

@@ -148,7 +148,13 @@ daily_closes = Table(
     Column("closed_at", UtcDateTime, nullable=False),
     Column("totals", JSON, nullable=False),
     Column("sheet_path", Text),
-    UniqueConstraint("day", "scope"),  # a day is closed once
+    # A supervisor may reopen a closed day (reason + approval); the next close is revision N+1.
+    Column("revision", Integer, nullable=False, server_default="1"),
+    Column("reopened_at", UtcDateTime),
+    Column("reopened_by", Text),
+    Column("reopen_reason", Text),
+    Column("reopen_approved_by", Text),
+    UniqueConstraint("day", "scope", "revision"),  # each revision of a day is closed once
 )
 
 service_ratings = Table(

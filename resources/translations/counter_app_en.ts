@@ -1538,8 +1538,120 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Rating</translation>
     </message>
     <message>
-        <source>日结并打印(&amp;C)</source>
-        <translation>&amp;Close day and print</translation>
+        <source>漏录业务需补录</source>
+        <translation>A missed application must be entered</translation>
+    </message>
+    <message>
+        <source>日结合计有误需更正</source>
+        <translation>The close totals are wrong and must be corrected</translation>
+    </message>
+    <message>
+        <source>误操作提前日结</source>
+        <translation>Closed too early by mistake</translation>
+    </message>
+    <message>
+        <source>本人（{0}）</source>
+        <translation>my own ({0})</translation>
+    </message>
+    <message>
+        <source>终端{0}缺号：</source>
+        <translation>Terminal {0} missing numbers: </translation>
+    </message>
+    <message>
+        <source>日结确认</source>
+        <translation>Confirm daily close</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1}日结</source>
+        <translation>{0}  daily close of {1}</translation>
+    </message>
+    <message>
+        <source>业务笔数</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>涉及金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>打印回执</source>
+        <translation>Receipts printed</translation>
+    </message>
+    <message>
+        <source>{0} 张，补打 {1} 张</source>
+        <translation>{0}, reprinted {1}</translation>
+    </message>
+    <message>
+        <source>未上传中心</source>
+        <translation>Not yet sent to the centre</translation>
+    </message>
+    <message>
+        <source>{0} 笔</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <source>编号检查</source>
+        <translation>Number check</translation>
+    </message>
+    <message>
+        <source>笔数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>日结后当日业务只读（仍可补打回执）；如需补办，须站长重开。</source>
+        <translation>After the close the day is read-only (receipts can still be reprinted); to take more work a supervisor must reopen it.</translation>
+    </message>
+    <message>
+        <source>确认日结并打印(&amp;Y)</source>
+        <translation>&amp;Yes, close and print</translation>
+    </message>
+    <message>
+        <source>返回核对</source>
+        <translation>Back to check</translation>
+    </message>
+    <message>
+        <source>重开已日结的业务日</source>
+        <translation>Reopen a closed day</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1}：第{2}次日结，{3} 由 {4} 办理，{5} 笔，金额 {6} 元</source>
+        <translation>{0}  {1}: close no. {2}, at {3} by {4}, {5} applications, amount {6} yuan</translation>
+    </message>
+    <message>
+        <source>重开原因</source>
+        <translation>Reason for reopening</translation>
+    </message>
+    <message>
+        <source>写明为何重开（审计日志永久保存）</source>
+        <translation>Say why (kept in the audit log for good)</translation>
+    </message>
+    <message>
+        <source>重开须经站长（主管）复核；重开后再次日结将打印“第{0}次日结”的修订日结单。</source>
+        <translation>Reopening needs a supervisor&apos;s approval; the next close prints a revised sheet marked &quot;close no. {0}&quot;.</translation>
+    </message>
+    <message>
+        <source>重开(&amp;O)</source>
+        <translation>Re&amp;open</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>日结(&amp;C)…</source>
+        <translation>&amp;Close the day…</translation>
+    </message>
+    <message>
+        <source>重开(&amp;O)…</source>
+        <translation>Re&amp;open…</translation>
+    </message>
+    <message>
+        <source>日结单(&amp;V)</source>
+        <translation>Close &amp;sheet</translation>
     </message>
     <message>
         <source>导出日报(&amp;R)</source>
@@ -1558,6 +1670,10 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Closed</translation>
     </message>
     <message>
+        <source>已重开，待第{0}次日结</source>
+        <translation>Reopened, waiting for close no. {0}</translation>
+    </message>
+    <message>
         <source>未日结</source>
         <translation>Not closed</translation>
     </message>
@@ -1566,20 +1682,52 @@ This date will be printed on an enforcement document; please check it against th
         <translation>{0}  {1} applications, amount {2}, {3} not sent, {4} receipts, {5} reprints</translation>
     </message>
     <message>
-        <source>缺号：</source>
-        <translation>Missing numbers: </translation>
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
+    </message>
+    <message>
+        <source>未能读取当日业务：</source>
+        <translation>Could not read the day&apos;s work: </translation>
     </message>
     <message>
         <source>受理编号连续，无缺号</source>
         <translation>Receipt numbers complete, no gaps</translation>
     </message>
     <message>
+        <source>日结后补打回执 {0} 张（已记录，不计入合计）</source>
+        <translation>{0} receipts reprinted after the close (logged, not in the totals)</translation>
+    </message>
+    <message>
+        <source>第{0}次日结：{1:%H:%M} {2}，{3} 笔，金额 {4}</source>
+        <translation>Close no. {0}: {1:%H:%M} {2}, {3} applications, amount {4}</translation>
+    </message>
+    <message>
+        <source>，{0}复核</source>
+        <translation>, approved by {0}</translation>
+    </message>
+    <message>
+        <source>；{0:%H:%M} {1}重开{2}，原因：{3}</source>
+        <translation>; reopened {0:%H:%M} by {1}{2}, reason: {3}</translation>
+    </message>
+    <message>
         <source>已日结：</source>
         <translation>Day closed: </translation>
     </message>
     <message>
+        <source>已重开 {0}，可继续办理；办完请再次日结</source>
+        <translation>Reopened {0}: work can go on; close the day again when done</translation>
+    </message>
+    <message>
         <source>导出日报</source>
         <translation>Daily report</translation>
+    </message>
+    <message>
+        <source>已日结提示</source>
+        <translation>Day closed notice</translation>
+    </message>
+    <message>
+        <source>。可以查询和录入，内容保存为草稿。</source>
+        <translation>. You can still look things up and type; the input is kept as a draft.</translation>
     </message>
     <message>
         <source>批量打印信函</source>

@@ -77,3 +77,26 @@ def test_gap_is_exactly_the_numbers_never_recorded(present: set[int], counter: i
 
 def test_close_scope_keys() -> None:
     assert close_scope("li") == "clerk:li" and close_scope(None) == "station"
+
+
+def test_only_a_close_after_a_reopen_is_marked_with_its_revision() -> None:
+    from counter_app.domain.daily_close import revision_mark
+
+    assert revision_mark(1) == ""
+    assert revision_mark(2) == "第2次日结" and revision_mark(11) == "第11次日结"
+
+
+@given(st.text(max_size=300))
+def test_a_reopen_reason_is_required_readable_and_bounded(reason: str) -> None:
+    from counter_app.domain.daily_close import REASON_MAX, reopen_reason_problem
+
+    problem = reopen_reason_problem(reason)
+    assert (problem is None) == (4 <= len(reason.strip()) <= REASON_MAX)
+    assert problem is None or problem.startswith(("请填写", "重开原因"))
+
+
+def test_a_reopen_reason_that_is_not_text_is_refused() -> None:
+    from counter_app.domain.daily_close import reopen_reason_problem
+
+    assert reopen_reason_problem(None) and reopen_reason_problem(1234) and reopen_reason_problem("   ")
+    assert reopen_reason_problem("漏录一笔业务") is None

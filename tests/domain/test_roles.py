@@ -11,7 +11,9 @@ from counter_app.domain.roles import (
     APPROVAL_ACTIONS,
     CANCEL_APPLICATION,
     CLERK,
+    CLOSE_DAY,
     EDIT_SETTINGS,
+    REOPEN_DAY,
     REPRINT_RECEIPT,
     SUPERVISOR,
     SUPERVISOR_ONLY,
@@ -48,7 +50,8 @@ def test_reprints_cancels_and_settings_always_need_approval():
     for action in (REPRINT_RECEIPT, CANCEL_APPLICATION, EDIT_SETTINGS):
         assert needs_approval(action)
     assert not needs_approval("lookup")
-    assert set(APPROVAL_ACTIONS) == {WITHDRAWAL_ABOVE_LIMIT, REPRINT_RECEIPT, CANCEL_APPLICATION, EDIT_SETTINGS}
+    assert set(APPROVAL_ACTIONS) == {WITHDRAWAL_ABOVE_LIMIT, REPRINT_RECEIPT, CANCEL_APPLICATION, EDIT_SETTINGS,
+                                     CLOSE_DAY, REOPEN_DAY}
     assert all("\u4e00" <= ch <= "\u9fff" for label in APPROVAL_ACTIONS.values() for ch in label[:1])
 
 

@@ -141,10 +141,14 @@ def test_dashboard_kpis_and_charts(qtbot: Any, window: Any, counter: Any, tmp_pa
 def test_daily_close_page_closes_once(qtbot: Any, window: Any, counter: Any) -> None:
     window.findChild(QAction, "action_station_close").trigger()
     page = window.station.pages["action_station_close"]
-    assert "未日结" in page.page_summary.text() and page.close_button.isEnabled()
+    qtbot.waitUntil(lambda: "未日结" in page.page_summary.text(), timeout=10000)  # read off the GUI thread
+    assert page.close_button.isEnabled()
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.confirm_dialog is not None and page.confirm_dialog.isVisible(), timeout=10000)
+    assert ops.get_close(counter, counter.today(), counter.clerk) is None, "nothing closes before the confirmation"
+    qtbot.mouseClick(page.confirm_dialog.confirm, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "已日结" in page.page_summary.text(), timeout=10000)
-    assert not page.close_button.isEnabled()
+    assert not page.close_button.isEnabled() and page.reopen_button.isEnabled()
     assert ops.get_close(counter, counter.today(), counter.clerk) is not None
     qtbot.waitUntil(lambda: window.printer.last_preview is not None)
     window.printer.last_preview.close()

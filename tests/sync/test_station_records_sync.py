@@ -108,6 +108,29 @@ def test_every_kind_of_station_record_reaches_the_centre_sealed_and_once(central
     assert latest[f"rating:{taken.receipt_number}"]["score"] == 5
 
 
+def test_a_reopened_and_closed_again_day_reaches_the_centre_as_its_latest_revision(central, file_keyring, tmp_path,
+                                                                                    capsys, monkeypatch):
+    station = central.add_station()
+    data = station_world(tmp_path, station)
+    with open_counter(data, clock=fixed_clock) as counter:
+        assert take(counter, "withdrawal", withdrawal_form()).ok
+        assert ops.close_day(counter, out=tmp_path / "close-1.pdf").ok
+        assert ops.reopen_day(counter, TODAY, "漏录一笔业务需补录").ok
+        assert ops.close_day(counter, out=tmp_path / "close-2.pdf").ok
+    assert connect(capsys, monkeypatch, data, station)[0] == 0
+    code, counts = sync(capsys, monkeypatch, data)
+    assert code == 0 and counts["rejected"] == 0, counts
+    with central.connect() as owner:  # in the order queued (client ids are UUIDv7; the test clock stands still)
+        versions = [r[0] for r in owner.execute("SELECT data FROM central.station_records WHERE station_code = %s"
+                                                " AND kind = 'daily_close' ORDER BY client_id", (station.code,))]
+    assert [(v["revision"], v["reopened_at"] is not None) for v in versions] == [(1, False), (1, True), (2, False)]
+    assert versions[1]["reopen_reason"] == "漏录一笔业务需补录"
+    with central.connect() as owner:
+        (latest,) = owner.execute("SELECT data FROM central.station_records_current WHERE station_code = %s"
+                                  " AND kind = 'daily_close'", (station.code,)).fetchone()
+    assert latest["revision"] == 2 and latest["reopened_at"] is None and latest["totals"]["count"] == 1
+
+
 def test_an_edited_station_record_is_refused_alone(central, file_keyring, tmp_path, capsys, monkeypatch):
     station = central.add_station()
     data = station_world(tmp_path, station)

@@ -20,10 +20,13 @@ from counter_app.services.operations.coverage import (
 )
 from counter_app.services.operations.daily_close import (
     DayReport,
+    close_date,
     close_day,
+    day_closed,
     day_report,
     get_close,
     list_closes,
+    reopen_day,
 )
 from counter_app.services.operations.deferrals import (
     DeferralView,
@@ -66,6 +69,7 @@ __all__ = [
     "advance",
     "assign_case",
     "close_complaint",
+    "close_date",
     "close_day",
     "closed_problem",
     "coverage_candidates",
@@ -74,6 +78,7 @@ __all__ = [
     "customer_view",
     "daily_tables",
     "dashboard",
+    "day_closed",
     "day_report",
     "export_dossier",
     "export_table",
@@ -93,6 +98,7 @@ __all__ = [
     "rate",
     "rating_for",
     "ratings_between",
+    "reopen_day",
     "set_target",
     "take_complaint",
     "track_deferral",

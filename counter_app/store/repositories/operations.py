@@ -206,28 +206,47 @@ class DeferralRepository(Repository):
 
 
 class DailyCloseRepository(Repository):
-    """Closed days, and the day's records a close is made of."""
+    """Closed days, and the day's records a close is made of.
+
+    A day of one scope may be closed, reopened by a supervisor and closed again: each close is a row
+    with its revision; the day is closed while its latest row is not reopened.
+    """
 
     def add(self, rec: DailyCloseRecord) -> DailyCloseRecord:
-        """Insert; a second close of the same day and scope violates the unique key (IntegrityError)."""
+        """Insert; a second close of the same day, scope and revision violates the unique key (IntegrityError)."""
         new_id = self._c.execute(o.daily_closes.insert().values(values_of(rec, exclude=("id",)))).inserted_primary_key[0]
         return replace(rec, id=new_id)
 
     def get(self, day: date, scope: str) -> DailyCloseRecord | None:
+        """The close in force (not reopened) of ``day`` and ``scope``, if the day is closed."""
         d = o.daily_closes.c
         return to_record(DailyCloseRecord, self._c.execute(
-            select(o.daily_closes).where(d.day == day, d.scope == scope)).first())
+            select(o.daily_closes).where(d.day == day, d.scope == scope, d.reopened_at.is_(None))).first())
+
+    def history(self, day: date, scope: str) -> list[DailyCloseRecord]:
+        """Every close of ``day`` and ``scope``, first revision first (reopened ones included)."""
+        d = o.daily_closes.c
+        return to_records(DailyCloseRecord, self._c.execute(
+            select(o.daily_closes).where(d.day == day, d.scope == scope).order_by(d.revision)))
+
+    def reopen(self, close_id: int, at: datetime, by: str, reason: str, approved_by: str | None) -> bool:
+        """Mark a close reopened; False when someone reopened it a moment ago."""
+        d = o.daily_closes.c
+        stmt = update(o.daily_closes).where(d.id == close_id, d.reopened_at.is_(None)).values(
+            reopened_at=at, reopened_by=by, reopen_reason=reason, reopen_approved_by=approved_by)
+        return self._c.execute(stmt).rowcount == 1
 
     def first_closed(self, day: date, scopes: tuple[str, ...]) -> DailyCloseRecord | None:
-        """The close of ``day`` under any of ``scopes`` (one query on the submit path)."""
+        """The close in force of ``day`` under any of ``scopes`` (one query on the submit path)."""
         d = o.daily_closes.c
         # OR of plain comparisons: an IN list would be re-rendered at every execution.
         return to_record(DailyCloseRecord, self._c.execute(
-            select(o.daily_closes).where(d.day == day, or_(*(d.scope == scope for scope in scopes))).limit(1)).first())
+            select(o.daily_closes).where(d.day == day, d.reopened_at.is_(None),
+                                         or_(*(d.scope == scope for scope in scopes))).limit(1)).first())
 
     def query(self, day: date | None = None) -> list[DailyCloseRecord]:
         d = o.daily_closes.c
-        stmt = select(o.daily_closes).order_by(d.day.desc(), d.scope)
+        stmt = select(o.daily_closes).order_by(d.day.desc(), d.scope, d.revision)
         if day is not None:
             stmt = stmt.where(d.day == day)
         return to_records(DailyCloseRecord, self._c.execute(stmt))

@@ -8,14 +8,17 @@ import subprocess
 from collections import Counter as Tally
 from decimal import Decimal
 
+import pytest
 from service_world import TODAY, db_path, submit_good
 
 from counter_app.services import operations as ops
 from counter_app.services.applications import cancel_application
+from counter_app.services.clerks import add_clerk
 from counter_app.services.printing import print_receipt
 from counter_app.store.uow import UnitOfWork  # noqa: F401  (the repositories under test come through it)
 
 AMOUNT_FIELD = {"withdrawal": "amount", "loan": "amount"}
+SUPERVISOR_PASSWORD = "Counter-pass-2026"  # the ``staffed`` fixture's
 
 
 def take_a_day(counter) -> list[str]:
@@ -111,20 +114,129 @@ def test_a_lost_record_shows_as_a_receipt_number_gap(counter) -> None:
     assert report.totals.count == 3
 
 
+def signed_off(counter, scope: str, action: str = "close_day", day=TODAY, approver: str = "zhan",
+               password: str = SUPERVISOR_PASSWORD):
+    """The supervisor ``approver`` approves the close (or reopen) of ``day`` and ``scope``."""
+    from counter_app.services import approvals
+
+    approval = approvals.approve(counter, approver, password, action, f"{day}:{scope}")
+    assert isinstance(approval, approvals.Approval), approval
+    return approval
+
+
 def test_clerk_and_station_scopes(staffed) -> None:
     submit_good(staffed, "withdrawal")
     staffed.clerk = "zhan"
     submit_good(staffed, "loan")
     staffed.clerk = "li"
-    mine = ops.close_day(staffed)
+    unsigned = ops.close_day(staffed)  # a staffed station's close is signed off by a supervisor
+    assert unsigned.errors[0].field == "approval" and "复核" in unsigned.errors[0].message
+    mine = ops.close_day(staffed, approval=signed_off(staffed, "clerk:li"))
     assert mine.ok and mine.value.scope == "clerk:li" and mine.value.totals.count == 1
     assert mine.value.totals.as_dict()["amount"] == str(from_the_database(staffed, "li")["amount"])
     refused = ops.close_day(staffed, station=True)
     assert refused.errors[0].field == "clerk"
     staffed.clerk = "zhan"
-    station = ops.close_day(staffed, station=True)
+    assert add_clerk(staffed, "zhao", "Zhao-pass-2026", "supervisor", "赵站长").ok
+    with pytest.raises(AssertionError, match="两个人"):  # maker ≠ checker: zhan cannot sign off his own close
+        signed_off(staffed, "station")
+    station = ops.close_day(staffed, station=True,
+                            approval=signed_off(staffed, "station", approver="zhao", password="Zhao-pass-2026"))
     assert station.ok and station.value.totals.count == 2 and station.value.scope == "station"
     assert station.value.totals.amount == from_the_database(staffed)["amount"]
     assert [c.scope for c in ops.list_closes(staffed, TODAY)] == ["clerk:li", "station"]
     with staffed.store.unit_of_work() as uow:
         assert ops.closed_problem(uow, TODAY, "wang") is not None  # the station's day is closed for all
+
+
+def test_a_close_refuses_when_the_day_changed_since_the_clerk_confirmed_it(counter) -> None:
+    take_a_day(counter)
+    shown = ops.day_report(counter, TODAY, counter.clerk)  # what the confirmation showed
+    assert not shown.closed and shown.revision == 1 and shown.totals.count == 5
+    submit_good(counter, "establish-employer")  # another walk-in came in meanwhile
+    stale = ops.close_day(counter, expected_count=shown.totals.count)
+    assert stale.errors[0].field == "day" and "重新核对" in stale.errors[0].message
+    assert ops.get_close(counter, TODAY, counter.clerk) is None
+    assert ops.close_day(counter, expected_count=6).ok
+
+
+def test_a_supervisor_reopens_a_closed_day_and_the_next_close_is_a_revised_sheet(staffed, tmp_path) -> None:
+
+    submit_good(staffed, "withdrawal")
+    first = ops.close_day(staffed, approval=signed_off(staffed, "clerk:li"), out=tmp_path / "first.pdf")
+    assert first.ok and first.value.revision == 1
+    assert not submit_good(staffed, "loan").ok  # closed: read-only
+    assert ops.reopen_day(staffed, TODAY, "漏录一笔贷款受理").errors[0].field == "approval"
+    assert ops.reopen_day(staffed, TODAY, "", approval=signed_off(staffed, "clerk:li", "reopen_day")).errors[0].field == "reason"
+    wrong = ops.reopen_day(staffed, TODAY, "漏录一笔贷款受理", approval=signed_off(staffed, "clerk:li"))  # a close's approval
+    assert wrong.errors[0].field == "approval"
+    reopened = ops.reopen_day(staffed, TODAY, "漏录一笔贷款受理", approval=signed_off(staffed, "clerk:li", "reopen_day"))
+    assert reopened.ok, reopened.errors
+    report = reopened.value
+    assert not report.closed and report.revision == 2 and report.reopened.reopen_reason == "漏录一笔贷款受理"
+    assert report.reopened.reopen_approved_by == "zhan" and report.reopened.reopened_by == "li"
+    again = ops.reopen_day(staffed, TODAY, "再次重开试试", approval=signed_off(staffed, "clerk:li", "reopen_day"))
+    assert again.errors[0].field == "day"
+    assert submit_good(staffed, "loan").ok  # open again: the missed walk-in is taken
+    second = ops.close_day(staffed, approval=signed_off(staffed, "clerk:li"), out=tmp_path / "second.pdf")
+    assert second.ok and second.value.revision == 2 and second.value.totals.count == 2
+    assert [c.revision for c in ops.list_closes(staffed, TODAY)] == [1, 2]
+    assert ops.get_close(staffed, TODAY, "li").revision == 2
+    text = "".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "second.pdf"), "-"],
+                                  check=True, capture_output=True, text=True).stdout.split())
+    assert "第2次日结" in text and "漏录一笔贷款受理" in text and "修订日结单" in text
+    first_text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "first.pdf"), "-"],
+                                check=True, capture_output=True, text=True).stdout
+    assert "次日结" not in first_text  # the first sheet carries no revision mark
+    with sqlite3.connect(db_path(staffed)) as db:
+        logged = db.execute("SELECT action, subject, clerk, details FROM audit_log WHERE action LIKE 'daily_close%' "
+                            "OR action = 'approve' ORDER BY seq").fetchall()
+    reopen = [json.loads(d) for a, _s, _c, d in logged if a == "daily_close_reopen"]
+    assert reopen == [{"revision": 1, "reason": "漏录一笔贷款受理", "closed_by": "li", "approved_by": "zhan"}]
+    assert [json.loads(d)["revision"] for a, _s, _c, d in logged if a == "daily_close"] == [1, 2]
+    assert any(a == "approve" and c == "zhan" and "reopen_day" in d for a, _s, c, d in logged)
+
+
+def test_reprints_after_the_close_are_allowed_logged_and_change_no_total(counter, tmp_path) -> None:
+    numbers = take_a_day(counter)
+    later(counter, 1)
+    closed = ops.close_day(counter)
+    assert closed.ok
+    frozen = closed.value.totals.as_dict()
+    later(counter, 2)
+    again = print_receipt(counter, numbers[1], tmp_path / "late.pdf", reprint_reason="申请人另需一份")
+    assert again.reprint and (tmp_path / "late.pdf").is_file()
+    report = ops.day_report(counter, TODAY, counter.clerk)
+    assert report.closed and report.totals_dict() == frozen and report.reprinted_after_close == 1
+    with sqlite3.connect(db_path(counter)) as db:
+        logged = db.execute("SELECT details FROM audit_log WHERE action = 'reprint' ORDER BY seq").fetchall()
+        prints = db.execute("SELECT reprint, reason FROM print_log WHERE document = 'receipt' ORDER BY id").fetchall()
+    assert json.loads(logged[-1][0]).get("after_close") is True and prints[-1] == (1, "申请人另需一份")
+    # reopened and closed again, the revised totals still leave the reprint made while closed out
+    later(counter, 3)
+    assert ops.reopen_day(counter, TODAY, "核对回执打印数").ok
+    revised = ops.close_day(counter)
+    assert revised.ok and revised.value.revision == 2
+    assert revised.value.totals.as_dict() == frozen
+
+
+def later(counter, minutes: int) -> None:
+    """The counter's fixed clock moves on ``minutes`` past its start (prints and closes in order)."""
+    from datetime import timedelta
+
+    start = getattr(counter, "_start", None) or counter.now()
+    counter._start = start
+    counter.clock = lambda: start + timedelta(minutes=minutes)
+
+
+def test_a_day_not_closed_cannot_be_reopened(counter) -> None:
+    refused = ops.reopen_day(counter, TODAY, "无故重开一下")
+    assert refused.errors[0].field == "day" and "尚未日结" in refused.errors[0].message
+    assert ops.reopen_day(counter, "2026-13-01", "日期有误的重开").errors[0].field == "day"
+
+
+def test_the_form_check_says_today_is_closed_before_anything_is_typed(counter) -> None:
+    assert ops.day_closed(counter) is None
+    assert ops.close_day(counter).ok
+    problem = ops.day_closed(counter)
+    assert problem is not None and "已日结" in problem.message and "重开" in problem.message
