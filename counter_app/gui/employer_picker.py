@@ -113,6 +113,7 @@ class EmployerCompleter(QCompleter):
         self.matches.set_rows(rows)
         if rows:
             self.complete()
+            self.popup().setCurrentIndex(self.matches.index(0, 0))  # Enter takes the best match
         else:
             self.popup().hide()
 

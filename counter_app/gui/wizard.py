@@ -20,10 +20,11 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QMessageBox, QSizePolicy, QWidget
 
 from counter_app import services
 from counter_app.domain.catalog import BusinessSpec, FieldSpec
+from counter_app.domain.money import format_money
 from counter_app.gui.approval import ask_approval
 from counter_app.gui.autosave import DraftWriter
 from counter_app.gui.day_closed import warn_if_closed
@@ -36,6 +37,7 @@ from counter_app.gui.operations import Operation
 from counter_app.services.drafts import Draft
 
 AUTOSAVE_MS = 800
+FILL_MAXIMUM = "F9"  # the amount field takes the limit shown under it
 LABEL_WIDTH = 170
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -77,6 +79,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.setObjectName(f"form_{spec.kind.replace('-', '_')}")
         self.counter, self.spec = counter, spec
         self.editors: dict[str, FieldEditor] = {}
+        self.limit_labels: dict[str, QLabel] = {}  # "本次最多可提取 X 元" under the field a limit applies to
         self.chain: list[QWidget] = []  # the inputs in paper-form order
         self.touched: set[str] = set()
         self.review: services.FormReview | None = None  # the latest review shown
@@ -133,6 +136,13 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             grid.addWidget(editor.label, row, 0)
             grid.addWidget(editor.widget, row, 1)
             grid.addWidget(editor.message, row, 2)
+            if spec.key == self.spec.amount_field:  # the limit up front, once its inputs are known
+                limit = QLabel(self)
+                limit.setObjectName(f"{spec.key}_limit")
+                limit.setWordWrap(True)
+                limit.hide()
+                grid.addWidget(limit, row + 1, 1, 1, 2)
+                self.limit_labels[spec.key] = limit
             editor.widget.installEventFilter(self._flow)
             self.chain.append(editor.widget)
         self.fields_layout.addStretch(1)
@@ -158,6 +168,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         QShortcut(QKeySequence("Esc"), self, self.request_cancel, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Ctrl+N"), self, self.print_notice.click,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(FILL_MAXIMUM), self, self.fill_maximum, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # -- values -----------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -227,6 +238,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
                     target.set_value(value, PREFILL)
                     self.touched.add(field_key)
         self.field_committed(key)
+        self.move_on(editor.widget, enter=True)  # chosen with Enter: on to the next field to fill
 
     def _show_employer(self, key: str, name: str) -> None:
         editor = self.editors[key]
@@ -281,6 +293,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             self._show_field(key, review)
         if "materials" in self.editors:
             self.editors["materials"].widget.set_materials(review.materials)  # in place: ticks and cursor stay
+        self._show_limit(review)
         self._show_missing(review)
         if filled:
             self.touched |= filled
@@ -363,6 +376,26 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             if widget is not None and hasattr(widget, "setPlaceholderText"):
                 widget.setPlaceholderText(_t("现为：") + str(value))
         return filled
+
+    def _show_limit(self, review: services.FormReview) -> None:
+        limit = review.limit
+        for key, label in self.limit_labels.items():
+            if limit is None or limit.field != key:
+                label.hide()
+                continue
+            label.setText(f"{limit.label} {format_money(limit.maximum)} " + _t("元") + f"（{limit.why}）　"
+                          + _t("按 F9 填入"))
+            label.show()
+
+    def fill_maximum(self) -> None:
+        """F9: the amount field takes the limit shown (the clerk can still type less)."""
+        limit = self.review.limit if self.review is not None else None
+        if limit is None or limit.field not in self.editors or self._submitting:
+            return
+        editor = self.editors[limit.field]
+        editor.set_value(str(limit.maximum), TYPED)
+        editor.widget.setFocus()
+        self.field_committed(limit.field)
 
     def problems(self) -> tuple[list[str], list[str]]:
         """(labels of fields missing or wrong, names of materials not yet received), as last reviewed."""

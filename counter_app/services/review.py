@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from counter_app.domain import fieldcheck
@@ -20,6 +21,7 @@ from counter_app.domain.businesses import business
 from counter_app.domain.errors import FieldError
 from counter_app.domain.fieldcheck import FormCheck
 from counter_app.domain.materials import Material, missing_materials
+from counter_app.domain.money import format_money
 from counter_app.domain.person_fields import PERSON_FIELDS
 from counter_app.services import audit, rules
 from counter_app.services.counter import Counter
@@ -54,6 +56,7 @@ class FormReview:
     # The employers other USCC fields name (open-account's employer_uscc): its name beside the
     # field, and what it fills in (the employer's contribution ratios).
     employers: dict[str, Subject] = field(default_factory=dict)
+    limit: rules.AmountLimit | None = None  # the most the amount may be, known before it is typed
 
     def problems(self, key: str) -> tuple[list[FieldError], list[FieldError]]:
         """(errors, warnings) of one field, the store's facts about the subject included."""
@@ -98,12 +101,24 @@ def review_form(counter: Counter, kind: str, form: Mapping[str, Any], *, live: b
 
     def read(unit: UnitOfWork) -> FormReview:
         found = _with_subject(review, unit, code) if code is not None else review
-        return _with_employers(found, unit, named) if named else found
+        found = _with_employers(found, unit, named) if named else found
+        ctx = rules.RuleContext(unit, counter.policy_on(), today, counter.station_code)
+        return _with_limit(found, rules.amount_limit(ctx, kind, dict(checked.values)))
 
     if uow is not None:
         return read(uow)
     with counter.store.unit_of_work() as own:
         return read(own)
+
+
+def _with_limit(review: FormReview, limit: rules.AmountLimit | None) -> FormReview:
+    if limit is None:
+        return review
+    problems = review.store_problems
+    asked = review.check.values.get(limit.field)
+    if asked is not None and Decimal(str(asked)) > limit.maximum:
+        problems = (*problems, FieldError(limit.field, f"超过{limit.label}{format_money(limit.maximum)}元（{limit.why}）"))
+    return replace(review, limit=limit, store_problems=problems)
 
 
 def _with_employers(review: FormReview, uow: UnitOfWork, named: dict[str, str]) -> FormReview:

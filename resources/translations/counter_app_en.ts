@@ -718,6 +718,14 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Now: </translation>
     </message>
     <message>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <source>按 F9 填入</source>
+        <translation>F9 fills it in</translation>
+    </message>
+    <message>
         <source>尚缺或有误：</source>
         <translation>Missing or wrong: </translation>
     </message>

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from gui_helpers import field, fill, send_key, send_text, settle
+from gui_helpers import choose, field, fill, send_key, send_text, settle
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QPushButton
 from test_wizard import a_worker, an_employer, open_form
 
+from counter_app.domain.money import format_money
 from counter_app.domain.search_keys import employer_keys
 from counter_app.gui.card import mnemonic
 
@@ -79,7 +80,8 @@ def test_the_employer_picker_completes_pinyin_initials_and_fills_the_ratios(qtbo
     qtbot.waitUntil(lambda: picker.popup().isVisible())
     shown = [picker.completionModel().index(r, 0).data() for r in range(picker.completionCount())]
     row = next(r for r, text in enumerate(shown) if employer.uscc in text)
-    for _ in range(row + 1):
+    assert picker.popup().currentIndex().row() == 0, "the best match is taken by Enter alone"
+    for _ in range(row):
         send_key(picker.popup(), Qt.Key.Key_Down)
     send_key(picker.popup(), Qt.Key.Key_Return)
     assert line.text() == employer.uscc
@@ -115,3 +117,42 @@ def _commit(text: str) -> Any:
     event = QInputMethodEvent()
     event.setCommitString(text)
     return event
+
+
+def test_the_withdrawal_limit_shows_up_front_and_f9_fills_it(qtbot: Any, window: Any, counter: Any) -> None:
+    person = a_worker(counter)
+    open_form(qtbot, window, "withdrawal")
+    fill(qtbot, window, "id_number", person.worker.id_number)
+    choose(window, "reason_code", "07")  # 租房
+    settle(qtbot, window)
+    label = field(window, "amount_limit")
+    qtbot.waitUntil(label.isVisible, timeout=5000)
+    limit = window.form.review.limit
+    assert limit is not None and limit.maximum > 0
+    assert label.text().startswith(f"本次最多可提取 {format_money(limit.maximum)} 元（租房提取")
+    amount = field(window, "amount")
+    amount.setFocus()
+    qtbot.waitUntil(amount.hasFocus)
+    send_key(amount, Qt.Key.Key_F9)
+    assert amount.text() == str(limit.maximum)
+    settle(qtbot, window)
+    assert field(window, "amount_message").text() == ""
+    amount.clear()
+    fill(qtbot, window, "amount", str(limit.maximum + 1))  # one yuan above: marked as the clerk leaves
+    qtbot.waitUntil(lambda: "超过本次最多可提取" in field(window, "amount_message").text(), timeout=5000)
+    assert window.form.form_stack.currentWidget() is not window.form.done_page
+
+
+def test_the_loan_limit_shows_with_its_binding_rule(qtbot: Any, window: Any, counter: Any) -> None:
+    person = a_worker(counter)
+    open_form(qtbot, window, "loan")
+    fill(qtbot, window, "id_number", person.worker.id_number)
+    choose(window, "borrower_category", "general")
+    for key, value in (("house_price", "600000"), ("months", "240"), ("monthly_income", "6000")):
+        fill(qtbot, window, key, value)
+    label = field(window, "amount_limit")
+    qtbot.waitUntil(label.isVisible, timeout=5000)
+    assert label.text().startswith("可贷额度 ") and "约束" in label.text()
+    limit = window.form.review.limit
+    fill(qtbot, window, "amount", str(limit.maximum + 100))
+    qtbot.waitUntil(lambda: "超过可贷额度" in field(window, "amount_message").text(), timeout=5000)

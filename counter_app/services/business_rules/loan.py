@@ -15,11 +15,13 @@ from counter_app.domain.projects import admitted_in_force, loan_problem, project
 from counter_app.domain.retirement import RetirementRule, check_loan_term
 from counter_app.services.projects import project_standings
 from counter_app.services.rules import (
+    AmountLimit,
     RuleContext,
     RuleOutcome,
     check_rule,
     existing_account,
     has_account,
+    limit_rule,
     loan_limit,
     pending_same,
     station_area,
@@ -34,6 +36,24 @@ def _retirement_rule(version: PolicyVersion, sex: str) -> RetirementRule:
     # Without the worker's occupation on record, women are assessed on the 55-year rule.
     group = "male" if sex == "1" else "female_cadre"
     return version.retirement_rule(group)
+
+
+LIMIT_INPUTS = ("id_number", "borrower_category", "house_price", "months", "monthly_income")
+
+
+@limit_rule(KIND)
+def limit(ctx: RuleContext, v: dict[str, Any]) -> AmountLimit | None:
+    """可贷额度 and the constraint that sets it, once the borrower, category, price, term and income are known."""
+    if any(not v.get(key) for key in LIMIT_INPUTS):
+        return None
+    account = existing_account(ctx, v["id_number"], RuleOutcome())
+    if account is None:
+        return None
+    second_home = bool(v.get("second_home", False))
+    found = loan_limit(ctx.version, v, balance=account.balance, second_home=second_home,
+                       area=station_area(ctx.version, ctx.station_code))
+    label = CONSTRAINT_LABELS.get(found.binding, found.binding)
+    return AmountLimit("amount", found.limit, "可贷额度", f"受“{label}”约束")
 
 
 @check_rule(KIND)
