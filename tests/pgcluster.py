@@ -123,3 +123,29 @@ def start_cluster(ssl: tuple[Path, Path, Path] | None = None, hba_first: tuple[s
 def destroy_cluster(cluster: Cluster) -> None:
     cluster.stop()
     shutil.rmtree(cluster.datadir.parent, ignore_errors=True)
+
+
+def start_standby(primary: Cluster, name: str = "standby1") -> Cluster:
+    """A streaming-replication hot standby of ``primary`` (``pg_basebackup -R``), started on its own
+    port. ``name`` is its ``application_name``, for ``synchronous_standby_names`` on the primary."""
+    run_as = primary.run_as
+    base = Path(tempfile.mkdtemp(prefix="counter-app-pg-standby-", dir="/tmp" if run_as else None))
+    datadir = base / "data"
+    if run_as:
+        user = pwd.getpwnam(run_as)
+        os.chmod(base, 0o755)
+        os.chown(base, user.pw_uid, user.pw_gid)
+    standby = Cluster(datadir=datadir, port=_free_port(), password=primary.password, bindir=primary.bindir,
+                      run_as=run_as)
+    conninfo = (f"host={primary.host} port={primary.port} user={SUPERUSER} password={primary.password}"
+                f" application_name={name}")
+    standby._run("pg_basebackup", "-D", str(datadir), "-d", conninfo, "-R", "-X", "stream", "-c", "fast")
+    with open(datadir / "postgresql.conf", "a") as conf:
+        conf.write("hot_standby = on\n")
+    standby.start()
+    return standby
+
+
+def promote(cluster: Cluster) -> None:
+    """Turn a standby into a primary (``pg_ctl promote``, waiting until it accepts writes)."""
+    cluster._run("pg_ctl", "-D", str(cluster.datadir), "-w", "-t", "60", "promote")

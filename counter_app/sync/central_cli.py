@@ -195,6 +195,26 @@ def _clerk(args: argparse.Namespace) -> int:
     return 0
 
 
+def _purge(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        result = central_db.purge_feed(conn, args.older_than)
+    if args.json:
+        emit_json(result)
+    else:
+        print(f"已清理变更记录 {result['removed']} 条（各服务站均已取走且早于 {args.older_than} 天），余 {result['left']} 条")
+    return 0
+
+
+def _promote(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        result = central_db.promote(conn, args.wait)
+    if args.json:
+        emit_json(result)
+    else:
+        print("备用服务器已提升为主服务器；服务站连接串列有多台服务器并设 target_session_attrs=read-write 时自动切换")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = console.ChineseArgumentParser(prog="counter-central", description="住房公积金管理中心数据库管理")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=console.ChineseArgumentParser)
@@ -235,6 +255,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="导出的 Excel 文件，如 risk.xlsx")
     p = command("verify-receipt", "核验回执真伪（二维码内容，或回执编号加校验码；伪造时退出码为 1）", _verify_receipt)
     p.add_argument("text", help="二维码内容，如 \"CG01-01-20261123-0001|1a2b3c4d\"")
+    p = command("purge", "清理各服务站均已取走的变更记录（早于保留天数）", _purge)
+    p.add_argument("--older-than", type=int, required=True, metavar="DAYS", help="保留天数")
+    p = command("promote", "主服务器损毁时把备用服务器提升为主服务器（--dsn 指向备用服务器，超级用户）", _promote)
+    p.add_argument("--wait", type=int, default=60, help="最多等待秒数")
     p = command("clerk", "中心管理服务站柜员：添加、停用、启用、重置密码、列表（服务站同步后生效）", _clerk)
     p.add_argument("action", choices=("add", "disable", "enable", "reset", "list"), help="add / disable / enable / reset / list")
     p.add_argument("username", nargs="?", help="柜员登录名")

@@ -45,7 +45,7 @@ _STATION_INSERT = {
 }
 # What a station may call (SECURITY DEFINER functions that know the station from its login).
 _STATION_FUNCTIONS = ("touch_station()", "register_chain_key(bytea, bigint)", "anchor_audit_head(bigint, text)",
-                      "my_audit_anchor()")
+                      "my_audit_anchor()", "ack_feed(text, bigint)", "feed_horizon()")
 # Catalog views and functions that list roles (other stations' logins) or sessions: revoked from
 # PUBLIC in the fund database. Every role can still turn an oid into a name (``oid::regrole``) —
 # PostgreSQL has no way to take that away — so role names are hidden from listing, not from guessing.
@@ -257,6 +257,29 @@ def _makers(conn: psycopg.Connection, client_id: Any, clerk: str, receipt_number
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def purge_feed(conn: psycopg.Connection, older_than_days: int) -> dict[str, Any]:
+    """Remove change-feed rows older than ``older_than_days`` that every station has passed."""
+    if older_than_days < 0:
+        raise CentralError("older_than", "天数不能为负数")
+    with conn.transaction():
+        removed = conn.execute("SELECT central.purge_feed(%s)", (older_than_days,)).fetchone()[0]
+        left = conn.execute("SELECT count(*) FROM central.change_feed").fetchone()[0]
+        horizon = conn.execute("SELECT central.feed_horizon()").fetchone()[0]
+    return {"removed": int(removed), "left": int(left), "purged_to": horizon}
+
+
+def promote(conn: psycopg.Connection, wait_seconds: int = 60) -> dict[str, Any]:
+    """Promote the standby ``conn`` is connected to (a superuser's connection): it stops following
+    the lost primary and accepts writes; stations with a multi-host DSN and
+    ``target_session_attrs=read-write`` find it at their next connection."""
+    if not conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]:
+        raise CentralError("dsn", "该数据库服务器不是备用服务器（已经可以写入），无需提升")
+    promoted = conn.execute("SELECT pg_promote(true, %s)", (wait_seconds,)).fetchone()[0]
+    if not promoted:
+        raise CentralError("dsn", f"备用服务器在{wait_seconds}秒内未完成提升，请查看服务器日志")
+    return {"promoted": True}
 
 
 def station_status(conn: psycopg.Connection) -> dict[str, list[dict[str, Any]]]:

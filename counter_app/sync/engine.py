@@ -38,7 +38,9 @@ from counter_app.sync.protocol import (
     OutboxPayload,
     PushResult,
     RecordPayload,
+    ack_feed,
     anchor_head,
+    feed_horizon,
     parse_cursor,
     pull_changes,
     push_audit_batch,
@@ -265,6 +267,12 @@ def pull_all(store: Store, conn: psycopg.Connection, report: SyncReport, page_si
     with store.unit_of_work() as uow:
         cursor = uow.sync_state.get(FEED_CURSOR)
         snapshot = uow.sync_state.get(FEED_SNAPSHOT)
+    horizon = feed_horizon(conn) if cursor is not None else None
+    if cursor is not None and horizon is not None and parse_cursor(cursor) < horizon:
+        # The centre purged rows this station never applied (it fell behind, or was restored from
+        # an old backup): page by page would skip them, so it starts again from a fresh snapshot.
+        reset_pull(store)
+        cursor = None
     if cursor is None:
         cursor, snapshot = snapshot_load(store, conn, report)
     while True:
@@ -285,6 +293,7 @@ def pull_all(store: Store, conn: psycopg.Connection, report: SyncReport, page_si
         report.pulled += len(page.rows)
         cursor = page.next_cursor
         if not page.more:
+            ack_feed(conn, cursor)
             return
 
 

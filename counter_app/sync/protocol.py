@@ -507,6 +507,21 @@ def pull_changes(
     return Page(rows=changes, next_cursor=next_cursor, more=more)
 
 
+def ack_feed(conn: psycopg.Connection, cursor: str) -> None:
+    """Tell the centre how far this station has applied the feed (what ``counter-central purge`` may remove)."""
+    xid, seq = parse_cursor(cursor)
+    with conn.transaction():
+        conn.execute("SELECT central.ack_feed(%s, %s)", (str(xid), seq))
+
+
+def feed_horizon(conn: psycopg.Connection) -> tuple[int, int] | None:
+    """The greatest feed position the centre has purged (None if nothing was): a cursor behind it may
+    have missed rows, so that station reloads a snapshot."""
+    with conn.transaction():
+        row = conn.execute("SELECT central.feed_horizon()").fetchone()
+    return parse_cursor(row[0]) if row and row[0] else None
+
+
 def touch(conn: psycopg.Connection) -> None:
     """Tell the centre this station is alive (recorded as the station's last contact)."""
     with conn.transaction():
