@@ -76,6 +76,7 @@ class WithdrawalCheck:
     materials: list[str]
     rule: str | None
     limits: dict[str, Decimal] = field(default_factory=dict)
+    why: str = ""  # the binding constraint in words ("每月不超过1,500.00元，可计3个月")
 
     @property
     def ok(self) -> bool:
@@ -117,7 +118,8 @@ def check_withdrawal(
         )
     materials = required_refs("withdrawal", version, reason_code=reason.code, variant=variant, early_retirement=early)
     amounts = {key: value.quantize(CENT) for key, (value, _words) in limits.items()}
-    return WithdrawalCheck(errors, warnings, max_amount, reason.closing, materials, rule, amounts)
+    return WithdrawalCheck(errors, warnings, max_amount, reason.closing, materials, rule, amounts,
+                           f"{reason.name}提取{limits[rule][1]}")
 
 
 def _variant(reason: WithdrawalReason, chosen: str | None) -> tuple[str | None, list[FieldError]]:

@@ -29,27 +29,65 @@ def _table(pairs: Sequence[tuple[str, Any]]) -> str:
     return f"<table>{cells}</table>"
 
 
+# Alt shortcuts of the card's buttons: a business's menu position (the same digit as its Ctrl+N),
+# then letters no menu or card label uses for the businesses past 9.
+_MNEMONICS = "123456789GJLMVYUW"
+
+
+def mnemonic(kind: str) -> str:
+    """The Alt key of ``kind``'s button on a card (its Ctrl+number where there is one)."""
+    return _MNEMONICS[list(BUSINESSES).index(kind)]
+
+
 class CardView(QWidget, Ui_Card):
-    """One worker's or employer's facts; buttons start a business for them."""
+    """One worker's or employer's facts; buttons start a business for them.
+
+    The card offers only what applies (``unavailable``: kind → why not, from the store's subject rules);
+    ``prefill(kind)`` is what a business opened from the card starts with, by its button, its Alt key
+    or the window's Ctrl+number alike."""
 
     business_requested = Signal(str, object)  # kind, prefill dict
 
-    def __init__(self, subject_field: str, key: str, parent: QWidget | None = None) -> None:
+    def __init__(self, subject_field: str, key: str, parent: QWidget | None = None,
+                 unavailable: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setupUi(self)
-        self.key = key
+        self.subject_field, self.key = subject_field, key
+        self.unavailable = dict(unavailable or {})
         self.applications_model = RecordsModel(self)
         self.card_applications.setModel(self.applications_model)
         for view in (self.card_first_table, self.card_applications):
             elide_columns(view)
+        self.buttons: dict[str, QPushButton] = {}
         for spec in BUSINESSES.values():
-            if spec.subject_field == subject_field:
-                button = QPushButton(catalog_text(spec.short), self)
-                button.setObjectName(f"card_{spec.kind.replace('-', '_')}")
-                button.clicked.connect(lambda _c=False, kind=spec.kind: self.business_requested.emit(kind, {subject_field: key}))
-                self.card_actions.addWidget(button)
+            if spec.subject_field == subject_field and spec.kind not in self.unavailable:
+                self._add_button(spec.kind, f"{catalog_text(spec.short)}(&{mnemonic(spec.kind)})")
+        if subject_field == "uscc":  # an employer's card: its workers' businesses, the employer filled in
+            for spec in BUSINESSES.values():
+                if self._employer_field(spec.kind) is not None:
+                    self._add_button(spec.kind, _t("为该单位职工") + f"{catalog_text(spec.short)}(&{mnemonic(spec.kind)})")
         self.card_actions.addStretch(1)
         self.setFocusProxy(self.card_applications)
+
+    def _add_button(self, kind: str, text: str) -> None:
+        button = QPushButton(text, self)
+        button.setObjectName(f"card_{kind.replace('-', '_')}")
+        button.clicked.connect(lambda _c=False, k=kind: self.business_requested.emit(k, self.prefill(k)))
+        self.card_actions.addWidget(button)
+        self.buttons[kind] = button
+
+    @staticmethod
+    def _employer_field(kind: str) -> str | None:
+        """The field naming a worker's employer in ``kind`` (a USCC that is not the subject)."""
+        spec = BUSINESSES[kind]
+        return next((f.key for f in spec.fields if f.kind == "uscc" and f.key != spec.subject_field), None)
+
+    def prefill(self, kind: str) -> dict[str, Any] | None:
+        """What ``kind`` opened from this card starts with: the card's person or employer, or None."""
+        if BUSINESSES[kind].subject_field == self.subject_field:
+            return {self.subject_field: self.key}
+        employer_field = self._employer_field(kind) if self.subject_field == "uscc" else None
+        return {employer_field: self.key} if employer_field else None
 
     def set_applications(self, applications: list[Any]) -> None:
         self.applications_model.set_records(applications)
@@ -57,7 +95,7 @@ class CardView(QWidget, Ui_Card):
 
 def person_view(card: Any, parent: QWidget | None) -> CardView:
     w = card.worker
-    view = CardView("id_number", w.id_number, parent)
+    view = CardView("id_number", w.id_number, parent, getattr(card, "unavailable", None))
     view.card_title.setText(f"{w.name}　{mask_id_number(w.id_number)}")
     pairs: list[tuple[str, Any]] = [
         (_t("性别"), dict(SEXES).get(w.sex or "", "")), (_t("出生日期"), day(w.birth_date)),

@@ -228,6 +228,8 @@ class Desk(QObject):
         """Show the wizard of ``kind``: its draft comes back; ``prefill`` sets fields (from a card)."""
         assert self.counter is not None
         w = self.window
+        if prefill is None and self.card is not None and w.pages.currentWidget() is w.card_page:
+            prefill = self.card.prefill(kind)  # Ctrl+number from a card: as the card's own button
         if self.form is None or self.form.spec.kind != kind:
             self.leave_form()
             panel = PANELS.get(business(kind).side_panel or "")

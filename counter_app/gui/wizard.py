@@ -20,14 +20,16 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QMessageBox, QSizePolicy, QWidget
 
 from counter_app import services
 from counter_app.domain.catalog import BusinessSpec, FieldSpec
+from counter_app.domain.money import format_money
 from counter_app.gui.approval import ask_approval
 from counter_app.gui.autosave import DraftWriter
 from counter_app.gui.day_closed import warn_if_closed
-from counter_app.gui.fields import DERIVED, PREFILL, DateLine, FieldEditor, LineEdit, MaterialsList, make_editor
+from counter_app.gui.employer_picker import attach_pickers
+from counter_app.gui.fields import DERIVED, PREFILL, TYPED, DateLine, FieldEditor, LineEdit, MaterialsList, make_editor
 from counter_app.gui.formats import moment
 from counter_app.gui.forms.ui_business_form import Ui_BusinessForm
 from counter_app.gui.i18n import _t, catalog_text
@@ -35,6 +37,7 @@ from counter_app.gui.operations import Operation
 from counter_app.services.drafts import Draft
 
 AUTOSAVE_MS = 800
+FILL_MAXIMUM = "F9"  # the amount field takes the limit shown under it
 LABEL_WIDTH = 170
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -76,6 +79,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.setObjectName(f"form_{spec.kind.replace('-', '_')}")
         self.counter, self.spec = counter, spec
         self.editors: dict[str, FieldEditor] = {}
+        self.limit_labels: dict[str, QLabel] = {}  # "本次最多可提取 X 元" under the field a limit applies to
         self.chain: list[QWidget] = []  # the inputs in paper-form order
         self.touched: set[str] = set()
         self.review: services.FormReview | None = None  # the latest review shown
@@ -99,6 +103,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             self.side_layout.insertWidget(0, self.extra)
         if "materials" not in self.editors:
             self.materials_box.hide()
+        self.pickers = attach_pickers(self)  # the employer picker on USCC fields
         self._wire()
         self.submit.setEnabled(False)
         self.print_notice.setEnabled(False)
@@ -131,6 +136,13 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             grid.addWidget(editor.label, row, 0)
             grid.addWidget(editor.widget, row, 1)
             grid.addWidget(editor.message, row, 2)
+            if spec.key == self.spec.amount_field:  # the limit up front, once its inputs are known
+                limit = QLabel(self)
+                limit.setObjectName(f"{spec.key}_limit")
+                limit.setWordWrap(True)
+                limit.hide()
+                grid.addWidget(limit, row + 1, 1, 1, 2)
+                self.limit_labels[spec.key] = limit
             editor.widget.installEventFilter(self._flow)
             self.chain.append(editor.widget)
         self.fields_layout.addStretch(1)
@@ -156,6 +168,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         QShortcut(QKeySequence("Esc"), self, self.request_cancel, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Ctrl+N"), self, self.print_notice.click,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(FILL_MAXIMUM), self, self.fill_maximum, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # -- values -----------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -211,6 +224,29 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             return True
         return False  # Qt's own order from here (the buttons)
 
+    def employer_chosen(self, key: str, choice: Any) -> None:
+        """An employer picked from a USCC field's list: its code in the field, its name beside it,
+        its ratios filled where the form has them (the review then confirms all of it)."""
+        editor = self.editors[key]
+        editor.set_value(choice.uscc, TYPED)
+        self._show_employer(key, choice.name)
+        if key != self.spec.subject_field:
+            ratios = {"worker_ratio": choice.worker_ratio, "employer_ratio": choice.employer_ratio}
+            for field_key, value in ratios.items():
+                target = self.editors.get(field_key)
+                if target is not None and value is not None and (target.is_empty() or target.origin == PREFILL):
+                    target.set_value(value, PREFILL)
+                    self.touched.add(field_key)
+        self.field_committed(key)
+        self.move_on(editor.widget, enter=True)  # chosen with Enter: on to the next field to fill
+
+    def _show_employer(self, key: str, name: str) -> None:
+        editor = self.editors[key]
+        if not editor.problem:
+            editor.message.setText(name)
+            editor.message.setProperty("severity", "info")
+            editor.message.style().polish(editor.message)
+
     # -- live checks ------------------------------------------------------------------------
     def field_committed(self, key: str) -> None:
         """The clerk left a field: review the whole form, keep the draft."""
@@ -257,6 +293,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             self._show_field(key, review)
         if "materials" in self.editors:
             self.editors["materials"].widget.set_materials(review.materials)  # in place: ticks and cursor stay
+        self._show_limit(review)
         self._show_missing(review)
         if filled:
             self.touched |= filled
@@ -268,6 +305,9 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         errors, warnings = review.problems(key)
         problems = errors or warnings
         editor.show_problem("；".join(p.message for p in problems), "error" if errors else "warning")
+        named = review.employers.get(key) or (review.subject if key == self.spec.subject_field == "uscc" else None)
+        if not problems and named is not None and named.known:
+            self._show_employer(key, named.name)
         value = review.value(key)
         shown = editor.value()
         if (isinstance(value, str) and isinstance(editor.widget, LineEdit) and not isinstance(editor.widget, DateLine)
@@ -315,7 +355,9 @@ class BusinessForm(QWidget, Ui_BusinessForm):
                 self._noted = subject.code  # the lookup is audited apart from the review (it writes)
                 counter, code = self.counter, subject.code
                 Operation(lambda _p: services.note_subject_lookup(counter, code)).run()
-        prefill = subject.prefill if subject is not None else {}
+        prefill = dict(subject.prefill) if subject is not None else {}
+        for employer in review.employers.values():  # the employer's ratios, for the employer's field
+            prefill.update({k: v for k, v in employer.prefill.items() if k in self.editors})
         filled: set[str] = set()
         for field_key, editor in self.editors.items():
             if field_key == key or field_key not in same or self.spec.field(field_key).derived_from:
@@ -336,6 +378,26 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             if editor is not None and hasattr(editor.widget, "setPlaceholderText"):
                 editor.widget.setPlaceholderText(_t("现为：") + editor.display(value))  # a label, never a code
         return filled
+
+    def _show_limit(self, review: services.FormReview) -> None:
+        limit = review.limit
+        for key, label in self.limit_labels.items():
+            if limit is None or limit.field != key:
+                label.hide()
+                continue
+            label.setText(f"{limit.label} {format_money(limit.maximum)} " + _t("元") + f"（{limit.why}）　"
+                          + _t("按 F9 填入"))
+            label.show()
+
+    def fill_maximum(self) -> None:
+        """F9: the amount field takes the limit shown (the clerk can still type less)."""
+        limit = self.review.limit if self.review is not None else None
+        if limit is None or limit.field not in self.editors or self._submitting:
+            return
+        editor = self.editors[limit.field]
+        editor.set_value(str(limit.maximum), TYPED)
+        editor.widget.setFocus()
+        self.field_committed(limit.field)
 
     def problems(self) -> tuple[list[str], list[str]]:
         """(labels of fields missing or wrong, names of materials not yet received), as last reviewed."""

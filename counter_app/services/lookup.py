@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from counter_app.domain.businesses import BUSINESSES
 from counter_app.domain.normalize import normalize_code, valid_text
 from counter_app.services import audit
+from counter_app.services.business_rules import subject_problems
 from counter_app.services.counter import Counter
 from counter_app.services.views import RecordView, record_view
+from counter_app.store.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,9 @@ class PersonCard:
     loans: list[Any] = field(default_factory=list)
     withdrawals: list[Any] = field(default_factory=list)
     applications: list[RecordView] = field(default_factory=list)
+    # Businesses that do not apply to this worker now (kind → why, from the business's subject rule):
+    # the card does not offer them (no 开户 for an active account, no 提取 without one).
+    unavailable: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -52,10 +58,44 @@ def person_card(counter: Counter, id_number: str, *, audited: bool = True) -> Pe
             loans=uow.loans.for_person(id_number),
             withdrawals=uow.withdrawals.for_person(id_number),
             applications=[record_view(a) for a in uow.applications.for_subject(id_number)],
+            unavailable=_unavailable(uow, id_number),
         )
     if audited:
         audit.record(counter, "lookup", audit.masked(id_number), {"via": "card"})
     return card
+
+
+def _unavailable(uow: UnitOfWork, id_number: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for kind, spec in BUSINESSES.items():
+        if spec.subject_field == "id_number":
+            errors = subject_problems(uow, kind, id_number).errors
+            if errors:
+                out[kind] = errors[0].message
+    return out
+
+
+@dataclass(frozen=True)
+class EmployerChoice:
+    """One employer in the picker of a USCC field: what it shows, what it matches, what it fills."""
+
+    uscc: str
+    name: str
+    worker_ratio: str | None  # percent as a decimal string ("12"), as the form takes it
+    employer_ratio: str | None
+    keys: str  # pinyin keys (full and initials), space-separated
+
+
+def employer_choices(counter: Counter) -> list[EmployerChoice]:
+    """Every employer of the local store, by name (offline; the picker filters them as the clerk types)."""
+    with counter.store.unit_of_work() as uow:
+        rows = uow.employers.picker_rows()
+    return [EmployerChoice(uscc, name, _ratio(worker), _ratio(employer), keys or "")
+            for uscc, name, worker, employer, keys in rows]
+
+
+def _ratio(value: Any) -> str | None:
+    return None if value is None else format(value.normalize() if hasattr(value, "normalize") else value, "f")
 
 
 REVEALABLE = {"id_number": "证件号码", "bank_card": "银行卡号"}

@@ -11,8 +11,9 @@ matches the submitted form, so a submit checks the form once.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from counter_app.domain import fieldcheck
@@ -20,6 +21,7 @@ from counter_app.domain.businesses import business
 from counter_app.domain.errors import FieldError
 from counter_app.domain.fieldcheck import FormCheck
 from counter_app.domain.materials import Material, missing_materials
+from counter_app.domain.money import format_money
 from counter_app.domain.person_fields import PERSON_FIELDS
 from counter_app.domain.preregistration import establishment_values
 from counter_app.services import audit, rules
@@ -53,6 +55,10 @@ class FormReview:
     subject: Subject | None = None
     materials: tuple[Material, ...] = ()  # required now, given the form
     missing_materials: tuple[Material, ...] = ()
+    # The employers other USCC fields name (open-account's employer_uscc): its name beside the
+    # field, and what it fills in (the employer's contribution ratios).
+    employers: dict[str, Subject] = field(default_factory=dict)
+    limit: rules.AmountLimit | None = None  # the most the amount may be, known before it is typed
 
     def problems(self, key: str) -> tuple[list[FieldError], list[FieldError]]:
         """(errors, warnings) of one field, the store's facts about the subject included."""
@@ -90,12 +96,41 @@ def review_form(counter: Counter, kind: str, form: Mapping[str, Any], *, live: b
     review = FormReview(kind=kind, form=raw, today=today, check=checked, materials=required,
                         missing_materials=missing)
     code = checked.values.get(spec.subject_field)
-    if not live or code is None:
+    named = {f.key: checked.values[f.key] for f in spec.fields
+             if f.kind == "uscc" and f.key != spec.subject_field and checked.values.get(f.key)}
+    if not live or (code is None and not named):
         return review
+
+    def read(unit: UnitOfWork) -> FormReview:
+        found = _with_subject(review, unit, code) if code is not None else review
+        found = _with_employers(found, unit, named) if named else found
+        ctx = rules.RuleContext(unit, counter.policy_on(), today, counter.station_code)
+        return _with_limit(found, rules.amount_limit(ctx, kind, dict(checked.values)))
+
     if uow is not None:
-        return _with_subject(review, uow, code)
+        return read(uow)
     with counter.store.unit_of_work() as own:
-        return _with_subject(review, own, code)
+        return read(own)
+
+
+def _with_limit(review: FormReview, limit: rules.AmountLimit | None) -> FormReview:
+    if limit is None:
+        return review
+    problems = review.store_problems
+    asked = review.check.values.get(limit.field)
+    if asked is not None and Decimal(str(asked)) > limit.maximum:
+        problems = (*problems, FieldError(limit.field, f"超过{limit.label}{format_money(limit.maximum)}元（{limit.why}）"))
+    return replace(review, limit=limit, store_problems=problems)
+
+
+def _with_employers(review: FormReview, uow: UnitOfWork, named: dict[str, str]) -> FormReview:
+    employers = {}
+    for key, uscc in named.items():
+        employer = uow.employers.get(uscc)
+        ratios = {"worker_ratio": employer.worker_ratio, "employer_ratio": employer.employer_ratio} if employer else {}
+        prefill = {k: format(v.normalize(), "f") for k, v in ratios.items() if v is not None}
+        employers[key] = Subject(uscc, employer is not None, employer.name if employer else "", prefill)
+    return replace(review, employers=employers)
 
 
 def _with_subject(review: FormReview, uow: UnitOfWork, code: str) -> FormReview:
@@ -112,9 +147,7 @@ def _with_subject(review: FormReview, uow: UnitOfWork, code: str) -> FormReview:
         record = asdict(worker) if worker is not None else {}
         prefill = {k: _jsonable(record[k]) for k in PERSON_KEYS if record.get(k) not in (None, "")}
         subject = Subject(code, worker is not None, record.get("name") or "", prefill)
-    return FormReview(kind=review.kind, form=review.form, today=review.today, check=review.check,
-                      store_problems=(*found.errors, *found.warnings), subject=subject,
-                      materials=review.materials, missing_materials=review.missing_materials)
+    return replace(review, store_problems=(*found.errors, *found.warnings), subject=subject)
 
 
 def note_subject_lookup(counter: Counter, code: str) -> None:

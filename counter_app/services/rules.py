@@ -49,7 +49,34 @@ class RuleContext:
     station_code: str
 
 
+@dataclass(frozen=True)
+class AmountLimit:
+    """The most a form's amount field may ask for, known before the amount is typed."""
+
+    field: str  # the field it limits ("amount")
+    maximum: Decimal
+    label: str  # how the form says it: "本次最多可提取", "可贷额度"
+    why: str  # the binding rule, in words
+
+
 CheckRule = Callable[[RuleContext, dict[str, Any], dict[str, Any]], RuleOutcome]
+LimitRule = Callable[[RuleContext, dict[str, Any]], AmountLimit | None]
+_LIMITS: dict[str, LimitRule] = {}
+
+
+def limit_rule(kind: str) -> Callable[[LimitRule], LimitRule]:
+    """Register ``kind``'s limit up front: ``rule(ctx, values) -> AmountLimit | None`` (None until the
+    inputs that decide it are known and valid)."""
+    def register(rule: LimitRule) -> LimitRule:
+        _LIMITS[kind] = rule
+        return rule
+    return register
+
+
+def amount_limit(ctx: RuleContext, kind: str, values: dict[str, Any]) -> AmountLimit | None:
+    """The limit of ``kind``'s amount for these inputs, or None (no rule, or inputs still missing)."""
+    rule = _LIMITS.get(kind)
+    return rule(ctx, values) if rule is not None else None
 SubjectRule = Callable[[UnitOfWork, str], RuleOutcome]
 _CHECKS: dict[str, CheckRule] = {}
 _SUBJECTS: dict[str, SubjectRule] = {}

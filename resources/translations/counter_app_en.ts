@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>为该单位职工</source>
+        <translation>For a worker of this employer: </translation>
+    </message>
+    <message>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
@@ -298,6 +302,10 @@
     <message>
         <source>责令限期办理通知书</source>
         <translation>Notice to register within a time limit</translation>
+    </message>
+    <message>
+        <source>责令限期缴存通知书</source>
+        <translation>Notice to pay contributions within a time limit</translation>
     </message>
     <message>
         <source>建制执法案卷</source>
@@ -780,6 +788,14 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>现为：</source>
         <translation>Now: </translation>
+    </message>
+    <message>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <source>按 F9 填入</source>
+        <translation>F9 fills it in</translation>
     </message>
     <message>
         <source>尚缺或有误：</source>

@@ -118,8 +118,8 @@ SPEC = BusinessSpec(
                   hint="购买新建商品房时填写已准入的楼盘项目名称"),
         FieldSpec("house_price", "房屋总价（元）", "money", section="贷款信息"),
         FieldSpec("second_home", "第二套住房", "bool", required=False, section="贷款信息"),
+        FieldSpec("months", "贷款期限（月）", "months", section="贷款信息"),  # before the amount: it sets the limit
         FieldSpec("amount", "申请贷款金额（元）", "money", section="贷款信息"),
-        FieldSpec("months", "贷款期限（月）", "months", section="贷款信息"),
         FieldSpec("method", "还款方式", "choice", choices=REPAYMENT_METHODS, section="贷款信息"),
         FieldSpec("co_borrower_id", "共同借款人身份证号码", "id_number", required=False, section="共同借款人"),
         MATERIALS,

@@ -8,18 +8,21 @@ from typing import Any
 from counter_app.domain import status
 from counter_app.domain.businesses.loan import SPEC
 from counter_app.domain.eligibility import LoanApplicantFacts, check_loan_eligibility
-from counter_app.domain.loan_limit import CONSTRAINT_LABELS, cap_area
+from counter_app.domain.errors import FieldError
+from counter_app.domain.loan_limit import CONSTRAINT_LABELS, LoanLimit, cap_area
 from counter_app.domain.money import format_money
 from counter_app.domain.projects import admitted_in_force, loan_problem, project_key
 from counter_app.domain.retirement import check_loan_term
 from counter_app.services import policy_facts
 from counter_app.services.projects import project_standings
 from counter_app.services.rules import (
+    AmountLimit,
     RuleContext,
     RuleOutcome,
     check_rule,
     existing_account,
     has_account,
+    limit_rule,
     loan_limit,
     pending_same,
     subject_rule,
@@ -27,6 +30,32 @@ from counter_app.services.rules import (
 
 KIND = SPEC.kind
 subject_rule(KIND)(has_account)
+
+
+LIMIT_INPUTS = ("id_number", "borrower_category", "house_price", "months", "monthly_income")
+
+
+@limit_rule(KIND)
+def limit(ctx: RuleContext, v: dict[str, Any]) -> AmountLimit | None:
+    """可贷额度 and the constraint that sets it, once the borrower, category, price, term and income are known."""
+    if any(not v.get(key) for key in LIMIT_INPUTS):
+        return None
+    account = existing_account(ctx, v["id_number"], RuleOutcome())
+    if account is None:
+        return None
+    found, unknown_area = _limit_found(ctx, v, account.balance)
+    if unknown_area:  # no cap can be told until the place of work is known; submit says why
+        return None
+    label = CONSTRAINT_LABELS.get(found.binding, found.binding)
+    return AmountLimit("amount", found.limit, "可贷额度", f"受“{label}”约束")
+
+
+def _limit_found(ctx: RuleContext, v: dict[str, Any], balance: Decimal) -> tuple[LoanLimit, FieldError | None]:
+    # The category cap follows where the borrower works (the form's choice, else the employer's district).
+    area, unknown_area = cap_area(ctx.version.loan, ctx.version.districts, v["borrower_category"],
+                                  policy_facts.work_district(ctx.uow, v))
+    second_home = bool(v.get("second_home", False))
+    return loan_limit(ctx.version, v, balance=balance, second_home=second_home, area=area), unknown_area
 
 
 @check_rule(KIND)
@@ -46,11 +75,8 @@ def check(ctx: RuleContext, v: dict[str, Any], facts: dict[str, Any]) -> RuleOut
         prior_fund_loans=len(prior_loans),
     )
     out.errors += check_loan_eligibility(applicant, second_home=second_home, day=ctx.today, version=ctx.version)
-    # The category cap follows where the borrower works (the form's choice, else the employer's district).
-    area, unknown_area = cap_area(ctx.version.loan, ctx.version.districts, v["borrower_category"],
-                                  policy_facts.work_district(ctx.uow, v))
+    limit, unknown_area = _limit_found(ctx, v, account.balance)
     out.errors += [unknown_area] if unknown_area else []
-    limit = loan_limit(ctx.version, v, balance=account.balance, second_home=second_home, area=area)
     out.details["loan_limit"] = limit.as_dict()
     out.details["record"] = {"loan_limit": limit.as_dict()}  # the form prints the limit found at intake
     out.details["rate"] = str(ctx.version.loan.rate(second_home, int(v["months"])))

@@ -137,6 +137,16 @@ class EmployerRepository(_KeyedRepository):
         stmt = stmt.order_by(s.employers.c.insured_staff.desc().nulls_last(), s.employers.c.uscc)
         return to_records(EmployerRecord, self._c.execute(stmt))
 
+    def picker_rows(self) -> list[tuple[str, str, Any, Any, str]]:
+        """Every employer as (uscc, name, worker_ratio, employer_ratio, its pinyin keys joined by
+        spaces), by name: the employer picker's list, read once and filtered in memory."""
+        keys = (select(s.search_keys.c.ref, func.group_concat(s.search_keys.c.key, " ").label("keys"))
+                .where(s.search_keys.c.owner == EMPLOYER).group_by(s.search_keys.c.ref).subquery())
+        e = s.employers.c
+        stmt = (select(e.uscc, e.name, e.worker_ratio, e.employer_ratio, keys.c["keys"])
+                .outerjoin_from(s.employers, keys, keys.c.ref == e.uscc).order_by(e.name))
+        return [tuple(row) for row in self._c.execute(stmt)]
+
     def query(self, township: str | None = None) -> list[EmployerRecord]:
         stmt = select(s.employers).order_by(s.employers.c.township, s.employers.c.name)
         if township is not None:

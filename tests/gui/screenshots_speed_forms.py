@@ -1,0 +1,71 @@
+"""Screenshots of #16's clerk-speed parts for people to look at (not a test; run under Xvfb).
+
+    Xvfb :97 -screen 0 1920x1080x24 &
+    DISPLAY=:97 QT_QPA_PLATFORM=xcb python tests/gui/screenshots_speed_forms.py DATA_DIR OUT_DIR 1366x768
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from gui_helpers import send_text
+from PySide6.QtWidgets import QApplication, QWidget
+from screenshots import settle, worker
+
+from counter_app import services
+from counter_app.domain.search_keys import employer_keys
+from counter_app.gui.app import create_main_window
+
+
+def screen_shot(out: Path, name: str, size: str) -> None:
+    """The whole screen (popups are windows of their own: a window grab leaves them out)."""
+    settle(500)
+    w, h = (int(v) for v in size.split("x"))
+    path = out / f"{name}-{size}.png"
+    QApplication.primaryScreen().grabWindow(0, 0, 0, w, h).save(str(path))
+    print(path)
+
+
+def main(data_dir: str, out_dir: str, sizes: list[str]) -> None:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    counter = services.open_counter(data_dir, demo=True)
+    card = worker(counter)
+    for size in sizes:
+        w, h = (int(v) for v in size.split("x"))
+        for draft in services.list_drafts(counter):
+            services.discard_draft(counter, draft.kind)
+        window: Any = create_main_window(data_dir)
+        window.setGeometry(0, 0, w, h)
+        window.show()
+        settle(300)
+        window.show_card("worker", card.worker.id_number)
+        screen_shot(out, "card-worker", size)
+        window.show_card("employer", card.employer.uscc)
+        screen_shot(out, "card-employer", size)
+        window.show_home()  # from the employer card, 开户 would start with its USCC filled in
+        window.open_business("open-account")
+        settle(1500)  # the employer list loads off the GUI thread
+        line = window.findChild(QWidget, "employer_uscc")
+        line.setFocus()
+        send_text(line, min(employer_keys(card.employer.name), key=len)[:3])
+        screen_shot(out, "picker-open", size)
+        window.form.pickers["employer_uscc"].popup().hide()
+        line.clear()
+        send_text(line, card.employer.uscc)
+        window.form.editors["employer_uscc"].committed.emit("employer_uscc")
+        settle(800)
+        screen_shot(out, "picker-chosen", size)
+        window.form.retire()
+        window.close()
+    counter.close()
+    app.processEvents()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], sys.argv[3:] or ["1366x768"])

@@ -1,0 +1,158 @@
+"""Clerk speed (#16): the worker card's keys and offers, the employer picker, limits up front."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gui_helpers import choose, field, fill, send_key, send_text, settle
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QPushButton
+from test_wizard import a_worker, an_employer, open_form
+
+from counter_app.domain.money import format_money
+from counter_app.domain.search_keys import employer_keys
+from counter_app.gui.card import mnemonic
+
+
+def _card_shown(qtbot: Any, window: Any, kind: str, key: str) -> Any:
+    window.show_card(kind, key)
+    qtbot.waitUntil(lambda: window.card is not None and window.pages.currentWidget() is window.card_page)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    return window.card
+
+
+def test_the_card_offers_only_what_applies_with_alt_keys(qtbot: Any, window: Any, counter: Any) -> None:
+    person = a_worker(counter)  # a normal account, no loan
+    card = _card_shown(qtbot, window, "worker", person.worker.id_number)
+    shown = {b.objectName() for b in card.findChildren(QPushButton) if b.objectName().startswith("card_")}
+    assert "card_open_account" not in shown, "no 开户 for a worker whose account is active"
+    assert {"card_withdrawal", "card_loan", "card_info_change"} <= shown
+    assert "card_loan_settle" not in shown, "no 提前结清 without a loan"
+    assert "一人一户" in card.unavailable["open-account"]
+    button = card.buttons["withdrawal"]
+    assert f"&{mnemonic('withdrawal')}" in button.text()
+    qtbot.keyClick(card, mnemonic("withdrawal"), Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.form is not None and window.form.spec.kind == "withdrawal")
+    assert field(window, "id_number").text() == person.worker.id_number
+
+
+def test_ctrl_number_from_a_card_fills_the_person_like_the_button(qtbot: Any, window: Any, counter: Any) -> None:
+    person = a_worker(counter)
+    card = _card_shown(qtbot, window, "worker", person.worker.id_number)
+    qtbot.keyClick(card, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # 贷款受理
+    qtbot.waitUntil(lambda: window.form is not None and window.form.spec.kind == "loan")
+    assert field(window, "id_number").text() == person.worker.id_number
+    qtbot.waitUntil(lambda: person.worker.name in window.form.subject_label.text())
+    window.show_home()
+    window.findChild(type(window.action_records), "action_withdrawal").trigger()  # not from a card: empty
+    qtbot.waitUntil(lambda: window.form is not None and window.form.spec.kind == "withdrawal")
+    assert field(window, "id_number").text() == ""
+
+
+def test_the_employer_card_opens_an_account_for_its_worker(qtbot: Any, window: Any, counter: Any) -> None:
+    employer = an_employer(counter)
+    card = _card_shown(qtbot, window, "employer", employer.uscc)
+    button = card.buttons["open-account"]
+    assert button.text().startswith("为该单位职工开户")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.form is not None and window.form.spec.kind == "open-account")
+    assert field(window, "employer_uscc").text() == employer.uscc
+    assert window.focusWidget() is not field(window, "employer_uscc"), "the keyboard starts at the first empty field"
+    send_key(window.focusWidget(), Qt.Key.Key_Escape)
+
+
+def _initials(name: str) -> str:
+    return min(employer_keys(name), key=len)
+
+
+def test_the_employer_picker_completes_pinyin_initials_and_fills_the_ratios(qtbot: Any, window: Any,
+                                                                              counter: Any) -> None:
+    employer = an_employer(counter)
+    form = open_form(qtbot, window, "open-account")
+    picker = form.pickers["employer_uscc"]
+    qtbot.waitUntil(lambda: bool(picker.employers.choices), timeout=10000)
+    line = field(window, "employer_uscc")
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    send_text(line, _initials(employer.name))
+    qtbot.waitUntil(lambda: picker.popup().isVisible())
+    shown = [picker.completionModel().index(r, 0).data() for r in range(picker.completionCount())]
+    row = next(r for r, text in enumerate(shown) if employer.uscc in text)
+    assert picker.popup().currentIndex().row() == 0, "the best match is taken by Enter alone"
+    for _ in range(row):
+        send_key(picker.popup(), Qt.Key.Key_Down)
+    send_key(picker.popup(), Qt.Key.Key_Return)
+    assert line.text() == employer.uscc
+    assert field(window, "employer_uscc_message").text() == employer.name
+    assert field(window, "worker_ratio").text() == format(employer.worker_ratio.normalize(), "f")
+    assert field(window, "employer_ratio").text() == format(employer.employer_ratio.normalize(), "f")
+    settle(qtbot, window)
+    assert field(window, "employer_uscc_message").text() == employer.name, "the review confirms the employer"
+
+
+def test_a_typed_uscc_shows_the_employer_and_fills_its_ratios(qtbot: Any, window: Any, counter: Any) -> None:
+    employer = an_employer(counter)
+    open_form(qtbot, window, "open-account")
+    fill(qtbot, window, "employer_uscc", employer.uscc)
+    qtbot.waitUntil(lambda: field(window, "employer_uscc_message").text() == employer.name)
+    qtbot.waitUntil(lambda: field(window, "worker_ratio").text() == format(employer.worker_ratio.normalize(), "f"))
+
+
+def test_the_picker_finds_an_employer_by_name_typed_in_chinese(qtbot: Any, window: Any, counter: Any) -> None:
+    employer = an_employer(counter)
+    form = open_form(qtbot, window, "deferral")  # the picker is on every USCC field, the subject's too
+    picker = form.pickers["uscc"]
+    qtbot.waitUntil(lambda: bool(picker.employers.choices), timeout=10000)
+    line = field(window, "uscc")
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    line.inputMethodEvent(_commit(employer.name[-6:]))
+    qtbot.waitUntil(lambda: picker.popup().isVisible())
+    assert any(employer.uscc in picker.completionModel().index(r, 0).data() for r in range(picker.completionCount()))
+
+
+def _commit(text: str) -> Any:
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    return event
+
+
+def test_the_withdrawal_limit_shows_up_front_and_f9_fills_it(qtbot: Any, window: Any, counter: Any) -> None:
+    person = a_worker(counter)
+    open_form(qtbot, window, "withdrawal")
+    fill(qtbot, window, "id_number", person.worker.id_number)
+    choose(window, "reason_code", "07")  # 租房
+    settle(qtbot, window)
+    label = field(window, "amount_limit")
+    qtbot.waitUntil(label.isVisible, timeout=5000)
+    limit = window.form.review.limit
+    assert limit is not None and limit.maximum > 0
+    assert label.text().startswith(f"本次最多可提取 {format_money(limit.maximum)} 元（租房提取")
+    amount = field(window, "amount")
+    amount.setFocus()
+    qtbot.waitUntil(amount.hasFocus)
+    send_key(amount, Qt.Key.Key_F9)
+    assert amount.text() == str(limit.maximum)
+    settle(qtbot, window)
+    assert field(window, "amount_message").text() == ""
+    amount.clear()
+    fill(qtbot, window, "amount", str(limit.maximum + 1))  # one yuan above: marked as the clerk leaves
+    qtbot.waitUntil(lambda: "超过本次最多可提取" in field(window, "amount_message").text(), timeout=5000)
+    assert window.form.form_stack.currentWidget() is not window.form.done_page
+
+
+def test_the_loan_limit_shows_with_its_binding_rule(qtbot: Any, window: Any, counter: Any) -> None:
+    person = a_worker(counter)
+    open_form(qtbot, window, "loan")
+    fill(qtbot, window, "id_number", person.worker.id_number)
+    choose(window, "borrower_category", "general")
+    for key, value in (("house_price", "600000"), ("months", "240"), ("monthly_income", "6000")):
+        fill(qtbot, window, key, value)
+    label = field(window, "amount_limit")
+    qtbot.waitUntil(label.isVisible, timeout=5000)
+    assert label.text().startswith("可贷额度 ") and "约束" in label.text()
+    limit = window.form.review.limit
+    fill(qtbot, window, "amount", str(limit.maximum + 100))
+    qtbot.waitUntil(lambda: "超过可贷额度" in field(window, "amount_message").text(), timeout=5000)
