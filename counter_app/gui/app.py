@@ -35,7 +35,7 @@ QLineEdit[guarded="true"], QComboBox[guarded="true"] { background: #eef4fb; colo
 QLabel[severity="error"] { color: #c62828; }
 QLabel[severity="warning"] { color: #e65100; }
 QLabel#missing_label[severity="ok"] { color: #2e7d32; }
-QToolBar#business_bar QToolButton { padding: 6px 10px; min-width: 84px; font-size: 15px; }
+QToolBar#business_bar QToolButton { padding: 4px 10px; min-width: 84px; font-size: 15px; }
 """
 
 

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 
 # The left bar when the window is too low for the roomy buttons (APP_STYLE in app.py has those).
-COMPACT_BAR = "QToolBar { spacing: 0px; } QToolButton { padding: 0px 8px; min-width: 84px; font-size: 14px; }"
+COMPACT_BAR = "QToolBar { spacing: 0px; } QToolButton { padding: 0px 8px; min-width: 84px; font-size: 13px; }"
 
 
 def business_shortcut(number: int) -> str:
