@@ -27,7 +27,7 @@ def validity_errors(valid_from: date, valid_until: date | None, on: date, field:
         return []
     if valid_until < on:
         return [FieldError(field, f"身份证已于{valid_until.isoformat()}到期（有效期限{valid_from.isoformat()}至"
-                                  f"{valid_until.isoformat()}），不能受理；请申请人持有效身份证或临时身份证办理")]
+                                  f"{valid_until.isoformat()}），请申请人持有效身份证或临时身份证办理")]
     if valid_until - on < timedelta(days=EXPIRY_NOTICE_DAYS):
         left = (valid_until - on).days
         when = "今日到期" if left == 0 else f"还有{left}天到期"
