@@ -1,4 +1,4 @@
-"""``counter-central``: the centre's administration (init, add-station, seed-demo, decide, status, flags, audit-verify)."""
+"""``counter-central``: the centre's administration (init, add-station, seed-demo, decide, projects, status, flags, …)."""
 
 from __future__ import annotations
 
@@ -20,11 +20,12 @@ from counter_app.sync import (
     central_checks,
     central_clerks,
     central_db,
+    central_projects,
     central_receipts,
     central_risk,
     central_seed,
 )
-from counter_app.sync.central_db import CentralError
+from counter_app.sync.central_errors import CentralError
 
 DSN_ENV = "COUNTER_CENTRAL_DSN"
 
@@ -72,11 +73,32 @@ def _seed_demo(args: argparse.Namespace) -> int:
 
 def _decide(args: argparse.Namespace) -> int:
     with _connect(args) as conn:
-        result = central_db.decide(conn, args.receipt_number, args.decision, args.reason or "", args.by)
+        result = central_db.decide(conn, args.receipt_number, args.decision, args.reason or "", args.by,
+                                   agreement_no=args.agreement_no, valid_until=args.valid_until)
     if args.json:
         emit_json(result)
     else:
         print(f"已记录审批结果：{result['receipt_number']} → {result['decision']}")
+        if "project" in result:
+            print(f"楼盘状态：{central_projects.STANDING_LABELS[result['project']]}（各服务站同步后生效）")
+    return 0
+
+
+def _projects(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        if args.suspend:
+            projects = [central_projects.suspend(conn, args.suspend, args.reason or "")]
+        else:
+            projects = central_projects.list_projects(conn)
+    if args.json:
+        emit_json({"projects": projects})
+        return 0
+    for p in projects:
+        until = f"有效期至 {p['valid_until']}" if p["valid_until"] else ""
+        print(f"{p['name']}\t{p['developer_name']}\t{central_projects.STANDING_LABELS[p['standing']]}"
+              f"\t{p['agreement_no'] or ''}\t{until}\t{p['note']}")
+    if not projects:
+        print("中心还没有准入的楼盘")
     return 0
 
 
@@ -242,6 +264,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("decision", choices=central_db.DECISIONS, help="approve / reject / needs-more")
     p.add_argument("--reason", default="", help="原因")
     p.add_argument("--by", help="审批人（默认数据库用户）")
+    p.add_argument("--agreement-no", help="批准楼盘准入：合作协议编号")
+    p.add_argument("--valid-until", type=_day, help="批准楼盘准入：合作协议有效期至，YYYY-MM-DD")
+    p = command("projects", "中心的楼盘准入名单（准入、不予准入、暂停），或暂停某楼盘的准入", _projects)
+    p.add_argument("--suspend", metavar="NAME", help="暂停该楼盘的住房公积金贷款准入（各服务站同步后拒绝其贷款）")
+    p.add_argument("--reason", help="暂停原因（--suspend 时必填）")
     command("status", "各服务站的接收数量、最近联系时间与待核查标记数", _status)
     p = command("flags", "中心用自己的数据复核出的问题（余额、限额、频次、合同重复使用、审计链）", _flags)
     p.add_argument("--station", help="只看该服务站")
