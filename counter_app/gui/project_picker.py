@@ -94,7 +94,7 @@ class ProjectCompleter(QCompleter):
         self.setWidget(line)  # the field's text is ours to set, to the name chosen
         popup = self.popup()
         popup.setObjectName(f"{line.objectName()}_picker")
-        popup.setMinimumWidth(460)
+        popup.setMinimumWidth(600)  # name, developer, agreement and its end on one line
         popup.setUniformItemSizes(True)
         self.activated[QModelIndex].connect(self._activated)
         line.textEdited.connect(self.refilter)
