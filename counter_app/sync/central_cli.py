@@ -17,6 +17,7 @@ from counter_app.crash import scrub
 from counter_app.faults import connection_message
 from counter_app.sync import (
     central_audit,
+    central_certificates,
     central_checks,
     central_clerks,
     central_db,
@@ -186,6 +187,21 @@ def _verify_receipt(args: argparse.Namespace) -> int:
     return 0 if verdict["genuine"] else 1
 
 
+def _verify_certificate(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        try:
+            verdict = central_certificates.verify_certificate(conn, args.text)
+        except central_certificates.CertificateTextError as exc:
+            raise CliError.single("text", str(exc)) from None
+    if args.json:
+        emit_json(verdict)
+    else:
+        print(verdict["message"])
+        for label, value in verdict.get("facts", {}).items():
+            print(f"  {label}：{value or '—'}")
+    return 0 if verdict["genuine"] else 1
+
+
 _CLERK_DONE = {"add": "已添加", "disable": "已停用", "enable": "已启用", "reset": "已重置一次性密码："}
 
 
@@ -282,6 +298,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="导出的 Excel 文件，如 risk.xlsx")
     p = command("verify-receipt", "核验回执真伪（二维码内容，或回执编号加校验码；伪造时退出码为 1）", _verify_receipt)
     p.add_argument("text", help="二维码内容，如 \"CG01-01-20261123-0001|1a2b3c4d\"")
+    p = command("verify-certificate", "核验缴存使用证明真伪（二维码内容，或证明编号加核验码；不符时退出码为 1）",
+                _verify_certificate)
+    p.add_argument("text", help="二维码内容，或如 \"ZMCG0120261123A1B2 1A2B-3C4D-5E6F-7A8B\"")
     p = command("purge", "清理各服务站均已取走的变更记录（早于保留天数）", _purge)
     p.add_argument("--older-than", type=int, required=True, metavar="DAYS", help="保留天数")
     p = command("promote", "主服务器损毁时把备用服务器提升为主服务器（--dsn 指向备用服务器，超级用户）", _promote)
