@@ -192,7 +192,7 @@ preregistrations = Table(
     Column("imported_at", UtcDateTime, nullable=False),
 )
 
-# --- developers' projects (楼盘准入), 0009 -----------------------------------------------------------
+# --- developers' projects (楼盘准入), 0010 -----------------------------------------------------------
 
 # The centre's projects table as pulled: every station knows every project of the city, so a loan
 # taken anywhere can name a project admitted through another station.

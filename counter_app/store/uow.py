@@ -12,6 +12,7 @@ from counter_app.store import schema as s
 from counter_app.store import schema_operations as o
 from counter_app.store.bulk import insert_tuples
 from counter_app.store.engine import write_engine
+from counter_app.store.repositories.attachments import AttachmentRepository
 from counter_app.store.repositories.funds import (
     AccountRepository,
     LoanRepository,
@@ -72,7 +73,8 @@ class UnitOfWork:
     closes: DailyCloseRepository
     ratings: RatingRepository
     preregistrations: PreregistrationRepository  # 多证合一 pre-registrations, revision 0007
-    projects: ProjectRepository  # the centre's projects (楼盘准入), revision 0009
+    projects: ProjectRepository  # the centre's projects (楼盘准入), revision 0010
+    attachments: AttachmentRepository  # files attached to applications, revision 0009
 
     def __init__(self, engine: Engine, write: bool = False) -> None:
         self._engine = write_engine(engine) if write else engine
@@ -96,6 +98,7 @@ class UnitOfWork:
         self.deferrals, self.closes, self.ratings = DeferralRepository(c), DailyCloseRepository(c), RatingRepository(c)
         self.preregistrations = PreregistrationRepository(c)
         self.projects = ProjectRepository(c)
+        self.attachments = AttachmentRepository(c)
         return self
 
     def __exit__(
