@@ -6,8 +6,8 @@ the clerk sets an own password before anything else. ``confirmed_at``: the last 
 centre listed the account as active. ``offline_override_until``: a supervisor let the account log in
 past the offline lock until then (audited).
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0010'
-down_revision = '0009'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
