@@ -48,6 +48,7 @@ class LoginDialog(QDialog, Ui_LoginDialog):
         self.login_button.clicked.connect(self.try_login)
         self.credentials.password.returnPressed.connect(self.try_login)
         self.credentials.succeeded.connect(self._logged_in)
+        self.credentials.message_shown.connect(self._fit)
         self.credentials.username.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build_new_password(self) -> None:
@@ -68,6 +69,12 @@ class LoginDialog(QDialog, Ui_LoginDialog):
         self.new_password_again.returnPressed.connect(self.try_login)
         self.new_password_box.hide()
         self.login_layout.insertWidget(self.login_layout.indexOf(self.credentials) + 1, self.new_password_box)
+
+    def _fit(self) -> None:
+        """A long message (the offline lock's, a lockout's) wraps onto more lines: grow to show it all."""
+        self.credentials.message.updateGeometry()
+        self.login_layout.activate()
+        self.adjustSize()
 
     def try_login(self) -> None:
         counter = self.counter
