@@ -73,6 +73,7 @@ class LoginDialog(QDialog, Ui_LoginDialog):
     def _fit(self) -> None:
         """A long message (the offline lock's, a lockout's) wraps onto more lines: grow to show it all."""
         self.credentials.message.updateGeometry()
+        self.credentials.layout().activate()  # the wrapped label's new height reaches the dialog's layout
         self.login_layout.activate()
         self.adjustSize()
 
