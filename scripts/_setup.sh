@@ -10,7 +10,8 @@ VENV="${COUNTER_APP_VENV:-$ROOT/.venv}"
 # PostgreSQL server and the CUPS server with its PDF virtual printer (cups-pdf) that the tests start.
 APP_DEBS=(libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-icccm4
   libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1
-  libxcb-cursor0 libxcb-shape0 libxcb-randr0 fonts-noto-cjk libcups2-dev gcc)
+  libxcb-cursor0 libxcb-shape0 libxcb-randr0 fonts-noto-cjk libcups2-dev gcc
+  libpulse0)  # libpulse0: QtMultimedia (the document camera), loaded when the capture dialog opens
 TEST_DEBS=(xvfb xauth poppler-utils postgresql cups printer-driver-cups-pdf)
 # pycups has no wheel: pip compiles it with gcc against libcups2-dev and the interpreter's own
 # headers (Python.h), which a Debian python3 has only with python3-dev.

@@ -1,4 +1,5 @@
-"""``counter-central``: the centre's administration (init, add-station, seed-demo, decide, status, flags, audit-verify)."""
+"""``counter-central``: the centre's administration (init, add-station, seed-demo, decide, status, flags, audit-verify,
+attachments)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from counter_app.console import CliError, emit_json
 from counter_app.crash import scrub
 from counter_app.faults import connection_message
 from counter_app.sync import (
+    attachments,
     central_audit,
     central_checks,
     central_clerks,
@@ -164,6 +166,22 @@ def _verify_receipt(args: argparse.Namespace) -> int:
     return 0 if verdict["genuine"] else 1
 
 
+def _attachments(args: argparse.Namespace) -> int:
+    number = args.receipt_number.strip().upper()
+    with _connect(args) as conn:
+        held = attachments.held_at_centre(conn, number)
+    if held is None:
+        raise CliError.single("receipt_number", f"中心没有受理编号为 {number} 的申请")
+    if args.json:
+        emit_json(held)
+        return 0
+    print(f"{number}（{held['station_code']}）：{held['files']} 个文件，共 {held['pages']} 页，{held['bytes']} 字节")
+    for n, f in enumerate(held["attachments"], start=1):  # type: ignore[arg-type]
+        mark = "" if f["intact"] else "（内容与哈希值不符！）"
+        print(f"{n}. {f['name']}  {f['material'] or '未归类'}  {f['pages']} 页  SHA-256 {f['sha256']}{mark}")
+    return 0
+
+
 _CLERK_DONE = {"add": "已添加", "disable": "已停用", "enable": "已启用", "reset": "已重置一次性密码："}
 
 
@@ -255,6 +273,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="导出的 Excel 文件，如 risk.xlsx")
     p = command("verify-receipt", "核验回执真伪（二维码内容，或回执编号加校验码；伪造时退出码为 1）", _verify_receipt)
     p.add_argument("text", help="二维码内容，如 \"CG01-01-20261123-0001|1a2b3c4d\"")
+    p = command("attachments", "列出中心收到的某申请的附件（材料、页数、哈希值，并按中心保存的内容重算哈希）", _attachments)
+    p.add_argument("receipt_number", help="受理编号")
     p = command("purge", "清理各服务站均已取走的变更记录（早于保留天数）", _purge)
     p.add_argument("--older-than", type=int, required=True, metavar="DAYS", help="保留天数")
     p = command("promote", "主服务器损毁时把备用服务器提升为主服务器（--dsn 指向备用服务器，超级用户）", _promote)
