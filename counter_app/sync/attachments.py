@@ -7,7 +7,7 @@ the middle of a file resumes with the missing chunks, never the whole file; (2)
 ``central.complete_attachment_file`` joins them and checks the whole against its hash; (3) the
 link rows (application ↔ material ↔ file) go in keyed by their client id, ``ON CONFLICT DO
 NOTHING``, and only then are they marked synced here. Row-level security at the centre keeps
-each station to its own rows (central revision 0013).
+each station to its own rows (central revision 0014).
 """
 
 from __future__ import annotations

@@ -56,6 +56,10 @@
         <translation>No account yet</translation>
     </message>
     <message>
+        <source>开户申请待中心审核</source>
+        <translation>Account opening awaiting the centre&apos;s review</translation>
+    </message>
+    <message>
         <source>公积金贷款</source>
         <translation>Fund loans</translation>
     </message>
@@ -92,6 +96,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>开户办结后可办理其他业务</source>
+        <translation>Other business once the account is opened</translation>
+    </message>
+    <message>
         <source>公积金贷款：无</source>
         <translation>Fund loans: none</translation>
     </message>
@@ -120,6 +128,10 @@
         <translation>Not registered (order to register by a deadline)</translation>
     </message>
     <message>
+        <source>建制申请待中心审核</source>
+        <translation>Registration awaiting the centre&apos;s review</translation>
+    </message>
+    <message>
         <source>单位账号</source>
         <translation>Employer account no.</translation>
     </message>
@@ -134,6 +146,10 @@
     <message>
         <source>联系人</source>
         <translation>Contact</translation>
+    </message>
+    <message>
+        <source>待中心审核</source>
+        <translation>Awaiting the centre&apos;s review</translation>
     </message>
     <message>
         <source>证件号码</source>
@@ -2162,6 +2178,14 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Point at the document and press Space</translation>
     </message>
     <message>
+        <source>合作协议 {no}</source>
+        <translation>agreement {no}</translation>
+    </message>
+    <message>
+        <source>有效期至 {day}</source>
+        <translation>valid until {day}</translation>
+    </message>
+    <message>
         <source>读卡(F8)</source>
         <translation>Read card (F8)</translation>
     </message>
@@ -3033,10 +3057,6 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Purchase, lease or loan contract no.</translation>
     </message>
     <message>
-        <source>购买新建商品房时填写已准入的楼盘项目名称</source>
-        <translation>For a new commercial house: the admitted project&apos;s name</translation>
-    </message>
-    <message>
         <source>公积金贷款提前结清</source>
         <translation>Early settlement of a fund loan</translation>
     </message>
@@ -3243,6 +3263,10 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>楼盘项目</source>
         <translation>Project</translation>
+    </message>
+    <message>
+        <source>购买新建商品房时填写已准入的楼盘项目名称（可输入拼音首字母选择）</source>
+        <translation>For a new commercial house: the admitted project&apos;s name (type its pinyin initials to pick)</translation>
     </message>
     <message>
         <source>项目坐落</source>

@@ -1,7 +1,7 @@
 """Attachments at the centre (电子档案, issue #21): files by hash, uploaded in chunks, linked to applications.
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-06
 
 A station uploads each archive copy once (per station, by SHA-256) as chunks, each chunk its own
@@ -20,8 +20,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0013"
-down_revision: str | None = "0012"
+revision: str = "0014"
+down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
