@@ -440,3 +440,34 @@ def _grants(central) -> list:
             " 'central'::regnamespace UNION ALL SELECT r.rolname, concat_ws(',', r.rolsuper, r.rolcreaterole,"
             " r.rolbypassrls, r.rolcreatedb, a.rolpassword), r.rolcanlogin FROM pg_roles r JOIN pg_authid a ON"
             " a.oid = r.oid WHERE r.rolname = ANY(%s) ORDER BY 1", ([s.role for s in central.stations],)).fetchall()
+
+
+def test_the_centres_recheck_flags_a_frequency_no_single_station_could_see(central, file_keyring, tmp_path, capsys,
+                                                                          monkeypatch):
+    # The centre re-checks limits and frequency with every station's withdrawals: the same worker's
+    # property-fee withdrawal (3,600 a year, once in 12 months) taken at two stations in one month is
+    # fine at each station alone, and a flag at the centre.
+    a, b = central.add_station(), central.add_station()
+    with central.connect() as owner:
+        owner.execute("INSERT INTO central.accounts (account_no, id_number, status, balance, consecutive_months,"
+                      " district) VALUES ('CG0100000001', %s, '01', 50000.00, 36, %s)", (W.active, a.district))
+    taken = {}
+    for n, station in enumerate((a, b)):
+        data = station_world(tmp_path / station.code, station)
+        with open_counter(data, clock=lambda n=n: fixed_clock() + timedelta(days=n)) as counter:
+            result = take(counter, "withdrawal", withdrawal_form(
+                reason_code="93", variant=None, amount="2000.00", event_amount="2000.00", event_date="2026-11-01",
+                document_no=None))
+            assert result.ok, result.errors
+            taken[station.code] = result.receipt_number
+        assert connect(capsys, monkeypatch, data, station)[0] == 0
+        assert sync(capsys, monkeypatch, data)[0] == 0
+    code = central_main(["flags", "--dsn", central.dsn, "--recheck", "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and out["rechecked"] == 2
+    limits = [f for f in out["flags"] if f["rule"] == "limits"]
+    assert [f["receipt_number"] for f in limits] == [taken[b.code]], out["flags"]  # the later one, at the other station
+    assert "12" in limits[0]["message"] or "3600" in limits[0]["message"].replace(",", ""), limits[0]["message"]
+    assert central_main(["flags", "--dsn", central.dsn, "--recheck", "--json"]) == 0  # re-run: nothing doubled
+    again = json.loads(capsys.readouterr().out)
+    assert again["rechecked"] == 0 and len([f for f in again["flags"] if f["rule"] == "limits"]) == 1
