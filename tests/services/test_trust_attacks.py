@@ -13,6 +13,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import keyring
+import keyring.backends.fail
 import pytest
 from service_world import (
     PURCHASE_CONTRACT,
@@ -163,6 +165,23 @@ def test_each_rewrite_of_the_log_fails_audit_verify(counter, data_dir, capsys, m
     code, verdict = cli(capsys, monkeypatch, data_dir, "audit", "verify", "--offline", "--json")
     assert code == 1 and verdict["ok"] is False and verdict["reason"] == reason
 
+
+
+def test_audit_verify_without_a_usable_keyring_says_it_cannot_check_rather_than_tampered(counter, data_dir, capsys,
+                                                                                         monkeypatch):
+    # Probe: with the keyring backend failing, `audit verify` said "审计日志已被改动" (exit 1) about an
+    # intact log: a PC fault read as tampering. It cannot check the keyed rows: exit 2, naming the keyring.
+    audit.record(counter, "lookup", "110105********0011", {"via": "card"})
+    counter.close()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        code, out = cli(capsys, monkeypatch, data_dir, "audit", "verify", "--offline", "--json")
+    finally:
+        keyring.set_keyring(previous)
+    assert code == 2 and out["errors"][0]["field"] == "keyring", out
+    assert "无法核验" in out["errors"][0]["message"] and "已被改动" not in out["errors"][0]["message"]
+    assert cli(capsys, monkeypatch, data_dir, "audit", "verify", "--offline")[0] == 0  # keyring back: intact
 
 # --- 4. integrity at open -------------------------------------------------------------------------------
 
