@@ -1,7 +1,7 @@
 """A receipt's verification code (回执校验码) and QR content: printed by the station, checked by the centre.
 
 The code is the first 8 hex digits of HMAC-SHA256 over ``"<receipt_number>|<client_id>"`` with the
-station's receipt key, which the centre issues to that station alone (central revision 0014): a
+station's receipt key, which the centre issues to that station alone (central revision 0015): a
 station cannot make a code for another station's receipt, and a leaked client id is not enough.
 A station that has not received its key yet (a new one, offline since it was set up) prints the
 older unkeyed code, SHA-256 over the same text; the centre accepts that one only for receipts taken

@@ -27,8 +27,8 @@ RATING = "rating"
 COLLECTION_CONTACT = "collection_contact"
 DAILY_CLOSE = "daily_close"
 COVERAGE_TARGET = "coverage_target"
-DEFERRAL = "deferral"  # central revision 0015
-COVERAGE_PROGRESS = "coverage_progress"  # central revision 0015
+DEFERRAL = "deferral"  # central revision 0016
+COVERAGE_PROGRESS = "coverage_progress"  # central revision 0016
 KINDS = (ENFORCEMENT_CASE, COMPLAINT, RATING, COLLECTION_CONTACT, DAILY_CLOSE, COVERAGE_TARGET, DEFERRAL,
          COVERAGE_PROGRESS)
 

@@ -1,6 +1,6 @@
 """The station's receipt key (回执密钥): issued by the centre, kept only in the OS keyring.
 
-The centre makes one key per station (central revision 0014) and hands it to that station at its
+The centre makes one key per station (central revision 0015) and hands it to that station at its
 sync; the station keeps it under the keyring service ``counter-app``, account
 ``receipt-key/<store id>``, as JSON ``{"key": hex, "issued_at": ISO time}``. The store keeps only
 the public mark ``settings["receipt_key"] = {"issued_at": …}``. A key lost from the keyring is

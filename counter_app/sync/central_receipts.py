@@ -1,7 +1,7 @@
 """Is this receipt genuine (回执真伪核验)? The centre recomputes the verification code from its inbox.
 
 The code is a MAC with the receipt key the centre issued to the station that took the application
-(``domain.receipt_code``, central revision 0014); the older unkeyed code counts only for a receipt
+(``domain.receipt_code``, central revision 0015); the older unkeyed code counts only for a receipt
 taken before that station's key was issued.
 
 ``counter-central verify-receipt TEXT`` takes the QR's content (``"<receipt number>|<code>"``) or the

@@ -529,7 +529,7 @@ def touch(conn: psycopg.Connection) -> None:
 
 
 def receipt_key(conn: psycopg.Connection) -> tuple[bytes, datetime]:
-    """This station's receipt key as the centre issued it (made on the first call; central revision 0014)."""
+    """This station's receipt key as the centre issued it (made on the first call; central revision 0015)."""
     with conn.transaction():
         row = conn.execute("SELECT key, issued_at FROM central.receipt_key()").fetchone()
     return bytes(row[0]), row[1]

@@ -1,7 +1,7 @@
 """Receipt keys (issue #22 item 5): each station's receipt verification code is a MAC with a key the centre issues.
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-06
 
 ``central.receipt_keys`` holds one random 256-bit key per station, made by the centre the first time
@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0014"
-down_revision: str | None = "0013"
+revision: str = "0015"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """Station records, two more kinds (issue #22 item 1): deferral follow-up and coverage progress.
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-06
 
 ``deferral``: a tracked deferral (缓缴) with its affected workers and payback plan, a new version at
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0015"
-down_revision: str | None = "0014"
+revision: str = "0016"
+down_revision: str | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
