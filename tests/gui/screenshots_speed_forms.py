@@ -90,16 +90,19 @@ def main(data_dir: str, out_dir: str, sizes: list[str]) -> None:
         window.form.retire()
         window.show_home()  # a rent: Enter stops at the case the reason asks for; F9 the maximum; F7 the materials
         form = window.open_business("withdrawal", {"id_number": card.worker.id_number})
+        window.activateWindow()
         settle(800)
-        send_text(window.form.editors["reason_code"].widget, "07")
+        reason = form.editors["reason_code"].widget
+        reason.setFocus()
+        send_text(reason, "07")
         settle(800)
-        send_key(QApplication.focusWidget(), Qt.Key.Key_Return)
-        settle(800)
-        send_key(QApplication.focusWidget(), Qt.Key.Key_Down)
-        send_key(QApplication.focusWidget(), Qt.Key.Key_Return)
-        settle(800)
-        send_key(QApplication.focusWidget(), Qt.Key.Key_F9)
-        send_key(QApplication.focusWidget(), Qt.Key.Key_F7)
+
+        def press(key: Qt.Key, reason: QWidget = reason) -> None:  # to the focus (the reason field if none yet)
+            send_key(QApplication.focusWidget() or reason, key)
+            settle(300)
+
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_F9, Qt.Key.Key_F7):
+            press(key)
         settle(1000)
         screen_shot(out, "withdrawal-rent-keys", size)
         form.retire()
