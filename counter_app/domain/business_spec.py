@@ -72,6 +72,9 @@ class FieldSpec:
     # What a new form shows before the clerk types: the commonest answer (a code, or ``THIS_MONTH``),
     # the clerk's to change. Only the form starts with it: a submitted form without the field is refused.
     default: str | None = None
+    # Reference data the value is picked from and checked against as the clerk leaves the field
+    # ("project": the city's admitted projects, 楼盘准入).
+    lookup: Literal["project"] | None = None
 
 
 @dataclass(frozen=True)
