@@ -35,6 +35,7 @@ from counter_app.gui.formats import moment
 from counter_app.gui.forms.ui_business_form import Ui_BusinessForm
 from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.operations import Operation
+from counter_app.gui.project_picker import attach_project_pickers, describe
 from counter_app.services.drafts import Draft
 
 AUTOSAVE_MS = 800
@@ -105,6 +106,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         if "materials" not in self.editors:
             self.materials_box.hide()
         self.pickers = attach_pickers(self)  # the employer picker on USCC fields
+        self.project_pickers = attach_project_pickers(self)  # the admitted projects on a loan's project field
         self.card_reader = attach_card_reader(self)  # 读卡 (F8) on forms with an ID number
         self._wire()
         self.submit.setEnabled(False)
@@ -247,6 +249,15 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.field_committed(key)
         self.move_on(editor.widget, enter=True)  # chosen with Enter: on to the next field to fill
 
+    def project_chosen(self, key: str, project: Any) -> None:
+        """A project picked from a project field's list: its name in the field, its developer and
+        agreement beside it (the review confirms it is in force)."""
+        editor = self.editors[key]
+        editor.set_value(project.name, TYPED)
+        self._show_employer(key, describe(project))
+        self.field_committed(key)
+        self.move_on(editor.widget, enter=True)
+
     def _show_employer(self, key: str, name: str) -> None:
         editor = self.editors[key]
         if not editor.problem:
@@ -315,6 +326,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         named = review.employers.get(key) or (review.subject if key == self.spec.subject_field == "uscc" else None)
         if not problems and named is not None and named.known:
             self._show_employer(key, named.name)
+        if not problems and key in review.projects:
+            self._show_employer(key, describe(review.projects[key]))
         value = review.value(key)
         shown = editor.value()
         if (isinstance(value, str) and isinstance(editor.widget, LineEdit) and not isinstance(editor.widget, DateLine)

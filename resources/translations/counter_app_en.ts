@@ -2066,6 +2066,14 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Interest saved</translation>
     </message>
     <message>
+        <source>合作协议 {no}</source>
+        <translation>agreement {no}</translation>
+    </message>
+    <message>
+        <source>有效期至 {day}</source>
+        <translation>valid until {day}</translation>
+    </message>
+    <message>
         <source>读卡(F8)</source>
         <translation>Read card (F8)</translation>
     </message>
@@ -2941,10 +2949,6 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Purchase, lease or loan contract no.</translation>
     </message>
     <message>
-        <source>购买新建商品房时填写已准入的楼盘项目名称</source>
-        <translation>For a new commercial house: the admitted project&apos;s name</translation>
-    </message>
-    <message>
         <source>公积金贷款提前结清</source>
         <translation>Early settlement of a fund loan</translation>
     </message>
@@ -3151,6 +3155,10 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>楼盘项目</source>
         <translation>Project</translation>
+    </message>
+    <message>
+        <source>购买新建商品房时填写已准入的楼盘项目名称（可输入拼音首字母选择）</source>
+        <translation>For a new commercial house: the admitted project&apos;s name (type its pinyin initials to pick)</translation>
     </message>
     <message>
         <source>项目坐落</source>
