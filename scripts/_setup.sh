@@ -11,7 +11,8 @@ VENV="${COUNTER_APP_VENV:-$ROOT/.venv}"
 # faketime (a process-local system clock at 9999-12-31 for the clock attack test).
 APP_DEBS=(libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-icccm4
   libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1
-  libxcb-cursor0 libxcb-shape0 libxcb-randr0 fonts-noto-cjk libcups2-dev gcc)
+  libxcb-cursor0 libxcb-shape0 libxcb-randr0 fonts-noto-cjk libcups2-dev gcc
+  libpulse0)  # libpulse0: QtMultimedia (the document camera), loaded when the capture dialog opens
 # gcc with libc6-dev (its headers: gcc only recommends it) also builds the stub ID card reader library
 # the suite loads through ctypes (tests/devices/stub_termb.c).
 TEST_DEBS=(xvfb xauth poppler-utils postgresql cups printer-driver-cups-pdf libc6-dev faketime)

@@ -1,4 +1,5 @@
-"""``counter-central``: the centre's administration (init, add-station, seed-demo, decide, projects, status, flags, …)."""
+"""``counter-central``: the centre's administration (init, add-station, seed-demo, decide, projects, status, flags,
+attachments, …)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from counter_app.console import CliError, emit_json
 from counter_app.crash import scrub
 from counter_app.faults import connection_message
 from counter_app.sync import (
+    attachments,
     central_audit,
     central_certificates,
     central_checks,
@@ -187,6 +189,22 @@ def _verify_receipt(args: argparse.Namespace) -> int:
     return 0 if verdict["genuine"] else 1
 
 
+def _attachments(args: argparse.Namespace) -> int:
+    number = args.receipt_number.strip().upper()
+    with _connect(args) as conn:
+        held = attachments.held_at_centre(conn, number)
+    if held is None:
+        raise CliError.single("receipt_number", f"中心没有受理编号为 {number} 的申请")
+    if args.json:
+        emit_json(held)
+        return 0
+    print(f"{number}（{held['station_code']}）：{held['files']} 个文件，共 {held['pages']} 页，{held['bytes']} 字节")
+    for n, f in enumerate(held["attachments"], start=1):  # type: ignore[arg-type]
+        mark = "" if f["intact"] else "（内容与哈希值不符！）"
+        print(f"{n}. {f['name']}  {f['material'] or '未归类'}  {f['pages']} 页  SHA-256 {f['sha256']}{mark}")
+    return 0
+
+
 def _verify_certificate(args: argparse.Namespace) -> int:
     with _connect(args) as conn:
         try:
@@ -298,6 +316,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="导出的 Excel 文件，如 risk.xlsx")
     p = command("verify-receipt", "核验回执真伪（二维码内容，或回执编号加校验码；伪造时退出码为 1）", _verify_receipt)
     p.add_argument("text", help="二维码内容，如 \"CG01-01-20261123-0001|1a2b3c4d\"")
+    p = command("attachments", "列出中心收到的某申请的附件（材料、页数、哈希值，并按中心保存的内容重算哈希）", _attachments)
+    p.add_argument("receipt_number", help="受理编号")
     p = command("verify-certificate", "核验缴存使用证明真伪（二维码内容，或证明编号加核验码；不符时退出码为 1）",
                 _verify_certificate)
     p.add_argument("text", help="二维码内容，或如 \"ZMCG0120261123A1B2 1A2B-3C4D-5E6F-7A8B\"")

@@ -33,7 +33,8 @@ DECISIONS = ("approve", "reject", "needs-more")
 _STATION_SELECT = (
     "stations", "inbox", "decisions", "rejections", "change_feed",
     "employers", "workers", "accounts", "loans", "withdrawal_history", "policy_versions", "station_audit",
-    "preregistrations", "station_records", "clerks", "projects",
+    "preregistrations", "station_records", "clerks", "projects", "attachment_chunks", "attachment_files",
+    "attachments",
 )
 # Column-level INSERT: the centre stamps received_at / rejected_at itself; a station cannot backdate.
 _STATION_INSERT = {
@@ -44,10 +45,14 @@ _STATION_INSERT = {
                       "subject", "details", "prev_hash", "hash", "canonical"),
     "station_records": ("client_id", "station_code", "kind", "record_key", "data", "recorded_at", "payload_text",
                         "payload_sha256", "payload_mac"),
+    "attachment_chunks": ("station_code", "sha256", "offset", "data"),  # central revision 0014
+    "attachments": ("client_id", "station_code", "application_client_id", "receipt_number", "material", "name",
+                    "media_type", "sha256", "bytes", "pages", "original_sha256", "original_bytes", "attached_at"),
 }
 # What a station may call (SECURITY DEFINER functions that know the station from its login).
 _STATION_FUNCTIONS = ("touch_station()", "register_chain_key(bytea, bigint)", "anchor_audit_head(bigint, text)",
-                      "my_audit_anchor()", "ack_feed(text, bigint)", "feed_horizon()")
+                      "my_audit_anchor()", "ack_feed(text, bigint)", "feed_horizon()",
+                      "complete_attachment_file(text, bigint)")
 # Catalog views and functions that list roles (other stations' logins) or sessions: revoked from
 # PUBLIC in the fund database. Every role can still turn an oid into a name (``oid::regrole``) —
 # PostgreSQL has no way to take that away — so role names are hidden from listing, not from guessing.
