@@ -219,6 +219,7 @@ class Desk(QObject):
             w.statusbar.showMessage(_t("未找到该记录"), 5000)
             return
         self.card.business_requested.connect(self.open_business)
+        self.card.print_requested.connect(lambda document, argument: self.printer.request(document, argument))
         w.card_layout.addWidget(self.card)
         w.pages.setCurrentWidget(w.card_page)
         self.card.setFocus()

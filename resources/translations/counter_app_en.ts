@@ -24,6 +24,14 @@
         <translation>Employer</translation>
     </message>
     <message>
+        <source>缴存使用证明</source>
+        <translation>Certificate of contributions</translation>
+    </message>
+    <message>
+        <source>打印住房公积金缴存使用证明（异地办理业务用，带二维码和核验码）</source>
+        <translation>Print the certificate of fund contributions and use (for business in another region; with QR and verification code)</translation>
+    </message>
+    <message>
         <source>个人账号</source>
         <translation>Account no.</translation>
     </message>
@@ -1268,6 +1276,22 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>请输入登录名和密码</source>
         <translation>Enter user name and password</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再次输入新密码</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致</source>
+        <translation>The two new passwords differ</translation>
+    </message>
+    <message>
+        <source>设置新密码并登录</source>
+        <translation>Set password and log in</translation>
     </message>
     <message>
         <source>正在验证…</source>
