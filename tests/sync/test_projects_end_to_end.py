@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -26,6 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))  # the keyb
 
 pytestmark = pytest.mark.postgres
 KINDS = tuple(FORMS)
+PRINTED = {"project-admission": "南山花园", "transfer-in": "兰州住房公积金管理中心",
+           "transfer-out": "西安住房公积金管理中心", "offsite-purchase-withdrawal": "陕西省西安市"}
 
 
 def forms_for_today() -> dict[str, dict[str, str]]:
@@ -74,6 +77,14 @@ def test_each_business_applied_by_cli_reaches_the_centre_once(central, file_keyr
         code, out = cli(capsys, monkeypatch, "--data-dir", str(data), "apply", kind, "--json-file", str(path))
         assert code == 0 and out["status"] == "queued", out
         taken[kind] = out["receipt_number"]
+        for document in ("receipt", "form"):  # printed by the command line too, with what was typed
+            pdf = tmp_path / f"{kind}-{document}.pdf"
+            code, printed = cli(capsys, monkeypatch, "--data-dir", str(data), "print", document, out["receipt_number"],
+                                "--out", str(pdf), "--json")
+            assert code == 0 and printed["file"] == str(pdf), printed
+            text = "".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                                          text=True).stdout.split())
+            assert out["receipt_number"] in text and PRINTED[kind] in text, (kind, document)
     code, out = cli(capsys, monkeypatch, "--data-dir", str(data), "connect", "--dsn", dsn_without_password(station),
                     "--station", station.code, "--json", stdin=station.password + "\n")
     assert code == 0 and out["connected"] is True, out
