@@ -172,7 +172,9 @@ _APPLICATIONS = _Target(
     " materials, clerk, created_at, payload_text, payload_sha256, payload_mac)"
     " SELECT client_id::uuid, station_code, terminal, receipt_number, kind, subject_key, fields::jsonb,"
     f" materials::jsonb, clerk, created_at, payload_text, payload_sha256, payload_mac FROM {_unnest(_APP_COLUMNS, _APP_TYPES)}"
-    " ON CONFLICT (client_id) DO NOTHING",
+    # The district (the inbox's partition key) is the login's, by the column's default (central revision
+    # 0017); a client id already held anywhere in the city is skipped by the inbox_claim_key trigger.
+    " ON CONFLICT (client_id, district) DO NOTHING",
     _APP_TYPES,
     # Which rows of the batch the centre now holds for this station (RLS hides other stations' rows):
     # inserted now, or already there from an earlier send whose acknowledgement was lost.
