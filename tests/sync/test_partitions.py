@@ -7,9 +7,14 @@ from datetime import UTC, datetime
 
 import psycopg
 import pytest
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
 from psycopg import errors
+from psycopg.conninfo import make_conninfo
+from sqlalchemy.pool import NullPool
 
-from counter_app.sync import central_db
+from counter_app.sync import central_clerks, central_db
 from counter_app.sync.protocol import OutboxPayload, pull_changes, push_batch
 
 pytestmark = pytest.mark.postgres
@@ -110,3 +115,71 @@ def test_the_decisions_reference_the_citywide_keys(central):
     with central.connect() as owner, pytest.raises(psycopg.errors.ForeignKeyViolation):
         owner.execute("INSERT INTO central.decisions (client_id, receipt_number, station_code, decision, decided_by)"
                       " VALUES (gen_random_uuid(), 'X-1', %s, 'approve', 'x')", (station.code,))
+
+
+def _migrate(dsn: str, revision: str, down: bool = False) -> None:
+    engine = sa.create_engine("postgresql+psycopg://", creator=lambda: psycopg.connect(dsn), poolclass=NullPool)
+    try:
+        with engine.begin() as conn:
+            cfg = Config()
+            cfg.set_main_option("script_location", str(central_db.MIGRATIONS_DIR))
+            cfg.attributes["connection"] = conn
+            (command.downgrade if down else command.upgrade)(cfg, revision)
+    finally:
+        engine.dispose()
+
+
+def test_upgrading_a_centre_with_data_moves_every_row_into_its_partition_and_back(pg_dsn, drop_roles, monkeypatch):
+    """A centre at revision 0016 with applications, decisions, clerks and feed rows, upgraded in place."""
+    group = "grp_" + uuid.uuid4().hex[:10]
+    monkeypatch.setattr(central_db, "upgrade_schema", lambda dsn, revision="head": _migrate(dsn, "0016"))
+    monkeypatch.setattr(central_db, "_STATION_FUNCTIONS",
+                        tuple(f for f in central_db._STATION_FUNCTIONS if f != "login_district()"))
+    central_db.init_central(pg_dsn, group)
+    with psycopg.connect(pg_dsn, autocommit=True) as owner:
+        stations = [central_db.add_station(owner, f"S{uuid.uuid4().hex[:6].upper()}", "站", d) for d in ("东区", "西区")]
+        old = [item(s.code) for s in stations for _ in range(4)]
+        for i in old:
+            owner.execute("INSERT INTO central.inbox (client_id, station_code, terminal, receipt_number, kind,"
+                          " subject_key, fields, materials, clerk, created_at) VALUES (%s, %s, '01', %s, 'withdrawal',"
+                          " %s, '{}', '[]', 'clerk01', now())", (i.client_id, i.station_code, i.receipt_number,
+                                                                 i.subject_key))
+            central_db.decide(owner, i.receipt_number, "approve", "")
+        central_clerks.add(owner, stations[0].code, "li", "李柜员")
+        owner.execute("INSERT INTO central.workers (id_number, name, district) VALUES ('X1', '张三', '东区'),"
+                      " ('X2', '李四', '西区')")
+        feed_before = owner.execute("SELECT xid::text, seq, entity, station_code FROM central.change_feed"
+                                    " ORDER BY xid, seq").fetchall()
+    monkeypatch.undo()
+    central_db.init_central(pg_dsn, group)  # to head: 0017 partitions the inbox and the feed
+    home = {s.code: d for s, d in zip(stations, ("东区", "西区"), strict=True)}
+    with psycopg.connect(pg_dsn, autocommit=True) as owner:
+        inbox = owner.execute("SELECT client_id::text, station_code, district FROM central.inbox").fetchall()
+        keys = owner.execute("SELECT count(*) FROM central.application_keys").fetchone()[0]
+        feed_after = owner.execute("SELECT xid::text, seq, entity, station_code, district FROM central.change_feed"
+                                   " ORDER BY xid, seq").fetchall()
+    assert sorted((c, s) for c, s, _d in inbox) == sorted((i.client_id, i.station_code) for i in old) and keys == 8
+    assert all(d == home[s] for _c, s, d in inbox)
+    assert [r[:4] for r in feed_after] == feed_before  # positions kept: station cursors stay valid
+    assert all(d == home[s] for _x, _q, _e, s, d in feed_after if s is not None)  # decisions, clerks: the station's
+    first = make_conninfo(pg_dsn, user=stations[0].role, password=stations[0].password)
+    with psycopg.connect(first, autocommit=True) as conn:
+        page = pull_changes(conn, None)
+        assert sorted(c.entity for c in page.rows) == ["clerk", *["decision"] * 4, "worker"]
+        mine = [i for i in old if i.station_code == stations[0].code]
+        fresh = item(stations[0].code)
+        result = push_batch(conn, [*mine, fresh])  # a resend of what it had sent before, and a new one
+        assert sorted(result.acked) == sorted(i.client_id for i in [*mine, fresh]) and result.rejected == []
+    with psycopg.connect(pg_dsn, autocommit=True) as owner:
+        assert owner.execute("SELECT count(*) FROM central.inbox").fetchone()[0] == 9
+        central_db.decide(owner, fresh.receipt_number, "approve", "")
+        top = owner.execute("SELECT max(seq) FROM central.change_feed").fetchone()[0]
+    assert top > max(seq for _x, seq, _e, _s in feed_before)  # the feed's sequence went on
+    _migrate(pg_dsn, "0016", down=True)
+    with psycopg.connect(pg_dsn, autocommit=True) as owner:
+        assert owner.execute("SELECT count(*) FROM central.inbox").fetchone()[0] == 9
+        assert owner.execute("SELECT count(*) FROM central.change_feed WHERE station_code IS NOT NULL"
+                             " AND district IS NOT NULL").fetchone()[0] == 0
+        assert not owner.execute("SELECT relispartition OR relkind = 'p' FROM pg_class"
+                                 " WHERE oid = 'central.inbox'::regclass").fetchone()[0]
+    drop_roles(pg_dsn, [s.role for s in stations] + [group])

@@ -112,6 +112,9 @@ def test_every_kind_of_station_record_reaches_the_centre_sealed_and_once(central
     assert sealed == len(rows)  # every one carried the station's MAC, checked on receipt
     case = latest[f"enforcement_case:{case_no}"]
     assert case["state"] == "notice_issued" and [s["state"] for s in case["steps"]] == ["investigated", "notice_issued"]
+    # The notice travels with its case: its number and deadline, and the step that printed it.
+    assert case["notice_number"] and case["notice_on"] == TODAY.isoformat() and case["deadline"] > case["notice_on"]
+    assert case["steps"][1]["document"], case["steps"][1]
     assert latest[f"complaint:{complaint}"]["case_no"] == case_no
     close = next(d for k, d in latest.items() if k.startswith("daily_close:"))
     assert close["totals"]["count"] == 1 and "gaps" in close["totals"]
