@@ -1,9 +1,11 @@
 """Station ↔ centre sync protocol on a psycopg connection: idempotent push, cursor-paged pull (store-agnostic).
 
 Push (``push_batch``): the batch goes as one array per column (binary parameters) into one
-``INSERT … SELECT … FROM unnest(…) ON CONFLICT (client_id) DO NOTHING`` inside one transaction —
+``INSERT … SELECT … FROM unnest(…) ON CONFLICT … DO NOTHING`` inside one transaction —
 no temporary table, since station roles may not create any (issue #17). A resend
-of an application the centre already holds is therefore harmless and acknowledged again. When the
+of an application the centre already holds is therefore harmless and acknowledged again (the inbox
+is partitioned by district since central revision 0017: a client id held anywhere in the city is
+skipped by its ``inbox_claim_key`` trigger, which keeps the city-wide keys). When the
 bulk insert fails on some row (a central constraint, a forged station code refused by row-level
 security), the range is split in halves under savepoints until each bad row is isolated: it is
 rejected alone with its reason (also stored in ``central.rejections``) and the rest goes in.
