@@ -14,12 +14,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from gui_helpers import send_key, send_text
+from gui_helpers import open_card, send_key, send_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from sqlalchemy import Engine, event
 from test_loan_settle_gui import a_borrower
+from test_wizard import a_worker, an_employer
 
+from counter_app.gui.operations import runner
 from counter_app.services.settings import load_settings
 from counter_app.store import Store
 
@@ -96,12 +98,47 @@ def test_a_number_typed_while_the_reprint_lookup_runs_stays(qtbot: Any, window: 
     assert dialog.number.text() == "X1" and gui_thread_db == []
 
 
+def test_a_search_hit_opens_its_card_off_the_gui_thread(qtbot: Any, window: Any, counter: Any,
+                                                         gui_thread_db: list[str]) -> None:
+    person, employer = a_worker(counter), an_employer(counter)
+    gui_thread_db.clear()  # the test's own look-ups
+    box = window.search_box
+    window.action_search.trigger()
+    qtbot.waitUntil(box.hasFocus)
+    with qtbot.waitSignal(window.search.results_shown, timeout=10000):
+        send_text(box, person.worker.id_number)
+    assert window.search.model.hits[0].key == person.worker.id_number
+    send_key(box, Qt.Key.Key_Return)  # Enter on the hit: the card is read on a worker thread …
+    assert window.desk.card_loading and window.statusbar.currentMessage() == "正在读取信息卡…"
+    assert window.pages.currentWidget() is window.home_page, "the screen stays until the card is read"
+    qtbot.waitUntil(lambda: not window.desk.card_loading, timeout=10000)
+    assert window.pages.currentWidget() is window.card_page  # … then shown, the focus on it as before
+    assert person.worker.name in window.card.card_title.text()
+    assert window.card.isAncestorOf(QApplication.focusWidget()) and window.statusbar.currentMessage() == ""
+    card = open_card(qtbot, window, "employer", employer.uscc)
+    assert employer.uscc in card.card_title.text() and card.findChild(QPushButton, "card_open_account") is not None
+    assert gui_thread_db == []
+
+
+def test_a_card_still_being_read_is_dropped_when_the_clerk_goes_elsewhere(qtbot: Any, window: Any, counter: Any,
+                                                                          gui_thread_db: list[str]) -> None:
+    person = a_worker(counter)
+    gui_thread_db.clear()
+    window.show_card("worker", person.worker.id_number)
+    window.show_records()  # before the card arrives
+    runner().wait_for_done(10000)
+    qtbot.wait(100)
+    assert window.pages.currentWidget() is window.records_page and window.card is None
+    window.show_card("worker", "110101190001010000")  # nobody: the screen stays, the status bar says so
+    qtbot.waitUntil(lambda: not window.desk.card_loading, timeout=10000)
+    assert window.pages.currentWidget() is window.records_page and window.statusbar.currentMessage() == "未找到该记录"
+    assert gui_thread_db == []
+
+
 def test_the_loan_card_reads_off_the_gui_thread(qtbot: Any, window: Any, counter: Any, gui_thread_db: list[str]) -> None:
     card, loan = a_borrower(counter)
     gui_thread_db.clear()  # the test's own set-up
-    window.show_card("worker", card.worker.id_number)
-    # The worker's card itself is still read on the GUI thread (gui/desk.show_card → make_card): not this test's subject.
-    gui_thread_db.clear()
+    open_card(qtbot, window, "worker", card.worker.id_number)
     loans = window.card.card_first_table
     row = next(r for r in range(loans.model().rowCount()) if loans.model().index(r, 0).data() == loan.loan_no)
     loans.setFocus()
