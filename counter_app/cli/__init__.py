@@ -17,7 +17,8 @@ from counter_app import __version__, console, crash
 
 # Command name → its module in this package (a module may register several, e.g. backup/restore).
 COMMANDS: dict[str, str] = {
-    "apply": "apply", "audit": "audit", "backup": "backup", "restore": "backup", "calc": "calc",
+    "apply": "apply", "archive": "archive", "attach": "attach", "audit": "audit", "backup": "backup",
+    "restore": "backup", "calc": "calc",
     "cancel": "cancel", "case": "case", "check": "check", "clerk": "clerk", "close-day": "close_day",
     "connect": "connect", "demo-data": "demo_data", "policy": "policy", "preregister": "preregister",
     "print": "print_cmd", "printers": "printers", "records": "records", "report": "report", "search": "search",

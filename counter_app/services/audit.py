@@ -35,8 +35,9 @@ from counter_app.domain.ids import mask_card, mask_id_number
 from counter_app.domain.normalize import valid_text
 from counter_app.faults import KeyringUnavailable
 from counter_app.services.counter import Counter
-from counter_app.services.payload_check import INTEGRITY, PayloadMismatch, check_payloads
+from counter_app.services.payload_check import INTEGRITY, PayloadMismatch, check_attachments, check_payloads
 from counter_app.store import audit_key as chain_key
+from counter_app.store.blobs import BlobStore
 from counter_app.store.uow import UnitOfWork
 
 TOPIC = "audit"
@@ -46,6 +47,7 @@ ACTIONS = {
     "status": "状态变更", "print": "打印", "reprint": "补打", "settings": "修改设置", "sync": "与中心同步",
     "approve": "主管复核", "approve_refused": "复核未通过", "clerk_add": "添加柜员", "clerk_disable": "停用柜员",
     "clerk_enable": "启用柜员", "clerk_passwd": "修改密码", "clerk_sync": "同步柜员名单", "print_job": "送打印机",
+    "attach": "附加材料",
     KEY_ACTION: "启用审计密钥",
 }
 SUBJECT_MAX = 120
@@ -212,6 +214,7 @@ def verify_chain(counter: Counter, anchored: Head | None = None) -> Verdict:
         head = uow.audit.head()
         anchor_row = None
         sealed: dict[str, tuple[str, str | None]] = {}
+        files: dict[str, dict[str, Any]] = {}  # attached files by id, as their ``attach`` rows sealed them
         for row in uow.audit.iter_all():
             if verifier.feed(row) is not None:
                 break
@@ -219,8 +222,12 @@ def verify_chain(counter: Counter, anchored: Head | None = None) -> Verdict:
                 anchor_row = row
             if row.action == "submit" and isinstance(row.details, dict) and row.details.get("client_id"):
                 sealed[str(row.details["client_id"])] = (row.subject, row.details.get("payload_sha256"))
+            elif row.action == "attach" and isinstance(row.details, dict) and isinstance(row.details.get("files"), list):
+                files.update((str(f.get("id")), f) for f in row.details["files"] if isinstance(f, dict))
         found = verifier.finish(head, require_head=True)
         payload_bad = None if found else check_payloads(uow, sealed, key, keyed_from)
+        if found is None and payload_bad is None:
+            payload_bad = check_attachments(uow, files, BlobStore(counter.data_dir))
     return Verdict(rows=verifier.count, first_bad=found, payload_bad=payload_bad,
                    anchor=_anchor_verdict(anchored, anchor_row, verifier.count) if anchored is not None else None)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from counter_app.domain.audit_chain import ChainKey, payload_digest, payload_mac
+from counter_app.store.blobs import BlobStore
 from counter_app.store.records import ApplicationRecord
 
 CHANGED = "与受理时封存的校验值不符（内容被改动）"
@@ -27,12 +28,12 @@ class PayloadMismatch:
     """An application (row or queued payload) that differs from what its submit row sealed."""
 
     receipt_number: str
-    where: str  # "application" (the stored row) or "outbox" (what would be sent)
+    where: str  # "application" (the stored row), "outbox" (what would be sent) or "attachment" (a file)
     reason: str
 
     @property
     def message(self) -> str:
-        place = "本机申请记录" if self.where == "application" else "待上传队列中的申请"
+        place = {"application": "本机申请记录", "attachment": "附件"}.get(self.where, "待上传队列中的申请")
         return f"回执 {self.receipt_number}：{place}{self.reason}"
 
     def as_dict(self) -> dict[str, str]:
@@ -86,3 +87,24 @@ def _digest(payload: Any) -> str | None:
         return payload_digest(payload)
     except (TypeError, ValueError):
         return None
+
+
+NOT_SEALED = "没有对应的附件审计记录（不是经本机附加的）"
+ROW_CHANGED = "的登记信息与附加时封存的哈希值不符（被改动）"
+
+
+def check_attachments(uow: Any, sealed: dict[str, dict[str, Any]], blobs: BlobStore) -> PayloadMismatch | None:
+    """Every attached file against its ``attach`` audit row (``sealed``: file id → what the row
+    holds) and its content against its name: a swapped, damaged or missing file is named."""
+    for row in uow.attachments.iter_all():
+        known = sealed.get(row.client_id)
+        label = f"“{row.name}”"
+        if known is None:
+            return PayloadMismatch(row.receipt_number, "attachment", f"{label}{NOT_SEALED}")
+        if known.get("sha256") != row.sha256 or known.get("original_sha256") != row.original_sha256:
+            return PayloadMismatch(row.receipt_number, "attachment", f"{label}{ROW_CHANGED}")
+        for digest, what in ((row.sha256, "归档件"), (row.original_sha256, "原件")):
+            problem = blobs.problem(digest) if digest else None
+            if problem:
+                return PayloadMismatch(row.receipt_number, "attachment", f"{label}的{what}{problem}（SHA-256 {digest[:16]}…）")
+    return None

@@ -283,3 +283,27 @@ audit_log = Table(
     Column("prev_hash", Text, nullable=False),
     Column("hash", Text, nullable=False),
 )
+
+# --- added by revision 0009: documents attached to applications (电子档案, issue #21) -------------
+
+# One row per file attached to an application: the archived copy (``sha256``, what the centre gets)
+# and, when it was shrunk, the original (``original_sha256``), both in the content-addressed
+# folder ``attachments/`` of the data dir (store/blobs.py). ``synced_at``: the centre holds it.
+attachments = Table(
+    "attachments", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("client_id", Text, nullable=False, unique=True),  # UUIDv7, the centre's key too
+    Column("application_client_id", Text, nullable=False, index=True),
+    Column("receipt_number", Text, nullable=False, index=True),
+    Column("material", Text, nullable=False, server_default=""),  # a material code, "" when not said
+    Column("name", Text, nullable=False),  # the file's name as given
+    Column("media_type", Text, nullable=False),  # image/jpeg, image/png, application/pdf
+    Column("sha256", Text, nullable=False, index=True),
+    Column("bytes", Integer, nullable=False),
+    Column("pages", Integer, nullable=False),
+    Column("original_sha256", Text),  # None when the file is archived as it came (a PDF, a small scan)
+    Column("original_bytes", Integer),
+    Column("clerk", Text, nullable=False),
+    Column("attached_at", UtcDateTime, nullable=False),
+    Column("synced_at", UtcDateTime),
+)

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine
 from counter_app.store import schema as s
 from counter_app.store.bulk import insert_tuples
 from counter_app.store.engine import write_engine
+from counter_app.store.repositories.attachments import AttachmentRepository
 from counter_app.store.repositories.funds import (
     AccountRepository,
     LoanRepository,
@@ -70,6 +71,7 @@ class UnitOfWork:
     closes: DailyCloseRepository
     ratings: RatingRepository
     preregistrations: PreregistrationRepository  # 多证合一 pre-registrations, revision 0007
+    attachments: AttachmentRepository  # files attached to applications, revision 0009
 
     def __init__(self, engine: Engine, write: bool = False) -> None:
         self._engine = write_engine(engine) if write else engine
@@ -92,6 +94,7 @@ class UnitOfWork:
         self.cases, self.complaints, self.coverage = CaseRepository(c), ComplaintRepository(c), CoverageRepository(c)
         self.deferrals, self.closes, self.ratings = DeferralRepository(c), DailyCloseRepository(c), RatingRepository(c)
         self.preregistrations = PreregistrationRepository(c)
+        self.attachments = AttachmentRepository(c)
         return self
 
     def __exit__(
