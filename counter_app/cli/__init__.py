@@ -20,7 +20,7 @@ COMMANDS: dict[str, str] = {
     "apply": "apply", "archive": "archive", "attach": "attach", "audit": "audit", "backup": "backup",
     "restore": "backup", "calc": "calc",
     "cancel": "cancel", "case": "case", "check": "check", "clerk": "clerk", "close-day": "close_day",
-    "connect": "connect", "demo-data": "demo_data", "policy": "policy", "preregister": "preregister",
+    "connect": "connect", "demo-data": "demo_data", "idcard": "idcard", "policy": "policy", "preregister": "preregister",
     "print": "print_cmd", "printers": "printers", "records": "records", "report": "report", "search": "search",
     "station": "station", "sync": "sync_cmd",
 }

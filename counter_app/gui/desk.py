@@ -29,7 +29,7 @@ from counter_app.gui.prepay_panel import PrepayPanel, SettlePanel
 from counter_app.gui.printing import PrintController
 from counter_app.gui.records import RecordsModel, RecordsPage
 from counter_app.gui.search import SearchController
-from counter_app.gui.settings_dialog import SettingsDialog
+from counter_app.gui.settings_dialog import READER_KEY, SettingsDialog
 from counter_app.gui.station_menu import install_station_menu
 from counter_app.gui.station_settings import StationSettingsDialog
 from counter_app.gui.wizard import BusinessForm
@@ -284,6 +284,8 @@ class Desk(QObject):
             extra = (lambda form: panel(self.counter, form)) if panel is not None else None
             self.form = BusinessForm(self.counter, business(kind), w.business_page, extra=extra,
                                      drafts=self.writer(kind))
+            if self.form.card_reader is not None:  # the PC's reader (设置), read at each 读卡
+                self.form.card_reader.setting = lambda: w.settings.value(READER_KEY)
             self.form.closed.connect(self.show_home)
             self.form.submitted.connect(lambda _result: self.refresh_status())
             self.form.print_requested.connect(self.printer.request_for(kind))
@@ -354,6 +356,7 @@ class Desk(QObject):
                   "Tab\t" + _t("下一项（跳过按证件号码填写的项）"),
                   "Shift+Tab\t" + _t("上一项"), "F2\t" + _t("修改已预填的项"), "Ctrl+Enter\t" + _t("提交"),
                   "Esc\t" + _t("取消（有输入时先确认）"), "Ctrl+N\t" + _t("打印一次性告知单"),
+                  "F8\t" + _t("读身份证"),
                   _t("材料清单") + "\t" + _t(MaterialsList.KEYS_HINT)]
         QMessageBox.information(self.window, _t("快捷键一览"), "\n".join(lines))
 

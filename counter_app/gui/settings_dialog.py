@@ -1,4 +1,4 @@
-"""Settings of this counter PC: interface language, remembered printers (设置)."""
+"""Settings of this counter PC: interface language, remembered printers, the ID card reader (设置)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from counter_app.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from counter_app.gui.i18n import LANGUAGES, _t, install_language
 
 DOCUMENT_KEYS = ("receipt", "form", "notice")
+READER_KEY = "devices/idcard_reader"  # the reader 读卡 (F8) uses: vendor, vendor:LIBRARY or sim:FILE
 
 
 class SettingsDialog(QDialog, Ui_SettingsDialog):
@@ -22,6 +23,7 @@ class SettingsDialog(QDialog, Ui_SettingsDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.value("language", "zh_CN"))))
         self._show_printers()
+        self.idcard_reader.setText(str(settings.value(READER_KEY, "") or ""))
         self.forget_printers.clicked.connect(self._forget)
         self.accepted.connect(self.apply)
 
@@ -35,6 +37,11 @@ class SettingsDialog(QDialog, Ui_SettingsDialog):
         self._show_printers()
 
     def apply(self) -> None:
+        reader = self.idcard_reader.text().strip()
+        if reader:
+            self.settings.setValue(READER_KEY, reader)
+        else:
+            self.settings.remove(READER_KEY)
         language = self.language.currentData()
         if language != self.settings.value("language", "zh_CN"):
             self.settings.setValue("language", language)

@@ -27,6 +27,7 @@ from counter_app.domain.catalog import BusinessSpec, FieldSpec
 from counter_app.domain.money import format_money
 from counter_app.gui.approval import ask_approval
 from counter_app.gui.autosave import DraftWriter
+from counter_app.gui.card_reader import attach_card_reader
 from counter_app.gui.day_closed import warn_if_closed
 from counter_app.gui.employer_picker import attach_pickers
 from counter_app.gui.fields import DERIVED, PREFILL, TYPED, DateLine, FieldEditor, LineEdit, MaterialsList, make_editor
@@ -104,6 +105,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         if "materials" not in self.editors:
             self.materials_box.hide()
         self.pickers = attach_pickers(self)  # the employer picker on USCC fields
+        self.card_reader = attach_card_reader(self)  # 读卡 (F8) on forms with an ID number
         self._wire()
         self.submit.setEnabled(False)
         self.print_notice.setEnabled(False)
@@ -194,6 +196,11 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             if editor is not None and editor.is_empty():
                 return widget
         return self.chain[0] if self.chain else self.submit
+
+    @property
+    def submitting(self) -> bool:
+        """A submit is running (its fields must not change under it)."""
+        return self._submitting
 
     @property
     def settled(self) -> bool:

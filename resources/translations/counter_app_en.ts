@@ -2057,6 +2057,82 @@ This date will be printed on an enforcement document; please check it against th
         <source>节省利息</source>
         <translation>Interest saved</translation>
     </message>
+    <message>
+        <source>读卡(F8)</source>
+        <translation>Read card (F8)</translation>
+    </message>
+    <message>
+        <source>读身份证</source>
+        <translation>Read ID card</translation>
+    </message>
+    <message>
+        <source>从身份证阅读器读卡，填入证件号码、姓名、性别、出生日期（F8）</source>
+        <translation>Read the ID card on the reader and fill in the ID number, name, sex and date of birth (F8)</translation>
+    </message>
+    <message>
+        <source>身份证</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <source>证件照片</source>
+        <translation>ID photo</translation>
+    </message>
+    <message>
+        <source>正在读卡，请勿移动身份证…</source>
+        <translation>Reading the card, do not move it…</translation>
+    </message>
+    <message>
+        <source>读卡失败：</source>
+        <translation>Card read failed: </translation>
+    </message>
+    <message>
+        <source>不能受理：</source>
+        <translation>Cannot accept: </translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>document </translation>
+    </message>
+    <message>
+        <source>已读卡，填入：</source>
+        <translation>Card read, filled in: </translation>
+    </message>
+    <message>
+        <source>无照片</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <source>长期</source>
+        <translation>Long-term</translation>
+    </message>
+    <message>
+        <source>{}族</source>
+        <translation>{} ethnicity</translation>
+    </message>
+    <message>
+        <source>出生</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>公民身份号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>签发机关</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>有效期限</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalDialog</name>
@@ -2494,6 +2570,22 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>清除(&amp;C)</source>
         <translation>&amp;Clear</translation>
+    </message>
+    <message>
+        <source>身份证阅读器(&amp;R)</source>
+        <translation>ID card &amp;reader</translation>
+    </message>
+    <message>
+        <source>身份证阅读器</source>
+        <translation>ID card reader</translation>
+    </message>
+    <message>
+        <source>vendor（厂商驱动）、vendor:驱动库路径 或 sim:模拟卡文件</source>
+        <translation>vendor (the vendor&apos;s driver), vendor:LIBRARY PATH or sim:CARD FILE</translation>
+    </message>
+    <message>
+        <source>读卡（F8）所用的阅读器；环境变量 COUNTER_IDCARD_READER 优先</source>
+        <translation>The reader Read card (F8) uses; the COUNTER_IDCARD_READER environment variable takes precedence</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
@@ -49,14 +49,25 @@ class Ui_SettingsDialog(object):
 
         self.settings_layout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.printers_row)
 
+        self.idcard_reader_label = QLabel(SettingsDialog)
+        self.idcard_reader_label.setObjectName(u"idcard_reader_label")
+
+        self.settings_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.idcard_reader_label)
+
+        self.idcard_reader = QLineEdit(SettingsDialog)
+        self.idcard_reader.setObjectName(u"idcard_reader")
+
+        self.settings_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.idcard_reader)
+
         self.buttons = QDialogButtonBox(SettingsDialog)
         self.buttons.setObjectName(u"buttons")
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
 
-        self.settings_layout.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.buttons)
+        self.settings_layout.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.buttons)
 
 #if QT_CONFIG(shortcut)
         self.language_label.setBuddy(self.language)
+        self.idcard_reader_label.setBuddy(self.idcard_reader)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SettingsDialog)
@@ -74,5 +85,13 @@ class Ui_SettingsDialog(object):
 #endif // QT_CONFIG(accessibility)
         self.printers_label.setText(QCoreApplication.translate("SettingsDialog", u"\u8bb0\u4f4f\u7684\u6253\u5370\u673a", None))
         self.forget_printers.setText(QCoreApplication.translate("SettingsDialog", u"\u6e05\u9664(&C)", None))
+        self.idcard_reader_label.setText(QCoreApplication.translate("SettingsDialog", u"\u8eab\u4efd\u8bc1\u9605\u8bfb\u5668(&R)", None))
+#if QT_CONFIG(accessibility)
+        self.idcard_reader.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"\u8eab\u4efd\u8bc1\u9605\u8bfb\u5668", None))
+#endif // QT_CONFIG(accessibility)
+        self.idcard_reader.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"vendor\uff08\u5382\u5546\u9a71\u52a8\uff09\u3001vendor:\u9a71\u52a8\u5e93\u8def\u5f84 \u6216 sim:\u6a21\u62df\u5361\u6587\u4ef6", None))
+#if QT_CONFIG(tooltip)
+        self.idcard_reader.setToolTip(QCoreApplication.translate("SettingsDialog", u"\u8bfb\u5361\uff08F8\uff09\u6240\u7528\u7684\u9605\u8bfb\u5668\uff1b\u73af\u5883\u53d8\u91cf COUNTER_IDCARD_READER \u4f18\u5148", None))
+#endif // QT_CONFIG(tooltip)
     # retranslateUi
 
