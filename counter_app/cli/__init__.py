@@ -108,6 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     console.force_utf8_stdio()
     words = list(sys.argv[1:] if argv is None else argv)
     args = _parser_for(words).parse_args(words)
+    if getattr(args, "data_dir", None) is not None and not str(args.data_dir).strip():
+        # An empty --data-dir is a slip, not "the default": the default store is someone's real data.
+        error = console.CliError.single("data_dir", "数据目录不能为空：请写出目录，或不写 --data-dir 使用默认目录")
+        return console.report_error(error, as_json=getattr(args, "json", False))
     if args.command is None:
         from counter_app.gui.app import run_gui  # the GUI launcher: Qt only when there is a window
 

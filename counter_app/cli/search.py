@@ -15,6 +15,7 @@ from counter_app.services import audit
 from counter_app.services.lookup import search
 
 KIND_NAMES = {"worker": "职工", "employer": "单位"}
+PENDING = "待中心审核"
 MAX_LIMIT = 500
 
 
@@ -23,7 +24,8 @@ def register(sub: Any) -> None:
         "search",
         help="按身份证号码、统一社会信用代码、账号、姓名或拼音查找职工和单位",
         description="综合查询：输入身份证号码（或前几位）、统一社会信用代码、账号、姓名、"
-        "拼音全拼或首字母（如 zs、zhangsan），结果按匹配程度排列。",
+        "拼音全拼或首字母（如 zs、zhangsan），结果按匹配程度排列。本站受理、中心尚未审核的开户职工和"
+        "建制单位也能查到，标明“待中心审核”和受理编号。",
     )
     p.add_argument("text", help="查询内容")
     p.add_argument("--limit", type=int, default=20, help="最多显示几条（默认20）")
@@ -46,6 +48,8 @@ def hit_json(hit: Any, reveal: bool) -> dict[str, Any]:
     item.update(
         account_no=hit.account_no, status=hit.status, employer=hit.employer_name,
         township=hit.township, score=hit.score,
+        # This station's registrations of the subject the centre has not decided (待中心审核).
+        pending=bool(hit.pending), receipt_numbers=list(hit.pending),
     )
     return item
 
@@ -61,6 +65,8 @@ def hit_line(item: dict[str, Any]) -> str:
         parts.append(f"单位：{item['employer']}")
     if item["township"]:
         parts.append(f"乡镇：{item['township']}")
+    if item["pending"]:
+        parts.append(f"{PENDING}（受理编号 {'、'.join(item['receipt_numbers'])}）")
     return "  ".join(parts)
 
 

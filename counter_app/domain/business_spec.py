@@ -36,6 +36,8 @@ if TYPE_CHECKING:  # types only: the window's first paint reads the catalog, so 
     FormExtras = Callable[["BusinessSpec", Mapping[str, Any], Show, "PolicyVersion"], tuple[tuple[int, "FormTable"], ...]]
     # A supervisor's approval a submission needs (None when it needs none).
     ApprovalNeed = Callable[[Mapping[str, Any], "PolicyVersion"], "ApprovalRequest | None"]
+    # The stored fields of a registration → the subject's record fields (worker or employer keys).
+    SubjectRecord = Callable[[Mapping[str, Any]], dict[str, Any]]
 
 FieldKind = Literal[
     "text", "name", "id_number", "uscc", "bank_card", "mobile", "phone", "postcode", "money",
@@ -143,6 +145,9 @@ class BusinessSpec:
     receipt_lines: ReceiptLines = dc_field(default=_no_lines, compare=False)
     form_extras: FormExtras = dc_field(default=_no_tables, compare=False)
     approval: ApprovalNeed = dc_field(default=_no_approval, compare=False)
+    # A registration (开户, 单位建制) brings its subject into being: until the centre's record of it
+    # arrives, the station finds the subject by this application (待中心审核). None: not a registration.
+    registers: SubjectRecord | None = dc_field(default=None, compare=False)
 
     @property
     def action_name(self) -> str:

@@ -42,6 +42,9 @@ APPLICATION_LABELS: dict[ApplicationStatus, str] = {
 _S = ApplicationStatus
 # Taken, not yet decided by the centre: counts against balances and blocks a second application.
 OPEN: frozenset[ApplicationStatus] = frozenset({_S.SUBMITTED, _S.QUEUED, _S.RECEIVED, _S.NEEDS_MORE})
+# Not decided by the centre (a conflict waits for a person there): a registration in one of these is
+# still 待中心审核, its subject found at the station from the application.
+CONFLICT_OR_OPEN: frozenset[ApplicationStatus] = OPEN | {_S.CONFLICT}
 # The counter may still withdraw it (and only while no push of it has started: see cancel_application).
 CANCELLABLE: frozenset[ApplicationStatus] = frozenset({_S.SUBMITTED, _S.QUEUED})
 # Not yet acknowledged by the centre.

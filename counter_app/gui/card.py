@@ -96,7 +96,7 @@ class CardView(QWidget, Ui_Card):
 def person_view(card: Any, parent: QWidget | None) -> CardView:
     w = card.worker
     view = CardView("id_number", w.id_number, parent, getattr(card, "unavailable", None))
-    view.card_title.setText(f"{w.name}　{mask_id_number(w.id_number)}")
+    view.card_title.setText(f"{w.name}　{mask_id_number(w.id_number)}" + pending_mark(card))
     pairs: list[tuple[str, Any]] = [
         (_t("性别"), dict(SEXES).get(w.sex or "", "")), (_t("出生日期"), day(w.birth_date)),
         (_t("手机号码"), w.mobile), (_t("所在单位"), f"{card.employer.name}（{card.employer.uscc}）" if card.employer else ""),
@@ -110,7 +110,7 @@ def person_view(card: Any, parent: QWidget | None) -> CardView:
             (_t("连续缴存"), f"{account.consecutive_months} " + _t("个月")),
         ]
     if not card.accounts:
-        pairs.append((_t("账户"), _t("尚未开户")))
+        pairs.append((_t("账户"), _t("开户申请待中心审核") if card.pending else _t("尚未开户")))
     view.card_summary.setText(_table(pairs))
     methods = dict(REPAYMENT_METHODS)
     view.card_first_label.setText(_t("公积金贷款"))
@@ -120,6 +120,8 @@ def person_view(card: Any, parent: QWidget | None) -> CardView:
         [(ln.loan_no, money(ln.principal), money(ln.outstanding), f"{ln.annual_rate}%", str(ln.months),
           methods.get(ln.method, ln.method), day(ln.start_date), catalog_text(loan_label(ln.status)))
          for ln in card.loans]))
+    if card.pending and not view.buttons:  # nothing else applies before the account exists
+        view.card_actions.insertWidget(1, QLabel(_t("开户办结后可办理其他业务"), view))
     if not card.loans:
         view.card_first_label.setText(_t("公积金贷款：无"))
         view.card_first_table.hide()
@@ -129,12 +131,13 @@ def person_view(card: Any, parent: QWidget | None) -> CardView:
 
 def employer_view(card: Any, parent: QWidget | None) -> CardView:
     e = card.employer
-    view = CardView("uscc", e.uscc, parent)
-    view.card_title.setText(f"{e.name}　{e.uscc}")
+    view = CardView("uscc", e.uscc, parent, getattr(card, "unavailable", None))
+    view.card_title.setText(f"{e.name}　{e.uscc}" + pending_mark(card))
     ratios = f"{e.worker_ratio}% / {e.employer_ratio}%" if e.worker_ratio is not None else ""
+    registered = _t("已登记") if e.registered else _t("未登记（应责令限期办理）")
     view.card_summary.setText(_table([
         (_t("法定代表人"), e.legal_rep), (_t("单位地址"), e.address), (_t("所在乡镇"), e.township),
-        (_t("缴存登记"), _t("已登记") if e.registered else _t("未登记（应责令限期办理）")),
+        (_t("缴存登记"), _t("建制申请待中心审核") if card.pending else registered),
         (_t("单位账号"), e.account_no), (_t("缴存比例（职工/单位）"), ratios),
         (_t("参保人数"), e.insured_staff), (_t("联系人"), f"{e.contact_name or ''} {e.contact_mobile or ''}".strip()),
     ]))
@@ -142,6 +145,13 @@ def employer_view(card: Any, parent: QWidget | None) -> CardView:
     view.card_first_table.hide()
     view.set_applications(card.applications)
     return view
+
+
+def pending_mark(card: Any) -> str:
+    """"　待中心审核（受理编号 …）" on the card of a subject registered here and not yet decided."""
+    if not getattr(card, "pending", ()):
+        return ""
+    return "　" + _t("待中心审核") + "（" + _t("受理编号") + " " + "、".join(card.pending) + "）"
 
 
 def add_reveal_row(view: CardView, counter: Any, worker: Any) -> None:

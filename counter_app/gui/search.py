@@ -61,7 +61,7 @@ class SearchModel(QAbstractListModel):
 
 
 def describe(hit: Any) -> str:
-    """张三　110105********0012　账号 … · 单位 · 正常"""
+    """张三　110105********0012　账号 … · 单位 · 正常 (· 待中心审核（受理编号 …）)"""
     kind = _t("职工") if hit.kind == "worker" else _t("单位")
     parts = [f"[{kind}] {hit.name}", hit.masked_id_or_uscc]
     extra = []
@@ -73,6 +73,8 @@ def describe(hit: Any) -> str:
         extra.append(hit.township)
     if hit.status and hit.kind == "worker":
         extra.append(catalog_text(account_label(hit.status)))
+    if hit.pending:  # registered here, the centre not yet decided: the slip's number finds the papers
+        extra.append(_t("待中心审核") + "（" + _t("受理编号") + " " + "、".join(hit.pending) + "）")
     return "　".join(parts) + ("　" + " · ".join(extra) if extra else "")
 
 

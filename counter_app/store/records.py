@@ -226,3 +226,6 @@ class SearchHit:
     township: str | None
     score: int
     matched: str = field(default="", compare=False)  # which rule matched: "id_exact", "pinyin", …
+    # Receipt numbers of this station's registrations of the subject (开户, 单位建制) that the centre has
+    # not decided yet (待中心审核); a subject known only from them has no account, status or township.
+    pending: tuple[str, ...] = field(default=(), compare=False)

@@ -1,5 +1,9 @@
 """Counter search (综合查询): one box for ID number, USCC, account number, name or pinyin.
 
+People and employers this station registered (开户, 单位建制) and the centre has not decided yet are
+found too, from their applications (the station's own few, read whole): marked with the receipt
+numbers, until the centre's record of them arrives and replaces them.
+
 Every lookup is an indexed prefix range (``col >= p AND col < p || U+10FFFF``) with a LIMIT, so the
 cost does not grow with the number of workers. Ranking, best first: exact code (ID, USCC, account
 number), code prefix, exact name, name prefix, exact pinyin key, pinyin key prefix.
@@ -14,9 +18,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from counter_app.domain.businesses import BUSINESSES
 from counter_app.domain.ids import mask_id_number
 from counter_app.domain.normalize import normalize_code, normalize_name
-from counter_app.domain.search_keys import pinyin_query
+from counter_app.domain.search_keys import employer_aliases, employer_keys, person_keys, pinyin_query
+from counter_app.domain.status import CONFLICT_OR_OPEN
 from counter_app.store.records import SearchHit
 
 # Scores of the rules, and the rule names reported in ``SearchHit.matched``.
@@ -60,6 +66,29 @@ _ACCOUNTS_SQL = (
     "ORDER BY status <> '01', opened_on DESC, account_no"
 )
 _EMPLOYERS_SQL = "SELECT uscc, name, township, status, account_no FROM employers WHERE uscc IN (?)"
+# Undecided registrations, newest first; the employer named by an account opening, if known here.
+_PENDING_SQL = (
+    "SELECT a.kind, a.subject_key, a.subject_name, a.receipt_number, e.name FROM applications a "
+    "LEFT JOIN employers e ON e.uscc = json_extract(a.fields, '$.employer_uscc') "
+    "WHERE a.status IN ({statuses}) AND a.kind IN (?) ORDER BY a.created_at DESC, a.id DESC"
+)
+
+
+@dataclass
+class _Pending:
+    """A subject of undecided registrations: who, and the receipts that show it is on its way."""
+
+    kind: str  # "worker" | "employer"
+    key: str
+    name: str
+    employer_name: str | None
+    receipts: list[str]
+
+    def keys(self) -> tuple[str, ...]:
+        return person_keys(self.name) if self.kind == "worker" else employer_keys(self.name)
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name,) if self.kind == "worker" else (self.name, *employer_aliases(self.name))
 
 
 @dataclass
@@ -90,16 +119,42 @@ class Searcher:
     def run(self, text: str) -> list[SearchHit]:
         code = normalize_code(text)
         spelled = pinyin_query(text)
+        pending = self._pending()
         if code and _CODE.match(code) and _HAS_DIGIT.search(code):
             self._lookups(_CODE_LOOKUPS, code, CODE_EXACT, CODE_PREFIX)
+            self._match_pending(pending, lambda p: (p.key,), code, CODE_EXACT, CODE_PREFIX)
         elif spelled:
             self._keys(spelled, PINYIN_EXACT, PINYIN_PREFIX, "pinyin")
+            self._match_pending(pending, _Pending.keys, spelled, PINYIN_EXACT, PINYIN_PREFIX)
         else:
             name = normalize_name(text)
             if name:
                 self._lookups(_NAME_LOOKUPS, name, NAME_EXACT, NAME_PREFIX)
                 self._keys(name, NAME_EXACT, NAME_PREFIX, "name")  # employer names without place words
-        return self._hits()
+                self._match_pending(pending, _Pending.names, name, NAME_EXACT, NAME_PREFIX)
+        return self._hits(pending)
+
+    def _pending(self) -> dict[str, _Pending]:
+        """This station's undecided registrations by subject (a handful: read whole, matched here)."""
+        kinds = {spec.kind: "worker" if spec.subject_field == "id_number" else "employer"
+                 for spec in BUSINESSES.values() if spec.registers is not None}
+        if not kinds:
+            return {}
+        sql = _in(_PENDING_SQL.format(statuses=",".join("?" * len(CONFLICT_OR_OPEN))), len(kinds))
+        out: dict[str, _Pending] = {}
+        for kind, key, name, receipt, employer_name in self._rows(sql, (*sorted(map(str, CONFLICT_OR_OPEN)), *kinds)):
+            found = out.get(key)
+            if found is None:
+                out[key] = _Pending(kinds[kind], key, name or "", employer_name, [receipt])
+            else:
+                found.receipts.append(receipt)
+        return out
+
+    def _match_pending(self, pending: dict[str, _Pending], words: Any, text: str, exact: int, prefix: int) -> None:
+        for p in pending.values():
+            matched = [w for w in words(p) if w.startswith(text)]
+            if matched:
+                self._offer(_Candidate(p.kind, p.key, exact if text in matched else prefix, "pending"))
 
     def _lookups(self, lookups: tuple[tuple[str, str, str], ...], text: str, exact: int, prefix: int) -> None:
         params = (text, text + MAX_CHAR, self._limit)
@@ -116,7 +171,7 @@ class Searcher:
     def _details(self, sql: str, keys: list[str]) -> list[tuple[Any, ...]]:
         return self._rows(_in(sql, len(keys)), tuple(keys)) if keys else []
 
-    def _hits(self) -> list[SearchHit]:
+    def _hits(self, pending: dict[str, _Pending]) -> list[SearchHit]:
         best = sorted(self._found.values(), key=lambda c: -c.score)[: self._limit]  # stable: index order
         people = [c.key for c in best if c.kind == "worker"]
         workers = {row[0]: row[1:] for row in self._details(_WORKERS_SQL, people)}
@@ -126,16 +181,23 @@ class Searcher:
         employers = {row[0]: row[1:] for row in self._details(_EMPLOYERS_SQL, [c.key for c in best if c.kind == "employer"])}
         hits: list[SearchHit] = []
         for c in best:
+            receipts = tuple(pending[c.key].receipts) if c.key in pending and pending[c.key].kind == c.kind else ()
             if c.kind == "worker" and c.key in workers:
                 name, township, employer_name = workers[c.key]
                 account_no, status = _pick_account(accounts.get(c.key, []), c.account_no)
                 hits.append(SearchHit("worker", c.key, name, mask_id_number(c.key), account_no, status,
-                                      employer_name, township, c.score, c.matched))
+                                      employer_name, township, c.score, c.matched, receipts))
             elif c.kind == "employer" and c.key in employers:
                 name, township, status, account_no = employers[c.key]
                 hits.append(SearchHit("employer", c.key, name, c.key, account_no, status, None, township,
-                                      c.score, c.matched))
-        hits.sort(key=lambda h: (-h.score, h.name, h.key))
+                                      c.score, c.matched, receipts))
+            elif receipts:  # known here only from its registration: the centre's record has not come yet
+                p = pending[c.key]
+                shown = mask_id_number(p.key) if p.kind == "worker" else p.key
+                hits.append(SearchHit(p.kind, p.key, p.name, shown, None, None, p.employer_name, None,  # type: ignore[arg-type]
+                                      c.score, "pending", receipts))
+        # At the same score the centre's records come first.
+        hits.sort(key=lambda h: (-h.score, h.matched == "pending", h.name, h.key))
         return hits[: self._limit]
 
 

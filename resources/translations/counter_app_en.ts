@@ -56,6 +56,10 @@
         <translation>No account yet</translation>
     </message>
     <message>
+        <source>开户申请待中心审核</source>
+        <translation>Account opening awaiting the centre&apos;s review</translation>
+    </message>
+    <message>
         <source>公积金贷款</source>
         <translation>Fund loans</translation>
     </message>
@@ -92,6 +96,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>开户办结后可办理其他业务</source>
+        <translation>Other business once the account is opened</translation>
+    </message>
+    <message>
         <source>公积金贷款：无</source>
         <translation>Fund loans: none</translation>
     </message>
@@ -120,6 +128,10 @@
         <translation>Not registered (order to register by a deadline)</translation>
     </message>
     <message>
+        <source>建制申请待中心审核</source>
+        <translation>Registration awaiting the centre&apos;s review</translation>
+    </message>
+    <message>
         <source>单位账号</source>
         <translation>Employer account no.</translation>
     </message>
@@ -134,6 +146,10 @@
     <message>
         <source>联系人</source>
         <translation>Contact</translation>
+    </message>
+    <message>
+        <source>待中心审核</source>
+        <translation>Awaiting the centre&apos;s review</translation>
     </message>
     <message>
         <source>证件号码</source>

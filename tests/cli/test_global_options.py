@@ -90,3 +90,12 @@ def test_an_error_written_to_a_reader_that_went_away_is_quiet(tmp_path):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == EXIT_BROKEN_PIPE, err.decode("utf-8")
     assert err.decode("utf-8") == "" and not (data_dir / "crash").exists()
+
+
+@pytest.mark.parametrize("argv", [["--data-dir", "", "records"], ["records", "--data-dir", " "],
+                                  ["--data-dir", "x", "print", "form", "--data-dir", "", "R"]])
+def test_an_empty_data_dir_is_refused_not_taken_for_the_default(capsys, argv) -> None:
+    """The default store is the station's real data: a blank --data-dir (a script's empty variable) is a slip."""
+    code = main(argv)
+    _out, err = capsys.readouterr()
+    assert code == 2 and "数据目录不能为空" in err

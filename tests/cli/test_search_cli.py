@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the service tests' world
+
+from service_world import W, build_world, fixed_clock, submit_good
+
 from counter_app.cli import main
 from counter_app.domain.ids import make_resident_id, make_uscc_of, mask_id_number
+from counter_app.services import open_counter
 from counter_app.store import AccountRecord, EmployerRecord, Store, WorkerRecord
 
 ZHANG = make_resident_id("620102", date(1985, 6, 1), 123)
@@ -40,7 +46,7 @@ def test_json_hit_has_the_contract_keys_and_a_masked_id(capsys, data_dir: Path) 
     assert hit == {
         "kind": "worker", "key": mask_id_number(ZHANG), "name": "张三", "id_masked": mask_id_number(ZHANG),
         "account_no": "800000000001", "status": "02", "employer": "青山镇兴旺建材有限公司", "township": "青山镇",
-        "score": hit["score"],
+        "score": hit["score"], "pending": False, "receipt_numbers": [],
     }
     assert ZHANG not in out  # privacy: the full number never appears
 
@@ -72,3 +78,17 @@ def test_limit_and_bad_input(capsys, data_dir: Path) -> None:
     assert code == 2 and json.loads(out)["errors"][0]["field"] == "limit"
     code, _, err = _search(capsys, data_dir, " ")
     assert code == 2 and "请输入要查询的内容" in err
+
+
+def test_a_person_opened_here_is_listed_pending_with_the_receipt(capsys, tmp_path: Path) -> None:
+    with open_counter(tmp_path, clock=fixed_clock) as counter:
+        build_world(counter.store)
+        taken = submit_good(counter, "open-account")  # 吴十, not in the centre's data
+        assert taken.ok, taken.errors
+    code, out, _ = _search(capsys, tmp_path, "wushi", "--json")
+    (hit,) = [h for h in json.loads(out) if h["name"] == "吴十"]
+    assert code == 0 and hit["pending"] is True and hit["receipt_numbers"] == [taken.receipt_number]
+    assert hit["key"] == mask_id_number(W.stranger) and hit["account_no"] is None and W.stranger not in out
+    code, out, _ = _search(capsys, tmp_path, "吴十")
+    line = next(line for line in out.splitlines() if "吴十" in line)
+    assert code == 0 and f"待中心审核（受理编号 {taken.receipt_number}）" in line and W.stranger not in out

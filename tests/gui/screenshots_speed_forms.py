@@ -12,11 +12,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from gui_helpers import send_text
+from datetime import date
+
+from gui_helpers import send_key, send_text
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from screenshots import settle, worker
 
 from counter_app import services
+from counter_app.domain.ids import make_resident_id
 from counter_app.domain.search_keys import employer_keys
 from counter_app.gui.app import create_main_window
 
@@ -30,12 +34,29 @@ def screen_shot(out: Path, name: str, size: str) -> None:
     print(path)
 
 
+PENDING_ID = make_resident_id("620102", date(1992, 8, 8), 417)  # not in the demo city
+PENDING_NAME = "柏待审"
+
+
+def pending_person(counter: Any, employer_uscc: str) -> None:
+    """An account opened here, not yet decided by the centre (once per data dir)."""
+    if any(h.key == PENDING_ID for h in services.search(counter, PENDING_ID)):
+        return
+    form = {"id_type": "01", "id_number": PENDING_ID, "name": PENDING_NAME, "mobile": "13912345678",
+            "address": "南山镇新街3号", "employer_uscc": employer_uscc, "monthly_base": "4500",
+            "worker_ratio": "12", "employer_ratio": "12", "start_month": date.today().strftime("%Y-%m")}
+    materials = [m.any_of[0] for m in services.required_materials(counter, "open-account", form)]
+    taken = services.submit_application(counter, "open-account", {**form, "materials": materials})
+    assert taken.ok, taken.errors
+
+
 def main(data_dir: str, out_dir: str, sizes: list[str]) -> None:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     counter = services.open_counter(data_dir, demo=True)
     card = worker(counter)
+    pending_person(counter, card.employer.uscc)
     for size in sizes:
         w, h = (int(v) for v in size.split("x"))
         for draft in services.list_drafts(counter):
@@ -62,6 +83,14 @@ def main(data_dir: str, out_dir: str, sizes: list[str]) -> None:
         settle(800)
         screen_shot(out, "picker-chosen", size)
         window.form.retire()
+        window.show_home()  # #16 item 6: a person taken in here, found before the centre has decided
+        window.search.focus()
+        send_text(window.search_box, "bdsh")
+        settle(800)
+        screen_shot(out, "search-pending", size)
+        send_key(window.search_box, Qt.Key.Key_Return)
+        settle(800)
+        screen_shot(out, "card-pending", size)
         window.close()
     counter.close()
     app.processEvents()

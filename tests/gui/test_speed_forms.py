@@ -8,8 +8,10 @@ from gui_helpers import choose, field, fill, open_card, send_key, send_text, set
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QPushButton
-from test_wizard import a_worker, an_employer, open_form
+from test_wizard import a_worker, an_employer, fill_open_account, fresh_id, open_form
 
+from counter_app import services
+from counter_app.domain.ids import make_uscc_of
 from counter_app.domain.money import format_money
 from counter_app.domain.search_keys import employer_keys
 from counter_app.gui.card import mnemonic
@@ -155,3 +157,60 @@ def test_the_loan_limit_shows_with_its_binding_rule(qtbot: Any, window: Any, cou
     limit = window.form.review.limit
     fill(qtbot, window, "amount", str(limit.maximum + 100))
     qtbot.waitUntil(lambda: "超过可贷额度" in field(window, "amount_message").text(), timeout=5000)
+
+
+def _search_and_open(qtbot: Any, window: Any, text: str, key: str) -> str:
+    """Ctrl+F, the text typed, Down to the hit, Enter: the hit's line as the list shows it."""
+    send_key(window.focusWidget() or window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.search_box.hasFocus)
+    with qtbot.waitSignal(window.search.results_shown, timeout=5000):
+        send_text(window.search_box, text)
+    qtbot.waitUntil(lambda: any(h.key == key for h in window.search.model.hits), timeout=5000)
+    assert window.search.view.isVisible()
+    row = next(i for i, h in enumerate(window.search.model.hits) if h.key == key)
+    for _ in range(row):
+        send_key(window.search_box, Qt.Key.Key_Down)
+    line = window.search.view.currentIndex().data()
+    send_key(window.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.card is not None and window.pages.currentWidget() is window.card_page)
+    return line
+
+
+def test_a_person_opened_here_is_found_offline_marked_with_the_receipt(qtbot: Any, window: Any, counter: Any) -> None:
+    form = open_form(qtbot, window, "open-account")
+    id_number, name = fresh_id(41), "柏待审"
+    fill_open_account(qtbot, window, counter, id_number, name)
+    qtbot.waitUntil(lambda: form.submit.isEnabled(), timeout=5000)
+    send_key(window.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(form.receipt_number.text()), timeout=10000)
+    receipt = form.receipt_number.text()
+    window.show_home()
+    for text in ("bdsh", id_number[:12]):  # the pinyin initials (柏 read as a surname: bai), the ID
+        line = _search_and_open(qtbot, window, text, id_number)
+        assert name in line and f"待中心审核（受理编号 {receipt}）" in line and id_number not in line
+        card = window.card
+        assert name in card.card_title.text() and f"待中心审核（受理编号 {receipt}）" in card.card_title.text()
+        assert "开户申请待中心审核" in card.card_summary.text()
+        assert "open-account" not in card.buttons, "no second opening while the first waits for the centre"
+        assert receipt in [card.applications_model.index(r, 0).data() for r in range(card.applications_model.rowCount())]
+        window.show_home()
+
+
+def test_an_employer_established_here_is_found_and_offers_opening_for_its_workers(qtbot: Any, window: Any,
+                                                                                  counter: Any) -> None:
+    uscc, name = make_uscc_of("91620102", "MA0000Q7"), "南山镇待审建材有限公司"
+    form = {"uscc": uscc, "employer_name": name, "legal_rep": "黄伟", "employer_address": "南山镇建材街5号",
+            "contact_name": "林芳", "contact_mobile": "13712345678", "bank_name": "中国建设银行",
+            "bank_account": "62000001234567890", "worker_ratio": "10", "employer_ratio": "10",
+            "first_month": "2026-12"}
+    codes = [m.any_of[0] for m in services.required_materials(counter, "establish-employer", form)]
+    taken = services.submit_application(counter, "establish-employer", {**form, "materials": codes})
+    assert taken.ok, taken.errors
+    line = _search_and_open(qtbot, window, "待审建材", uscc)
+    assert name in line and f"待中心审核（受理编号 {taken.receipt_number}）" in line
+    card = window.card
+    assert f"待中心审核（受理编号 {taken.receipt_number}）" in card.card_title.text()
+    assert "建制申请待中心审核" in card.card_summary.text() and "establish-employer" not in card.buttons
+    qtbot.keyClick(card, mnemonic("open-account"), Qt.KeyboardModifier.AltModifier)  # 为该单位职工开户
+    qtbot.waitUntil(lambda: window.form is not None and window.form.spec.kind == "open-account")
+    assert field(window, "employer_uscc").text() == uscc

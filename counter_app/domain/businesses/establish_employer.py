@@ -2,8 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from counter_app.domain.business_spec import BusinessSpec, FieldSpec
 from counter_app.domain.person_fields import MATERIALS
+
+# Form field → employer record field, where the two names differ.
+_RECORD_KEYS = {"employer_name": "name", "employer_address": "address"}
+_SAME_KEYS = ("uscc", "legal_rep", "contact_name", "contact_mobile", "bank_name", "bank_account",
+              "worker_ratio", "employer_ratio")
+
+
+def employer_record(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The employer a registration brings in, from its stored fields (the employer record's keys);
+    not yet registered until the centre has decided."""
+    out = {key: fields[key] for key in _SAME_KEYS if fields.get(key) not in (None, "")}
+    out.update({record: fields[form] for form, record in _RECORD_KEYS.items() if fields.get(form) not in (None, "")})
+    return {**out, "registered": False}
+
 
 SPEC = BusinessSpec(
     kind="establish-employer",
@@ -29,4 +46,5 @@ SPEC = BusinessSpec(
         MATERIALS,
     ),
     receipt_fields=("employer_name", "first_month"),
+    registers=employer_record,
 )

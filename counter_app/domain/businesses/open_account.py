@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from counter_app.domain.business_spec import BusinessSpec, FieldSpec
 from counter_app.domain.person_fields import MATERIALS, PERSON_FIELDS
+
+# The worker's record as the form gives it (the person fields and the employer), until the centre's.
+_WORKER_KEYS = (*(f.key for f in PERSON_FIELDS), "employer_uscc")
+
+
+def worker_record(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The worker an account opening registers, from its stored fields (the worker record's keys)."""
+    return {key: fields[key] for key in _WORKER_KEYS if fields.get(key) not in (None, "")}
+
 
 SPEC = BusinessSpec(
     kind="open-account",
@@ -22,4 +34,5 @@ SPEC = BusinessSpec(
         MATERIALS,
     ),
     receipt_fields=("employer_uscc", "monthly_base", "start_month"),
+    registers=worker_record,
 )
