@@ -33,7 +33,7 @@ from counter_app.gui.settings_dialog import READER_KEY, SettingsDialog
 from counter_app.gui.station_menu import install_station_menu
 from counter_app.gui.station_settings import StationSettingsDialog
 from counter_app.gui.wizard import BusinessForm
-from counter_app.services import clerks
+from counter_app.services import clerks, sync
 
 if TYPE_CHECKING:
     from counter_app.gui.main_window import MainWindow
@@ -330,7 +330,7 @@ class Desk(QObject):
 
         def done(report: Any) -> None:
             w.action_sync.setEnabled(True)
-            w.statusbar.showMessage(_t("同步完成：") + services.sync.summary(report), 8000)
+            w.statusbar.showMessage(_t("同步完成：") + sync.summary(report), 8000)
             self.refresh_status()
             self.start_background_sync()  # a centre connected since the window opened
 
@@ -340,7 +340,7 @@ class Desk(QObject):
             w.statusbar.showMessage(_t("同步失败，数据仍在本机待上传：") + reason, 10000)
             self.refresh_status()
 
-        Operation(lambda _p: services.sync.sync_now(counter), success=done, failure=failed, owner=self).run(key="sync")
+        Operation(lambda _p: sync.sync_now(counter), success=done, failure=failed, owner=self).run(key="sync")
 
     def open_settings(self) -> None:
         SettingsDialog(self.window.settings, self.window).open()
