@@ -54,7 +54,7 @@ def gui_thread_db(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
 def test_the_guard_sees_a_read_on_the_gui_thread(window: Any, gui_thread_db: list[str]) -> None:
     load_settings(window.counter)  # on purpose, here: the guard must notice it
-    assert gui_thread_db and "services/settings.py" in gui_thread_db[0]
+    assert gui_thread_db and "services/station_config.py" in gui_thread_db[0]
 
 
 def test_station_settings_read_and_save_off_the_gui_thread(qtbot: Any, window: Any, gui_thread_db: list[str]) -> None:
