@@ -52,6 +52,8 @@ READ_ONLY = "数据目录不可写入（只读或没有权限）：本次操作�
 DAMAGED = ("本机数据文件已损坏（完整性检查未通过），为防止错误数据继续扩散，已停止办理新业务。"
            "请用 counter-app restore 从最近的备份恢复，并联系技术支持")
 
+CLOCK_UNREADABLE = ("本机时钟超出程序能读取的范围（晚于2262年，例如9999年），不在合理范围内（2000年至2099年）："
+                    "请先校准系统日期和时间，再办理业务")
 IO_ERROR = "磁盘读写出错：本次操作未保存。请检查数据目录所在磁盘，必要时用 counter-app restore 从备份恢复"
 _FULL_WORDS = ("database or disk is full", "no space left")
 NEARLY_FULL = 4 << 20  # bytes: less than this left and a failed write is put down to the full disk

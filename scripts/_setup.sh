@@ -7,13 +7,15 @@ VENV="${COUNTER_APP_VENV:-$ROOT/.venv}"
 
 # Debian packages: Qt's xcb/EGL libraries, a CJK screen font, libcups2-dev (pycups builds against
 # it: print jobs go to CUPS), Xvfb (screenshots), poppler (pdftoppm/pdftotext for print tests), the
-# PostgreSQL server and the CUPS server with its PDF virtual printer (cups-pdf) that the tests start.
+# PostgreSQL server and the CUPS server with its PDF virtual printer (cups-pdf) that the tests start,
+# faketime (a process-local system clock at 9999-12-31 for the clock attack test).
 APP_DEBS=(libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-icccm4
   libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1
-  libxcb-cursor0 libxcb-shape0 libxcb-randr0 fonts-noto-cjk libcups2-dev gcc)
+  libxcb-cursor0 libxcb-shape0 libxcb-randr0 fonts-noto-cjk libcups2-dev gcc
+  libpulse0)  # libpulse0: QtMultimedia (the document camera), loaded when the capture dialog opens
 # gcc with libc6-dev (its headers: gcc only recommends it) also builds the stub ID card reader library
 # the suite loads through ctypes (tests/devices/stub_termb.c).
-TEST_DEBS=(xvfb xauth poppler-utils postgresql cups printer-driver-cups-pdf libc6-dev)
+TEST_DEBS=(xvfb xauth poppler-utils postgresql cups printer-driver-cups-pdf libc6-dev faketime)
 # pycups has no wheel: pip compiles it with gcc against libcups2-dev and the interpreter's own
 # headers (Python.h), which a Debian python3 has only with python3-dev.
 if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import os, sys, sysconfig

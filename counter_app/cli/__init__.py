@@ -11,6 +11,7 @@ import argparse
 import importlib
 import os
 import sys
+import time
 from collections.abc import Iterable, Sequence
 
 from counter_app import __version__, console, crash
@@ -107,6 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  lives as long as the process
     console.force_utf8_stdio()
     words = list(sys.argv[1:] if argv is None else argv)
+    clock = _clock_problem()
+    if clock is not None:  # before any command module: their imports would fail on it
+        return console.report_error(clock, as_json="--json" in words or command_in(words) == "apply")
     args = _parser_for(words).parse_args(words)
     if getattr(args, "data_dir", None) is not None and not str(args.data_dir).strip():
         # An empty --data-dir is a slip, not "the default": the default store is someone's real data.
@@ -123,6 +127,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (`… | head`), even while an error was reported: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+
+
+def _clock_problem() -> console.CliError | None:
+    """A system clock past what Python can read (after 2262, e.g. 9999-12-31): ``time.time()``
+    overflows, and so would the first library import that reads it (logging)."""
+    try:
+        time.time()
+    except (OverflowError, OSError, ValueError):
+        from counter_app.faults import CLOCK_UNREADABLE  # the error path of the entry point
+
+        return console.CliError.single("clock", CLOCK_UNREADABLE)
+    return None
 
 
 def _run(args: argparse.Namespace) -> int:

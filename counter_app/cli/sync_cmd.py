@@ -28,8 +28,9 @@ def _say(report: dict[str, int], as_json: bool) -> None:
     if as_json:
         emit_json(report)
     else:
+        files = f"，附件 {report['files']} 个（{report['file_bytes']} 字节）" if report.get("files") else ""
         print(f"已上传 {report['pushed']} 笔，下载 {report['pulled']} 条，"
-              f"被中心拒收 {report['rejected']} 笔，冲突 {report['conflicts']} 笔", flush=True)
+              f"被中心拒收 {report['rejected']} 笔，冲突 {report['conflicts']} 笔{files}", flush=True)
 
 
 def _failure(exc: Exception) -> CliError:

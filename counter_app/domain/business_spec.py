@@ -63,6 +63,9 @@ class FieldSpec:
     derived_from: str | None = None
     max_length: int = 100
     allow_zero: bool = False  # money fields: 0.00 is a valid answer (e.g. no existing debt)
+    # Reference data the value is picked from and checked against as the clerk leaves the field
+    # ("project": the city's admitted projects, 楼盘准入).
+    lookup: Literal["project"] | None = None
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,17 @@
 """缴存使用证明: the certificate of contribution and use another region's centre asks for (跨省通办).
 
 Built from the station's data on one day: the account, its status, base, months paid, balance and
-the fund loans. Its verification code is a digest of exactly what is printed, so the centre, holding
-the same rows, recomputes it from the QR text (``verify``) and a changed figure does not pass.
+the fund loans. Its verification code is a keyed signature of exactly what is printed: HMAC-SHA256
+under the station's secret key (the audit key, kept in the OS keyring and registered with the centre
+at the first sync). The centre, holding that key, recomputes it from the QR text (``verify``): a
+changed figure does not pass, and nobody without the station's key can make a code that does.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -15,7 +19,8 @@ from decimal import Decimal
 from counter_app.domain.ids import mask_id_number
 from counter_app.domain.money import CENT
 
-PREFIX = "GJJZM1"  # what the QR text starts with, and its format version
+PREFIX = "GJJZM2"  # what the QR text starts with, and its format version (2: the code is keyed)
+_CODE = re.compile(r"^[0-9A-F]{4}(-[0-9A-F]{4}){3}$")
 
 
 @dataclass(frozen=True)
@@ -64,8 +69,17 @@ def _money(value: Decimal | None) -> str:
 
 
 def digest(canonical: str) -> str:
-    """Verification code: 16 hex digits of SHA-256 over the canonical line, in groups of four."""
-    raw = hashlib.sha256(canonical.encode()).hexdigest()[:16].upper()
+    """An unkeyed fingerprint of the canonical line (the serial's last four digits)."""
+    return _groups(hashlib.sha256(canonical.encode()).hexdigest())
+
+
+def code(key: bytes, canonical: str) -> str:
+    """Verification code: 16 hex digits of HMAC-SHA256 under the station's key, in groups of four."""
+    return _groups(hmac.new(key, f"certificate:{canonical}".encode(), hashlib.sha256).hexdigest())
+
+
+def _groups(hexdigest: str) -> str:
+    raw = hexdigest[:16].upper()
     return "-".join(raw[i:i + 4] for i in range(0, 16, 4))
 
 
@@ -73,12 +87,40 @@ def serial_of(station_code: str, as_of: date, canonical: str) -> str:
     return f"ZM{station_code}{as_of:%Y%m%d}{digest(canonical)[:4]}"
 
 
-def qr_text(cert: Certificate) -> str:
-    """What the QR code holds: the canonical line and its code."""
-    return f"{cert.canonical()}|{digest(cert.canonical())}"
+def qr_text(cert: Certificate, key: bytes) -> str:
+    """What the QR code holds: the canonical line and its keyed code."""
+    return f"{cert.canonical()}|{code(key, cert.canonical())}"
 
 
-def verify(text: str) -> bool:
-    """Whether a scanned QR text is a certificate whose figures match its code."""
-    body, _, code = text.strip().rpartition("|")
-    return body.startswith(PREFIX + "|") and digest(body) == code
+@dataclass(frozen=True)
+class Scanned:
+    """A QR text taken apart: the certified line, who issued it on which day, and the code it carries."""
+
+    body: str
+    station_code: str
+    as_of: date
+    code: str
+    fields: tuple[str, ...]  # the canonical line's parts
+
+    @property
+    def serial(self) -> str:
+        return serial_of(self.station_code, self.as_of, self.body)
+
+
+def scan(text: str) -> Scanned | None:
+    """A certificate's QR text taken apart (None when the text is not one)."""
+    body, _, found = text.strip().rpartition("|")
+    parts = tuple(body.split("|"))
+    if len(parts) != 10 or parts[0] != PREFIX or not _CODE.match(found):
+        return None
+    try:
+        as_of = date.fromisoformat(parts[2])
+    except ValueError:
+        return None
+    return Scanned(body, parts[1], as_of, found, parts)
+
+
+def verify(text: str, key: bytes) -> bool:
+    """Whether a scanned QR text is a certificate whose figures match its code under ``key``."""
+    scanned = scan(text)
+    return scanned is not None and hmac.compare_digest(code(key, scanned.body), scanned.code)

@@ -17,7 +17,7 @@ from typing import Any
 from counter_app.domain.normalize import normalize_text
 from counter_app.domain.status import OPEN, ApplicationStatus
 
-ADMITTED, PENDING, REFUSED = "admitted", "pending", "refused"
+ADMITTED, PENDING, REFUSED, SUSPENDED = "admitted", "pending", "refused", "suspended"
 _AGREEMENT = re.compile(
     r"合作协议编号[:：\s]*(?P<no>[0-9A-Za-z][0-9A-Za-z\-]*)[，,；;。\s]*有效期至[:：\s]*(?P<until>\d{4}-\d{2}-\d{2})")
 
@@ -49,10 +49,13 @@ class ProjectStanding:
 
     name: str
     developer: str
-    standing: str  # ADMITTED, PENDING or REFUSED
+    standing: str  # ADMITTED, PENDING, REFUSED or SUSPENDED (the centre's)
     receipt_number: str
     agreement_no: str | None = None
     valid_until: date | None = None
+    developer_uscc: str = ""
+    address: str = ""
+    note: str = ""  # the centre's reason for a suspension
 
     def in_force(self, day: date) -> bool:
         return self.standing == ADMITTED and (self.valid_until is None or day <= self.valid_until)
@@ -75,12 +78,25 @@ def standing_of(fields: Mapping[str, Any], status: str, decision_reason: str | N
     return None
 
 
+def merged(central: Iterable[ProjectStanding], local: Iterable[ProjectStanding]) -> list[ProjectStanding]:
+    """The city's projects as one list: the centre's row of a project is its standing (admitted,
+    refused or suspended, whichever station took it); the station's own admissions add what the
+    centre has not decided yet, or not sent yet (a pending one, one decided before the last pull)."""
+    held = list(central)
+    decided = {project_key(s.name) for s in held}
+    return held + [s for s in local if s.standing == PENDING or project_key(s.name) not in decided]
+
+
 def loan_problem(name: str, standings: Iterable[ProjectStanding], day: date) -> str | None:
     """Why a loan for a house in project ``name`` cannot be taken on ``day`` (None when it can)."""
     key = project_key(name)
     mine = [s for s in standings if project_key(s.name) == key]
     if any(s.in_force(day) for s in mine):
         return None
+    suspended = [s for s in mine if s.standing == SUSPENDED]
+    if suspended:
+        why = f"（{suspended[0].note}）" if suspended[0].note else ""
+        return f"楼盘“{name}”的住房公积金贷款准入已被管理中心暂停{why}，暂停期间不能受理该楼盘的贷款"
     admitted = [s for s in mine if s.standing == ADMITTED and s.valid_until is not None]
     if admitted:
         until = max(s.valid_until for s in admitted if s.valid_until is not None)

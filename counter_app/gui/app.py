@@ -62,6 +62,7 @@ def create_main_window(data_dir: str | os.PathLike[str] | None, demo: bool = Fal
     from counter_app import services  # the services' libraries: a caller that wants the window now pays for them
 
     counter = services.open_counter(data_dir, demo=demo, **counter_options)
+    _plug_devices()
     settings = settings_for(counter.data_dir)
     install_language(app, str(settings.value("language", "zh_CN")))
     return MainWindow(counter, settings)
@@ -127,4 +128,18 @@ def _open(path: Path, demo: bool) -> Counter:
     from counter_app import services
     from counter_app.gui import desk  # noqa: F401
 
+    _plug_devices()
     return services.open_counter(path, demo=demo)
+
+
+def _plug_devices() -> None:
+    """The counter's devices for the forms: the document camera's dialog, built only when opened."""
+    from counter_app.gui import attachments_panel
+
+    attachments_panel.CAMERA = _camera_dialog
+
+
+def _camera_dialog(out_dir: Path, parent: Any) -> Any:
+    from counter_app.gui.camera import CaptureDialog  # QtMultimedia and FFmpeg: only when a clerk opens the camera
+
+    return CaptureDialog(out_dir, parent)

@@ -95,7 +95,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("catalog", '现有月还款额（元）'),
     QT_TRANSLATE_NOOP("catalog", '楼盘项目'),
     QT_TRANSLATE_NOOP("catalog", '贷款信息'),
-    QT_TRANSLATE_NOOP("catalog", '购买新建商品房时填写已准入的楼盘项目名称'),
+    QT_TRANSLATE_NOOP("catalog", '购买新建商品房时填写已准入的楼盘项目名称（可输入拼音首字母选择）'),
     QT_TRANSLATE_NOOP("catalog", '房屋总价（元）'),
     QT_TRANSLATE_NOOP("catalog", '第二套住房'),
     QT_TRANSLATE_NOOP("catalog", '贷款期限（月）'),

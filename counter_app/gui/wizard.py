@@ -26,6 +26,7 @@ from counter_app import services
 from counter_app.domain.catalog import BusinessSpec, FieldSpec
 from counter_app.domain.money import format_money
 from counter_app.gui.approval import ask_approval
+from counter_app.gui.attachments_panel import AttachmentsPanel
 from counter_app.gui.autosave import DraftWriter
 from counter_app.gui.card_reader import attach_card_reader
 from counter_app.gui.day_closed import warn_if_closed
@@ -35,6 +36,8 @@ from counter_app.gui.formats import moment
 from counter_app.gui.forms.ui_business_form import Ui_BusinessForm
 from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.operations import Operation
+from counter_app.gui.project_picker import attach_project_pickers, describe
+from counter_app.services.attachments import attach_groups
 from counter_app.services.drafts import Draft
 
 AUTOSAVE_MS = 800
@@ -104,7 +107,12 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             self.side_layout.insertWidget(0, self.extra)
         if "materials" not in self.editors:
             self.materials_box.hide()
+            self.attachments: AttachmentsPanel | None = None
+        else:  # files per material (电子档案), attached once the application is accepted
+            self.attachments = AttachmentsPanel(self.editors["materials"].widget, counter.data_dir, self)
+            self.materials_layout.insertWidget(3, self.attachments)
         self.pickers = attach_pickers(self)  # the employer picker on USCC fields
+        self.project_pickers = attach_project_pickers(self)  # the admitted projects on a loan's project field
         self.card_reader = attach_card_reader(self)  # 读卡 (F8) on forms with an ID number
         self._wire()
         self.submit.setEnabled(False)
@@ -247,6 +255,15 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.field_committed(key)
         self.move_on(editor.widget, enter=True)  # chosen with Enter: on to the next field to fill
 
+    def project_chosen(self, key: str, project: Any) -> None:
+        """A project picked from a project field's list: its name in the field, its developer and
+        agreement beside it (the review confirms it is in force)."""
+        editor = self.editors[key]
+        editor.set_value(project.name, TYPED)
+        self._show_employer(key, describe(project))
+        self.field_committed(key)
+        self.move_on(editor.widget, enter=True)
+
     def _show_employer(self, key: str, name: str) -> None:
         editor = self.editors[key]
         if not editor.problem:
@@ -315,6 +332,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         named = review.employers.get(key) or (review.subject if key == self.spec.subject_field == "uscc" else None)
         if not problems and named is not None and named.known:
             self._show_employer(key, named.name)
+        if not problems and key in review.projects:
+            self._show_employer(key, describe(review.projects[key]))
         value = review.value(key)
         shown = editor.value()
         if (isinstance(value, str) and isinstance(editor.widget, LineEdit) and not isinstance(editor.widget, DateLine)
@@ -454,11 +473,14 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self._say(_t("正在提交…"), "")
         counter, kind, drafts = self.counter, self.spec.kind, self.drafts
         extra = {"approval": approval} if approval is not None else {}
+        files = self.attachments.snapshot() if self.attachments is not None else {}
 
         def op(_p: Any) -> services.SubmitResult:
             result = services.submit_application(counter, kind, form, review=review, **extra)
             if result.ok:
                 drafts.discard_now()  # here, not on the GUI thread: an accepted form is never a draft again
+                if files and result.receipt_number:  # read, shrunk and sealed here too, off the GUI thread
+                    result.details["attached"] = attach_groups(counter, result.receipt_number, files)
             return result
 
         Operation(op, success=lambda result: self._submitted(form, approval, result),
@@ -483,6 +505,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
                 ask_approval(self, self.counter, request, lambda given: self._submit(form, None, given))
             return
         self._autosave.stop()
+        if self.attachments is not None:
+            self.attachments.clear()
         self.receipt_number.setText(result.receipt_number or "")
         self.done_details.setText(self._done_text(result))
         self.form_stack.setCurrentWidget(self.done_page)  # the field losing focus here is not reviewed or saved:
@@ -501,6 +525,12 @@ class BusinessForm(QWidget, Ui_BusinessForm):
 
     def _done_text(self, result: services.SubmitResult) -> str:
         lines = [_t("状态：已受理，等待上传管理中心")]
+        attached = result.details.get("attached")
+        if attached is not None:
+            if attached.value:
+                lines.append(_t("已存档附件 {n} 个文件，共 {pages} 页").format(
+                    n=len(attached.value), pages=sum(a.pages for a in attached.value)))
+            lines += [_t("附件未能存档：") + e.message for e in attached.errors]
         for w in result.warnings:
             lines.append(_t("提示：") + w.message)
         return "\n".join(lines)

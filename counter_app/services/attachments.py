@@ -11,7 +11,7 @@ or a row pointed at another file. The archive copies go to the centre after thei
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,8 @@ from counter_app.store.blobs import BlobStore
 from counter_app.store.records import ApplicationRecord
 from counter_app.store.repositories.attachments import AttachmentRecord
 
-__all__ = ["AttachmentView", "Cover", "attach_files", "list_attachments", "print_archive_cover", "size_text"]
+__all__ = ["AttachmentView", "Cover", "attach_files", "attach_groups", "list_attachments", "print_archive_cover",
+           "size_text"]
 
 ACTION = "attach"
 MAX_FILE_BYTES = 60_000_000  # a 100-megapixel photo is ~40 MB; anything bigger is not a document
@@ -113,6 +114,19 @@ def attach_files(counter: Counter, receipt_number: str, files: Iterable[str | os
                      uow=uow)
         uow.commit()
     return Checked(value=[_view(counter, record, r) for r in rows])
+
+
+def attach_groups(counter: Counter, receipt_number: str,
+                  groups: Mapping[str, Sequence[str | os.PathLike[str]]]) -> Checked[list[AttachmentView]]:
+    """The form's files by material code (the wizard, after its submit): each material's files all or
+    nothing; what could not be attached is named (the application itself stays accepted)."""
+    views: list[AttachmentView] = []
+    errors: list[FieldError] = []
+    for code, files in groups.items():
+        result = attach_files(counter, receipt_number, files, code or None)
+        views += result.value or []
+        errors += result.errors
+    return Checked(value=views, errors=tuple(errors))
 
 
 def sealed(row: AttachmentRecord) -> dict[str, Any]:

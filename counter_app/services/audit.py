@@ -203,7 +203,9 @@ def verify_chain(counter: Counter, anchored: Head | None = None) -> Verdict:
         mark = uow.settings.get(chain_key.MARK_KEY)
         try:
             key = counter.chain_key or chain_key.read(uow.settings.get("store_id"))
-        except Exception:  # noqa: BLE001 — no keyring: keyed rows are then reported as unverifiable
+        except KeyringUnavailable:
+            if isinstance(mark, dict):  # keyed rows, no keyring to check them: a fault of the PC, not tampering
+                raise KeyringUnavailable(chain_key.NO_KEYRING_TO_VERIFY) from None
             key = None
         marked = mark.get("from_seq") if isinstance(mark, dict) else None
         keyed_from = key.from_seq if key else marked

@@ -6,7 +6,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from counter_app.domain.certificate import Certificate, LoanLine, serial_of
+from counter_app.domain.certificate import Certificate, LoanLine, code, qr_text, serial_of
 from counter_app.domain.errors import Checked
 from counter_app.domain.ids import check_resident_id
 from counter_app.domain.normalize import normalize_code
@@ -58,14 +58,17 @@ def print_certificate(counter: Counter, id_number: str, out: str | os.PathLike[s
     version = counter.policy_on()
     path = Path(out) if out is not None else counter.data_dir / "prints" / counter.today().isoformat() / f"{cert.serial}.pdf"
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc = CertificateDoc(cert, version.centre_name, counter.station_name, counter.clerk,
+    key = audit.ensure_key(counter).key  # the station's key: the centre checks the code with it
+    signed = code(key, cert.canonical())
+    doc = CertificateDoc(cert, signed, qr_text(cert, key), version.centre_name, counter.station_name, counter.clerk,
                          **({"purpose": purpose} if purpose else {}), printed_at=counter.local(counter.now()))
     pages = render_certificate(doc, path)
     with counter.store.unit_of_work(write=True) as uow:
         uow.print_log.add(PrintLogEntry(document=DOCUMENT, clerk=counter.clerk, subject=cert.id_number,
                                         receipt_number=cert.serial, reprint=False, reason=None, pages=pages,
                                         path=str(path), at=counter.now()))
-        audit.record(counter, "print", cert.serial, {"document": DOCUMENT, "pages": pages,
+        # The code travels in the audit row (sealed by the chain): the centre checks a typed serial and code with it.
+        audit.record(counter, "print", cert.serial, {"document": DOCUMENT, "pages": pages, "code": signed,
                                                      "subject": audit.masked(cert.id_number)}, uow=uow)
         uow.commit()
     return Checked(Printed(path, pages, number=cert.serial))

@@ -24,9 +24,11 @@ from counter_app.domain.materials import Material, missing_materials
 from counter_app.domain.money import format_money
 from counter_app.domain.person_fields import PERSON_FIELDS
 from counter_app.domain.preregistration import establishment_values
+from counter_app.domain.projects import ProjectStanding, admitted_in_force, loan_problem, project_key
 from counter_app.services import audit, rules
 from counter_app.services.counter import Counter
 from counter_app.services.forms import required_materials
+from counter_app.services.projects import project_standings
 from counter_app.store.uow import UnitOfWork
 
 PERSON_KEYS = tuple(f.key for f in PERSON_FIELDS)
@@ -59,6 +61,9 @@ class FormReview:
     # field, and what it fills in (the employer's contribution ratios).
     employers: dict[str, Subject] = field(default_factory=dict)
     limit: rules.AmountLimit | None = None  # the most the amount may be, known before it is typed
+    # The project a project field names, admitted and in force (shown beside the field); a project
+    # that is not is a problem of the field instead.
+    projects: dict[str, ProjectStanding] = field(default_factory=dict)
 
     def problems(self, key: str) -> tuple[list[FieldError], list[FieldError]]:
         """(errors, warnings) of one field, the store's facts about the subject included."""
@@ -98,12 +103,15 @@ def review_form(counter: Counter, kind: str, form: Mapping[str, Any], *, live: b
     code = checked.values.get(spec.subject_field)
     named = {f.key: checked.values[f.key] for f in spec.fields
              if f.kind == "uscc" and f.key != spec.subject_field and checked.values.get(f.key)}
-    if not live or (code is None and not named):
+    projects = {f.key: str(checked.values[f.key]) for f in spec.fields
+                if f.lookup == "project" and checked.values.get(f.key)}
+    if not live or (code is None and not named and not projects):
         return review
 
     def read(unit: UnitOfWork) -> FormReview:
         found = _with_subject(review, unit, code) if code is not None else review
         found = _with_employers(found, unit, named) if named else found
+        found = _with_projects(found, unit, projects) if projects else found
         ctx = rules.RuleContext(unit, counter.policy_on(), today, counter.station_code)
         return _with_limit(found, rules.amount_limit(ctx, kind, dict(checked.values)))
 
@@ -121,6 +129,20 @@ def _with_limit(review: FormReview, limit: rules.AmountLimit | None) -> FormRevi
     if asked is not None and Decimal(str(asked)) > limit.maximum:
         problems = (*problems, FieldError(limit.field, f"超过{limit.label}{format_money(limit.maximum)}元（{limit.why}）"))
     return replace(review, limit=limit, store_problems=problems)
+
+
+def _with_projects(review: FormReview, uow: UnitOfWork, named: dict[str, str]) -> FormReview:
+    """Each project field's project as it stands today: in force (shown), or the loan's refusal."""
+    standings = project_standings(uow)
+    in_force = {project_key(p.name): p for p in admitted_in_force(standings, review.today)}
+    problems, found = list(review.store_problems), {}
+    for key, name in named.items():
+        problem = loan_problem(name, standings, review.today)
+        if problem:
+            problems.append(FieldError(key, problem))
+        else:
+            found[key] = in_force[project_key(name)]
+    return replace(review, store_problems=tuple(problems), projects=found)
 
 
 def _with_employers(review: FormReview, uow: UnitOfWork, named: dict[str, str]) -> FormReview:

@@ -25,6 +25,8 @@ KEYRING_SERVICE = "counter-app"  # the service of the centre password entry too 
 MARK_KEY = "audit_key"  # settings row: {"from_seq": N}, public
 NO_KEYRING = ("系统钥匙串不可用：审计日志的密钥只能保存在系统钥匙串中（Windows 凭据管理器、macOS 钥匙串，"
               "或 Linux 的 Secret Service 如 GNOME 钥匙串/KWallet），不会写入数据文件。请启用钥匙串服务后重试，本次操作未保存")
+NO_KEYRING_TO_VERIFY = ("系统钥匙串不可用：取不到本机的审计密钥，审计日志无法核验（这并不表示日志被改动）。"
+                        "请启用钥匙串服务后重新核验")
 KEY_GONE = ("系统钥匙串中找不到本机的审计密钥（第{from_seq}条起的审计记录用它签名）：为防止审计日志被改写，"
             "已停止写入。请恢复钥匙串，或联系管理中心核实后处理")
 

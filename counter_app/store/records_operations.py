@@ -181,3 +181,23 @@ class PreregistrationRecord:
     township: str | None = None
     source: str = "centre"
     imported_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ProjectRecord:
+    """A developer's project as the centre decided it (楼盘准入), pulled to every station of the city."""
+
+    project_key: str  # the name as compared: no spaces, full-width folded (domain.projects.project_key)
+    name: str
+    developer_uscc: str
+    standing: str  # admitted | refused | suspended
+    developer_name: str = ""
+    district: str | None = None
+    address: str | None = None
+    presale_permit_no: str | None = None
+    agreement_no: str | None = None
+    valid_until: date | None = None
+    receipt_number: str | None = None  # the admission that decided it
+    station_code: str | None = None  # the station that took that admission
+    note: str = ""
+    decided_at: datetime | None = None

@@ -191,3 +191,26 @@ preregistrations = Table(
     Column("source", Text, nullable=False),  # the imported file's name, or the centre's
     Column("imported_at", UtcDateTime, nullable=False),
 )
+
+# --- developers' projects (楼盘准入), 0010 -----------------------------------------------------------
+
+# The centre's projects table as pulled: every station knows every project of the city, so a loan
+# taken anywhere can name a project admitted through another station.
+projects = Table(
+    "projects", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("project_key", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("developer_uscc", Text, nullable=False),
+    Column("standing", Text, nullable=False),  # admitted | refused | suspended
+    Column("developer_name", Text, nullable=False),
+    Column("district", Text),
+    Column("address", Text),
+    Column("presale_permit_no", Text),
+    Column("agreement_no", Text),
+    Column("valid_until", Date),
+    Column("receipt_number", Text),
+    Column("station_code", Text),
+    Column("note", Text, nullable=False),
+    Column("decided_at", UtcDateTime),
+)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from counter_app.store import schema as s
+from counter_app.store import schema_operations as o
 from counter_app.store.bulk import insert_tuples
 from counter_app.store.engine import write_engine
 from counter_app.store.repositories.attachments import AttachmentRepository
@@ -34,6 +35,7 @@ from counter_app.store.repositories.operations import (
 )
 from counter_app.store.repositories.people import EmployerRepository, WorkerRepository
 from counter_app.store.repositories.preregistrations import PreregistrationRepository
+from counter_app.store.repositories.projects import ProjectRepository
 from counter_app.store.repositories.security import AuditRepository, ClerkRepository
 from counter_app.store.repositories.work import (
     ApplicationRepository,
@@ -42,7 +44,7 @@ from counter_app.store.repositories.work import (
     StoreError,
 )
 
-REFERENCE_TABLES = (s.search_keys, s.withdrawal_history, s.loans, s.accounts, s.workers, s.employers)
+REFERENCE_TABLES = (s.search_keys, s.withdrawal_history, s.loans, s.accounts, s.workers, s.employers, o.projects)
 
 
 class UnitOfWork:
@@ -71,6 +73,7 @@ class UnitOfWork:
     closes: DailyCloseRepository
     ratings: RatingRepository
     preregistrations: PreregistrationRepository  # 多证合一 pre-registrations, revision 0007
+    projects: ProjectRepository  # the centre's projects (楼盘准入), revision 0010
     attachments: AttachmentRepository  # files attached to applications, revision 0009
 
     def __init__(self, engine: Engine, write: bool = False) -> None:
@@ -94,6 +97,7 @@ class UnitOfWork:
         self.cases, self.complaints, self.coverage = CaseRepository(c), ComplaintRepository(c), CoverageRepository(c)
         self.deferrals, self.closes, self.ratings = DeferralRepository(c), DailyCloseRepository(c), RatingRepository(c)
         self.preregistrations = PreregistrationRepository(c)
+        self.projects = ProjectRepository(c)
         self.attachments = AttachmentRepository(c)
         return self
 
@@ -115,7 +119,7 @@ class UnitOfWork:
         self._live().rollback()
 
     def clear_reference_data(self) -> None:
-        """Delete employers, workers, accounts, loans, past withdrawals and their search keys
+        """Delete employers, workers, accounts, loans, past withdrawals, projects and search keys
         (before a full reload); the station's own applications, outbox and settings stay."""
         connection = self._live()
         for table in REFERENCE_TABLES:

@@ -1,4 +1,5 @@
-"""``counter-central``: the centre's administration (init, add-station, seed-demo, decide, status, flags, audit-verify)."""
+"""``counter-central``: the centre's administration (init, add-station, seed-demo, decide, projects, status, flags,
+attachments, …)."""
 
 from __future__ import annotations
 
@@ -16,15 +17,18 @@ from counter_app.console import CliError, emit_json
 from counter_app.crash import scrub
 from counter_app.faults import connection_message
 from counter_app.sync import (
+    attachments,
     central_audit,
+    central_certificates,
     central_checks,
     central_clerks,
     central_db,
+    central_projects,
     central_receipts,
     central_risk,
     central_seed,
 )
-from counter_app.sync.central_db import CentralError
+from counter_app.sync.central_errors import CentralError
 
 DSN_ENV = "COUNTER_CENTRAL_DSN"
 
@@ -72,11 +76,32 @@ def _seed_demo(args: argparse.Namespace) -> int:
 
 def _decide(args: argparse.Namespace) -> int:
     with _connect(args) as conn:
-        result = central_db.decide(conn, args.receipt_number, args.decision, args.reason or "", args.by)
+        result = central_db.decide(conn, args.receipt_number, args.decision, args.reason or "", args.by,
+                                   agreement_no=args.agreement_no, valid_until=args.valid_until)
     if args.json:
         emit_json(result)
     else:
         print(f"已记录审批结果：{result['receipt_number']} → {result['decision']}")
+        if "project" in result:
+            print(f"楼盘状态：{central_projects.STANDING_LABELS[result['project']]}（各服务站同步后生效）")
+    return 0
+
+
+def _projects(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        if args.suspend:
+            projects = [central_projects.suspend(conn, args.suspend, args.reason or "")]
+        else:
+            projects = central_projects.list_projects(conn)
+    if args.json:
+        emit_json({"projects": projects})
+        return 0
+    for p in projects:
+        until = f"有效期至 {p['valid_until']}" if p["valid_until"] else ""
+        print(f"{p['name']}\t{p['developer_name']}\t{central_projects.STANDING_LABELS[p['standing']]}"
+              f"\t{p['agreement_no'] or ''}\t{until}\t{p['note']}")
+    if not projects:
+        print("中心还没有准入的楼盘")
     return 0
 
 
@@ -164,6 +189,37 @@ def _verify_receipt(args: argparse.Namespace) -> int:
     return 0 if verdict["genuine"] else 1
 
 
+def _attachments(args: argparse.Namespace) -> int:
+    number = args.receipt_number.strip().upper()
+    with _connect(args) as conn:
+        held = attachments.held_at_centre(conn, number)
+    if held is None:
+        raise CliError.single("receipt_number", f"中心没有受理编号为 {number} 的申请")
+    if args.json:
+        emit_json(held)
+        return 0
+    print(f"{number}（{held['station_code']}）：{held['files']} 个文件，共 {held['pages']} 页，{held['bytes']} 字节")
+    for n, f in enumerate(held["attachments"], start=1):  # type: ignore[arg-type]
+        mark = "" if f["intact"] else "（内容与哈希值不符！）"
+        print(f"{n}. {f['name']}  {f['material'] or '未归类'}  {f['pages']} 页  SHA-256 {f['sha256']}{mark}")
+    return 0
+
+
+def _verify_certificate(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        try:
+            verdict = central_certificates.verify_certificate(conn, args.text)
+        except central_certificates.CertificateTextError as exc:
+            raise CliError.single("text", str(exc)) from None
+    if args.json:
+        emit_json(verdict)
+    else:
+        print(verdict["message"])
+        for label, value in verdict.get("facts", {}).items():
+            print(f"  {label}：{value or '—'}")
+    return 0 if verdict["genuine"] else 1
+
+
 _CLERK_DONE = {"add": "已添加", "disable": "已停用", "enable": "已启用", "reset": "已重置一次性密码："}
 
 
@@ -242,6 +298,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("decision", choices=central_db.DECISIONS, help="approve / reject / needs-more")
     p.add_argument("--reason", default="", help="原因")
     p.add_argument("--by", help="审批人（默认数据库用户）")
+    p.add_argument("--agreement-no", help="批准楼盘准入：合作协议编号")
+    p.add_argument("--valid-until", type=_day, help="批准楼盘准入：合作协议有效期至，YYYY-MM-DD")
+    p = command("projects", "中心的楼盘准入名单（准入、不予准入、暂停），或暂停某楼盘的准入", _projects)
+    p.add_argument("--suspend", metavar="NAME", help="暂停该楼盘的住房公积金贷款准入（各服务站同步后拒绝其贷款）")
+    p.add_argument("--reason", help="暂停原因（--suspend 时必填）")
     command("status", "各服务站的接收数量、最近联系时间与待核查标记数", _status)
     p = command("flags", "中心用自己的数据复核出的问题（余额、限额、频次、合同重复使用、审计链）", _flags)
     p.add_argument("--station", help="只看该服务站")
@@ -255,6 +316,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="导出的 Excel 文件，如 risk.xlsx")
     p = command("verify-receipt", "核验回执真伪（二维码内容，或回执编号加校验码；伪造时退出码为 1）", _verify_receipt)
     p.add_argument("text", help="二维码内容，如 \"CG01-01-20261123-0001|1a2b3c4d\"")
+    p = command("attachments", "列出中心收到的某申请的附件（材料、页数、哈希值，并按中心保存的内容重算哈希）", _attachments)
+    p.add_argument("receipt_number", help="受理编号")
+    p = command("verify-certificate", "核验缴存使用证明真伪（二维码内容，或证明编号加核验码；不符时退出码为 1）",
+                _verify_certificate)
+    p.add_argument("text", help="二维码内容，或如 \"ZMCG0120261123A1B2 1A2B-3C4D-5E6F-7A8B\"")
     p = command("purge", "清理各服务站均已取走的变更记录（早于保留天数）", _purge)
     p.add_argument("--older-than", type=int, required=True, metavar="DAYS", help="保留天数")
     p = command("promote", "主服务器损毁时把备用服务器提升为主服务器（--dsn 指向备用服务器，超级用户）", _promote)

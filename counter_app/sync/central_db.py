@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,8 @@ from sqlalchemy.pool import NullPool
 
 from counter_app.domain.businesses import BUSINESSES
 from counter_app.domain.normalize import normalize_code
+from counter_app.sync import central_projects
+from counter_app.sync.central_errors import CentralError
 
 MIGRATIONS_DIR = Path(__file__).with_name("central_migrations")
 DEFAULT_GROUP_ROLE = "counter_station"
@@ -31,7 +33,8 @@ DECISIONS = ("approve", "reject", "needs-more")
 _STATION_SELECT = (
     "stations", "inbox", "decisions", "rejections", "change_feed",
     "employers", "workers", "accounts", "loans", "withdrawal_history", "policy_versions", "station_audit",
-    "preregistrations", "station_records", "clerks",
+    "preregistrations", "station_records", "clerks", "projects", "attachment_chunks", "attachment_files",
+    "attachments",
 )
 # Column-level INSERT: the centre stamps received_at / rejected_at itself; a station cannot backdate.
 _STATION_INSERT = {
@@ -42,10 +45,14 @@ _STATION_INSERT = {
                       "subject", "details", "prev_hash", "hash", "canonical"),
     "station_records": ("client_id", "station_code", "kind", "record_key", "data", "recorded_at", "payload_text",
                         "payload_sha256", "payload_mac"),
+    "attachment_chunks": ("station_code", "sha256", "offset", "data"),  # central revision 0014
+    "attachments": ("client_id", "station_code", "application_client_id", "receipt_number", "material", "name",
+                    "media_type", "sha256", "bytes", "pages", "original_sha256", "original_bytes", "attached_at"),
 }
 # What a station may call (SECURITY DEFINER functions that know the station from its login).
 _STATION_FUNCTIONS = ("touch_station()", "register_chain_key(bytea, bigint)", "anchor_audit_head(bigint, text)",
-                      "my_audit_anchor()", "ack_feed(text, bigint)", "feed_horizon()")
+                      "my_audit_anchor()", "ack_feed(text, bigint)", "feed_horizon()",
+                      "complete_attachment_file(text, bigint)")
 # Catalog views and functions that list roles (other stations' logins) or sessions: revoked from
 # PUBLIC in the fund database. Every role can still turn an oid into a name (``oid::regrole``) —
 # PostgreSQL has no way to take that away — so role names are hidden from listing, not from guessing.
@@ -53,15 +60,6 @@ _CATALOG_HIDDEN = ("pg_catalog.pg_roles", "pg_catalog.pg_user", "pg_catalog.pg_g
                    "pg_catalog.pg_stat_activity", "pg_catalog.pg_prepared_xacts", "pg_catalog.pg_shdepend",
                    "pg_catalog.pg_database")
 _CATALOG_FUNCTIONS = ("pg_catalog.pg_get_userbyid(oid)",)
-
-
-class CentralError(Exception):
-    """A back-office request that cannot be carried out; ``field`` names the offending input."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -209,20 +207,26 @@ def add_station(
 
 
 def decide(
-    conn: psycopg.Connection, receipt_number: str, decision: str, reason: str = "", by: str | None = None
-) -> dict[str, str]:
-    """Record the back office's decision on an application; it reaches the station through the feed."""
+    conn: psycopg.Connection, receipt_number: str, decision: str, reason: str = "", by: str | None = None,
+    agreement_no: str | None = None, valid_until: date | None = None,
+) -> dict[str, Any]:
+    """Record the back office's decision on an application; it reaches the station through the feed.
+    Approving a project admission takes the cooperation agreement (``agreement_no``, ``valid_until``,
+    or stated in ``reason``; a back-fill's own) and admits the project for the whole city."""
     if decision not in DECISIONS:
         raise CentralError("decision", "审批结果只能是 approve、reject 或 needs-more")
     if decision != "approve" and not reason.strip():
         raise CentralError("reason", "退回或补件时必须填写原因")
     with conn.transaction():
         row = conn.execute(
-            "SELECT client_id, station_code, clerk FROM central.inbox WHERE receipt_number = %s",
-            (receipt_number.strip(),),
+            "SELECT client_id, station_code, clerk, kind, fields, subject_key FROM central.inbox"
+            " WHERE receipt_number = %s", (receipt_number.strip(),),
         ).fetchone()
         if row is None:
             raise CentralError("receipt_number", f"中心未收到回执编号为 {receipt_number} 的申请")
+        today = conn.execute("SELECT current_date").fetchone()[0]
+        reason, agreement = central_projects.admission_note(row[3], decision, row[4], reason.strip(), agreement_no,
+                                                            valid_until, today)
         checker = by or conn.execute("SELECT current_user::text").fetchone()[0]
         if checker in _makers(conn, row[0], row[2], receipt_number.strip()):
             raise CentralError("by", f"审批人 {checker} 经办或复核过这笔申请，须由另一位审批人决定（经办与审批分离）")
@@ -235,8 +239,11 @@ def decide(
         conn.execute(
             "UPDATE central.conflicts SET status = 'resolved', resolution = %s WHERE loser_client_id = %s"
             " AND status = 'open'", (f"{decision}: {reason.strip()}".strip(": "), row[0]))
+        project = central_projects.record_decision(conn, decision, {
+            "kind": row[3], "fields": row[4], "subject_key": row[5], "receipt_number": receipt_number.strip(),
+            "station_code": row[1]}, agreement, reason.strip())
     assert decided is not None
-    return {
+    return {**({"project": project} if project else {}),
         "receipt_number": receipt_number.strip(),
         "client_id": str(row[0]),
         "station_code": row[1],

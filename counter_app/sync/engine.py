@@ -32,6 +32,7 @@ from counter_app.store.store import Store
 from counter_app.store.types import utc_now
 from counter_app.store.uow import UnitOfWork
 from counter_app.sync import reference
+from counter_app.sync.attachments import CHUNK_BYTES, ChunkHook, push_attachments
 from counter_app.sync.protocol import (
     AuditPayload,
     Change,
@@ -69,17 +70,23 @@ class SyncReport:
     pulled: int = 0
     rejected: int = 0
     conflicts: int = 0
+    files: int = 0  # attached files newly kept at the centre
+    file_bytes: int = 0  # chunk bytes sent for them (a resumed file: only what the centre lacked)
 
     def as_dict(self) -> dict[str, int]:
-        return {"pushed": self.pushed, "pulled": self.pulled, "rejected": self.rejected, "conflicts": self.conflicts}
+        counts = {"pushed": self.pushed, "pulled": self.pulled, "rejected": self.rejected, "conflicts": self.conflicts}
+        if self.files or self.file_bytes:
+            counts.update(files=self.files, file_bytes=self.file_bytes)
+        return counts
 
 
 def sync_once(
     store: Store, central_conn_factory: ConnFactory, batch_size: int = 1000, page_size: int = 2000,
-    key: ChainKey | None = None,
+    key: ChainKey | None = None, chunk_bytes: int = CHUNK_BYTES, on_chunk: ChunkHook | None = None,
 ) -> SyncReport:
-    """Push everything waiting, then pull everything new; raises ``psycopg.Error`` when the centre
-    cannot be reached (nothing is lost: what was not acknowledged stays queued). With the station's
+    """Push everything waiting, then the attached files of what the centre now holds, then pull
+    everything new; raises ``psycopg.Error`` when the centre cannot be reached (nothing is lost: what
+    was not acknowledged stays queued, a file's chunks already sent stay sent). With the station's
     audit ``key``: register it first (a no-op once registered) and anchor the audit head last."""
     report = SyncReport()
     key = key or _stored_key(store)
@@ -90,6 +97,8 @@ def sync_once(
             if key is not None:
                 register_chain_key(conn, key.key, key.from_seq)
             push_outbox(store, conn, report, batch_size, key)
+            files = push_attachments(store, conn, chunk_bytes, on_chunk)
+            report.files, report.file_bytes = files.files, files.bytes_sent
             pull_all(store, conn, report, page_size)
             anchor(store, conn)
     except psycopg.Error:

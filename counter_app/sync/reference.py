@@ -18,7 +18,7 @@ from counter_app.store.records import (
     PolicyVersionRecord,
     WorkerRecord,
 )
-from counter_app.store.records_operations import PreregistrationRecord
+from counter_app.store.records_operations import PreregistrationRecord, ProjectRecord
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ ENTITIES: dict[str, Entity] = {e.name: e for e in (
     Entity("withdrawal_history", "withdrawal_history", PastWithdrawalRecord, "withdrawals"),
     Entity("policy_version", "policy_versions", PolicyVersionRecord, "policies"),
     Entity("preregistration", "preregistrations", PreregistrationRecord, "preregistrations"),  # central 0006
+    Entity("project", "projects", ProjectRecord, "projects"),  # central 0013: every station, city-wide
 )}
 
 # Station-side bookkeeping fields that the centre does not keep.

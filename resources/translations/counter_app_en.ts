@@ -850,6 +850,14 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Status: accepted, waiting to upload to the centre</translation>
     </message>
     <message>
+        <source>已存档附件 {n} 个文件，共 {pages} 页</source>
+        <translation>Archived {n} attached file(s), {pages} page(s)</translation>
+    </message>
+    <message>
+        <source>附件未能存档：</source>
+        <translation>Attachment not archived: </translation>
+    </message>
+    <message>
         <source>提示：</source>
         <translation>Note: </translation>
     </message>
@@ -2074,6 +2082,118 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Interest saved</translation>
     </message>
     <message>
+        <source>附加文件…</source>
+        <translation>Attach files…</translation>
+    </message>
+    <message>
+        <source>为当前材料附加扫描件或 PDF</source>
+        <translation>Attach scans or PDFs to the current document</translation>
+    </message>
+    <message>
+        <source>为选中的材料附加扫描件、照片或 PDF（Ctrl+Shift+O）</source>
+        <translation>Attach scans, photos or PDFs to the selected document (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>拍照…</source>
+        <translation>Photograph…</translation>
+    </message>
+    <message>
+        <source>用高拍仪或摄像头拍摄当前材料</source>
+        <translation>Photograph the current document with the document camera</translation>
+    </message>
+    <message>
+        <source>用高拍仪或摄像头拍摄选中的材料（Ctrl+Shift+P）</source>
+        <translation>Photograph the selected document with the document camera (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>已附加的文件</source>
+        <translation>Attached files</translation>
+    </message>
+    <message>
+        <source>未归类</source>
+        <translation>Unsorted</translation>
+    </message>
+    <message>
+        <source>选择材料的扫描件或 PDF</source>
+        <translation>Choose scans or PDFs of the document</translation>
+    </message>
+    <message>
+        <source>尚未附加文件：在材料清单中选中一项后按 Ctrl+Shift+O 附加扫描件，或 Ctrl+Shift+P 拍照</source>
+        <translation>No files attached: select a document in the checklist, then Ctrl+Shift+O attaches scans, Ctrl+Shift+P takes a photo</translation>
+    </message>
+    <message>
+        <source>{name} {n} 个文件</source>
+        <translation>{name}: {n} file(s)</translation>
+    </message>
+    <message>
+        <source>已附加：</source>
+        <translation>Attached: </translation>
+    </message>
+    <message>
+        <source>（受理后存档并上传中心）</source>
+        <translation> (archived and sent to the centre once accepted)</translation>
+    </message>
+    <message>
+        <source>拍摄材料</source>
+        <translation>Photograph documents</translation>
+    </message>
+    <message>
+        <source>摄像头</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>正在打开摄像头…</source>
+        <translation>Opening the camera…</translation>
+    </message>
+    <message>
+        <source>摄像头画面</source>
+        <translation>Camera picture</translation>
+    </message>
+    <message>
+        <source>拍摄（空格）</source>
+        <translation>Capture (Space)</translation>
+    </message>
+    <message>
+        <source>拍摄</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <source>完成（回车）</source>
+        <translation>Done (Enter)</translation>
+    </message>
+    <message>
+        <source>完成拍摄</source>
+        <translation>Finish capturing</translation>
+    </message>
+    <message>
+        <source>未检测到摄像头或高拍仪：请连接后重新打开，或改用“附加文件”</source>
+        <translation>No camera or document camera found: connect one and open this again, or use “Attach files”</translation>
+    </message>
+    <message>
+        <source>摄像头出错：</source>
+        <translation>Camera error: </translation>
+    </message>
+    <message>
+        <source>无法保存照片：</source>
+        <translation>Could not save the photo: </translation>
+    </message>
+    <message>
+        <source>已拍摄 {n} 张</source>
+        <translation>{n} photo(s) taken</translation>
+    </message>
+    <message>
+        <source>对准材料后按空格拍摄</source>
+        <translation>Point at the document and press Space</translation>
+    </message>
+    <message>
+        <source>合作协议 {no}</source>
+        <translation>agreement {no}</translation>
+    </message>
+    <message>
+        <source>有效期至 {day}</source>
+        <translation>valid until {day}</translation>
+    </message>
+    <message>
         <source>读卡(F8)</source>
         <translation>Read card (F8)</translation>
     </message>
@@ -2945,10 +3065,6 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Purchase, lease or loan contract no.</translation>
     </message>
     <message>
-        <source>购买新建商品房时填写已准入的楼盘项目名称</source>
-        <translation>For a new commercial house: the admitted project&apos;s name</translation>
-    </message>
-    <message>
         <source>公积金贷款提前结清</source>
         <translation>Early settlement of a fund loan</translation>
     </message>
@@ -3155,6 +3271,10 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>楼盘项目</source>
         <translation>Project</translation>
+    </message>
+    <message>
+        <source>购买新建商品房时填写已准入的楼盘项目名称（可输入拼音首字母选择）</source>
+        <translation>For a new commercial house: the admitted project&apos;s name (type its pinyin initials to pick)</translation>
     </message>
     <message>
         <source>项目坐落</source>

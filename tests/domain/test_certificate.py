@@ -1,4 +1,5 @@
-"""缴存使用证明's code: the QR text verifies, any changed figure does not, the ID stays masked."""
+"""缴存使用证明's keyed code: the QR text verifies under the station's key, not under another key, and any
+changed figure does not; the ID stays masked."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter_app.domain.certificate import Certificate, LoanLine, digest, qr_text, serial_of, verify
+from counter_app.domain.certificate import Certificate, LoanLine, code, digest, qr_text, scan, serial_of, verify
 
 ID = "620102199005150117"
 CERT = Certificate(
@@ -19,6 +20,8 @@ CERT = Certificate(
     loans=(LoanLine("DK0000000001", Decimal("400000"), Decimal("310000"), "还款中", date(2022, 6, 1)),),
     as_of=date(2026, 11, 23), station_code="CG01", serial="",
 )
+KEY = bytes(range(32))
+OTHER = bytes(range(1, 33))
 money = st.decimals(min_value=0, max_value=Decimal("99999999.99"), places=2)
 
 
@@ -26,18 +29,28 @@ money = st.decimals(min_value=0, max_value=Decimal("99999999.99"), places=2)
 def test_a_certificates_qr_text_verifies(balance, months, outstanding):
     loans = tuple(LoanLine(f"DK{i}", Decimal("1"), o, "还款中", date(2022, 1, 1)) for i, o in enumerate(outstanding))
     cert = replace(CERT, balance=balance, months_paid=months, loans=loans)
-    assert verify(qr_text(cert))
+    assert verify(qr_text(cert, KEY), KEY)
+    assert not verify(qr_text(cert, KEY), OTHER), "another station's key (or a guess) does not verify it"
+    scanned = scan(qr_text(cert, KEY))
+    assert scanned is not None and (scanned.station_code, scanned.as_of, scanned.serial) == (
+        "CG01", date(2026, 11, 23), serial_of("CG01", date(2026, 11, 23), cert.canonical()))
 
 
 @given(money)
 def test_a_changed_balance_in_the_qr_text_fails(other):
-    text = qr_text(CERT)
+    text = qr_text(CERT, KEY)
     forged = text.replace("|50000.00|", f"|{other}|")
-    assert verify(forged) == (forged == text)
+    assert verify(forged, KEY) == (forged == text)
+
+
+def test_an_unkeyed_digest_does_not_pass_for_the_code():
+    """What anyone can compute (SHA-256 of the printed line) is not the code: version 1's weakness."""
+    line = CERT.canonical()
+    assert not verify(f"{line}|{digest(line)}", KEY)
 
 
 def test_the_code_covers_every_certified_figure():
-    codes = {digest(replace(CERT, **change).canonical()) for change in (
+    codes = {code(KEY, replace(CERT, **change).canonical()) for change in (
         {}, {"balance": Decimal("50000.01")}, {"months_paid": 35}, {"account_status": "封存"},
         {"monthly_base": Decimal("6000.01")}, {"as_of": date(2026, 11, 24)}, {"loans": ()},
         {"account_no": "CG0100000002"}, {"station_code": "HD01"},
@@ -46,7 +59,7 @@ def test_the_code_covers_every_certified_figure():
 
 
 def test_the_full_id_number_is_not_in_the_qr_text():
-    assert ID not in qr_text(CERT) and "620102********0117" in qr_text(CERT)
+    assert ID not in qr_text(CERT, KEY) and "620102********0117" in qr_text(CERT, KEY)
 
 
 def test_serial_names_station_day_and_code():
@@ -55,5 +68,7 @@ def test_serial_names_station_day_and_code():
 
 
 def test_junk_does_not_verify():
-    for junk in ("", "|", "GJJZM1|", "hello|ABCD", qr_text(CERT) + "x", qr_text(CERT).replace("GJJZM1", "GJJZM2")):
-        assert not verify(junk)
+    good = qr_text(CERT, KEY)
+    for junk in ("", "|", "GJJZM2|", "hello|ABCD", good + "x", good.replace("GJJZM2", "GJJZM1"),
+                 good.replace("2026-11-23", "2026-13-23"), good.rpartition("|")[0] + "|0000-0000-0000-0000"):
+        assert not verify(junk, KEY)

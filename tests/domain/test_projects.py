@@ -11,11 +11,13 @@ from counter_app.domain.projects import (
     ADMITTED,
     PENDING,
     REFUSED,
+    SUSPENDED,
     ProjectStanding,
     admitted_in_force,
     agreement_in,
     agreement_note,
     loan_problem,
+    merged,
     standing_of,
 )
 
@@ -79,3 +81,35 @@ def test_a_loan_passes_exactly_when_some_admission_of_the_project_is_in_force(ro
     in_force = any(s.name == "甲苑" and s.standing == ADMITTED and (s.valid_until is None or s.valid_until >= DAY)
                    for s in standings)
     assert (loan_problem("甲苑", standings, DAY) is None) == in_force
+
+
+STANDINGS = st.sampled_from((ADMITTED, PENDING, REFUSED, SUSPENDED))
+
+
+@given(st.lists(st.tuples(st.sampled_from(("南山花园", "南山 花园", "东湖名苑")), STANDINGS), max_size=6),
+       st.lists(st.tuples(st.sampled_from(("南山花园", "东湖名苑")), STANDINGS), max_size=6))
+def test_the_centre_rules_each_project_it_decided(local, central):
+    """A project the centre holds stands as the centre says: a station's own decided admission adds
+    nothing to it (a suspension is not outranked by an old approval); pending ones are kept."""
+    until = DAY + timedelta(days=365)
+    central_rows = [ProjectStanding(n, "开发商", s, "R0", "HZ1", until if s == ADMITTED else None)
+                    for n, s in dict(central).items()]  # one row per project at the centre
+    local_rows = [ProjectStanding(n, "开发商", s, f"R{i}", "HZ2" if s == ADMITTED else None, until)
+                  for i, (n, s) in enumerate(local)]
+    out = merged(central_rows, local_rows)
+    held = {r.name for r in central_rows}
+    assert all(r in out for r in central_rows)
+    for r in local_rows:
+        kept = r in out
+        assert kept == (r.standing == PENDING or r.name.replace(" ", "") not in held)
+    for name, standing in dict(central).items():
+        problem = loan_problem(name, out, DAY)
+        assert (problem is None) == (standing == ADMITTED)
+        if standing == SUSPENDED:
+            assert "暂停" in problem
+
+
+def test_a_suspension_names_the_centres_reason():
+    held = [ProjectStanding("南山花园", "开发商", SUSPENDED, "R1", note="挪用监管资金")]
+    assert loan_problem("南山花园", held, DAY) == (
+        "楼盘“南山花园”的住房公积金贷款准入已被管理中心暂停（挪用监管资金），暂停期间不能受理该楼盘的贷款")

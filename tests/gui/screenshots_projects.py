@@ -12,11 +12,17 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from PySide6.QtWidgets import QApplication
+from datetime import date
+
+from gui_helpers import send_key, send_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from screenshots import choose, settle, shoot, type_into, worker
 
 from counter_app import services
+from counter_app.domain.projects import project_key
 from counter_app.gui.app import create_main_window
+from counter_app.store.records_operations import ProjectRecord
 
 
 def project_admission(window: Any, card: Any) -> None:
@@ -61,8 +67,43 @@ def loan(window: Any, card: Any) -> None:
     settle(1200)
 
 
+def loan_picker(window: Any, card: Any) -> None:
+    """The loan's project field with its picker open on "nan" (the city's admitted projects)."""
+    type_into(window, "id_number", card.worker.id_number)
+    choose(window, "borrower_category", "general")
+    for key, text in (("monthly_income", "9000"), ("monthly_debt", "0")):
+        type_into(window, key, text)
+    line = window.findChild(QWidget, "project_name")
+    line.setFocus()
+    settle(300)
+    send_text(line, "nan")
+    settle(600)
+
+
+def loan_picked(window: Any, card: Any) -> None:
+    """The project taken from the picker: its developer and agreement beside the field."""
+    loan_picker(window, card)
+    send_key(window.form.project_pickers["project_name"].popup(), Qt.Key.Key_Return)
+    settle(1200)
+
+
+def pulled_projects(counter: Any) -> None:
+    """Projects as the centre's feed leaves them in the store (admitted, one suspended)."""
+    for name, standing, no, until, note in (
+            ("南山花园", "admitted", "HZ2026-031", date(2029, 12, 31), ""),
+            ("南苑小区", "admitted", "HZ2025-007", date(2027, 6, 30), ""),
+            ("南湖御景", "admitted", "HZ2026-044", date(2030, 3, 31), ""),
+            ("东湖名苑", "suspended", None, None, "挪用监管资金")):
+        with counter.store.unit_of_work(write=True) as uow:
+            uow.projects.upsert(ProjectRecord(project_key=project_key(name), name=name, developer_uscc="91620102MA0000091X",
+                                              standing=standing, developer_name="示范市安居置业有限公司",
+                                              agreement_no=no, valid_until=until, note=note))
+            uow.commit()
+
+
 FILLERS = {"project-admission": project_admission, "transfer-in": transfer_in, "transfer-out": transfer_out,
-           "offsite-purchase-withdrawal": offsite_purchase_withdrawal, "loan": loan}
+           "offsite-purchase-withdrawal": offsite_purchase_withdrawal, "loan": loan, "loan-picker": loan_picker,
+           "loan-picked": loan_picked}
 
 
 def main(data_dir: str, out_dir: str, kinds: list[str]) -> None:
@@ -71,14 +112,21 @@ def main(data_dir: str, out_dir: str, kinds: list[str]) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     counter = services.open_counter(data_dir, demo=True)
     card = worker(counter)
+    pulled_projects(counter)
     window = create_main_window(data_dir)
     window.resize(1366, 768)
     window.show()
     for kind in kinds or list(FILLERS):
-        window.open_business(kind)
+        window.open_business(kind.removesuffix("-picker").removesuffix("-picked"))
         FILLERS[kind](window, card)
         settle(400)
-        shoot(window, out, kind, "1366x768")
+        if kind == "loan-picker":  # the list is a window of its own: grab the screen
+            settle(400)
+            path = out / f"{kind}-1366x768.png"
+            QApplication.primaryScreen().grabWindow(0, 0, 0, 1366, 768).save(str(path))
+            print(path)
+        else:
+            shoot(window, out, kind, "1366x768")
     window.close()
     counter.close()
     del app

@@ -41,6 +41,7 @@ def test_a_loan_on_an_admitted_project_is_accepted_and_the_form_shows_it(counter
     pdf = print_form(counter, result.receipt_number, tmp_path / "f.pdf").path
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     assert "楼盘项目" in text and "南山花园" in "".join(text.split())
+    assert "楼盘项目准入情况" in text and "HZ2026-031" in text and "2029-12-31" in text  # the agreement, on paper
 
 
 def test_a_loan_on_a_pending_refused_or_expired_project_is_refused(counter):

@@ -6,12 +6,15 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import keyring
+import keyring.backends.fail
 import pytest
 from service_world import (
     PURCHASE_CONTRACT,
@@ -163,6 +166,23 @@ def test_each_rewrite_of_the_log_fails_audit_verify(counter, data_dir, capsys, m
     assert code == 1 and verdict["ok"] is False and verdict["reason"] == reason
 
 
+
+def test_audit_verify_without_a_usable_keyring_says_it_cannot_check_rather_than_tampered(counter, data_dir, capsys,
+                                                                                         monkeypatch):
+    # Probe: with the keyring backend failing, `audit verify` said "审计日志已被改动" (exit 1) about an
+    # intact log: a PC fault read as tampering. It cannot check the keyed rows: exit 2, naming the keyring.
+    audit.record(counter, "lookup", "110105********0011", {"via": "card"})
+    counter.close()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        code, out = cli(capsys, monkeypatch, data_dir, "audit", "verify", "--offline", "--json")
+    finally:
+        keyring.set_keyring(previous)
+    assert code == 2 and out["errors"][0]["field"] == "keyring", out
+    assert "无法核验" in out["errors"][0]["message"] and "已被改动" not in out["errors"][0]["message"]
+    assert cli(capsys, monkeypatch, data_dir, "audit", "verify", "--offline")[0] == 0  # keyring back: intact
+
 # --- 4. integrity at open -------------------------------------------------------------------------------
 
 def test_a_damaged_page_refuses_new_business_and_writes_nothing(counter, data_dir, tmp_path, capsys, monkeypatch):
@@ -216,6 +236,24 @@ def test_a_clock_out_of_range_takes_nothing_and_exits_2(data_dir, tmp_path, caps
     code, out = cli(capsys, monkeypatch, data_dir, "apply", "info-change", "--json-file",
                     form_file(tmp_path, {**info_change_form(), "materials": ["id_card"]}))
     assert code == 2 and out["errors"][0]["field"] == "clock" and str(moment.year) in out["errors"][0]["message"]
+    assert sql(data_dir, ("SELECT count(*) FROM applications",))[0] == [(0,)]
+
+
+
+@pytest.mark.parametrize("clock", ["9999-12-31 23:59:00", "2263-01-01 00:00:00"])
+def test_a_system_clock_beyond_what_python_can_read_exits_2_naming_the_clock(data_dir, tmp_path, clock):
+    # Probe: the real system clock at 9999-12-31 (libfaketime sets it for one process). Python's
+    # time.time() overflows past 2262, so the first import that reads it (logging) failed and the
+    # command was "无法加载" — an exit 2 that named the module, not the clock.
+    form = form_file(tmp_path, {**info_change_form(), "materials": ["id_card"]})
+    app = str(Path(sys.executable).with_name("counter-app"))
+    assert shutil.which("faketime"), "faketime (Debian package faketime) is missing: scripts/run-tests installs it"
+    for argv, stream in ((["apply", "info-change", "--json-file", form], "stdout"), (["records"], "stderr")):
+        done = subprocess.run(["faketime", clock, app, "--data-dir", str(data_dir), *argv], capture_output=True,
+                              text=True, encoding="utf-8", timeout=120)
+        said = getattr(done, stream)
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+        assert "clock" in said and "时钟" in said and "无法加载" not in done.stderr, said
     assert sql(data_dir, ("SELECT count(*) FROM applications",))[0] == [(0,)]
 
 

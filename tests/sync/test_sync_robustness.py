@@ -144,6 +144,7 @@ def test_sigkill_at_random_points_never_loses_or_duplicates(central: Central, fi
         if round_ in (2, 5):  # decisions to pull while kills go on
             decided += decide_some(central.dsn, rng, 300)
     sync_to_completion(data, store)
+    print(f"SIGKILL probe: {kills} kills in 8 rounds, {len(ids)} applications, {decided} decisions")  # quoted in #17
     assert kills >= 4 and decided > 0
     assert_exactly_once(central.dsn, store, ids)
     store.close()
@@ -195,6 +196,7 @@ def test_server_stopped_mid_batch_and_refusing_connections_loses_nothing(durable
             assert refused.returncode == 1 and "同步失败".encode() in out
         durable_cluster.start()
     sync_to_completion(data, store)
+    print(f"server-stop probe: {stops} stops, {len(ids)} applications, {len(records)} station records")  # #17
     assert stops == 3
     assert_exactly_once(dsn, store, ids)
     with psycopg.connect(dsn) as conn:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import keyring
 import keyring.backends.fail
+import psycopg
 import pytest
 from clerk_helpers import fast_hashing, staff  # noqa: F401 (fixture)
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
@@ -297,3 +298,176 @@ def test_the_centre_refuses_a_decision_by_the_clerk_who_took_it(central, file_ke
         with pytest.raises(central_db.CentralError, match="经办与审批分离"):
             central_db.decide(owner, taken.receipt_number, "approve", by=clerk)
         assert central_db.decide(owner, taken.receipt_number, "approve", by="checker02")["decision"] == "approve"
+
+
+# --- row-level security and role hardening, attacked table by table ------------------------------------------
+
+REFUSED = ("42501",)  # insufficient_privilege: no grant, a row-level security policy, a hardened role
+
+
+def _victim_rows(owner, table: str, victim) -> list[str]:
+    """The victim station's rows of ``table`` (by station code, district or role), as JSON texts."""
+    cols = {r[0] for r in owner.execute("SELECT column_name FROM information_schema.columns WHERE table_schema"
+                                        " = 'central' AND table_name = %s", (table,))}
+    where = [f"{c} = %s" for c, v in (("station_code", victim.code), ("district", victim.district),
+                                      ("role", victim.role)) if c in cols]
+    if not where:
+        return [r[0] for r in owner.execute(f"SELECT row_to_json(t)::text FROM central.{table} t ORDER BY 1")]
+    params = [v for c, v in (("station_code", victim.code), ("district", victim.district), ("role", victim.role))
+              if c in cols]
+    return [r[0] for r in owner.execute(f"SELECT row_to_json(t)::text FROM central.{table} t"
+                                        f" WHERE {' OR '.join(where)} ORDER BY 1", params)]
+
+
+def _attack(dsn: str, statement: str, params=(), *, reads_victim=None, refused=REFUSED) -> str:
+    """Run one attack as the attacking station: 'refused' (privilege or policy), 'filtered' (ran, but no
+    row of the victim was seen or touched: checked again at the end), or what got through."""
+    try:
+        with psycopg.connect(dsn, autocommit=True, connect_timeout=5) as conn:
+            cur = conn.execute(statement, params)
+            rows = cur.fetchall() if cur.description else []
+    except psycopg.Error as exc:
+        return "refused" if exc.sqlstate in refused or "permission denied" in str(exc) else f"error {exc.sqlstate}"
+    if reads_victim is not None and any(reads_victim(r) for r in rows):
+        return "READ"
+    return "filtered"
+
+
+def test_a_station_role_attacking_every_central_table_and_its_own_role_is_refused(
+        central, file_keyring, tmp_path, capsys, monkeypatch, fast_hashing):
+    # Probe: 73 of 78 row-level security attacks were refused; the 5 that got through were the role's
+    # own powers (temporary objects, the postgres database, the role list, its own password).
+    victim, attacker = central.add_station("D1"), central.add_station("D2")
+    data = station_world(tmp_path, victim)  # the victim's real business at the centre: intake, audit, records
+    assert connect(capsys, monkeypatch, data, victim)[0] == 0
+    with open_counter(data, clock=fixed_clock) as counter:
+        staff(counter)
+        taken = take(counter, "withdrawal", withdrawal_form())
+        assert taken.ok and take(counter, "open-account", open_account_form(id_number=strangers(1)[0])).ok
+    assert sync(capsys, monkeypatch, data)[0] == 0
+    with central.connect() as owner:
+        central_db.decide(owner, taken.receipt_number, "reject", "材料不全", by="checker02")
+        owner.execute("INSERT INTO central.workers (id_number, name, district) VALUES (%s, '李四', %s)",
+                      (strangers(2)[1], victim.district))
+        tables = [r[0] for r in owner.execute(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname ="
+            " 'central' AND c.relkind IN ('r', 'p', 'v') AND NOT c.relispartition ORDER BY 1")]
+        before = {t: _victim_rows(owner, t, victim) for t in tables}
+        views = {r[0] for r in owner.execute("SELECT table_name FROM information_schema.views WHERE table_schema"
+                                             " = 'central'")}
+        writable = {t: [r[0] for r in owner.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'central' AND table_name = %s"
+            " AND is_identity = 'NO' AND is_generated = 'NEVER' ORDER BY ordinal_position", (t,))] for t in tables}
+    held = [t for t in tables if before[t]]
+    assert {"inbox", "decisions", "station_audit", "workers", "stations", "station_keys"} <= set(held)
+
+    def is_victims(row) -> bool:
+        return victim.code in map(str, row) or victim.district in map(str, row) or victim.role in map(str, row)
+
+    attacks: list[tuple[str, str, tuple]] = []
+    for t in tables:
+        attacks.append((f"read {t}", f"SELECT * FROM central.{t}", ()))
+        if t in views:
+            continue
+        cols = ", ".join(writable[t])
+        for row in before[t][:1] or ["{}"]:
+            attacks.append((f"insert a copy of the victim's {t} row", f"INSERT INTO central.{t} ({cols}) SELECT {cols}"
+                            f" FROM json_populate_record(NULL::central.{t}, %s::json)", (row,)))
+        attacks += [(f"update {t}", f"UPDATE central.{t} SET {writable[t][0]} = {writable[t][0]}", ()),
+                    (f"delete {t}", f"DELETE FROM central.{t}", ()),
+                    (f"truncate {t}", f"TRUNCATE central.{t} CASCADE", ())]
+    attacks += [
+        ("temporary table", "CREATE TEMP TABLE probe (x int)", ()),
+        ("table in central", "CREATE TABLE central.probe (x int)", ()),
+        ("table in public", "CREATE TABLE public.probe (x int)", ()),
+        ("schema", "CREATE SCHEMA probe", ()),
+        ("function in public", "CREATE FUNCTION public.probe() RETURNS int LANGUAGE sql AS 'SELECT 1'", ()),
+        ("row security off", "SET row_security = off; SELECT * FROM central.inbox", ()),
+        ("disable row security", "ALTER TABLE central.inbox DISABLE ROW LEVEL SECURITY", ()),
+        ("drop a policy", "DROP POLICY own_read ON central.inbox", ()),
+        ("grant to public", "GRANT SELECT ON central.inbox TO PUBLIC", ()),
+        ("become the victim", f'SET ROLE "{victim.role}"', ()),
+        ("become the victim's session", f'SET SESSION AUTHORIZATION "{victim.role}"', ()),
+        ("the victim's password", f"ALTER ROLE \"{victim.role}\" PASSWORD 'x'", ()),
+        ("superuser", f'ALTER ROLE "{attacker.role}" SUPERUSER', ()),
+        ("create roles", f'ALTER ROLE "{attacker.role}" CREATEROLE', ()),
+        ("bypass row security", f'ALTER ROLE "{attacker.role}" BYPASSRLS', ()),
+        ("read a server file", "SELECT pg_read_file('postgresql.conf')", ()),
+        ("large object import", "SELECT lo_import('/etc/passwd')", ()),
+        ("copy to a program", "COPY (SELECT 1) TO PROGRAM 'true'", ()),
+        ("copy from a server file", "COPY central.inbox FROM '/etc/passwd'", ()),
+        ("an extension", "CREATE EXTENSION IF NOT EXISTS dblink", ()),
+        ("purge the feed", "SELECT central.purge_feed(0)", ()),
+        ("replace the registered audit key", "SELECT central.register_chain_key(%s, 1)", (b"k" * 32,)),
+        ("cancel other sessions", "SELECT pg_cancel_backend(pid) FROM pg_stat_activity", ()),
+        ("terminate other sessions", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity", ()),
+        ("server settings", "ALTER SYSTEM SET log_statement = 'none'", ()),
+        *[(f"list roles: {s}", s, ()) for s in ("SELECT rolname FROM pg_roles", "SELECT usename FROM pg_user",
+                                                "SELECT * FROM pg_auth_members", "SELECT usename FROM pg_stat_activity",
+                                                "SELECT datname FROM pg_database", "SELECT pg_get_userbyid(10)")],
+    ]
+    with attacker.connect() as conn:  # its own key, registered as a connect does
+        conn.execute("SELECT central.register_chain_key(%s, 1)", (b"a" * 32,))
+    grants = _grants(central)
+    results = {name: _attack(attacker.dsn, statement, params, reads_victim=is_victims,
+                             refused=("23505",) if "audit key" in name else REFUSED)  # a key is registered once
+               for name, statement, params in attacks}
+    for database in ("postgres", "template1"):
+        try:
+            psycopg.connect(make_conninfo(attacker.dsn, dbname=database), connect_timeout=5).close()
+            results[f"connect to {database}"] = "CONNECTED"
+        except psycopg.OperationalError as exc:
+            results[f"connect to {database}"] = "refused" if "permission denied" in str(exc) else str(exc)
+    with central.connect() as owner:
+        after = {t: _victim_rows(owner, t, victim) for t in tables}
+    changed = [t for t in tables if after[t] != before[t]]
+    through = {name: r for name, r in results.items() if r not in ("refused", "filtered")}
+    refused = sum(r == "refused" for r in results.values())
+    filtered = sum(r == "filtered" for r in results.values())
+    print(f"row-level security and role attacks: {len(results)}, refused {refused}, ran but saw/touched none of"
+          f" the victim's rows {filtered}, got through {len(through)}; tables holding victim rows {len(held)}"
+          f"/{len(tables)}")
+    print("\n".join(f"  {name}: {r}" for name, r in results.items() if r != "refused"))
+    assert through == {} and changed == [] and _grants(central) == grants
+
+
+
+def _grants(central) -> list:
+    """What no attack may change: the central tables' privileges and both stations' role powers."""
+    with central.connect() as owner:
+        return owner.execute(
+            "SELECT c.relname, c.relacl::text, c.relrowsecurity FROM pg_class c WHERE c.relnamespace ="
+            " 'central'::regnamespace UNION ALL SELECT r.rolname, concat_ws(',', r.rolsuper, r.rolcreaterole,"
+            " r.rolbypassrls, r.rolcreatedb, a.rolpassword), r.rolcanlogin FROM pg_roles r JOIN pg_authid a ON"
+            " a.oid = r.oid WHERE r.rolname = ANY(%s) ORDER BY 1", ([s.role for s in central.stations],)).fetchall()
+
+
+def test_the_centres_recheck_flags_a_frequency_no_single_station_could_see(central, file_keyring, tmp_path, capsys,
+                                                                          monkeypatch):
+    # The centre re-checks limits and frequency with every station's withdrawals: the same worker's
+    # property-fee withdrawal (3,600 a year, once in 12 months) taken at two stations in one month is
+    # fine at each station alone, and a flag at the centre.
+    a, b = central.add_station(), central.add_station()
+    with central.connect() as owner:
+        owner.execute("INSERT INTO central.accounts (account_no, id_number, status, balance, consecutive_months,"
+                      " district) VALUES ('CG0100000001', %s, '01', 50000.00, 36, %s)", (W.active, a.district))
+    taken = {}
+    for n, station in enumerate((a, b)):
+        data = station_world(tmp_path / station.code, station)
+        with open_counter(data, clock=lambda n=n: fixed_clock() + timedelta(days=n)) as counter:
+            result = take(counter, "withdrawal", withdrawal_form(
+                reason_code="93", variant=None, amount="2000.00", event_amount="2000.00", event_date="2026-11-01",
+                document_no=None))
+            assert result.ok, result.errors
+            taken[station.code] = result.receipt_number
+        assert connect(capsys, monkeypatch, data, station)[0] == 0
+        assert sync(capsys, monkeypatch, data)[0] == 0
+    code = central_main(["flags", "--dsn", central.dsn, "--recheck", "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and out["rechecked"] == 2
+    limits = [f for f in out["flags"] if f["rule"] == "limits"]
+    assert [f["receipt_number"] for f in limits] == [taken[b.code]], out["flags"]  # the later one, at the other station
+    assert "12" in limits[0]["message"] or "3600" in limits[0]["message"].replace(",", ""), limits[0]["message"]
+    assert central_main(["flags", "--dsn", central.dsn, "--recheck", "--json"]) == 0  # re-run: nothing doubled
+    again = json.loads(capsys.readouterr().out)
+    assert again["rechecked"] == 0 and len([f for f in again["flags"] if f["rule"] == "limits"]) == 1

@@ -80,7 +80,18 @@ def form_extras(spec: BusinessSpec, fields: Mapping[str, Any], show: Show,
     limit = fields.get("loan_limit")  # as the store rule found it when the loan was taken
     if isinstance(limit, Mapping) and limit.get("limit") is not None:
         tables.insert(0, (-1, limit_section(limit)))
+    project = fields.get("project")  # the admitted project as it stood when the loan was taken
+    if isinstance(project, Mapping) and project.get("name"):
+        tables.insert(0, (-1, project_section(project)))
     return tuple(tables)
+
+
+def project_section(project: Mapping[str, Any]) -> FormTable:
+    """The new house's project and the cooperation agreement it was admitted under (楼盘准入)."""
+    row = tuple(str(project.get(k) or "—") for k in ("name", "developer", "agreement_no", "valid_until"))
+    return FormTable("楼盘项目准入情况", ("楼盘项目", "开发企业", "合作协议编号", "协议有效期至"), (row,),
+                     note="楼盘已办理住房公积金贷款准入，合作协议在受理日有效。",
+                     col_fractions=(0.26, 0.38, 0.18, 0.18))
 
 
 def limit_section(limit: Mapping[str, Any]) -> FormTable:
@@ -115,7 +126,7 @@ SPEC = BusinessSpec(
         FieldSpec("monthly_debt", "现有月还款额（元）", "money", required=False, section="还款能力",
                   allow_zero=True),
         FieldSpec("project_name", "楼盘项目", "text", required=False, section="贷款信息", max_length=60,
-                  hint="购买新建商品房时填写已准入的楼盘项目名称"),
+                  hint="购买新建商品房时填写已准入的楼盘项目名称（可输入拼音首字母选择）", lookup="project"),
         FieldSpec("house_price", "房屋总价（元）", "money", section="贷款信息"),
         FieldSpec("second_home", "第二套住房", "bool", required=False, section="贷款信息"),
         FieldSpec("months", "贷款期限（月）", "months", section="贷款信息"),  # before the amount: it sets the limit

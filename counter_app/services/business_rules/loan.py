@@ -110,3 +110,5 @@ def _check_project(ctx: RuleContext, name: str, out: RuleOutcome) -> None:
     found = next(p for p in admitted_in_force(standings, ctx.today) if project_key(p.name) == project_key(name))
     out.details["project"] = {"name": found.name, "agreement_no": found.agreement_no,
                               "valid_until": found.valid_until.isoformat() if found.valid_until else None}
+    # kept with the loan and printed on its form: the project as it stood on the day taken
+    out.details.setdefault("record", {})["project"] = {**out.details["project"], "developer": found.developer}

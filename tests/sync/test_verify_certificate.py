@@ -1,0 +1,76 @@
+"""``counter-central verify-certificate``: a 缴存使用证明 printed at a real station is checked at the real
+central PostgreSQL with the station's registered key — genuine with its facts once the station
+synced; a changed figure, a code anyone could compute, one made with another station's key, a wrong
+typed code or an unknown number is refused (exit 1); before the key is registered it cannot say."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from clerk_helpers import fast_hashing, staff  # noqa: F401 (fixture)
+from station_helpers import factory
+from test_cross_region_sync import MOVER, station_with_workers
+
+from counter_app.domain.certificate import code, digest, qr_text
+from counter_app.services import audit, open_counter, print_certificate
+from counter_app.services.certificates import build_certificate
+from counter_app.sync.central_cli import main as central_main
+from counter_app.sync.engine import sync_once
+
+pytestmark = pytest.mark.postgres
+
+NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+
+
+def verify(central, capsys, text: str) -> tuple[int, dict]:
+    exit_code = central_main(["verify-certificate", "--dsn", central.dsn, text, "--json"])
+    return exit_code, json.loads(capsys.readouterr().out)
+
+
+def test_a_certificate_is_checked_with_the_stations_key(central, file_keyring, fast_hashing, tmp_path,
+                                                        capsys) -> None:
+    station = central.add_station(name="南山镇服务站")
+    station_with_workers(tmp_path / "s", station.code)
+    counter = open_counter(tmp_path / "s", clock=lambda: NOW)
+    try:
+        staff(counter)  # a station with clerks sends its audit rows, the print's among them
+        made = print_certificate(counter, MOVER, tmp_path / "zm.pdf")
+        assert made.ok and made.value is not None
+        cert = build_certificate(counter, MOVER).value
+        key = audit.ensure_key(counter).key
+        qr = qr_text(cert, key)
+        exit_code, out = verify(central, capsys, qr)
+        assert exit_code == 1 and out["unverified"] is True and "尚未向中心登记" in out["message"]
+
+        sync_once(counter.store, factory(station), key=audit.ensure_key(counter))  # registers the key, sends the print
+        exit_code, out = verify(central, capsys, qr)
+        assert exit_code == 0 and out["genuine"] is True and out["recorded"] is True
+        assert (out["serial"], out["station_name"], out["as_of"]) == (made.value.number, "南山镇服务站", "2026-11-23")
+        assert out["facts"]["账户余额"] == "50000.00" and out["facts"]["证件号码"] == f"{MOVER[:6]}********{MOVER[-4:]}"
+        typed = f"{made.value.number.lower()} {code(key, cert.canonical()).replace('-', '').lower()}"
+        assert verify(central, capsys, typed)[1]["genuine"] is True, "number and code typed from the paper"
+
+        other = central.add_station(name="北坪镇服务站")
+        with central.connect() as owner:
+            owner.execute("INSERT INTO central.station_keys (station_code, key, k_ipad, k_opad, from_seq)"
+                          " VALUES (%s, %s, '\\x00', '\\x00', 1)", (other.code, bytes(range(32))))
+        richer = replace(cert, balance=Decimal("500000.00"))
+        forged = {
+            "a changed balance": qr.replace("|50000.00|", "|500000.00|"),
+            "the unkeyed digest": f"{cert.canonical()}|{digest(cert.canonical())}",
+            "another station's key": qr_text(richer, bytes(range(32))),
+            "a wrong typed code": f"{made.value.number} 0000-0000-0000-0000",
+            "an unknown number": f"ZM{station.code}20261123FFFF {code(key, cert.canonical())}",
+        }
+        for why, text in forged.items():
+            exit_code, out = verify(central, capsys, text)
+            assert exit_code == 1 and out["genuine"] is False, why
+            assert "伪造" in out["message"], why
+        assert central_main(["verify-certificate", "--dsn", central.dsn, "not a certificate", "--json"]) == 2
+        assert json.loads(capsys.readouterr().out)["errors"][0]["field"] == "text"
+    finally:
+        counter.close()
