@@ -30,7 +30,7 @@ class LoanLine:
     loan_no: str
     principal: Decimal
     outstanding: Decimal
-    status: str  # its label: 正常还款 / 已结清 / 逾期
+    status: str  # its code (domain.status.LoanStatus: repaying / settled / overdue), printed by its label
     start_date: date
 
 
@@ -41,7 +41,7 @@ class Certificate:
     id_number: str
     name: str
     account_no: str
-    account_status: str  # label, e.g. 正常
+    account_status: str  # its code (domain.status.AccountStatus, e.g. "01" 正常), printed by its label
     employer: str
     monthly_base: Decimal | None
     monthly_contribution: Decimal | None
@@ -55,7 +55,9 @@ class Certificate:
 
     def canonical(self) -> str:
         """The certified facts as one line, in a fixed order and format (what the code digests); the ID
-        number masked as on paper (the account number finds the worker at the centre)."""
+        number masked as on paper (the account number finds the worker at the centre). Plain ASCII:
+        statuses by their codes, so any scanner reads the QR alike (one reading UTF-8 as Shift-JIS
+        would otherwise turn 正常 into other characters and a genuine certificate into a forgery)."""
         loans = ";".join(f"{ln.loan_no},{_money(ln.principal)},{_money(ln.outstanding)},{ln.status}" for ln in self.loans)
         return "|".join((
             PREFIX, self.station_code, self.as_of.isoformat(), mask_id_number(self.id_number), self.account_no,

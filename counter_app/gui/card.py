@@ -47,6 +47,7 @@ class CardView(QWidget, Ui_Card):
     or the window's Ctrl+number alike."""
 
     business_requested = Signal(str, object)  # kind, prefill dict
+    print_requested = Signal(str, object)  # document, its argument (the certificate: the ID number)
 
     def __init__(self, subject_field: str, key: str, parent: QWidget | None = None,
                  unavailable: dict[str, str] | None = None) -> None:
@@ -101,6 +102,13 @@ def person_view(card: Any, parent: QWidget | None) -> CardView:
         (_t("性别"), dict(SEXES).get(w.sex or "", "")), (_t("出生日期"), day(w.birth_date)),
         (_t("手机号码"), w.mobile), (_t("所在单位"), f"{card.employer.name}（{card.employer.uscc}）" if card.employer else ""),
     ]
+    if card.accounts:  # 缴存使用证明 for another region's centre (跨省通办), printed from the station's data
+        button = QPushButton(_t("缴存使用证明") + "(&Z)", view)
+        button.setObjectName("card_certificate")
+        button.setToolTip(_t("打印住房公积金缴存使用证明（异地办理业务用，带二维码和核验码）"))
+        button.setAccessibleName(_t("缴存使用证明"))
+        button.clicked.connect(lambda _c=False: view.print_requested.emit("certificate", w.id_number))
+        view.card_actions.insertWidget(view.card_actions.count() - 1, button)  # before the stretch
     for account in card.accounts:
         pairs += [
             (_t("个人账号"), account.account_no),

@@ -258,6 +258,7 @@ class Desk(QObject):
             self.card.deleteLater()
         self.card = card_view(self.counter, card, w)
         self.card.business_requested.connect(self.open_business)
+        self.card.print_requested.connect(lambda document, argument: self.printer.request(document, argument))
         w.card_layout.addWidget(self.card)
         w.pages.setCurrentWidget(w.card_page)
         self.card.setFocus()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import tempfile
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,8 @@ from counter_app.services.print_jobs import list_printers, print_choice, send_to
 # Every document the window previews, by the key the code passes; the clerk sees only the title.
 DOCUMENTS = {"receipt": QT_TR_NOOP("受理回执"), "form": QT_TR_NOOP("申请表"), "notice": QT_TR_NOOP("一次性告知单"),
              "establishment_notice": QT_TR_NOOP("责令限期办理通知书"), "arrears_notice": QT_TR_NOOP("责令限期缴存通知书"),
-             "case_dossier": QT_TR_NOOP("建制执法案卷"), "daily_close": QT_TR_NOOP("日结单")}
+             "case_dossier": QT_TR_NOOP("建制执法案卷"), "daily_close": QT_TR_NOOP("日结单"),
+             "certificate": QT_TR_NOOP("缴存使用证明")}
 PRINT_AS = {"notice": "one_time_notice"}  # the preview's document → the print service's document
 
 
@@ -314,6 +316,14 @@ class ReprintDialog(QDialog, Ui_ReprintDialog):
         super().changeEvent(event)
 
 
+def _certificate(counter: Any, id_number: str, path: Path) -> Any:
+    """The 缴存使用证明 of a worker (logged and audited by the service); a refusal as the others' are."""
+    made = services.print_certificate(counter, id_number, path)
+    if made.value is None:
+        raise services.PrintRefused(made.errors[0].field, made.errors[0].message)
+    return made.value
+
+
 class PrintController(QObject):
     """Makes the PDF through the services off the GUI thread, then opens the preview."""
 
@@ -344,6 +354,9 @@ class PrintController(QObject):
             fn = getattr(services, "print_one_time_notice", None)
             name = f"{document_title(document)}-{catalog_text(business(kind).short)}.pdf" if kind else "notice.pdf"
             return fn and (lambda: fn(counter, kind, argument, out / name))
+        if document == "certificate":  # argument: the worker's ID number
+            path = out / f"{document_title(document)}-{uuid.uuid4().hex[:8]}.pdf"
+            return lambda: _certificate(counter, str(argument), path)
         if document == "receipt":
             fn = getattr(services, "print_receipt", None)
             extra = {"approval": approval} if approval is not None else {}

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether
 from counter_app.domain.certificate import Certificate
 from counter_app.domain.ids import mask_id_number
 from counter_app.domain.money import format_money
+from counter_app.domain.status import account_label, loan_label
 from counter_app.printing.blocks import QrCode, SealBox, data_table, field_grid, spacer, table
 from counter_app.printing.layout import Output, PageFrame, build_document, content_width, metrics, para, styles
 
@@ -47,7 +48,7 @@ def _story(doc: CertificateDoc, page_size: str) -> list[Flowable]:
     st, c = styles(page_size), doc.cert
     rows = [
         ("姓名", c.name), ("证件号码", mask_id_number(c.id_number)),
-        ("个人账号", c.account_no), ("账户状态", c.account_status),
+        ("个人账号", c.account_no), ("账户状态", account_label(c.account_status)),
         ("缴存单位", c.employer or "—"), ("开户日期", c.opened_on.isoformat() if c.opened_on else "—"),
         ("缴存基数", _money(c.monthly_base)), ("月缴存额", _money(c.monthly_contribution)),
         ("连续缴存月数", f"{c.months_paid}个月"), ("账户余额", _money(c.balance)),
@@ -62,7 +63,7 @@ def _story(doc: CertificateDoc, page_size: str) -> list[Flowable]:
     if c.loans:
         story.append(data_table(
             ("贷款编号", "贷款金额", "剩余本金", "发放日期", "状态"),
-            [(ln.loan_no, _money(ln.principal), _money(ln.outstanding), ln.start_date.isoformat(), ln.status)
+            [(ln.loan_no, _money(ln.principal), _money(ln.outstanding), ln.start_date.isoformat(), loan_label(ln.status))
              for ln in c.loans],
             page_size, col_fractions=(0.26, 0.2, 0.2, 0.18, 0.16)))
     else:

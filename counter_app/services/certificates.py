@@ -10,7 +10,7 @@ from counter_app.domain.certificate import Certificate, LoanLine, code, qr_text,
 from counter_app.domain.errors import Checked
 from counter_app.domain.ids import check_resident_id
 from counter_app.domain.normalize import normalize_code
-from counter_app.domain.status import AccountStatus, account_label, loan_label
+from counter_app.domain.status import AccountStatus
 from counter_app.printing.certificate import CertificateDoc, render_certificate
 from counter_app.services import audit
 from counter_app.services.counter import Counter
@@ -36,12 +36,12 @@ def build_certificate(counter: Counter, id_number: str) -> Checked[Certificate]:
     if worker is None or account is None:
         return Checked.fail("id_number", "本站没有该证件号码的住房公积金账户，不能出具缴存使用证明")
     cert = Certificate(
-        id_number=key, name=worker.name, account_no=account.account_no, account_status=account_label(account.status),
+        id_number=key, name=worker.name, account_no=account.account_no, account_status=str(account.status),
         employer=employer.name if employer else "", monthly_base=account.monthly_base,
         monthly_contribution=account.monthly_contribution,
         months_paid=account.consecutive_months if account.status == AccountStatus.NORMAL else 0,
         balance=account.balance, opened_on=account.opened_on,
-        loans=tuple(LoanLine(ln.loan_no, ln.principal, ln.outstanding, loan_label(ln.status), ln.start_date)
+        loans=tuple(LoanLine(ln.loan_no, ln.principal, ln.outstanding, str(ln.status), ln.start_date)
                     for ln in sorted(loans, key=lambda ln: ln.start_date)),
         as_of=counter.today(), station_code=counter.station_code, serial="",
     )

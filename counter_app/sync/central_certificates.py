@@ -17,6 +17,7 @@ from typing import Any
 import psycopg
 
 from counter_app.domain.certificate import code, scan
+from counter_app.domain.status import account_label, loan_label
 
 _TYPED = re.compile(r"(?i)^\s*(?P<serial>ZM[A-Z0-9_]+)\s*[|｜\s]\s*(?P<code>[0-9A-Fa-f]{4}(-?[0-9A-Fa-f]{4}){3})\s*$")
 LABELS = ("格式", "服务站", "出具日期", "证件号码", "个人账号", "账户状态", "缴存基数", "连续缴存月数", "账户余额", "贷款")
@@ -67,10 +68,20 @@ def _verify_scanned(conn: psycopg.Connection, scanned: Any) -> dict[str, Any]:
     recorded = _print_row(conn, scanned.station_code, serial)
     return {
         "genuine": True, "serial": serial, "station_code": scanned.station_code, "station_name": name,
-        "as_of": scanned.as_of.isoformat(), "facts": dict(zip(LABELS[3:], scanned.fields[3:], strict=True)),
+        "as_of": scanned.as_of.isoformat(), "facts": _facts(scanned.fields),
         "recorded": recorded is not None,
         "message": f"证明 {serial} 真实有效（{name} 出具）" + ("" if recorded else "；该站的出具记录尚未同步到中心"),
     }
+
+
+def _facts(fields: tuple[str, ...]) -> dict[str, str]:
+    """The certified figures by their printed labels, statuses as words (the QR holds their codes)."""
+    facts = dict(zip(LABELS[3:], fields[3:], strict=True))
+    facts["账户状态"] = account_label(facts["账户状态"])
+    loans = [line.split(",") for line in facts["贷款"].split(";") if line]
+    facts["贷款"] = "；".join(f"{no} 贷款{principal}元 剩余{left}元 {loan_label(status)}"
+                              for no, principal, left, status in loans)
+    return facts
 
 
 def _verify_typed(conn: psycopg.Connection, serial: str, typed_code: str) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from counter_app.sync import (
     central_certificates,
     central_checks,
     central_clerks,
+    central_cross_region,
     central_db,
     central_projects,
     central_receipts,
@@ -84,6 +85,25 @@ def _decide(args: argparse.Namespace) -> int:
         print(f"已记录审批结果：{result['receipt_number']} → {result['decision']}")
         if "project" in result:
             print(f"楼盘状态：{central_projects.STANDING_LABELS[result['project']]}（各服务站同步后生效）")
+    return 0
+
+
+def _cross_region(args: argparse.Namespace) -> int:
+    out = Path(args.out) if args.out else None
+    if out is not None and not out.parent.is_dir():
+        raise CliError.single("out", f"输出目录不存在：{out.parent}")
+    with _connect(args) as conn:
+        rows = central_cross_region.worklist(conn, include_decided=args.all)
+    if out is not None:
+        central_cross_region.write_xlsx(rows, out)
+    if args.json:
+        emit_json({"applications": rows, **({"out": str(out)} if out else {})})
+        return 0
+    for r in rows:
+        amount = f"{r['amount']}元" if r["amount"] else ""
+        print(f"{r['receipt_number']}\t{r['station_name']}\t{r['direction']}\t{r['city']} {r['centre']}\t"
+              f"{r['reference']}\t{amount}\t{r['channel']}\t{r['status']}")
+    print(f"共 {len(rows)} 笔跨省通办业务" + ("" if args.all else "待转办") + (f"，已导出到 {out}" if out else ""))
     return 0
 
 
@@ -300,6 +320,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", help="审批人（默认数据库用户）")
     p.add_argument("--agreement-no", help="批准楼盘准入：合作协议编号")
     p.add_argument("--valid-until", type=_day, help="批准楼盘准入：合作协议有效期至，YYYY-MM-DD")
+    p = command("cross-region", "跨省通办转办清单：各服务站受理的异地转入、转出、异地购房提取及其转办途径", _cross_region)
+    p.add_argument("--all", action="store_true", help="包括已办结的")
+    p.add_argument("--out", help="导出的 Excel 文件，如 route.xlsx")
     p = command("projects", "中心的楼盘准入名单（准入、不予准入、暂停），或暂停某楼盘的准入", _projects)
     p.add_argument("--suspend", metavar="NAME", help="暂停该楼盘的住房公积金贷款准入（各服务站同步后拒绝其贷款）")
     p.add_argument("--reason", help="暂停原因（--suspend 时必填）")

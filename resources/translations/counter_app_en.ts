@@ -24,6 +24,14 @@
         <translation>Employer</translation>
     </message>
     <message>
+        <source>缴存使用证明</source>
+        <translation>Certificate of contributions</translation>
+    </message>
+    <message>
+        <source>打印住房公积金缴存使用证明（异地办理业务用，带二维码和核验码）</source>
+        <translation>Print the certificate of fund contributions and use (for business in another region; with QR and verification code)</translation>
+    </message>
+    <message>
         <source>个人账号</source>
         <translation>Account no.</translation>
     </message>

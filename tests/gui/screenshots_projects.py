@@ -116,7 +116,24 @@ def main(data_dir: str, out_dir: str, kinds: list[str]) -> None:
     window = create_main_window(data_dir)
     window.resize(1366, 768)
     window.show()
-    for kind in kinds or list(FILLERS):
+    kinds = kinds or list(FILLERS)
+    if "card" in kinds:  # the worker's card with 缴存使用证明, then its print preview
+        kinds = [k for k in kinds if k != "card"]
+        window.show_card("worker", card.worker.id_number)
+        settle(800)
+        shoot(window, out, "card-certificate", "1366x768")
+        window.card.findChild(QWidget, "card_certificate").click()
+        for _ in range(60):
+            settle(250)
+            if window.printer.last_preview is not None:
+                break
+        preview = window.printer.last_preview
+        preview.resize(1100, 760)
+        settle(1200)
+        preview.grab().save(str(out / "certificate-preview.png"))
+        print(out / "certificate-preview.png")
+        preview.close()
+    for kind in kinds:
         window.open_business(kind.removesuffix("-picker").removesuffix("-picked"))
         FILLERS[kind](window, card)
         settle(400)

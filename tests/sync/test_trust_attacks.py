@@ -369,11 +369,11 @@ def test_a_station_role_attacking_every_central_table_and_its_own_role_is_refuse
         attacks.append((f"read {t}", f"SELECT * FROM central.{t}", ()))
         if t in views:
             continue
-        cols = ", ".join(writable[t])
+        cols = ", ".join(f'"{c}"' for c in writable[t])  # quoted: a column may be a keyword ("offset")
         for row in before[t][:1] or ["{}"]:
             attacks.append((f"insert a copy of the victim's {t} row", f"INSERT INTO central.{t} ({cols}) SELECT {cols}"
                             f" FROM json_populate_record(NULL::central.{t}, %s::json)", (row,)))
-        attacks += [(f"update {t}", f"UPDATE central.{t} SET {writable[t][0]} = {writable[t][0]}", ()),
+        attacks += [(f"update {t}", f'UPDATE central.{t} SET "{writable[t][0]}" = "{writable[t][0]}"', ()),
                     (f"delete {t}", f"DELETE FROM central.{t}", ()),
                     (f"truncate {t}", f"TRUNCATE central.{t} CASCADE", ())]
     attacks += [

@@ -50,7 +50,9 @@ def test_a_certificate_is_checked_with_the_stations_key(central, file_keyring, f
         exit_code, out = verify(central, capsys, qr)
         assert exit_code == 0 and out["genuine"] is True and out["recorded"] is True
         assert (out["serial"], out["station_name"], out["as_of"]) == (made.value.number, "南山镇服务站", "2026-11-23")
-        assert out["facts"]["账户余额"] == "50000.00" and out["facts"]["证件号码"] == f"{MOVER[:6]}********{MOVER[-4:]}"
+        facts = out["facts"]
+        assert (facts["账户状态"], facts["账户余额"]) == ("正常", "50000.00")  # the QR's status code, said in words
+        assert facts["证件号码"] == f"{MOVER[:6]}********{MOVER[-4:]}"
         typed = f"{made.value.number.lower()} {code(key, cert.canonical()).replace('-', '').lower()}"
         assert verify(central, capsys, typed)[1]["genuine"] is True, "number and code typed from the paper"
 

@@ -9,14 +9,22 @@ the documents are the purchase's plus that city's filing proof (policy data). Th
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from counter_app.domain.business_spec import BusinessSpec, FieldSpec
 from counter_app.domain.businesses.withdrawal import approval
 from counter_app.domain.person_fields import MATERIALS
+from counter_app.domain.route import Route
 
 KIND = "offsite-purchase-withdrawal"
 PURCHASE_REASON = "01"  # the policy's purchase reason sets the limits
+
+
+def route(fields: Mapping[str, Any]) -> Route:
+    """The centre asks the city of the house to confirm the purchase (异地购房协查) before it pays."""
+    return Route("异地购房提取", "购房地住房公积金中心协查", str(fields.get("house_city", "")), "",
+                 str(fields.get("document_no", "")), Decimal(str(fields["amount"])) if fields.get("amount") else None)
 
 
 def receipt_lines(spec: BusinessSpec, fields: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:

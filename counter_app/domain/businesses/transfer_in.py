@@ -8,11 +8,13 @@ national transfer platform, and the money arrives in the worker's account here. 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from counter_app.domain.business_spec import BusinessSpec, FieldSpec
 from counter_app.domain.errors import FieldError
 from counter_app.domain.person_fields import MATERIALS
+from counter_app.domain.route import PLATFORM, Route
 
 KIND = "transfer-in"
 
@@ -22,6 +24,12 @@ def cross_checks(values: Mapping[str, Any], errors: Sequence[FieldError]) -> lis
     if centre and "住房公积金" not in centre:
         return [FieldError("source_centre", "请填写转出地住房公积金管理中心的全称，例如 兰州住房公积金管理中心")]
     return []
+
+
+def route(fields: Mapping[str, Any]) -> Route:
+    """The centre asks the source city's centre for the balance through the national platform."""
+    return Route("转入", PLATFORM, str(fields.get("source_city", "")), str(fields.get("source_centre", "")),
+                 str(fields.get("source_account", "")), Decimal(str(fields["amount"])) if fields.get("amount") else None)
 
 
 def receipt_lines(spec: BusinessSpec, fields: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:

@@ -13,6 +13,7 @@ from typing import Any
 from counter_app.domain.business_spec import BusinessSpec, FieldSpec
 from counter_app.domain.errors import FieldError
 from counter_app.domain.person_fields import MATERIALS
+from counter_app.domain.route import PLATFORM, Route
 
 KIND = "transfer-out"
 
@@ -22,6 +23,12 @@ def cross_checks(values: Mapping[str, Any], errors: Sequence[FieldError]) -> lis
     if centre and "住房公积金" not in centre:
         return [FieldError("target_centre", "请填写转入地住房公积金管理中心的全称，例如 西安住房公积金管理中心")]
     return []
+
+
+def route(fields: Mapping[str, Any]) -> Route:
+    """The centre sends the whole balance to the target city's centre through the national platform."""
+    return Route("转出", PLATFORM, str(fields.get("target_city", "")), str(fields.get("target_centre", "")),
+                 str(fields.get("target_account", "")), None)
 
 
 def receipt_lines(spec: BusinessSpec, fields: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
