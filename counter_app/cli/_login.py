@@ -21,6 +21,7 @@ from counter_app.services.approvals import Approval
 
 PASSWORD_ENV = "COUNTER_APP_PASSWORD"
 APPROVER_ENV = "COUNTER_APP_APPROVER_PASSWORD"
+NEW_PASSWORD_ENV = "COUNTER_APP_NEW_PASSWORD"  # a first login's own password (replaces the one-time code)
 
 
 def read_secret(prompt: str) -> str:
@@ -52,6 +53,14 @@ def sign_in(counter: Counter, args: argparse.Namespace) -> None:
     if not password:
         raise CliError.single("password", f"请提供柜员密码（环境变量 {PASSWORD_ENV} 或标准输入）")
     result = clerks.login(counter, name, password)
+    if isinstance(result, FieldError) and result.field == "new_password":
+        # A one-time code from the centre: the clerk's own password replaces it now (the next stdin
+        # line for scripts, typed twice on a terminal).
+        print(result.message, file=sys.stderr)
+        chosen = os.environ.get(NEW_PASSWORD_ENV) or new_password("本人新密码：")
+        if not chosen:
+            raise CliError.single("new_password", f"{result.message}（环境变量 {NEW_PASSWORD_ENV} 或标准输入的下一行）")
+        result = clerks.login(counter, name, password, new_password=chosen)
     if isinstance(result, FieldError):
         raise CliError.single(result.field, result.message)
 

@@ -11,9 +11,11 @@ import argparse
 from typing import Any
 
 from counter_app.cli._counter import counter_for
-from counter_app.cli._login import new_password
+from counter_app.cli._login import APPROVER_ENV, new_password, password_from
 from counter_app.console import CliError, emit_json
+from counter_app.domain.errors import FieldError
 from counter_app.services import Counter, clerks
+from counter_app.services.clerks import normalize_username
 
 ROLE_CHOICES = ("clerk", "supervisor")
 
@@ -30,6 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                        ("passwd", "修改密码（站长可重设他人密码并解除锁定）")):
         action = actions.add_parser(name, help=text)
         action.add_argument("name", metavar="NAME", help="登录名")
+    unlock = actions.add_parser(
+        "unlock-offline", help="站长解除离线锁定：本站超过政策天数未连中心时，允许该柜员今天登录（记入审计）")
+    unlock.add_argument("name", metavar="NAME", help="被锁定柜员的登录名（可以是站长本人）")
+    unlock.add_argument("--approver", required=True, help="站长登录名（密码从环境变量或标准输入提供）")
+    unlock.add_argument("--reason", required=True, help="原因，如 乡镇光缆中断")
     for parser in (p, *actions.choices.values()):
         parser.add_argument("--json", action="store_true", help="输出 JSON")
         parser.set_defaults(func=run)
@@ -41,7 +48,25 @@ def _done(result: Any) -> Any:
     return result.value
 
 
+def _unlock_offline(args: argparse.Namespace) -> int:
+    """No clerk signs in first: the station is locked; the supervisor's password is the check."""
+    with counter_for(args, login=False) as counter:
+        password = password_from(APPROVER_ENV, "站长密码：")
+        if not password:
+            raise CliError.single("approver_password", f"请提供站长的密码（环境变量 {APPROVER_ENV} 或标准输入）")
+        result = clerks.override_offline_lock(counter, args.approver, password, args.name, args.reason)
+        if isinstance(result, FieldError):
+            raise CliError.single(result.field, result.message)
+    if args.json:
+        emit_json(result.as_dict())
+    else:
+        print(f"已解除 {result.username} 今天的离线锁定（站长 {normalize_username(args.approver)}，已记入审计日志）")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.clerk_action == "unlock-offline":
+        return _unlock_offline(args)
     with counter_for(args) as counter:
         if args.clerk_action == "list":
             listed = clerks.list_clerks(counter)

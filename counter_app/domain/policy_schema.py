@@ -398,6 +398,8 @@ class PolicyVersion(_Model):
     notices: NoticePolicy
     supervisor_approval_above: Money
     idle_lock_minutes: PositiveInt
+    # Days a station may go without reaching the centre before accounts it has not confirmed lock (#22).
+    offline_lock_days: PositiveInt = 7
 
     @property
     def version_label(self) -> str:

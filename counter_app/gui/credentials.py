@@ -24,6 +24,7 @@ class Credentials(QWidget, Ui_Credentials):
     """Login name, password and a message line."""
 
     succeeded = Signal(object)  # what the service returned (a Clerk or an Approval)
+    message_shown = Signal()  # the message line changed (a dialog may grow to show a longer one)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,3 +78,4 @@ class Credentials(QWidget, Ui_Credentials):
         self.message.setText(text)
         self.message.setProperty("severity", "error" if error else "")
         self.message.style().polish(self.message)
+        self.message_shown.emit()

@@ -59,6 +59,7 @@ class ReceiptData:
     reprint: bool = False
     reprint_reason: str = ""
     printed_at: datetime | None = None
+    code_key: bytes | None = None  # the station's receipt key from the centre (None: the unkeyed code)
 
 
 def render_receipt(data: ReceiptData, out: Output, *, page_size: str = "A4") -> int:
@@ -145,8 +146,8 @@ def _reprint_banner(reason: str, page_size: str) -> Table:
 def _bottom_block(data: ReceiptData, page_size: str) -> Table:
     m, st = metrics(page_size), styles(page_size)
     width = content_width(page_size)
-    code = verification_code(data.receipt_number, data.client_id)
-    qr_cell = [QrCode(qr_payload(data.receipt_number, data.client_id), m.qr),
+    code = verification_code(data.receipt_number, data.client_id, data.code_key)
+    qr_cell = [QrCode(qr_payload(data.receipt_number, data.client_id, data.code_key), m.qr),
                para(f"核验码：{code}", st.small)]
     contact = [para(f"经办人：{data.clerk}", st.body), spacer(page_size, 0.4),
                para(f"受理网点：{data.station_name}", st.body)]

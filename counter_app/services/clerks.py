@@ -17,6 +17,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from argon2.profiles import RFC_9106_LOW_MEMORY
 
+from counter_app.domain import offline_lock
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.normalize import format_control_problem, normalize_text
 from counter_app.domain.roles import CLERK, ROLES, SUPERVISOR, is_role, may_do
@@ -49,6 +50,8 @@ class Clerk:
     locked_until: datetime | None = None
     source: str = "local"
     created_at: datetime | None = None
+    must_change_password: bool = False
+    confirmed_at: datetime | None = None
 
     @property
     def role_label(self) -> str:
@@ -57,12 +60,14 @@ class Clerk:
     def as_dict(self) -> dict[str, Any]:
         return {"username": self.username, "display_name": self.display_name, "role": self.role,
                 "active": self.active, "locked_until": self.locked_until.isoformat() if self.locked_until else None,
-                "source": self.source}
+                "source": self.source, "must_change_password": self.must_change_password,
+                "confirmed_at": self.confirmed_at.isoformat() if self.confirmed_at else None}
 
 
 def _clerk(record: ClerkRecord) -> Clerk:
     return Clerk(record.username, record.display_name, record.role, record.active, record.failed_attempts,
-                 record.locked_until, record.source, record.created_at)
+                 record.locked_until, record.source, record.created_at, record.must_change_password,
+                 record.confirmed_at)
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -221,8 +226,13 @@ def change_password(counter: Counter, username: Any, new_password: Any) -> Check
                 return Checked.fail(refused.field, refused.message)
         if uow.clerks.get(name) is None:
             return Checked.fail("username", f"没有登录名为“{name}”的柜员")
-        uow.clerks.update(name, password_hash=password_hash, failed_attempts=0, locked_until=None)
-        audit.record(counter, "clerk_passwd", name, {"own": name == counter.clerk}, uow=uow)
+        # Only the clerk's own new password ends a one-time code (a supervisor's reset leaves the flag).
+        own = name == counter.clerk
+        changes: dict[str, Any] = {"password_hash": password_hash, "failed_attempts": 0, "locked_until": None}
+        if own:
+            changes["must_change_password"] = False
+        uow.clerks.update(name, **changes)
+        audit.record(counter, "clerk_passwd", name, {"own": own}, uow=uow)
         changed = uow.clerks.get(name)
         uow.commit()
     assert changed is not None
@@ -249,13 +259,24 @@ def import_centre_clerks(counter: Counter, rows: Iterable[Mapping[str, Any]]) ->
 
 # --- logging in ------------------------------------------------------------------------------------
 
-def authenticate(counter: Counter, username: Any, password: Any, *, purpose: str = "login") -> Clerk | FieldError:
+def authenticate(counter: Counter, username: Any, password: Any, *, purpose: str = "login",
+                 new_password: Any = None) -> Clerk | FieldError:
     """Check a password with the lockout rule; every outcome is audited (never the password).
 
-    ``purpose`` is "login", "unlock" or "approve" (an approval records its own row on success).
+    ``purpose`` is "login", "unlock", "approve" or "override" (an approval or an override records its
+    own row on success). A login or unlock is also refused past the offline lock; an account whose
+    password is a one-time code logs in only with ``new_password`` (field ``new_password`` asks for it).
     """
     name = normalize_username(username)
     typed = password if isinstance(password, str) else ""
+    new_hash = None
+    if new_password is not None:
+        problems = check_password(new_password, name, key="new_password")
+        if not problems and new_password == typed:
+            problems = [FieldError("new_password", "新密码不能与一次性密码相同")]
+        if problems:
+            return problems[0]
+        new_hash = HASHER.hash(new_password)  # before the write lock: hashing takes a while
     with counter.store.unit_of_work(write=True) as uow:
         record = uow.clerks.get(name)
         if record is None:
@@ -275,14 +296,94 @@ def authenticate(counter: Counter, username: Any, password: Any, *, purpose: str
             audit.record(counter, "login_failed", name, {"purpose": purpose, "reason": "disabled"}, uow=uow, clerk=name)
             uow.commit()
             return FieldError("username", "该柜员账号已停用，请联系站长")
+        locked = _offline_problem(counter, uow, record, now) if purpose in ("login", "unlock") else None
+        if locked is not None:
+            audit.record(counter, "login_failed", name, {"purpose": purpose, "reason": "offline_lock"}, uow=uow,
+                         clerk=name)
+            uow.commit()
+            return locked
         changes: dict[str, Any] = {"failed_attempts": 0, "locked_until": None}
-        if HASHER.check_needs_rehash(record.password_hash):
+        if record.must_change_password:
+            if purpose != "login" or new_hash is None:
+                uow.clerks.update(name, **changes)
+                audit.record(counter, "login_failed", name, {"purpose": purpose, "reason": "one_time_code"}, uow=uow,
+                             clerk=name)
+                uow.commit()
+                return FieldError("new_password", FIRST_LOGIN if purpose == "login" else
+                                  "该账号的密码是中心下发的一次性密码，须先登录并设置本人密码")
+            changes.update(password_hash=new_hash, must_change_password=False)
+            audit.record(counter, "clerk_passwd", name, {"own": True, "first_login": True}, uow=uow, clerk=name)
+        elif HASHER.check_needs_rehash(record.password_hash):
             changes["password_hash"] = HASHER.hash(typed)  # parameters raised since: upgrade quietly
         uow.clerks.update(name, **changes)
-        if purpose != "approve":
+        if purpose not in ("approve", "override"):
             audit.record(counter, purpose, name, {"role": record.role}, uow=uow, clerk=name)
         uow.commit()
     return _clerk(replace(record, **changes))
+
+
+FIRST_LOGIN = "这是管理中心下发的一次性密码：首次登录须设置本人的新密码"
+OFFLINE_OVERRIDE = "offline_override"
+
+
+def last_contact(uow: UnitOfWork) -> datetime | None:
+    """When this station last synced with the centre (None: never)."""
+    value = uow.settings.get("sync_last_at")
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _offline_problem(counter: Counter, uow: UnitOfWork, record: ClerkRecord, now: datetime) -> FieldError | None:
+    """The offline lock (domain.offline_lock) as the message the login shows, or None."""
+    limit = counter.policy_on().offline_lock_days
+    contact = last_contact(uow)
+    if not offline_lock.is_locked(last_contact=contact, confirmed_at=record.confirmed_at,
+                                  override_until=record.offline_override_until, now=now, limit_days=limit):
+        return None
+    away = offline_lock.offline_for(contact, now)
+    days = away.days if away is not None else 0
+    return FieldError("username", f"本站已{days}天未与管理中心同步（超过{limit}天），中心未确认此账号，已锁定："
+                                  "请连接中心同步后登录，或请站长解除离线锁定")
+
+
+def override_offline_lock(counter: Counter, supervisor: Any, password: Any, username: Any, reason: Any
+                          ) -> Clerk | FieldError:
+    """A supervisor lets ``username`` log in past the offline lock until the end of today; audited.
+
+    The supervisor's password is checked like a login (lockout, disabled), but not against the lock
+    itself: somebody must be able to open a station that has been cut off (his own account too)."""
+    why = normalize_text(reason)
+    if not why:
+        return FieldError("reason", "请填写解除离线锁定的原因")
+    hidden = format_control_problem(reason, "原因")
+    if hidden:
+        return FieldError("reason", hidden)
+    who = authenticate(counter, supervisor, password, purpose="override")
+    if isinstance(who, FieldError):
+        return FieldError("approver_password" if who.field == "password" else "approver", who.message)
+    name = normalize_username(username)
+    now = counter.now()
+    until = datetime.combine(counter.local(now).date() + timedelta(days=1), datetime.min.time(),
+                             counter.local(now).tzinfo)
+    with counter.store.unit_of_work(write=True) as uow:
+        if who.role != SUPERVISOR:
+            audit.record(counter, "offline_override_refused", name, {"by": who.username}, uow=uow, clerk=who.username)
+            uow.commit()
+            return FieldError("approver", "只有站长（主管）可以解除离线锁定")
+        record = uow.clerks.get(name)
+        if record is None or not record.active:
+            return FieldError("username", f"没有在用的登录名为“{name}”的柜员")
+        away = offline_lock.offline_for(last_contact(uow), now)
+        uow.clerks.update(name, offline_override_until=until)
+        audit.record(counter, OFFLINE_OVERRIDE, name, {
+            "by": who.username, "reason": why, "until": until.isoformat(),
+            "offline_days": away.days if away is not None else None}, uow=uow, clerk=who.username)
+        changed = uow.clerks.get(name)
+        uow.commit()
+    assert changed is not None
+    return _clerk(changed)
 
 
 def _failed(counter: Counter, uow: UnitOfWork, record: ClerkRecord, purpose: str, now: datetime) -> FieldError:
@@ -318,9 +419,10 @@ def _dummy_hash() -> str:
     return _DUMMY_HASH
 
 
-def login(counter: Counter, username: Any, password: Any) -> Clerk | FieldError:
-    """Authenticate and make the counter work as this clerk."""
-    result = authenticate(counter, username, password, purpose="login")
+def login(counter: Counter, username: Any, password: Any, new_password: Any = None) -> Clerk | FieldError:
+    """Authenticate and make the counter work as this clerk. A one-time code from the centre is
+    refused on field ``new_password`` until the clerk gives one (it then replaces the code)."""
+    result = authenticate(counter, username, password, purpose="login", new_password=new_password)
     if isinstance(result, Clerk):
         counter.clerk = result.username
     return result

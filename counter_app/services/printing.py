@@ -23,6 +23,7 @@ from counter_app.domain.policy import PolicyError
 from counter_app.domain.policy_citations import printable_citations
 from counter_app.domain.status import AccountStatus
 from counter_app.domain.workdays import add_working_days
+from counter_app.faults import KeyringUnavailable
 from counter_app.printing import forms as form_doc
 from counter_app.printing.letter_templates import TEMPLATES, get_template
 from counter_app.printing.letters import LetterBatch, LetterRecipient, LettersResult, render_letters
@@ -36,6 +37,7 @@ from counter_app.services.day_lock import closed_problem
 from counter_app.services.forms import required_materials, undecided_cases
 from counter_app.services.lookup import person_card
 from counter_app.services.station_config import DEFAULT_PAPER, PAPER_PREFIX
+from counter_app.store import receipt_key
 from counter_app.store.records import ApplicationRecord, PrintLogEntry
 
 
@@ -141,6 +143,18 @@ def _account_of(counter: Counter, record: ApplicationRecord) -> str:
     return live[0].account_no if live else ""
 
 
+def station_receipt_key(counter: Counter) -> bytes | None:
+    """The receipt key the centre issued to this station (from the keyring), None before the first
+    sync or without a usable keyring: the receipt then carries the unkeyed code."""
+    with counter.store.unit_of_work() as uow:
+        store_id = uow.settings.get("store_id")
+    try:
+        held = receipt_key.read(store_id) if store_id else None
+    except KeyringUnavailable:
+        return None
+    return held.key if held else None
+
+
 def print_receipt(
     counter: Counter, receipt_number: str, out: str | os.PathLike[str] | None = None,
     *, reprint_reason: str | None = None, approval: Any = None,
@@ -181,6 +195,7 @@ def print_receipt(
         expected_decision=add_working_days(_taken_on(counter, record), version.decision_days(record.kind)),
         clerk=record.clerk, station_phone=version.service_hotline,
         reprint=reprint, reprint_reason=reason, printed_at=counter.local(counter.now()),
+        code_key=station_receipt_key(counter),
     )
     path = _out_path(counter, f"{record.receipt_number}-receipt", out)
     printed = Printed(path, render_receipt(data, path, page_size=_page_size(counter, "receipt")), reprint,

@@ -1,4 +1,5 @@
-"""Station records for the centre: each change of a case, complaint, rating, contact, close or target queued once.
+"""Station records for the centre: each change of a case, complaint, rating, contact, close, target, deferral
+or coverage progress queued once.
 
 A record is queued in the same unit of work as the change it reports, so it commits (or rolls back)
 with it, under a fresh client id: the outbox (topic ``"record"``) sends it like an application —
@@ -26,7 +27,10 @@ RATING = "rating"
 COLLECTION_CONTACT = "collection_contact"
 DAILY_CLOSE = "daily_close"
 COVERAGE_TARGET = "coverage_target"
-KINDS = (ENFORCEMENT_CASE, COMPLAINT, RATING, COLLECTION_CONTACT, DAILY_CLOSE, COVERAGE_TARGET)
+DEFERRAL = "deferral"  # central revision 0016
+COVERAGE_PROGRESS = "coverage_progress"  # central revision 0016
+KINDS = (ENFORCEMENT_CASE, COMPLAINT, RATING, COLLECTION_CONTACT, DAILY_CLOSE, COVERAGE_TARGET, DEFERRAL,
+         COVERAGE_PROGRESS)
 
 
 def as_data(record: Any, **extra: Any) -> dict[str, Any]:

@@ -266,6 +266,9 @@ clerks = Table(
     Column("locked_until", UtcDateTime),
     Column("created_at", UtcDateTime, nullable=False),
     Column("source", Text, nullable=False, server_default="local"),  # local | centre
+    Column("must_change_password", Boolean, nullable=False, server_default="0"),  # a one-time code (store 0011)
+    Column("confirmed_at", UtcDateTime),  # the last sync at which the centre listed it active
+    Column("offline_override_until", UtcDateTime),  # a supervisor's override of the offline lock
 )
 
 # Append-only; each row carries the previous row's hash (domain/audit_chain.py). ``at`` is the

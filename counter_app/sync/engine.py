@@ -25,7 +25,7 @@ from counter_app.domain.audit_chain import ChainKey, ChainRow, payload_digest, p
 from counter_app.domain.roles import is_role
 from counter_app.domain.status import NOT_YET_RECEIVED, ApplicationStatus, can_move
 from counter_app.faults import KeyringUnavailable
-from counter_app.store import audit_key
+from counter_app.store import audit_key, receipt_key
 from counter_app.store.records import OutboxItem
 from counter_app.store.repositories.security import ClerkRecord
 from counter_app.store.store import Store
@@ -42,6 +42,7 @@ from counter_app.sync.protocol import (
     ack_feed,
     anchor_head,
     feed_horizon,
+    my_clerks,
     parse_cursor,
     pull_changes,
     push_audit_batch,
@@ -51,6 +52,9 @@ from counter_app.sync.protocol import (
     sealed_text,
     snapshot_xmax,
     touch,
+)
+from counter_app.sync.protocol import (
+    receipt_key as fetch_receipt_key,
 )
 
 FEED_CURSOR = "central_feed_cursor"
@@ -94,12 +98,14 @@ def sync_once(
         with central_conn_factory() as conn:
             conn.autocommit = True  # each batch and page commits on its own
             touch(conn)
+            ensure_receipt_key(store, conn)
             if key is not None:
                 register_chain_key(conn, key.key, key.from_seq)
             push_outbox(store, conn, report, batch_size, key)
             files = push_attachments(store, conn, chunk_bytes, on_chunk)
             report.files, report.file_bytes = files.files, files.bytes_sent
             pull_all(store, conn, report, page_size)
+            confirm_clerks(store, conn)
             anchor(store, conn)
     except psycopg.Error:
         with contextlib.suppress(Exception):  # the status flag is cosmetic: never hide the centre's error behind it
@@ -107,6 +113,27 @@ def sync_once(
         raise
     _set_online(store, True)
     return report
+
+
+def ensure_receipt_key(store: Store, conn: psycopg.Connection) -> bool:
+    """Fetch this station's receipt key from the centre when the keyring does not hold it (a first
+    sync, or a keyring that lost it); False when the keyring cannot keep it (receipts then carry the
+    unkeyed code, and the next sync tries again)."""
+    with store.unit_of_work() as uow:
+        store_id = uow.settings.get("store_id")
+    if not store_id:
+        return False
+    try:
+        if receipt_key.read(store_id) is not None:
+            return True
+        key, issued_at = fetch_receipt_key(conn)
+        receipt_key.save(store_id, receipt_key.ReceiptKey(key, issued_at.isoformat()))
+    except KeyringUnavailable:
+        return False
+    with store.unit_of_work(write=True) as uow:
+        uow.settings.set(receipt_key.MARK_KEY, {"issued_at": issued_at.isoformat()})
+        uow.commit()
+    return True
 
 
 def _stored_key(store: Store) -> ChainKey | None:
@@ -309,15 +336,31 @@ def pull_all(store: Store, conn: psycopg.Connection, report: SyncReport, page_si
 def apply_changes(uow: UnitOfWork, changes: Iterable[Change]) -> int:
     """Apply feed rows to the store; returns how many were conflict decisions."""
     conflicts = 0
+    run: list[Any] = []  # consecutive upserts of one entity whose repository takes them at once
+    run_entity = ""
     for change in changes:
+        if run and change.entity != run_entity:
+            _upsert_run(uow, run_entity, run)
+            run = []
         if change.entity == "decision":
             conflicts += apply_decision(uow, change.payload)
         elif change.entity == CLERK and change.op == "upsert":
             apply_clerk(uow, change.payload)
         elif change.entity in reference.ENTITIES and change.op == "upsert":
-            _upsert(uow, change.entity, reference.from_payload(change.entity, change.payload))
+            record = reference.from_payload(change.entity, change.payload)
+            if hasattr(getattr(uow, reference.ENTITIES[change.entity].repository), "upsert_many"):
+                run.append(record)
+                run_entity = change.entity
+            else:
+                _upsert(uow, change.entity, record)
         # Deletions of reference rows are not applied: the store keeps no delete for them yet.
+    if run:
+        _upsert_run(uow, run_entity, run)
     return conflicts
+
+
+def _upsert_run(uow: UnitOfWork, entity: str, records: list[Any]) -> None:
+    getattr(uow, reference.ENTITIES[entity].repository).upsert_many(records)
 
 
 def _upsert(uow: UnitOfWork, entity: str, record: Any) -> None:
@@ -326,6 +369,16 @@ def _upsert(uow: UnitOfWork, entity: str, record: Any) -> None:
         repo.add(record)
     else:
         repo.upsert(record)
+
+
+def confirm_clerks(store: Store, conn: psycopg.Connection) -> int:
+    """Stamp the accounts the centre lists as active for this station (after the feed was applied, so a
+    disable already took effect): the offline lock spares them for the policy's limit from now."""
+    active = [name for name, on in my_clerks(conn) if on]
+    with store.unit_of_work(write=True) as uow:
+        count = uow.clerks.confirm(active, utc_now())
+        uow.commit()
+    return count
 
 
 def apply_clerk(uow: UnitOfWork, payload: dict[str, Any]) -> bool:
@@ -340,10 +393,13 @@ def apply_clerk(uow: UnitOfWork, payload: dict[str, Any]) -> bool:
         return False
     if hashed is None and held is None:
         return False  # nothing to log in with: wait for the row that carries the code
+    # A hash from the centre is a one-time code (add or reset): the clerk replaces it at first login.
+    must_change = hashed is not None or (held is not None and held.must_change_password)
     record = ClerkRecord(username=name, display_name=str(payload.get("display_name") or name), role=str(role),
                          password_hash=str(hashed) if hashed is not None else held.password_hash,  # type: ignore[union-attr]
                          active=bool(payload.get("active", True)), source="centre",
-                         created_at=held.created_at if held is not None else utc_now())
+                         created_at=held.created_at if held is not None else utc_now(),
+                         must_change_password=must_change)
     uow.clerks.upsert([record])
     return True
 

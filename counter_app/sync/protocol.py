@@ -526,3 +526,16 @@ def touch(conn: psycopg.Connection) -> None:
     """Tell the centre this station is alive (recorded as the station's last contact)."""
     with conn.transaction():
         conn.execute("SELECT central.touch_station()")
+
+
+def receipt_key(conn: psycopg.Connection) -> tuple[bytes, datetime]:
+    """This station's receipt key as the centre issued it (made on the first call; central revision 0015)."""
+    with conn.transaction():
+        row = conn.execute("SELECT key, issued_at FROM central.receipt_key()").fetchone()
+    return bytes(row[0]), row[1]
+
+
+def my_clerks(conn: psycopg.Connection) -> list[tuple[str, bool]]:
+    """This station's clerks at the centre (row-level security shows only its own): name, active."""
+    with conn.transaction():
+        return [(r[0], bool(r[1])) for r in conn.execute("SELECT username, active FROM central.clerks").fetchall()]

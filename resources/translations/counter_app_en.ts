@@ -1286,6 +1286,22 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Enter user name and password</translation>
     </message>
     <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再次输入新密码</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致</source>
+        <translation>The two new passwords differ</translation>
+    </message>
+    <message>
+        <source>设置新密码并登录</source>
+        <translation>Set password and log in</translation>
+    </message>
+    <message>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>

@@ -76,7 +76,8 @@ def test_the_first_supervisor_is_added_with_the_password_from_stdin(capsys, monk
     code, out, _ = cli(capsys, monkeypatch, data_dir, "clerk", "add", "wang", "--role", "supervisor",
                        "--display-name", "王站长", "--json", stdin=SUPERVISOR[1] + "\n")
     assert code == 0 and out == {"username": "wang", "display_name": "王站长", "role": "supervisor", "active": True,
-                                 "locked_until": None, "source": "local"}
+                                 "locked_until": None, "source": "local", "must_change_password": False,
+                                 "confirmed_at": None}
     stored = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
     assert SUPERVISOR[1].encode() not in stored
 

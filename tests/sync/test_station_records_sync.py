@@ -83,6 +83,11 @@ def test_every_kind_of_station_record_reaches_the_centre_sealed_and_once(central
         assert ops.advance(counter, case_no, "notice_issued", out=tmp_path / "notice.pdf").ok
         assert log_contact(counter, "DK0000000001", "phone", "本人接听，称月底前还款").ok
         assert ops.set_target(counter, 5000, "2026-07-01", "2026-12-31").ok
+        tracked = ops.track_deferral(counter, uscc=E.registered, from_month="2026-12", to_month="2027-02",
+                                     approved_on="2026-11-20", workers=[W.active, W.history], instalments=2)
+        assert tracked.ok, tracked.errors
+        deferral = tracked.value.deferral
+        assert ops.mark_paid(counter, deferral.id, 1).ok  # the first instalment back: a second version
         assert ops.close_day(counter, out=tmp_path / "close.pdf").ok
     assert connect(capsys, monkeypatch, data, station)[0] == 0
     code, counts = sync(capsys, monkeypatch, data)
@@ -90,7 +95,7 @@ def test_every_kind_of_station_record_reaches_the_centre_sealed_and_once(central
     rows = held(central, station)
     assert Tally(kind for kind, _key, _data in rows) == {
         "rating": 1, "complaint": 2, "enforcement_case": 2, "collection_contact": 1, "coverage_target": 1,
-        "daily_close": 1}
+        "daily_close": 1, "deferral": 2, "coverage_progress": 1}
     assert code == 0 and sync(capsys, monkeypatch, data)[1]["pushed"] == 0  # nothing twice
     assert len(held(central, station)) == len(rows)
     with central.connect() as owner:
@@ -106,6 +111,11 @@ def test_every_kind_of_station_record_reaches_the_centre_sealed_and_once(central
     close = next(d for k, d in latest.items() if k.startswith("daily_close:"))
     assert close["totals"]["count"] == 1 and "gaps" in close["totals"]
     assert latest[f"rating:{taken.receipt_number}"]["score"] == 5
+    tracked_now = latest[f"deferral:{E.registered}:2026-12:2027-02"]
+    assert len(tracked_now["workers"]) == 2 and [p["paid_on"] is not None for p in tracked_now["plan"]] == [True, False]
+    assert tracked_now["total"] == str(deferral.total) and tracked_now["paid"] == tracked_now["plan"][0]["amount"]
+    progress = latest[f"coverage_progress:station:{station.code}:2026-07-01:2026-12-31"]
+    assert progress["target"] == 5000 and progress["as_of"] == TODAY.isoformat() and progress["opened"] >= 0
 
 
 def test_a_reopened_and_closed_again_day_reaches_the_centre_as_its_latest_revision(central, file_keyring, tmp_path,

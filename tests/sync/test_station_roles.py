@@ -135,7 +135,8 @@ def test_a_station_connects_and_syncs_with_its_certificate_and_no_password(cert_
     assert counter_app(["--data-dir", str(data), "sync", "--once", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["pushed"] >= 3
     entries = json.loads(file_keyring.read_text())
-    assert not [k for k in entries if "audit-key/" not in k]  # no centre password anywhere
+    assert not [k for k in entries if "audit-key/" not in k and "receipt-key/" not in k]  # no centre password
+    assert [k for k in entries if "receipt-key/" in k]  # the centre's receipt key came with the certificate login
     with central.connect() as owner:
         assert owner.execute("SELECT count(*) FROM central.inbox WHERE station_code = %s",
                              (station.code,)).fetchone() == (3,)

@@ -33,9 +33,9 @@ def dsn_without_password(station) -> str:
 
 
 def centre_passwords(keyring_file) -> dict[str, str]:
-    """What the keyring holds besides audit keys: centre passwords (the connect tests' concern)."""
+    """What the keyring holds besides audit and receipt keys: centre passwords (the connect tests' concern)."""
     entries = json.loads(keyring_file.read_text()) if keyring_file.exists() else {}
-    return {k: v for k, v in entries.items() if "\taudit-key/" not in k}
+    return {k: v for k, v in entries.items() if "\taudit-key/" not in k and "\treceipt-key/" not in k}
 
 
 def connect(capsys, monkeypatch, data_dir, station, password=None):

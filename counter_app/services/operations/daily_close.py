@@ -37,6 +37,7 @@ from counter_app.services import approvals, audit, station_records
 from counter_app.services.counter import Counter
 from counter_app.services.day_lock import closed_problem
 from counter_app.services.operations._common import day_bounds, parse_day, supervisor_problem
+from counter_app.services.operations.coverage import CoverageStatus, coverage_progress, list_targets
 from counter_app.store.records import ApplicationRecord, PrintLogEntry
 from counter_app.store.records_operations import DailyCloseRecord
 
@@ -172,6 +173,7 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
     path = Path(out) if out else counter.data_dir / "closes" / when.isoformat() / f"{name}.pdf"
     pages = _print_sheet(counter, when, scope, result, items, path, revision, tuple(history))
     approver = approvals.approver_of(approval)
+    progress = _coverage(counter, when)  # each close sends the drive as of its day (the latest counts)
     record = DailyCloseRecord(day=when, scope=scope, closed_by=counter.clerk, closed_at=counter.now(),
                               totals=result.as_dict(), sheet_path=str(path), revision=revision)
     try:
@@ -183,6 +185,13 @@ def close_day(counter: Counter, day: Any = None, *, station: bool = False,
                 **({"approved_by": approver} if approver else {})}, uow=uow)
             station_records.queue(counter, uow, station_records.DAILY_CLOSE, f"{when}:{scope}",
                                   station_records.as_data(record))  # totals with gaps; a revision is a new version
+            for status in progress:
+                station_records.queue(
+                    counter, uow, station_records.COVERAGE_PROGRESS,
+                    f"{status.scope_kind}:{status.scope}:{status.period_start}:{status.period_end}",
+                    station_records.as_data({"scope_kind": status.scope_kind, "scope": status.scope,
+                                             "period_start": status.period_start, "period_end": status.period_end,
+                                             **status.as_dict(), "as_of": when}))
             uow.commit()
     except IntegrityError:  # another counter closed the same day a moment ago
         with counter.store.unit_of_work() as uow:
@@ -244,6 +253,13 @@ def _integrity_problem(counter: Counter) -> FieldError | None:
     """A full integrity check of the store (trust, issue #17); the close is refused on a damaged file."""
     problems = counter.store.integrity_problems()
     return FieldError("data_dir", f"{DAMAGED}（{problems[0]}）") if problems else None
+
+
+def _coverage(counter: Counter, when: date) -> list[CoverageStatus]:
+    """The coverage drive as of the closed day, for the centre: the station's progress and that of each
+    township with its own target (a station without any target sends its opened count against 0)."""
+    townships = sorted({t.scope for t in list_targets(counter, when) if t.scope_kind == "township"})
+    return [coverage_progress(counter, when), *(coverage_progress(counter, when, township=t) for t in townships)]
 
 
 def _already(counter: Counter, record: DailyCloseRecord) -> FieldError:

@@ -18,7 +18,7 @@ from counter_app.domain.businesses import deferral
 from counter_app.domain.errors import Checked, FieldError
 from counter_app.domain.ids import check_uscc
 from counter_app.domain.status import AccountStatus, ApplicationStatus
-from counter_app.services import audit
+from counter_app.services import audit, station_records
 from counter_app.services.counter import Counter
 from counter_app.services.operations._common import parse_day, text
 from counter_app.store.records_operations import DeferralRecord, DeferralWorker, PaybackRecord
@@ -93,8 +93,19 @@ def track_deferral(counter: Counter, *, receipt_number: str | None = None, uscc:
             approved_on=day, total=total, clerk=counter.clerk, receipt_number=receipt_number,
             created_at=counter.now()), affected, plan)
         audit.record(counter, "deferral_track", uscc_code, {"total": total, "workers": len(affected)}, uow=uow)
+        view = _view(counter, uow, rec)
+        _queue(counter, uow, view)
         uow.commit()
-        return Checked(value=_view(counter, uow, rec))
+        return Checked(value=view)
+
+
+def _queue(counter: Counter, uow: UnitOfWork, view: DeferralView) -> None:
+    """The deferral as it now is (period, workers, plan with what was paid) for the centre."""
+    d = view.deferral
+    station_records.queue(counter, uow, station_records.DEFERRAL, f"{d.uscc}:{d.from_month}:{d.to_month}",
+                          station_records.as_data(d, workers=[station_records.as_data(w) for w in view.workers],
+                                                  plan=[station_records.as_data(p) for p in view.plan],
+                                                  paid=view.paid, outstanding=view.outstanding))
 
 
 def _from_application(uow: UnitOfWork, receipt_number: str) -> dict[str, Any] | FieldError:
@@ -152,8 +163,10 @@ def mark_paid(counter: Counter, deferral_id: int, seq: int, paid_on: Any = None)
         if not uow.deferrals.mark_paid(deferral_id, seq, day):
             return Checked.fail("seq", f"第{seq}期不存在或已登记补缴")
         audit.record(counter, "deferral_paid", rec.uscc, {"seq": seq, "paid_on": day}, uow=uow)
+        view = _view(counter, uow, rec)
+        _queue(counter, uow, view)
         uow.commit()
-        return Checked(value=_view(counter, uow, rec))
+        return Checked(value=view)
 
 
 def list_deferrals(counter: Counter, uscc: str | None = None) -> list[DeferralView]:

@@ -41,10 +41,10 @@ class AccountRepository(Repository):
         return to_records(AccountRecord, self._c.execute(stmt))
 
     def upsert(self, rec: AccountRecord) -> None:
-        values = values_of(rec)
-        stmt = insert(s.accounts).values(values)
-        update = {k: stmt.excluded[k] for k in values if k != "account_no"}
-        self._c.execute(stmt.on_conflict_do_update(index_elements=["account_no"], set_=update))
+        self._upsert_values(s.accounts, "account_no", values_of(rec))
+
+    def upsert_many(self, records: Iterable[AccountRecord]) -> int:
+        return self._upsert_records(s.accounts, "account_no", records)
 
     def bulk_insert(self, records: Iterable[AccountRecord]) -> int:
         return self._insert_records(s.accounts, records)
@@ -66,10 +66,10 @@ class LoanRepository(Repository):
         return to_records(LoanRecord, self._c.execute(stmt))
 
     def upsert(self, rec: LoanRecord) -> None:
-        values = values_of(rec)
-        stmt = insert(s.loans).values(values)
-        update = {k: stmt.excluded[k] for k in values if k != "loan_no"}
-        self._c.execute(stmt.on_conflict_do_update(index_elements=["loan_no"], set_=update))
+        self._upsert_values(s.loans, "loan_no", values_of(rec))
+
+    def upsert_many(self, records: Iterable[LoanRecord]) -> int:
+        return self._upsert_records(s.loans, "loan_no", records)
 
     def bulk_insert(self, records: Iterable[LoanRecord]) -> int:
         return self._insert_records(s.loans, records)

@@ -7,7 +7,6 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.dialects.sqlite import insert
 
 from counter_app.domain.normalize import normalize_code
 from counter_app.domain.search_keys import employer_aliases, employer_keys, person_keys
@@ -52,9 +51,7 @@ class _KeyedRepository(Repository):
         values = values_of(rec)
         unique = self.table.c[self.unique]
         old = self._c.execute(select(self.table).where(unique == values[self.unique])).first()
-        stmt = insert(self.table).values(values)
-        update = {k: stmt.excluded[k] for k in values if k != self.unique}
-        self._c.execute(stmt.on_conflict_do_update(index_elements=[self.unique], set_=update))
+        self._upsert_values(self.table, self.unique, values)
         if old is not None and old.name == rec.name:
             return
         if old is not None:  # the name changed: its old keys go (found by key, see schema)

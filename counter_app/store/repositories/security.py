@@ -37,6 +37,9 @@ class ClerkRecord:
     locked_until: datetime | None = None
     created_at: datetime | None = None
     source: str = "local"
+    must_change_password: bool = False
+    confirmed_at: datetime | None = None
+    offline_override_until: datetime | None = None
     id: int | None = None
 
 
@@ -59,6 +62,14 @@ class ClerkRepository(Repository):
             stmt = stmt.where(s.clerks.c.role == active_role, s.clerks.c.active.is_(True))
         return int(self._c.execute(stmt).scalar_one())
 
+    def confirm(self, usernames: Iterable[str], at: datetime) -> int:
+        """The centre listed these accounts as active at ``at`` (the offline lock's confirmation)."""
+        names = list(usernames)
+        if not names:
+            return 0
+        return int(self._c.execute(update(s.clerks).where(s.clerks.c.username.in_(names))
+                                   .values(confirmed_at=at)).rowcount)
+
     def any(self) -> bool:
         return self._c.execute(select(s.clerks.c.id).limit(1)).first() is not None
 
@@ -71,7 +82,8 @@ class ClerkRepository(Repository):
         for clerk in clerks:
             values = values_of(replace(clerk, created_at=clerk.created_at or utc_now()), exclude=("id",))
             stmt = insert(s.clerks).values(values)
-            kept = ("username", "failed_attempts", "locked_until", "created_at")
+            kept = ("username", "failed_attempts", "locked_until", "created_at", "confirmed_at",
+                    "offline_override_until")
             self._c.execute(stmt.on_conflict_do_update(
                 index_elements=["username"], set_={k: stmt.excluded[k] for k in values if k not in kept}))
             count += 1
