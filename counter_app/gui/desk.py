@@ -122,12 +122,13 @@ class Desk(QObject):
             self.window.retranslate()
         return False
 
-    def attach(self, counter: services.Counter) -> None:
+    def attach(self, counter: services.Counter, staffed: bool | None = None) -> None:
         """The store is open: everything that needs it starts working."""
         self.counter = self.search.counter = self.records.counter = self.printer.counter = counter
         self.refresh_status()
         self._status_timer.start()
-        self.idle_lock = install_idle_lock(self.window, counter)  # None on a station without clerk accounts
+        # None on a station without clerk accounts
+        self.idle_lock = install_idle_lock(self.window, counter, staffed=staffed)
         if self.idle_lock is not None:
             self.window.menu_tools.insertAction(self.window.action_quit, self.idle_lock.action)
             self.idle_lock.unlocked.connect(self.refresh_status)  # a supervisor may have taken over

@@ -14,14 +14,16 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from clerk_helpers import CLERK, actions, fast_hashing  # noqa: F401 - fixtures for a staffed station
 from gui_helpers import open_card, send_key, send_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from sqlalchemy import Engine, event
 from test_loan_settle_gui import a_borrower
+from test_login_lock import clerk_window, staffed  # noqa: F401 - fixtures
 from test_wizard import a_worker, an_employer
 
-from counter_app.gui.operations import runner
+from counter_app.gui.operations import Operation, runner
 from counter_app.services.settings import load_settings
 from counter_app.store import Store
 
@@ -152,7 +154,8 @@ def test_the_loan_card_reads_off_the_gui_thread(qtbot: Any, window: Any, counter
 
 @pytest.mark.parametrize(("action", "details_read"), [
     ("action_station_cases", True), ("action_station_overdue", True), ("action_station_coverage", False),
-    ("action_station_complaints", False), ("action_station_deferrals", False)])
+    ("action_station_complaints", False), ("action_station_deferrals", False),
+    ("action_station_preregistrations", False)])
 def test_station_pages_read_their_rows_and_details_off_the_gui_thread(qtbot: Any, window: Any, action: str,
                                                                       details_read: bool, gui_thread_db: list[str]) -> None:
     from PySide6.QtGui import QAction
@@ -183,3 +186,54 @@ def test_coverage_target_and_staff_import_run_off_the_gui_thread(qtbot: Any, win
     page.import_file(str(bad))
     qtbot.waitUntil(lambda: page.details.toPlainText() not in ("", "正在导入…"), timeout=10000)
     assert gui_thread_db == []
+
+
+def test_the_lock_screen_reads_the_clerk_off_the_gui_thread(qtbot: Any, staffed: Any, clerk_window: Any,
+                                                            gui_thread_db: list[str]) -> None:
+    lock = clerk_window.idle_lock
+    lock.lock("shortcut")  # the cover is up at once, with the login name …
+    assert lock.is_locked and CLERK[0] in lock.screen.who.text()
+    qtbot.waitUntil(lambda: CLERK[2] in lock.screen.who.text(), timeout=10000)  # … then the clerk's full name
+    qtbot.waitUntil(lambda: actions(staffed)[-1] == "lock", timeout=10000)
+    assert gui_thread_db == []
+
+
+def test_the_letters_dialog_reads_its_printer_off_the_gui_thread(qtbot: Any, window: Any,
+                                                                 gui_thread_db: list[str]) -> None:
+    dialog = window.station.print_letters()
+    qtbot.waitUntil(lambda: dialog.start_button.isEnabled() or bool(dialog.status.text()), timeout=10000)
+    assert gui_thread_db == []
+
+
+@pytest.mark.parametrize("with_clerks", [False, True])
+def test_the_start_asks_the_store_on_the_worker_only(qtbot: Any, data_dir: Any, request: pytest.FixtureRequest,
+                                                    monkeypatch: pytest.MonkeyPatch, with_clerks: bool,
+                                                    gui_thread_db: list[str]) -> None:
+    """``run_gui``'s path once the shell is painted: the store opened and asked (first run? clerk
+    accounts?) on a worker, then the login and the desk on the GUI thread, which reads nothing."""
+    from counter_app.gui.app import open_station, start_counter
+    from counter_app.gui.gui_settings import settings_for
+    from counter_app.gui.login import LoginDialog
+    from counter_app.gui.main_window import MainWindow
+
+    if with_clerks:
+        request.getfixturevalue("staffed")  # a supervisor and clerks on the data dir
+        monkeypatch.setattr(LoginDialog, "exec", lambda _self: QDialog.DialogCode.Accepted)  # the clerk logs in
+        gui_thread_db.clear()  # the fixture's own set-up
+    opened: list[Any] = []
+    Operation(lambda _p: open_station(data_dir, False), success=opened.append).run()
+    qtbot.waitUntil(lambda: bool(opened), timeout=30000)
+    opening = opened[0]
+    assert opening.staffed is with_clerks and not opening.needs_setup
+    settings = settings_for(opening.counter.data_dir)
+    shell = MainWindow(None, settings, complete=False)
+    qtbot.addWidget(shell)
+    try:
+        assert start_counter(shell, opening, settings, demo=False)
+        assert shell.counter is opening.counter and (shell.idle_lock is not None) is with_clerks
+        runner().wait_for_done(10000)
+        qtbot.wait(50)
+        assert gui_thread_db == []
+    finally:
+        shell.close()
+        opening.counter.close()
