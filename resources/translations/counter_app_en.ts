@@ -2242,6 +2242,10 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Reading the card, do not move it…</translation>
     </message>
     <message>
+        <source>阅读器无响应：请检查读卡器的连接，拔下USB线重新插上后再按 F8；也可以手工录入</source>
+        <translation>The reader does not answer: check its cable, unplug and replug the USB lead, then press F8 again; or type the details in</translation>
+    </message>
+    <message>
         <source>读卡失败：</source>
         <translation>Card read failed: </translation>
     </message>
