@@ -19,6 +19,7 @@ from counter_app.services import approvals, audit
 from counter_app.services.counter import Counter
 from counter_app.store.audit_key import NO_KEYRING
 from counter_app.store.uow import UnitOfWork
+from counter_app.sync.engine import CENTRE_REBIND
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DOCUMENT_KINDS = {"receipt": "受理回执", "form": "申请表", "notice": "通知书", "letters": "批量信函"}
@@ -134,6 +135,8 @@ def save_settings(
             return [*problems, fixed]
         for key, value in values.items():
             uow.settings.set(key, value)
+        if changed.get("central_dsn"):  # a new connection: its centre is the station's (see sync.engine)
+            uow.settings.set(CENTRE_REBIND, True)
         if changed:
             audit.record(counter, "settings", "station", {"changed": sorted(changed), **(
                 {"approved_by": approvals.approver_of(approval)} if approvals.approver_of(approval) else {})}, uow=uow)
