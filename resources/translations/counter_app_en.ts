@@ -272,6 +272,10 @@
         <translation>No centre configured: connect to the centre in Station settings</translation>
     </message>
     <message>
+        <source>数据文件已损坏</source>
+        <translation>The data file is damaged</translation>
+    </message>
+    <message>
         <source>同步失败，数据仍在本机待上传：</source>
         <translation>Sync failed; the data stays queued on this PC: </translation>
     </message>
