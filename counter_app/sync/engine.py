@@ -315,7 +315,7 @@ def push_outbox(store: Store, conn: psycopg.Connection, report: SyncReport, batc
             report.pushed += len(result.acked)
             report.rejected += len(result.rejected)
         if refused:
-            _settle(store, [], refused, False)
+            _settle(store, [], refused, False, prefix=UNSENDABLE)
             report.rejected += len(refused)
 
 
@@ -328,7 +328,8 @@ def _record_failure(store: Store, client_ids: list[str], exc: Exception) -> None
         pass
 
 
-def _settle(store: Store, acked: list[str], rejected: list[tuple[str, str]], applications: bool = True) -> None:
+def _settle(store: Store, acked: list[str], rejected: list[tuple[str, str]], applications: bool = True,
+            prefix: str | None = None) -> None:
     """Remove what the centre holds from the outbox; keep refused rows aside with their reason."""
     with store.unit_of_work(write=True) as uow:
         uow.outbox.ack(acked)
@@ -339,7 +340,22 @@ def _settle(store: Store, acked: list[str], rejected: list[tuple[str, str]], app
                 uow.applications.set_status(client_id, ApplicationStatus.RECEIVED, by=CENTRE)
         for client_id, reason in rejected:
             uow.outbox.reject(client_id, reason)
+            refused_application(uow, client_id, reason, prefix or REFUSED)
         uow.commit()
+
+
+REFUSED = "中心拒收："  # the reason of an application the centre refused at receipt starts so
+UNSENDABLE = "无法上传中心："  # ... and of one whose queued row this station could not even read
+
+
+def refused_application(uow: UnitOfWork, client_id: str, reason: str, prefix: str = REFUSED) -> bool:
+    """An application the centre refused to receive is not waiting any more: it shows as not approved,
+    with the centre's reason, and no longer counts against the balance or blocks a new application."""
+    app = uow.applications.get_by_client_id(client_id)
+    if app is None or app.status not in NOT_YET_RECEIVED:
+        return False  # not an application (an audit row, a station record), or already further on
+    uow.applications.set_status(client_id, ApplicationStatus.REJECTED, by=CENTRE, reason=prefix + reason)
+    return True
 
 
 # --- pull ---------------------------------------------------------------------------------------

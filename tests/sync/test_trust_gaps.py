@@ -15,7 +15,7 @@ import pytest
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from station_helpers import queue
 
-from counter_app.services import open_counter
+from counter_app.services import open_counter, station_status, submit_application
 from counter_app.services.settings import save_central_password
 from counter_app.store.records import WorkerRecord
 from counter_app.sync import central_db
@@ -23,7 +23,7 @@ from counter_app.sync.central_cli import main as central_main
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the service tests' world
 
-from service_world import build_world, fixed_clock
+from service_world import build_world, complete, fixed_clock, withdrawal_form
 
 from counter_app.cli import main
 from counter_app.services.audit import ensure_key
@@ -190,3 +190,34 @@ def test_the_same_centre_again_syncs_as_before(central, file_keyring, tmp_path, 
     code, counts = sync(capsys, monkeypatch, data)
     assert code == 0 and counts["pushed"] >= 2 and counts["pulled"] < 150, counts  # no reload
     assert queued <= inbox_ids(central.dsn, station) and people(data)["workers"] == 150
+
+
+def test_a_withdrawal_the_centre_refuses_shows_refused_with_the_centres_reason(central, file_keyring, tmp_path, capsys,
+                                                                               monkeypatch):
+    # Gap: a withdrawal the centre refused at receipt (here: its queued payload edited on this PC)
+    # stayed "待上传中心" at the station, its reason kept only in the outbox.
+    station = central.add_station()
+    data = station_world(tmp_path, station)
+    with open_counter(data, clock=fixed_clock) as counter:
+        taken = submit_application(counter, "withdrawal", complete(counter, "withdrawal", withdrawal_form()))
+    assert taken.ok
+    db = sqlite3.connect(data / "station.sqlite3", isolation_level=None)
+    payload = json.loads(db.execute("SELECT payload FROM outbox WHERE client_id = ?", (taken.client_id,)).fetchone()[0])
+    payload["fields"]["amount"] = "999999.00"
+    db.execute("UPDATE outbox SET payload = ? WHERE client_id = ?", (json.dumps(payload, ensure_ascii=False),
+                                                                      taken.client_id))
+    db.close()
+    assert connect(capsys, monkeypatch, data, station)[0] == 0
+    code, counts = sync(capsys, monkeypatch, data)
+    assert code == 0 and counts["rejected"] == 1, counts
+    code, rows = run(capsys, monkeypatch, ["--data-dir", str(data), "records", "--json"])
+    shown = {r["receipt_number"]: r for r in rows}[taken.receipt_number]
+    assert shown["status"] == "rejected", shown
+    assert shown["decision_reason"].startswith("中心拒收：") and "在本机被改动" in shown["decision_reason"]
+    code, text = run(capsys, monkeypatch, ["--data-dir", str(data), "records"])
+    assert "不予核准" in text and "中心拒收" in text
+    with open_counter(data, clock=fixed_clock) as counter:
+        assert station_status(counter).pending == 0  # not waiting any more: nothing to send
+    assert sync(capsys, monkeypatch, data)[0] == 0  # a later round changes nothing
+    code, again = run(capsys, monkeypatch, ["--data-dir", str(data), "records", "--json"])
+    assert {r["receipt_number"]: r for r in again}[taken.receipt_number] == shown
