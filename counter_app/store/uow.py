@@ -47,6 +47,7 @@ from counter_app.store.repositories.work import (
     StoreError,
 )
 
+REFERENCE_ORIGIN = "reference_origin"  # sync_state: "demo" or "centre"
 REFERENCE_TABLES = (s.search_keys, s.withdrawal_history, s.loans, s.accounts, s.workers, s.employers, o.projects)
 
 
@@ -137,6 +138,17 @@ class UnitOfWork:
         connection = self._live()
         for table in REFERENCE_TABLES:
             connection.execute(table.delete())
+
+    def reference_origin(self) -> str | None:
+        """Where the reference data came from: "demo" (the demo city's generator), "centre" (a snapshot
+        of a centre), None (not known: tests, stores older than this mark)."""
+        origin = self.sync_state.get(REFERENCE_ORIGIN)
+        if origin is None and self.settings.get("demo_seeded") and self.sync_state.get("central_feed_cursor") is None:
+            return "demo"  # a demo city seeded by --demo before the mark existed, never replaced by a centre's
+        return origin
+
+    def set_reference_origin(self, origin: str) -> None:
+        self.sync_state.set(REFERENCE_ORIGIN, origin)
 
     def insert_rows(self, table_name: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         """Rows already in stored form (``bulk.table_rows``) into a table, by one executemany."""

@@ -74,7 +74,8 @@ SNAPSHOT_CHUNK = 5000
 CENTRE_IDENTITY = "centre_identity"  # setting: the identity of the centre this station connected to
 CENTRE_REBIND = "centre_rebind"  # setting: a new connection was saved; the next sync takes its centre
 # A snapshot offering less than half of the people rows (employers, workers, accounts) the station
-# holds is refused once the station holds at least this many (a handful is a test or a fresh store).
+# holds is refused once the station holds at least this many (a handful is a test or a fresh store),
+# unless what it holds is the demo city's (made up, replaced whole by a centre's first snapshot).
 WIPE_GUARD_MIN = 100
 
 ConnFactory = Callable[[], psycopg.Connection]
@@ -143,6 +144,9 @@ def check_centre(store: Store, conn: psycopg.Connection) -> str:
     the settings dialog) takes the new centre and reloads from its snapshot (the feed position of
     another centre means nothing there), under the snapshot's guard."""
     found = centre_identity(conn)
+    with store.unit_of_work() as uow:
+        if uow.settings.get(CENTRE_IDENTITY) == found and not uow.settings.get(CENTRE_REBIND):
+            return found  # the usual round: nothing to record
     with store.unit_of_work(write=True) as uow:
         recorded = uow.settings.get(CENTRE_IDENTITY)
         rebind = bool(uow.settings.get(CENTRE_REBIND))
@@ -514,6 +518,7 @@ def snapshot_load(store: Store, conn: psycopg.Connection, report: SyncReport) ->
                 return loaded, uow.sync_state.get(FEED_SNAPSHOT)
             _guard_wipe(uow, conn)
             uow.clear_reference_data()
+            uow.set_reference_origin(CENTRE)
             for entity in reference.ENTITIES.values():
                 report.pulled += _load_table(conn, uow, entity)
             report.conflicts += _load_decisions(conn, uow)
@@ -533,8 +538,8 @@ def _guard_wipe(uow: UnitOfWork, conn: psycopg.Connection) -> None:
     """Refuse a snapshot that would take most of the station's people rows away (an empty or wrong
     centre), unless the centre marked this station's reload as intended; counted in the snapshot."""
     held = _people(uow)
-    if held < WIPE_GUARD_MIN:
-        return
+    if held < WIPE_GUARD_MIN or uow.reference_origin() == "demo":
+        return  # a handful of rows, or the demo city's made-up people: the centre's data replaces them
     row = conn.execute("SELECT (SELECT count(*) FROM central.employers) + (SELECT count(*) FROM central.workers)"
                        " + (SELECT count(*) FROM central.accounts)").fetchone()
     offered = int(row[0]) if row else 0

@@ -15,6 +15,7 @@ import pytest
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from station_helpers import queue
 
+from counter_app.demo import generate_and_load
 from counter_app.services import open_counter, station_status, submit_application
 from counter_app.services.settings import save_central_password
 from counter_app.store.records import WorkerRecord
@@ -221,3 +222,18 @@ def test_a_withdrawal_the_centre_refuses_shows_refused_with_the_centres_reason(c
     assert sync(capsys, monkeypatch, data)[0] == 0  # a later round changes nothing
     code, again = run(capsys, monkeypatch, ["--data-dir", str(data), "records", "--json"])
     assert {r["receipt_number"]: r for r in again}[taken.receipt_number] == shown
+
+
+def test_a_demo_stations_made_up_people_are_replaced_by_the_centres_first_snapshot(central, file_keyring, tmp_path,
+                                                                                    capsys, monkeypatch):
+    # The guard keeps data a centre sent (or of unknown origin), not the demo city's generated people.
+    station = central.add_station()
+    seed_workers(central.dsn, station.district, 20)
+    data = station_world(tmp_path, station)
+    with open_counter(data, clock=fixed_clock) as counter:
+        generate_and_load(counter.store, workers=300, employers=20, replace=True)
+    assert people(data)["workers"] >= 300
+    assert connect(capsys, monkeypatch, data, station)[0] == 0
+    code, counts = sync(capsys, monkeypatch, data)
+    assert code == 0, counts
+    assert people(data)["workers"] == 20
