@@ -2,6 +2,8 @@
 
 Exit 0: read, and usable on the day; 1: read, but refused (expired, not yet valid, chip and number
 disagree; the JSON still holds the card); 2: no card could be read (no reader, no card, a bad setting).
+It reads the device and checks the domain rule itself, as ``services.idcard`` does for the GUI: the
+services package loads the store and printing (seconds), and a script may call this once per card.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.console import EXIT_INVALID, EXIT_OK, CliError, emit_json, whole_number
+from counter_app.devices.idcard import ReaderError
+from counter_app.devices.readers import ENV_READER, configured_reader, open_reader
 from counter_app.domain.clock import china_time
-from counter_app.services.idcard import ENV_READER, ReaderError, configured_reader, read_card
+from counter_app.domain.idcard import check_card
 
 
 def register(sub: Any) -> None:
@@ -47,23 +51,26 @@ def run(args: argparse.Namespace) -> int:
     if args.port is not None and not reader.startswith("vendor"):
         raise CliError.single("port", "只有厂商读卡器（vendor）才有端口")
     try:
-        reading = read_card(reader, on, port=args.port)
+        card = open_reader(reader, port=args.port).read()
     except ReaderError as exc:
         raise CliError.single("reader", exc.message) from None
+    check = check_card(card.id_number, card.sex, card.birth_date, card.valid_from, card.valid_until, on)
     if args.photo_out:
-        if not reading.card.photo:
+        if not card.photo:
             raise CliError.single("photo_out", "读卡器没有返回照片")
-        Path(args.photo_out).write_bytes(reading.card.photo)
+        Path(args.photo_out).write_bytes(card.photo)
     if args.json:
-        emit_json(reading.as_json(photo=args.with_photo) | ({"photo_file": args.photo_out} if args.photo_out else {}))
+        emit_json({**card.as_json(photo=args.with_photo), "checked_on": on.isoformat(), "valid": check.ok,
+                   "errors": [e.as_dict() for e in check.errors], "warnings": [w.as_dict() for w in check.warnings]}
+                  | ({"photo_file": args.photo_out} if args.photo_out else {}))
     else:
-        shown = reading.card.as_json()
+        shown = card.as_json()
         print(f"{shown['name']}　{shown['sex_label']}　{shown['ethnicity']}族　出生 {shown['birth_date']}")
         print(f"公民身份号码 {shown['id_number']}")
         print(f"住址 {shown['address']}")
         print(f"签发机关 {shown['issuer']}　有效期限 {shown['valid_from']} 至 {shown['valid_until']}")
-        for problem in reading.errors:
+        for problem in check.errors:
             print(f"不能受理：{problem.message}")
-        for problem in reading.warnings:
+        for problem in check.warnings:
             print(f"提示：{problem.message}")
-    return EXIT_OK if reading.ok else EXIT_INVALID
+    return EXIT_OK if check.ok else EXIT_INVALID

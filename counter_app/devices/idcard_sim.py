@@ -24,6 +24,7 @@ from counter_app.devices.idcard import (
 )
 
 _NO_CARD = "未放卡或卡片放置不正确，请把身份证平放在读卡区后重试"
+MAX_FILE_BYTES = 1 << 20  # a card (and its description) is a few hundred bytes; a photo lives in its own file
 
 
 def _iso(card: dict[str, Any], key: str, label: str) -> date:
@@ -79,6 +80,8 @@ class SimReader:
 
     def read(self) -> CardRecord:
         try:
+            if self.path.stat().st_size > MAX_FILE_BYTES:
+                raise ReaderError(f"模拟读卡器的卡文件 {self.path} 过大，不像一张身份证的描述", "config")
             raw = self.path.read_bytes()
         except OSError:
             raise ReaderError(f"模拟读卡器的卡文件 {self.path} 无法读取", "config") from None

@@ -6,11 +6,13 @@ The common second-generation ID card SDK (CVR ``termb.dll`` / ``libtermb.so``, a
 1001–1016 are USB, 1–16 serial. ``Read_Content(1)`` writes the card's text block ``wz.txt`` (UCS-2)
 and the decoded photo ``zp.bmp`` into the library's folder or the working folder; most versions also
 have accessors (``GetPeopleName(char *buf, int *len)`` … in GBK, ``GetBMPData``). A file is taken
-only when this read wrote it (a stale ``wz.txt`` is another person's card); otherwise the accessors.
+only when this read wrote it (a stale ``wz.txt`` is another person's card), and removed once read;
+otherwise the accessors.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import os
@@ -45,6 +47,9 @@ ACCESSORS = {
     "valid_from": "GetStartDate", "valid_until": "GetEndDate",
 }
 _LOCK = threading.Lock()  # vendor libraries keep one port open per process: one read at a time
+# A read still holding the port after this long is hung in the library: later reads give up rather than
+# pile up behind it (each would hold one of the GUI runner's few threads).
+LOCK_WAIT_S = 3.0
 
 
 def default_libraries() -> tuple[str, ...]:
@@ -121,7 +126,9 @@ class VendorReader:
         if init is None or auth is None or read is None or close is None:
             raise ReaderError("驱动库不是二代身份证阅读器的通用接口（缺少 InitComm/Authenticate/Read_Content/"
                               "CloseComm），请确认所选的驱动库", "library")
-        with _LOCK:
+        if not _LOCK.acquire(timeout=LOCK_WAIT_S):
+            raise ReaderError("上一次读卡仍未结束（阅读器无响应），请拔下读卡器的USB线重新插上后再读", "no_device")
+        try:
             ports = (self.port,) if self.port else USB_PORTS + SERIAL_PORTS
             port = next((p for p in ports if init(p) == 1), None)
             if port is None:
@@ -131,6 +138,8 @@ class VendorReader:
                 return self._read_open(lib, auth, read)
             finally:
                 close()
+        finally:
+            _LOCK.release()
 
     def _read_open(self, lib: Any, auth: Callable[..., int], read: Callable[..., int]) -> CardRecord:
         for attempt in range(AUTH_TRIES):
@@ -149,14 +158,26 @@ class VendorReader:
         text = photo = None
         for d in dirs:  # only what this read wrote
             if text is None and _mtime(d / "wz.txt") not in (None, before[d]["wz.txt"]):
-                text = (d / "wz.txt").read_bytes()
+                text = _take(d / "wz.txt")
             if photo is None and _mtime(d / "zp.bmp") not in (None, before[d]["zp.bmp"]):
-                photo = (d / "zp.bmp").read_bytes()
+                photo = _take(d / "zp.bmp")
         if photo is None:
             photo = _photo_from(lib)
         if text is not None:
             return parse_card_text(text, photo)
         return _record_from_accessors(lib, photo)
+
+
+def _take(path: Path) -> bytes | None:
+    """The file's bytes, and the file removed: the SDK's copy of a person's card and photo is not left
+    on the counter PC for the next user of the folder to find."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    with contextlib.suppress(OSError):
+        path.unlink()
+    return data
 
 
 def _mtime(path: Path) -> int | None:

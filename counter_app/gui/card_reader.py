@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 READ_KEY = "F8"  # F2 takes a field over, F3 searches, F4 opens a date's calendar, F5 syncs, F9 fills the maximum
 PHOTO_SIZE = (102, 126)  # the card's photo, in pixels
+READ_PATIENCE_MS = 15_000  # a read not back by then is a hung reader: the clerk gets the button back
 FIELD = "id_number"
 ID_CARD_MATERIAL = "id_card"  # 居民身份证原件: the card on the reader is the original, seen
 
@@ -45,7 +46,9 @@ class CardReaderControl(QObject):
         self.form = form
         self.setting: Callable[[], Any] = lambda: None
         self.reading = False
+        self._round = 0  # reads started; a read given up on (hung reader) is not shown when it comes back
         self.last: idcard_service.CardReading | None = None
+        self._patience = QTimer(self, singleShot=True, interval=READ_PATIENCE_MS, timeout=self._gave_up)
         self.button = QPushButton(_t("读卡(F8)"), form)
         self.button.setObjectName("read_card")
         self.button.setAccessibleName(_t("读身份证"))
@@ -93,16 +96,31 @@ class CardReaderControl(QObject):
         self._say(_t("正在读卡，请勿移动身份证…"), "")
         reader = idcard_service.configured_reader(self.setting())
         on = form.counter.today()
+        self._round += 1
+        number = self._round
+        self._patience.start(READ_PATIENCE_MS)
         Operation(lambda _p: idcard_service.read_card(reader, on),
-                  success=self._read, failure=self._failed, owner=self).run(key=f"idcard-{id(self)}")
+                  success=lambda reading: self._read(reading) if number == self._round else None,
+                  failure=lambda exc: self._failed(exc) if number == self._round else None,
+                  owner=self).run()
+
+    def _gave_up(self) -> None:
+        if not self.reading:
+            return
+        self._round += 1  # whatever the hung read returns later is not shown
+        self.reading = False
+        self.button.setEnabled(True)
+        self._say(_t("阅读器无响应：请检查读卡器的连接，拔下USB线重新插上后再按 F8；也可以手工录入"), "error")
 
     def _failed(self, exc: BaseException) -> None:
+        self._patience.stop()
         self.reading = False
         self.button.setEnabled(True)
         message = exc.message if isinstance(exc, idcard_service.ReaderError) else _t("读卡失败：") + str(exc)
         self._say(message, "error")
 
     def _read(self, reading: idcard_service.CardReading) -> None:
+        self._patience.stop()
         self.reading = False
         self.button.setEnabled(True)
         self.last = reading

@@ -324,9 +324,10 @@ class Desk(QObject):
     def show_shortcuts(self) -> None:
         lines = [f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{a.text()}"
                  for a in self.window.findChildren(QAction) if not a.shortcut().isEmpty()]
-        lines += ["Enter\t" + _t("下一项（跳过已按库中信息或证件号码填写的项）"),
+        lines += ["Enter\t" + _t("下一个待填项（跳过已填写、选填和按证件号码填写的项）"),
                   "Tab\t" + _t("下一项（跳过按证件号码填写的项）"),
                   "Shift+Tab\t" + _t("上一项"), "F2\t" + _t("修改已预填的项"), "Ctrl+Enter\t" + _t("提交"),
+                  "F7\t" + _t("材料已全部收齐（勾选全部材料）"), "F9\t" + _t("填入本次最多可提取或可贷的金额"),
                   "Esc\t" + _t("取消（有输入时先确认）"), "Ctrl+N\t" + _t("打印一次性告知单"),
                   "F8\t" + _t("读身份证"),
                   _t("材料清单") + "\t" + _t(MaterialsList.KEYS_HINT)]

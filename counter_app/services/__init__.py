@@ -16,6 +16,7 @@ from counter_app.services.forms import (
     check_field,
     check_form,
     field_choices,
+    form_defaults,
     prefill_person,
     required_materials,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "employer_card",
     "field_choices",
     "find_projects",
+    "form_defaults",
     "get_record",
     "list_drafts",
     "list_records",

@@ -36,10 +36,6 @@ class CardReading:
     def warnings(self) -> tuple[FieldError, ...]:
         return self.check.warnings
 
-    def as_json(self, photo: bool = False) -> dict[str, Any]:
-        return {**self.card.as_json(photo=photo), "checked_on": self.on.isoformat(), "valid": self.ok,
-                "errors": [e.as_dict() for e in self.errors], "warnings": [w.as_dict() for w in self.warnings]}
-
 
 def read_card(reader: str | None, on: date, port: int | None = None) -> CardReading:
     """Read the card on ``reader`` (a spec: ``sim:FILE``, ``vendor[:LIBRARY]``; None: the configured one)

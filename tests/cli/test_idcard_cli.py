@@ -94,3 +94,15 @@ def test_the_vendor_library_in_a_fresh_process(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     payload = json.loads(done.stdout)
     assert payload["id_number"] == SAMPLE.id_number and payload["photo"]["bytes"] == len(SAMPLE.photo)
+
+
+def test_reading_a_card_loads_neither_the_store_nor_printing(tmp_path: Path) -> None:
+    """A script may call ``idcard read`` once per card: it must not wait for the services to load."""
+    path = write_sim_card(tmp_path)
+    probe = ("import sys\nfrom counter_app.cli import main\n"
+             f"code = main(['idcard', 'read', '--reader', 'sim:{path}', '--json'])\n"
+             "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'reportlab', 'PySide6')"
+             " or m.startswith('counter_app.services') or m.startswith('counter_app.store'))\n"
+             "print('HEAVY', heavy, code, file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert "HEAVY [] 0" in done.stderr, done.stderr

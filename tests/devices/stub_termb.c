@@ -8,12 +8,14 @@
  *   IDCARD_STUB_OUT          the folder Read_Content writes wz.txt and zp.bmp into; unset: no files
  *   IDCARD_STUB_READ_RESULT  what Read_Content returns (default 1)
  *   IDCARD_STUB_LOG          a file each call appends its name to
+ *   IDCARD_STUB_DELAY_MS     how long Authenticate takes (a slow or hung reader)
  * Built with -DPLAIN_NAMES the four calls lose their CVR_ prefix (other vendors' spelling).
  */
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #ifdef PLAIN_NAMES
 #define API(name) name
@@ -68,6 +70,11 @@ int API(CloseComm)(void) {
 
 int API(Authenticate)(void) {
     note("Authenticate");
+    const char *delay = getenv("IDCARD_STUB_DELAY_MS");
+    if (delay != NULL) {
+        struct timespec pause = {atoi(delay) / 1000, (long)(atoi(delay) % 1000) * 1000000L};
+        nanosleep(&pause, NULL);
+    }
     if (!opened) return 0;
     have_card = slurp(getenv("IDCARD_STUB_TEXT"), text, sizeof text) == 256;
     return have_card ? 1 : 2; /* 2: no card found */

@@ -77,3 +77,11 @@ def test_a_missing_or_garbled_file(tmp_path: Path) -> None:
 def test_a_birth_date_is_a_date(tmp_path: Path) -> None:
     record = open_reader(f"sim:{write_sim_card(tmp_path)}").read()
     assert isinstance(record.birth_date, date)
+
+
+def test_a_huge_file_is_not_read_into_memory(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as f:
+        f.truncate((1 << 20) + 1)
+    with pytest.raises(ReaderError, match="过大"):
+        open_reader(f"sim:{path}").read()

@@ -12,7 +12,7 @@ from counter_app.devices.idcard import ReaderError, encode_card_text
 from counter_app.devices.idcard_vendor import VendorReader
 from counter_app.devices.readers import open_reader
 
-STUB_ENV = ("IDCARD_STUB_PORT", "IDCARD_STUB_TEXT", "IDCARD_STUB_PHOTO", "IDCARD_STUB_OUT",
+STUB_ENV = ("IDCARD_STUB_DELAY_MS", "IDCARD_STUB_PORT", "IDCARD_STUB_TEXT", "IDCARD_STUB_PHOTO", "IDCARD_STUB_OUT",
             "IDCARD_STUB_READ_RESULT", "IDCARD_STUB_LOG", "COUNTER_IDCARD_LIB", "COUNTER_IDCARD_PORT",
             "COUNTER_IDCARD_OUTPUT")
 
@@ -47,7 +47,7 @@ def calls(paths: dict[str, Path]) -> list[str]:
 def test_reads_the_card_the_library_wrote_out(stub: Path, reader_env: dict[str, Path]) -> None:
     record = VendorReader(str(stub), output_dir=reader_env["out"]).read()
     assert record == SAMPLE  # text block and photo, byte for byte
-    assert (reader_env["out"] / "wz.txt").read_bytes() == encode_card_text(SAMPLE)
+    assert sorted(reader_env["out"].iterdir()) == [], "the SDK's copies of the card and photo are not left behind"
     assert calls(reader_env) == ["InitComm", "Authenticate", "Read_Content", "CloseComm"]
 
 
@@ -133,3 +133,38 @@ def test_reader_specs(spec: str) -> None:
             open_reader(spec)
     else:
         assert open_reader(spec).description
+
+
+def test_a_day_of_cards_each_read_is_the_card_on_the_reader(stub: Path, reader_env: dict[str, Path],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two hundred clients in a row, some readers writing files and some not: never the previous card."""
+    reader = VendorReader(str(stub), port=1001, output_dir=reader_env["out"])
+    for n in range(200):
+        person = card(name=f"测试{n:03d}", id_number=f"{110105198503140000 + n:018d}")
+        reader_env["text"].write_bytes(encode_card_text(person))
+        if n % 3 == 0:
+            monkeypatch.delenv("IDCARD_STUB_OUT", raising=False)
+        else:
+            monkeypatch.setenv("IDCARD_STUB_OUT", str(reader_env["out"]))
+        got = reader.read()
+        assert (got.name, got.id_number) == (person.name, person.id_number)
+    assert calls(reader_env).count("CloseComm") == 200
+
+
+def test_a_hung_reader_does_not_hold_up_the_next_read(stub: Path, reader_env: dict[str, Path],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import time
+
+    monkeypatch.setattr("counter_app.devices.idcard_vendor.LOCK_WAIT_S", 0.2)
+    monkeypatch.setenv("IDCARD_STUB_DELAY_MS", "1500")
+    first: list[object] = []
+    slow = threading.Thread(target=lambda: first.append(VendorReader(str(stub), port=1001).read()))
+    slow.start()
+    while "Authenticate" not in (reader_env["log"].read_text() if reader_env["log"].exists() else ""):
+        time.sleep(0.01)  # the slow read holds the port now
+    with pytest.raises(ReaderError, match="上一次读卡仍未结束") as caught:
+        VendorReader(str(stub), port=1001).read()
+    assert caught.value.kind == "no_device"
+    slow.join(10)
+    assert first and first[0] == SAMPLE, "the slow read still finishes with its card"

@@ -122,3 +122,34 @@ def test_the_button_reads_like_f8(qtbot: Any, window: Any, tmp_path: Path) -> No
     settle(qtbot, window)
     assert field(window, "id_number").text() == SAMPLE.id_number
     assert "至 长期" in window.findChild(QLabel, "card_details").text()
+
+
+def test_a_hung_reader_gives_the_button_back_and_its_late_card_is_not_filled(
+        qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from counter_app.services import idcard as idcard_service
+
+    release = threading.Event()
+    real = idcard_service.read_card
+
+    def hung(reader: str | None, on: date, port: int | None = None) -> Any:
+        release.wait(10)  # a vendor library stuck in its call
+        return real(reader, on, port)
+
+    monkeypatch.setattr("counter_app.gui.card_reader.READ_PATIENCE_MS", 300)
+    monkeypatch.setattr(idcard_service, "read_card", hung)
+    window.settings.setValue(READER_KEY, f"sim:{write_sim_card(tmp_path)}")
+    form = open_form(qtbot, window, "open-account")
+    widget = field(window, "id_number")
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    send_key(widget, Qt.Key.Key_F8)
+    status = window.findChild(QLabel, "card_status")
+    qtbot.waitUntil(lambda: "阅读器无响应" in status.text(), timeout=5000)
+    assert form.card_reader.button.isEnabled() and not form.card_reader.reading
+    release.set()  # the library returns at last
+    qtbot.wait(500)
+    settle(qtbot, window)
+    assert field(window, "id_number").text() == "", "a read given up on fills nothing when it comes back"
+    assert "阅读器无响应" in status.text()
