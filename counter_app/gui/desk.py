@@ -149,7 +149,7 @@ class Desk(QObject):
         box = QMessageBox(QMessageBox.Icon.Critical, _t("数据文件已损坏"), damage, parent=self.window)
         box.setObjectName("store_damaged")
         box.open()  # window-modal, not blocking: the clerk reads it; the store takes no more writes
-        self.window.statusbar.showMessage(damage)
+        self.window.statusbar.showMessage(_t("本机数据文件已损坏，已停止办理新业务：请从备份恢复"))
 
     def refresh_status(self) -> None:
         """The status bar's figures, read off the GUI thread."""

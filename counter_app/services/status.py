@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from counter_app.faults import DAMAGED
 from counter_app.services.counter import Counter
+from counter_app.store.health import summary
 
 
 @dataclass(frozen=True)
@@ -37,4 +38,4 @@ def store_damage(counter: Counter) -> str | None:
     thread after the window opens): None when intact, else the refusal to show (business is refused
     from now on, see store.health)."""
     problems = counter.store.scan()
-    return f"{DAMAGED}（{problems[0]}）" if problems else None
+    return f"{DAMAGED}（{summary(problems[0])}）" if problems else None

@@ -37,6 +37,13 @@ def mark_path(path: Path) -> Path:
     return path.with_name(path.name + MARK_SUFFIX)
 
 
+def summary(problem: str) -> str:
+    """The first telling line of SQLite's report (it starts "*** in database main ***"), kept short."""
+    lines = [line.strip() for line in str(problem).splitlines() if line.strip() and not line.startswith("***")]
+    first = lines[0] if lines else str(problem).strip()
+    return first if len(first) <= 80 else first[:79] + "…"
+
+
 def damage_mark(path: Path) -> str | None:
     """The problem recorded when damage was found in the store at ``path`` (None: none found)."""
     mark = mark_path(path)
@@ -66,7 +73,7 @@ def clear_mark(path: Path) -> None:
 def damaged_fault(path: Path) -> StoreDamaged | None:
     """The refusal for a store marked damaged, None when it is not."""
     problem = damage_mark(path)
-    return StoreDamaged(DAMAGED + f"（{problem}）") if problem is not None else None
+    return StoreDamaged(DAMAGED + f"（{summary(problem)}）") if problem is not None else None
 
 
 def check_on_open(path: Path) -> None:
@@ -79,7 +86,7 @@ def check_on_open(path: Path) -> None:
         raise marked
     problems = _run(path, "own")
     if problems:
-        raise StoreDamaged(DAMAGED + f"（{problems[0]}）")
+        raise StoreDamaged(DAMAGED + f"（{summary(problems[0])}）")
 
 
 def full_check(path: Path) -> list[str]:
