@@ -99,6 +99,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.touched: set[str] = set()
         self.review: services.FormReview | None = None  # the latest review shown
         self.last_result: services.SubmitResult | None = None
+        self._kept: dict[str, Any] = {}  # what 同单位办理下一笔 carries over from the form just taken
         self.drafts = drafts or DraftWriter(counter, spec.kind)
         self._confirm: QMessageBox | None = None
         self._flow = _KeyFlow(self)
@@ -182,6 +183,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.submit.clicked.connect(self.try_submit)
         self.cancel.clicked.connect(self.request_cancel)
         self.next_client.clicked.connect(self.start_over)
+        self.next_same_employer.clicked.connect(self.start_over_same_employer)
+        self.next_same_employer.hide()
         self.print_notice.clicked.connect(lambda: self.print_requested.emit("notice", self.values()))
         self.print_receipt.clicked.connect(lambda: self.print_requested.emit("receipt", self.receipt_number.text()))
         self.print_form.clicked.connect(lambda: self.print_requested.emit("form", self.receipt_number.text()))
@@ -584,6 +587,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             self.attachments.clear()
         self.receipt_number.setText(result.receipt_number or "")
         self.done_details.setText(self._done_text(result))
+        self._kept = {key: form[key] for key in self.spec.next_keeps if form.get(key)}
+        self.next_same_employer.setVisible(bool(self._kept))
         self.form_stack.setCurrentWidget(self.done_page)  # the field losing focus here is not reviewed or saved:
         self._submitting = False  # ... the submit still counts as running until the receipt page is up
         self.bottom_bar.hide()
@@ -672,6 +677,17 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.submit.setEnabled(False)
         self.request_review()
         self.first_input().setFocus()
+
+    def start_over_same_employer(self) -> None:
+        """After a receipt (Alt+W): the next worker of the same employer — an employer's batch of new
+        workers at the counter. A clean form with the employer kept; its name and ratios follow from it
+        as from the employer's card, and the keyboard starts at the first field to fill."""
+        kept = dict(self._kept)
+        self.start_over()
+        if kept:
+            self.set_values(kept)
+            self.touched |= set(kept)
+            self.first_input().setFocus()
 
     def retire(self, late_submit: Callable[[services.SubmitResult], None] | None = None) -> None:
         """The window takes this wizard down: what was typed stays as the draft, work in flight

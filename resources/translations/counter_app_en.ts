@@ -2383,6 +2383,14 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Ne&amp;xt client</translation>
     </message>
     <message>
+        <source>同单位办理下一笔(&amp;W)</source>
+        <translation>Next, same employer (&amp;W)</translation>
+    </message>
+    <message>
+        <source>下一位职工：单位保留（单位名称和缴存比例随之填写），其余各项清空</source>
+        <translation>The next worker: the employer stays (its name and contribution ratios follow); everything else is cleared</translation>
+    </message>
+    <message>
         <source>尚需处理的事项</source>
         <translation>Still to do</translation>
     </message>
