@@ -30,6 +30,7 @@ from counter_app.gui.attachments_panel import AttachmentsPanel
 from counter_app.gui.autosave import DraftWriter
 from counter_app.gui.card_reader import attach_card_reader
 from counter_app.gui.day_closed import warn_if_closed
+from counter_app.gui.employer_picker import LIMIT as EMPLOYER_LIMIT
 from counter_app.gui.employer_picker import attach_pickers
 from counter_app.gui.fields import (
     DEFAULT,
@@ -293,8 +294,14 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         return False  # Qt's own order from here (the buttons)
 
     def employer_chosen(self, key: str, choice: Any) -> None:
-        """An employer picked from a USCC field's list: its code in the field, its name beside it,
-        its ratios filled where the form has them (the review then confirms all of it)."""
+        """An employer picked from a USCC field's list (with Enter): taken, then on to the next field
+        to fill."""
+        self._take_employer(key, choice)
+        self.move_on(self.editors[key].widget, enter=True)
+
+    def _take_employer(self, key: str, choice: Any) -> None:
+        """An employer for a USCC field: its code in the field, its name beside it, its ratios filled
+        where the form has them (the review then confirms all of it)."""
         editor = self.editors[key]
         editor.set_value(choice.uscc, TYPED)
         self._show_employer(key, choice.name)
@@ -306,7 +313,42 @@ class BusinessForm(QWidget, Ui_BusinessForm):
                     target.set_value(value, PREFILL)
                     self.touched.add(field_key)
         self.field_committed(key)
-        self.move_on(editor.widget, enter=True)  # chosen with Enter: on to the next field to fill
+
+    def _employer_query(self, key: str) -> str:
+        """What a USCC field with a picker holds when it may be a query for an employer (initials, a
+        name, part of a code), else "": a code's length, or an establishment's own new code."""
+        picker = self.pickers.get(key)
+        text = " ".join(str(self.editors[key].value() or "").split())
+        if picker is None or len(text) < 2 or len(text) == 18 or not picker.employers.choices:
+            return ""
+        if key == self.spec.subject_field and self.spec.registers is not None:
+            return ""  # an establishment's code is new: never replaced, never said to match others
+        return text
+
+    def _picker_hint(self, key: str) -> str:
+        """A USCC field holding a query rather than a code: what the employers say about it (several
+        to choose from; none, for a name) instead of the code's length."""
+        text = self._employer_query(key)
+        if not text:
+            return ""
+        found = len(self.pickers[key].employers.find(text))
+        if found > 1:
+            return _t("有{n}个单位与“{text}”相符：请在列表中选择（↓ 选择，Enter 确定）").format(
+                n=f"{found}+" if found >= EMPLOYER_LIMIT else found, text=text)
+        if found == 0 and not text.isascii():
+            return _t("没有与“{text}”相符的单位：请输入18位统一社会信用代码，或单位名称、拼音首字母").format(text=text)
+        return ""
+
+    def _unique_employer(self, key: str) -> Any:
+        """The one employer that a USCC field's text names when the text is no code (initials, a
+        name: the list closed or never waited for): an exact name, else the only match; None when
+        the text is a code's length, or names none or several (the field's message stays)."""
+        text = self._employer_query(key)
+        if not text:
+            return None
+        found = self.pickers[key].employers.find(text)
+        exact = [c for c in found if c.name == text]
+        return exact[0] if len(exact) == 1 else found[0] if len(found) == 1 else None
 
     def project_chosen(self, key: str, project: Any) -> None:
         """A project picked from a project field's list: its name in the field, its developer and
@@ -330,6 +372,10 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         form the same as last reviewed) shows that review's verdict: no second check of the same form,
         and a refusal's message stays up while the clerk moves to the field it names."""
         if self._retired:
+            return
+        choice = self._unique_employer(key) if key in self.pickers else None
+        if choice is not None:  # left with a unique employer's initials or name: that employer
+            self._take_employer(key, choice)  # (which commits the field again, with its code)
             return
         self.touched.add(key)
         review = self.review
@@ -389,7 +435,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         editor = self.editors[key]
         errors, warnings = review.problems(key)
         problems = errors or warnings
-        editor.show_problem("；".join(p.message for p in problems), "error" if errors else "warning")
+        hint = self._picker_hint(key) if errors else ""
+        editor.show_problem(hint or "；".join(p.message for p in problems), "error" if errors else "warning")
         named = review.employers.get(key) or (review.subject if key == self.spec.subject_field == "uscc" else None)
         if not problems and named is not None and named.known:
             self._show_employer(key, named.name)
