@@ -333,10 +333,10 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             return ""
         found = len(self.pickers[key].employers.find(text))
         if found > 1:
-            return _t("有{n}个单位与“{text}”相符：请在列表中选择（↓ 选择，Enter 确定）").format(
+            return _t("有{n}个单位与“{text}”相符：请多输入几个字，在列表中选择").format(
                 n=f"{found}+" if found >= EMPLOYER_LIMIT else found, text=text)
         if found == 0 and not text.isascii():
-            return _t("没有与“{text}”相符的单位：请输入18位统一社会信用代码，或单位名称、拼音首字母").format(text=text)
+            return _t("没有与“{text}”相符的单位：请输入统一社会信用代码，或单位名称、拼音首字母").format(text=text)
         return ""
 
     def _unique_employer(self, key: str) -> Any:
@@ -635,6 +635,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.receipt_number.setText(result.receipt_number or "")
         self.done_details.setText(self._done_text(result))
         self._kept = {key: form[key] for key in self.spec.next_keeps if form.get(key)}
+        self.draft_banner.hide()  # the draft it restored is taken: the next client starts afresh
         self.next_same_employer.setVisible(bool(self._kept))
         self.form_stack.setCurrentWidget(self.done_page)  # the field losing focus here is not reviewed or saved:
         self._submitting = False  # ... the submit still counts as running until the receipt page is up

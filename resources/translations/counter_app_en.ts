@@ -810,11 +810,11 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Checking…</translation>
     </message>
     <message>
-        <source>有{n}个单位与“{text}”相符：请在列表中选择（↓ 选择，Enter 确定）</source>
-        <translation>{n} employers match “{text}”: choose one from the list (↓ to select, Enter to take it)</translation>
+        <source>有{n}个单位与“{text}”相符：请多输入几个字，在列表中选择</source>
+        <translation>{n} employers match “{text}”: type a little more and choose one from the list</translation>
     </message>
     <message>
-        <source>没有与“{text}”相符的单位：请输入18位统一社会信用代码，或单位名称、拼音首字母</source>
+        <source>没有与“{text}”相符的单位：请输入统一社会信用代码，或单位名称、拼音首字母</source>
         <translation>No employer matches “{text}”: type the 18-character unified social credit code, or the employer&apos;s name or pinyin initials</translation>
     </message>
     <message>

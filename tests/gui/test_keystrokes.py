@@ -64,6 +64,27 @@ def test_a_draft_replaces_the_default_and_a_changed_default_is_kept(qtbot: Any, 
     assert field(window, "start_month").text() == counter.today().strftime("%Y-%m"), "still the default"
 
 
+def test_a_restored_draft_is_no_longer_announced_once_taken(qtbot: Any, window: Any, counter: Any) -> None:
+    employer = an_employer(counter)
+    services.save_draft(counter, "open-account", {
+        "id_type": "01", "id_number": fresh_id(45), "name": "韩梅梅", "mobile": "13812345678",
+        "address": "南山镇幸福路8号", "employer_uscc": employer.uscc, "monthly_base": "4500"})
+    form = open_form(qtbot, window, "open-account")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: form.draft_banner.isVisibleTo(form) and field(window, "name").text() == "韩梅梅",
+                    timeout=5000)
+    settle(qtbot, window)
+    key(Qt.Key.Key_F7)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: form.submit.isEnabled(), timeout=5000)
+    key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: form.done_page.isVisible() and bool(form.receipt_number.text()), timeout=10000)
+    assert not form.draft_banner.isVisibleTo(form), "the draft it restored is taken"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: form.entry_page.isVisible(), timeout=5000)
+    assert not form.draft_banner.isVisibleTo(form), "the next worker's form restored nothing"
+
+
 def test_enter_goes_to_the_fields_the_rent_case_asks_for_and_f7_ticks_the_materials(qtbot: Any, window: Any,
                                                                                     counter: Any) -> None:
     person = a_worker(counter)

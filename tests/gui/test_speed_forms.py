@@ -133,7 +133,7 @@ def test_leaving_the_field_with_one_employer_named_takes_it_and_several_keep_the
     assert line.text() == several, "nothing typed is replaced by a guess"
     found = len(picker.employers.find(several))
     shown = field(window, "employer_uscc_message").text()
-    assert shown.startswith(f"有{found}") and f"个单位与“{several}”相符：请在列表中选择" in shown, shown
+    assert shown.startswith(f"有{found}") and f"个单位与“{several}”相符：请多输入几个字，在列表中选择" in shown, shown
     assert "employer_uscc" in form.touched
 
 
