@@ -18,7 +18,7 @@ from counter_app import __version__, services
 from counter_app.domain.catalog import BUSINESSES, business
 from counter_app.gui.autosave import DraftWriter
 from counter_app.gui.background_sync import BackgroundSync
-from counter_app.gui.card import CardView, make_card
+from counter_app.gui.card import CardView, card_view, read_card
 from counter_app.gui.fields import MaterialsList
 from counter_app.gui.formats import moment
 from counter_app.gui.i18n import _t, catalog_text
@@ -33,7 +33,7 @@ from counter_app.gui.settings_dialog import READER_KEY, SettingsDialog
 from counter_app.gui.station_menu import install_station_menu
 from counter_app.gui.station_settings import StationSettingsDialog
 from counter_app.gui.wizard import BusinessForm
-from counter_app.services import clerks
+from counter_app.services import clerks, sync
 
 if TYPE_CHECKING:
     from counter_app.gui.main_window import MainWindow
@@ -58,6 +58,8 @@ class Desk(QObject):
         self.counter: services.Counter | None = window.counter
         self.form: BusinessForm | None = None
         self.card: CardView | None = None
+        self.card_loading = False  # a search hit's card is being read (the page turns to it once read)
+        self._card_request: object | None = None  # the latest card asked for; any other answer is stale
         self.idle_lock: IdleLock | None = None
         self.background_sync: BackgroundSync | None = None
         self.drafts: dict[str, DraftWriter] = {}  # one writer per kind: a reopened wizard reads after it
@@ -120,12 +122,13 @@ class Desk(QObject):
             self.window.retranslate()
         return False
 
-    def attach(self, counter: services.Counter) -> None:
+    def attach(self, counter: services.Counter, staffed: bool | None = None) -> None:
         """The store is open: everything that needs it starts working."""
         self.counter = self.search.counter = self.records.counter = self.printer.counter = counter
         self.refresh_status()
         self._status_timer.start()
-        self.idle_lock = install_idle_lock(self.window, counter)  # None on a station without clerk accounts
+        # None on a station without clerk accounts
+        self.idle_lock = install_idle_lock(self.window, counter, staffed=staffed)
         if self.idle_lock is not None:
             self.window.menu_tools.insertAction(self.window.action_quit, self.idle_lock.action)
             self.idle_lock.unlocked.connect(self.refresh_status)  # a supervisor may have taken over
@@ -163,6 +166,7 @@ class Desk(QObject):
 
     # -- pages ------------------------------------------------------------------------------
     def show_home(self) -> None:
+        self._drop_pending_card()
         self.leave_form()
         self.refresh_home()
         self.window.pages.setCurrentWidget(self.window.home_page)
@@ -202,32 +206,77 @@ class Desk(QObject):
             w.drafts_view.setFocus()  # a draft waiting is the likeliest next step
 
     def show_records(self) -> None:
+        self._drop_pending_card()
         self.leave_form()
         self.records.refresh()
         self.window.pages.setCurrentWidget(self.window.records_page)
         self.records.setFocus()
 
     def show_card(self, kind: str, key: str) -> None:
-        """The card of a worker (ID number) or an employer (USCC) found by the search box."""
+        """The card of a worker (ID number) or an employer (USCC) found by the search box.
+
+        Read on the runner (the look-up is audited, a write); meanwhile the status bar says so and the
+        screen stays as it was. Once read, the page turns to the card and the focus goes to it, unless the
+        clerk went somewhere else meanwhile (home, records, a business, another card)."""
+        counter = self.counter
+        if counter is None:
+            return
+        request = self._card_request = object()
+        self.card_loading = True
+        self.window.statusbar.showMessage(_t("正在读取信息卡…"))
+
+        def read(_p: Any) -> Any:
+            return read_card(counter, kind, key)
+
+        Operation(read, success=lambda card: self._card_read(request, card),
+                  failure=lambda exc: self._card_failed(request, exc), owner=self).run(key="card")
+
+    def _drop_pending_card(self) -> None:
+        """The clerk went elsewhere: a card still being read is not shown."""
+        if self._card_request is not None:
+            self._card_request = None
+            self.card_loading = False
+            self._clear_loading_message()
+
+    def _clear_loading_message(self) -> None:
+        bar = self.window.statusbar
+        if bar.currentMessage() == _t("正在读取信息卡…"):
+            bar.clearMessage()
+
+    def _card_read(self, request: object, card: Any) -> None:
+        if request is not self._card_request:
+            return  # superseded, or the clerk went elsewhere
+        self._card_request = None
+        self.card_loading = False
+        self._clear_loading_message()
         w = self.window
+        if card is None:
+            w.statusbar.showMessage(_t("未找到该记录"), 5000)
+            return
         self.leave_form()
         if self.card is not None:
             self.card.setParent(None)
             self.card.deleteLater()
-        self.card = make_card(self.counter, kind, key, w)
-        if self.card is None:
-            w.statusbar.showMessage(_t("未找到该记录"), 5000)
-            return
+        self.card = card_view(self.counter, card, w)
         self.card.business_requested.connect(self.open_business)
         self.card.print_requested.connect(lambda document, argument: self.printer.request(document, argument))
         w.card_layout.addWidget(self.card)
         w.pages.setCurrentWidget(w.card_page)
         self.card.setFocus()
 
+    def _card_failed(self, request: object, exc: BaseException) -> None:
+        if request is not self._card_request:
+            return
+        self._card_request = None
+        self.card_loading = False
+        reason = getattr(exc, "message", None) or (str(exc).strip().splitlines() or [""])[0]
+        self.window.statusbar.showMessage(_t("未能读取信息卡：") + reason, 10000)
+
     # -- the current business ---------------------------------------------------------------
     def open_business(self, kind: str, prefill: dict[str, Any] | None = None) -> BusinessForm:
         """Show the wizard of ``kind``: its draft comes back; ``prefill`` sets fields (from a card)."""
         assert self.counter is not None
+        self._drop_pending_card()
         w = self.window
         if prefill is None and self.card is not None and w.pages.currentWidget() is w.card_page:
             prefill = self.card.prefill(kind)  # Ctrl+number from a card: as the card's own button
@@ -283,7 +332,7 @@ class Desk(QObject):
 
         def done(report: Any) -> None:
             w.action_sync.setEnabled(True)
-            w.statusbar.showMessage(_t("同步完成：") + services.sync.summary(report), 8000)
+            w.statusbar.showMessage(_t("同步完成：") + sync.summary(report), 8000)
             self.refresh_status()
             self.start_background_sync()  # a centre connected since the window opened
 
@@ -293,7 +342,7 @@ class Desk(QObject):
             w.statusbar.showMessage(_t("同步失败，数据仍在本机待上传：") + reason, 10000)
             self.refresh_status()
 
-        Operation(lambda _p: services.sync.sync_now(counter), success=done, failure=failed, owner=self).run(key="sync")
+        Operation(lambda _p: sync.sync_now(counter), success=done, failure=failed, owner=self).run(key="sync")
 
     def open_settings(self) -> None:
         SettingsDialog(self.window.settings, self.window).open()

@@ -389,12 +389,13 @@ def needs_first_run(counter: Any) -> bool:
 
 
 def first_run_if_needed(counter: Any, gui_settings: QSettings | None, parent: QWidget | None = None,
-                        demo: bool = False) -> bool:
-    """On the just-opened counter: the wizard, modal over ``parent``, when no station is set yet.
+                        demo: bool = False, needed: bool | None = None) -> bool:
+    """On the just-opened counter: the wizard, modal over ``parent``, when no station is set yet
+    (``needed``, when the caller read it off the GUI thread).
 
     True when the app may go on (configured already, ``--demo``, or the wizard finished).
     """
-    if demo or not needs_first_run(counter):
+    if demo or not (needs_first_run(counter) if needed is None else needed):
         return True
     wizard = FirstRunWizard(counter, gui_settings, create_supervisor=default_supervisor_creator(), parent=parent)
     accepted = wizard.exec() == QWizard.DialogCode.Accepted

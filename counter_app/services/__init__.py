@@ -1,6 +1,5 @@
 """The use-case layer: the only door from the GUI and the CLI to the store, printing and sync."""
 
-from counter_app.services import sync
 from counter_app.services.applications import (
     RecordView,
     SubmitResult,
@@ -22,7 +21,6 @@ from counter_app.services.forms import (
 )
 from counter_app.services.loans import LoanPreview, loan_preview
 from counter_app.services.lookup import EmployerCard, PersonCard, employer_card, person_card, search
-from counter_app.services.operations.preregistration import prefill_employer
 from counter_app.services.postloan import PrepayPreview, SettlePreview, prepay_mode, prepay_preview, settle_preview
 from counter_app.services.printing import (
     LetterFilter,
@@ -70,7 +68,6 @@ __all__ = [
     "note_subject_lookup",
     "open_counter",
     "person_card",
-    "prefill_employer",
     "prefill_person",
     "prepay_mode",
     "prepay_preview",
@@ -87,5 +84,4 @@ __all__ = [
     "settle_preview",
     "station_status",
     "submit_application",
-    "sync",
 ]

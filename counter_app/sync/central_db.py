@@ -52,7 +52,8 @@ _STATION_INSERT = {
 # What a station may call (SECURITY DEFINER functions that know the station from its login).
 _STATION_FUNCTIONS = ("touch_station()", "register_chain_key(bytea, bigint)", "anchor_audit_head(bigint, text)",
                       "my_audit_anchor()", "ack_feed(text, bigint)", "feed_horizon()",
-                      "complete_attachment_file(text, bigint)", "receipt_key()")
+                      "complete_attachment_file(text, bigint)", "receipt_key()",
+                      "login_district()")  # the inbox's district default (central revision 0017)
 # Catalog views and functions that list roles (other stations' logins) or sessions: revoked from
 # PUBLIC in the fund database. Every role can still turn an oid into a name (``oid::regrole``) —
 # PostgreSQL has no way to take that away — so role names are hidden from listing, not from guessing.

@@ -268,6 +268,14 @@
         <translation>No centre configured: connect to the centre in Station settings</translation>
     </message>
     <message>
+        <source>正在读取信息卡…</source>
+        <translation>Reading the card…</translation>
+    </message>
+    <message>
+        <source>未能读取信息卡：</source>
+        <translation>Could not read the card: </translation>
+    </message>
+    <message>
         <source>同步失败，数据仍在本机待上传：</source>
         <translation>Sync failed; the data stays queued on this PC: </translation>
     </message>
