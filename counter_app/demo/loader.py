@@ -77,6 +77,7 @@ def _load(store: Store, pieces: Iterable[StoredPiece], replace: bool) -> dict[st
     counts: dict[str, int] = {}
     with store.unit_of_work(write=True) as uow:
         _prepare(uow, replace)
+        uow.set_reference_origin("demo")  # a centre's first snapshot may replace it whole (see sync.engine)
         for piece in pieces:
             # The keys are made here: in a big load the second process is the busier one.
             for table, columns, rows in (*piece.tables, search_keys(piece.tables)):

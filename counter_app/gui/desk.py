@@ -44,6 +44,7 @@ SHORTCUTS = {
     "action_quit": ("Ctrl+Shift+Q",), "action_shortcuts": ("F1",),
 }
 STATUS_MS = 10_000
+SCAN_DELAY_MS = 3000  # the whole-file integrity check starts once the clerk's first screen is up
 # The side panels a business may name (BusinessSpec.side_panel).
 PANELS = {"loan": LoanPanel, "prepay": PrepayPanel, "settle": SettlePanel}
 KIND_ROLE = Qt.ItemDataRole.UserRole  # a draft's business kind in the home list
@@ -134,6 +135,24 @@ class Desk(QObject):
             self.idle_lock.unlocked.connect(self.refresh_status)  # a supervisor may have taken over
         self.start_background_sync()
         self.show_home()
+        QTimer.singleShot(SCAN_DELAY_MS, self.check_store)
+
+    def check_store(self) -> None:
+        """The whole store file checked off the GUI thread (the open checked only the station's own
+        tables): damage found stops business at once, with what to do."""
+        counter = self.counter
+        if counter is None:
+            return
+        Operation(lambda _p: services.store_damage(counter), success=self._store_checked, owner=self).run(
+            key="store_scan")
+
+    def _store_checked(self, damage: str | None) -> None:
+        if damage is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, _t("数据文件已损坏"), damage, parent=self.window)
+        box.setObjectName("store_damaged")
+        box.open()  # window-modal, not blocking: the clerk reads it; the store takes no more writes
+        self.window.statusbar.showMessage(_t("本机数据文件已损坏，已停止办理新业务：请从备份恢复"))
 
     def refresh_status(self) -> None:
         """The status bar's figures, read off the GUI thread."""

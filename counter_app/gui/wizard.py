@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QMessag
 from counter_app import services
 from counter_app.domain.catalog import BusinessSpec, FieldSpec
 from counter_app.domain.money import format_money
+from counter_app.faults import StoreDamaged
 from counter_app.gui.approval import ask_approval
 from counter_app.gui.attachments_panel import AttachmentsPanel
 from counter_app.gui.autosave import DraftWriter
@@ -648,6 +649,9 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         if self._retired:
             return
         self.submit.setEnabled(True)
+        if isinstance(exc, StoreDamaged):  # no retry helps and no draft can be written: the input stays on screen
+            self._say(exc.message, "error")
+            return
         self._say(_t("提交失败，已保存草稿，可重试：") + (getattr(exc, "message", None) or str(exc)), "error")
         self.save_draft()
 

@@ -35,7 +35,7 @@ from counter_app.services.printing import (
 from counter_app.services.projects import find_projects
 from counter_app.services.review import FormReview, Subject, note_subject_lookup, review_form
 from counter_app.services.station import open_counter
-from counter_app.services.status import StationStatus, station_status
+from counter_app.services.status import StationStatus, station_status, store_damage
 
 __all__ = [
     "Counter",
@@ -83,5 +83,6 @@ __all__ = [
     "search",
     "settle_preview",
     "station_status",
+    "store_damage",
     "submit_application",
 ]

@@ -49,6 +49,7 @@ from counter_app.services.station_config import (
 )
 from counter_app.store.audit_key import NO_KEYRING
 from counter_app.store.uow import UnitOfWork
+from counter_app.sync.engine import CENTRE_REBIND
 
 __all__ = [
     "CONNECT_TIMEOUT_S",
@@ -122,6 +123,8 @@ def save_settings(
             return [*problems, fixed]
         for key, value in values.items():
             uow.settings.set(key, value)
+        if changed.get("central_dsn"):  # a new connection: its centre is the station's (see sync.engine)
+            uow.settings.set(CENTRE_REBIND, True)
         if changed:
             audit.record(counter, "settings", "station", {"changed": sorted(changed), **(
                 {"approved_by": approvals.approver_of(approval)} if approvals.approver_of(approval) else {})}, uow=uow)

@@ -17,11 +17,12 @@ from pathlib import Path
 from counter_app.store import migrate
 from counter_app.store.blobs import BlobStore, sha256_file
 from counter_app.store.engine import DB_FILENAME, make_engine
-from counter_app.store.health import full_check
+from counter_app.store.health import clear_mark, damage_mark, full_check
 
 BACKUP_DIR = "backups"
 PRE_MIGRATION = "pre-migration"
 BEFORE_RESTORE = "before-restore"
+DAMAGED_BEFORE_RESTORE = "damaged-before-restore"
 KEEP_AUTOMATIC = 5  # automatic copies of each kind kept; the clerk's own backups are never pruned
 REQUIRED_TABLES = frozenset({"alembic_version", "settings", "outbox", "applications"})
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -157,19 +158,45 @@ def restore(data_dir: str | os.PathLike[str], file: str | os.PathLike[str]) -> R
     target = store_path(data_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     safety = None
+    damaged = False
     if target.is_file():
-        safety = backup(data_dir, _automatic_name(data_dir, BEFORE_RESTORE, None)).path
+        try:
+            safety = backup(data_dir, _automatic_name(data_dir, BEFORE_RESTORE, None)).path
+        except BackupError:
+            if damage_mark(target) is None:
+                raise
+            damaged = True  # what restore is for: the damaged file is kept as it is, byte for byte
+            safety = _raw_copy(target, _automatic_name(data_dir, DAMAGED_BEFORE_RESTORE, None))
         _prune(data_dir, BEFORE_RESTORE)
     try:
-        # Copy *into* the live database through SQLite, so open connections see the new content
-        # and its WAL stays coherent (replacing the file under them would not).
-        with _connect(source, read_only=True) as src, closing(sqlite3.connect(target, timeout=30)) as dst:
-            src.backup(dst)
+        _copy_into(source, target)
     except sqlite3.Error as exc:
-        raise BackupError(f"恢复失败，当前数据未改变：{_sqlite_reason(exc)}") from exc
+        if not damaged:
+            raise BackupError(f"恢复失败，当前数据未改变：{_sqlite_reason(exc)}") from exc
+        for part in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
+            part.unlink(missing_ok=True)  # too damaged to be written through SQLite: replaced whole
+        _copy_into(source, target)
+    clear_mark(target)
     upgrade_store(target)  # an older backup is brought up to this version's schema
     files = _restore_files(files_beside(source), BlobStore(data_dir))
     return RestoreResult(restored_revision=revision, safety_copy=safety, files_restored=files)
+
+
+def _copy_into(source: Path, target: Path) -> None:
+    # Copy *into* the live database through SQLite, so open connections see the new content
+    # and its WAL stays coherent (replacing the file under them would not).
+    with _connect(source, read_only=True) as src, closing(sqlite3.connect(target, timeout=30)) as dst:
+        src.backup(dst)
+
+
+def _raw_copy(target: Path, copy: Path) -> Path:
+    """The damaged store and its WAL copied as files (SQLite cannot read it whole any more)."""
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(target, copy)
+    wal = target.with_name(target.name + "-wal")
+    if wal.is_file():
+        shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+    return copy
 
 
 def validate_backup(file: str | os.PathLike[str]) -> str | None:

@@ -543,3 +543,19 @@ def my_clerks(conn: psycopg.Connection) -> list[tuple[str, bool]]:
     """This station's clerks at the centre (row-level security shows only its own): name, active."""
     with conn.transaction():
         return [(r[0], bool(r[1])) for r in conn.execute("SELECT username, active FROM central.clerks").fetchall()]
+
+
+def centre_identity(conn: psycopg.Connection) -> str:
+    """The identity the central database was given at its creation (central revision 0018)."""
+    with conn.transaction():
+        row = conn.execute("SELECT central.centre_identity()").fetchone()
+    if not row or not row[0]:
+        raise psycopg.errors.UndefinedObject("中心数据库没有标识：请中心运行 counter-central init 升级数据库")
+    return str(row[0])
+
+
+def reload_allowed(conn: psycopg.Connection) -> bool:
+    """Whether the centre marked a full reload of this station as intended (``counter-central allow-reload``)."""
+    row = conn.execute("SELECT coalesce(bool_or(reload_allowed_until > now()), false) FROM central.stations"
+                       " WHERE role = current_user").fetchone()
+    return bool(row and row[0])

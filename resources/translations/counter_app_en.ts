@@ -268,6 +268,14 @@
         <translation>No centre configured: connect to the centre in Station settings</translation>
     </message>
     <message>
+        <source>本机数据文件已损坏，已停止办理新业务：请从备份恢复</source>
+        <translation>The data file on this PC is damaged; no new business is taken: restore a backup</translation>
+    </message>
+    <message>
+        <source>数据文件已损坏</source>
+        <translation>The data file is damaged</translation>
+    </message>
+    <message>
         <source>正在读取信息卡…</source>
         <translation>Reading the card…</translation>
     </message>

@@ -237,3 +237,47 @@ def test_the_start_asks_the_store_on_the_worker_only(qtbot: Any, data_dir: Any, 
     finally:
         shell.close()
         opening.counter.close()
+
+
+def test_the_first_run_wizard_reads_and_saves_off_the_gui_thread(qtbot: Any, tmp_path: Any, fast_hashing: Any,
+                                                                 gui_thread_db: list[str]) -> None:
+    """A new station: the wizard reads the settings, then on Finish saves them and creates the supervisor
+    (a password hash and two write transactions) on a worker; the wizard waits, then closes."""
+    from PySide6.QtWidgets import QComboBox, QWidget, QWizard
+
+    from counter_app import services
+    from counter_app.gui.first_run import FirstRunWizard
+    from counter_app.services import clerks
+    from counter_app.services.station_config import needs_setup
+
+    counter = services.open_counter(tmp_path / "new-station")
+    gui_thread_db.clear()  # the test's own opening
+    try:
+        wizard = FirstRunWizard(counter, None, printers=[], create_supervisor=clerks.create_supervisor)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        assert wizard.busy and not wizard.station.isEnabled(), "the fields wait for the settings"
+        qtbot.waitUntil(lambda: not wizard.busy, timeout=10000)
+
+        def typed(key: str, text: str) -> None:
+            widget = wizard.findChild(QWidget, key)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentText(text)
+            else:
+                widget.setText(text)
+
+        typed("station_code", "CG01")
+        wizard.next()
+        wizard.findChild(QWidget, "work_offline").setChecked(True)
+        wizard.next()
+        for key, text in (("supervisor_login", "wang"), ("supervisor_name", "王站长"),
+                          ("supervisor_password", "Station-2025"), ("supervisor_password_again", "Station-2025")):
+            typed(key, text)
+        wizard.next()
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        assert wizard.busy and wizard.result() != QWizard.DialogCode.Accepted, "the wizard waits for the store"
+        qtbot.waitUntil(lambda: wizard.result() == QWizard.DialogCode.Accepted, timeout=10000)
+        assert gui_thread_db == []
+        assert [c.username for c in clerks.list_clerks(counter)] == ["wang"] and not needs_setup(counter)
+    finally:
+        counter.close()

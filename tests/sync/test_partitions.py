@@ -134,7 +134,8 @@ def test_upgrading_a_centre_with_data_moves_every_row_into_its_partition_and_bac
     group = "grp_" + uuid.uuid4().hex[:10]
     monkeypatch.setattr(central_db, "upgrade_schema", lambda dsn, revision="head": _migrate(dsn, "0016"))
     monkeypatch.setattr(central_db, "_STATION_FUNCTIONS",
-                        tuple(f for f in central_db._STATION_FUNCTIONS if f != "login_district()"))
+                        tuple(f for f in central_db._STATION_FUNCTIONS
+                              if f not in ("login_district()", "centre_identity()")))  # revisions 0017, 0018
     central_db.init_central(pg_dsn, group)
     with psycopg.connect(pg_dsn, autocommit=True) as owner:
         stations = [central_db.add_station(owner, f"S{uuid.uuid4().hex[:6].upper()}", "站", d) for d in ("东区", "西区")]

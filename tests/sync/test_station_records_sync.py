@@ -25,6 +25,7 @@ from service_world import TODAY, E, W, build_world, complete, fixed_clock, withd
 
 from counter_app.cli import main
 from counter_app.domain.audit_chain import payload_digest
+from counter_app.domain.daily_close import RECEIPT_NUMBER
 from counter_app.services import open_counter, submit_application
 from counter_app.services import operations as ops
 from counter_app.services.audit import ensure_key
@@ -80,6 +81,9 @@ def test_every_kind_of_station_record_reaches_the_centre_sealed_and_once(central
         taken = take(counter, "withdrawal", withdrawal_form())
         assert taken.ok, taken.errors
         assert ops.rate(counter, taken.receipt_number, 5).ok
+        with counter.store.unit_of_work(write=True) as uow:  # a receipt number drawn and never used: a gap
+            lost = RECEIPT_NUMBER.match(uow.receipts.next_number(counter.station_code, counter.terminal, TODAY))
+            uow.commit()
         complaint = ops.take_complaint(counter, {"complainant": "张三", "summary": "单位一直未为我缴存住房公积金",
                                                  "uscc": E.unregistered, "complainant_id": W.active,
                                                  "contact": "13800000001"}).value.complaint.complaint_no
@@ -117,7 +121,8 @@ def test_every_kind_of_station_record_reaches_the_centre_sealed_and_once(central
     assert case["steps"][1]["document"], case["steps"][1]
     assert latest[f"complaint:{complaint}"]["case_no"] == case_no
     close = next(d for k, d in latest.items() if k.startswith("daily_close:"))
-    assert close["totals"]["count"] == 1 and "gaps" in close["totals"]
+    assert close["totals"]["count"] == 1 and close["totals"]["gaps"] == [
+        {"terminal": lost["terminal"], "missing": [int(lost["seq"])]}]  # the gap check travels with the sheet
     assert latest[f"rating:{taken.receipt_number}"]["score"] == 5
     tracked_now = latest[f"deferral:{E.registered}:2026-12:2027-02"]
     assert len(tracked_now["workers"]) == 2 and [p["paid_on"] is not None for p in tracked_now["plan"]] == [True, False]
