@@ -20,7 +20,16 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QWidget,
+)
 
 from counter_app import services
 from counter_app.domain.catalog import BusinessSpec, FieldSpec
@@ -692,7 +701,13 @@ class BusinessForm(QWidget, Ui_BusinessForm):
                 return
 
     def request_cancel(self) -> None:
-        """Esc: close at once when nothing was typed, otherwise ask first (input is never lost silently)."""
+        """Esc: close at once when nothing was typed, otherwise ask first (input is never lost silently).
+        An open list (the employer picker's, a choice's) is closed first: that Esc was meant for it —
+        the form's shortcut sees the key before the list does."""
+        popup = QApplication.activePopupWidget()  # the shortcut fires only with the focus in this form:
+        if popup is not None:  # an open popup then is one of its lists
+            popup.close()
+            return
         if self._submitting:
             return
         if self.form_stack.currentWidget() is self.done_page or not self.has_input():
