@@ -694,6 +694,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self._focus_first_problem()
 
     def _focus_first_problem(self) -> None:
+        for picker in (*self.pickers.values(), *self.project_pickers.values()):
+            picker.popup().hide()  # a list left open over the submit: the focus goes elsewhere now
         for widget in self.chain:
             editor = self._editor_of(widget)
             if editor is not None and editor.problem:
@@ -702,11 +704,11 @@ class BusinessForm(QWidget, Ui_BusinessForm):
 
     def request_cancel(self) -> None:
         """Esc: close at once when nothing was typed, otherwise ask first (input is never lost silently).
-        An open list (the employer picker's, a choice's) is closed first: that Esc was meant for it —
-        the form's shortcut sees the key before the list does."""
-        popup = QApplication.activePopupWidget()  # the shortcut fires only with the focus in this form:
-        if popup is not None:  # an open popup then is one of its lists
-            popup.close()
+        An open list of the focused field (the employer picker's, a choice's) is closed first: that Esc
+        was meant for it — the form's shortcut sees the key before the list does."""
+        popup, focus = QApplication.activePopupWidget(), QApplication.focusWidget()
+        if popup is not None and focus is not None and (popup.focusProxy() is focus or popup.isAncestorOf(focus)):
+            popup.close()  # the focused field's own list (a picker's, whose focus proxy is the field; a choice's)
             return
         if self._submitting:
             return
