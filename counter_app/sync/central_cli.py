@@ -166,6 +166,24 @@ def _audit_verify(args: argparse.Namespace) -> int:
     return 0 if verdict.ok else 1
 
 
+_LOOKED = {"lookup": "查询", "reveal": "查看完整号码"}
+
+
+def _audit_lookups(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        found = central_audit.lookups(conn, args.id, args.station)
+    if args.json:
+        emit_json({"lookups": found})
+        return 0
+    if not found:
+        print("中心收到的审计日志中没有查询过该证件号码的记录")
+    for row in found:
+        how = row["via"] or row["field"] or ""
+        print(f"{row['at']}  服务站 {row['station']} 终端 {row['terminal']}  柜员 {row['clerk']}  "
+              f"{_LOOKED.get(row['action'], row['action'])}{f'（{how}）' if how else ''}")
+    return 0
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -343,6 +361,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="包括已处理的标记")
     p = command("audit-verify", "核验中心收到的某服务站审计日志哈希链（有问题时退出码为 1）", _audit_verify)
     p.add_argument("--station", required=True, help="服务站代码")
+    p = command("audit-lookups", "谁在何时查询过某人（按各服务站审计日志中的密钥摘要比对，日志不存证件号码）",
+                _audit_lookups)
+    p.add_argument("--id", required=True, help="证件号码")
+    p.add_argument("--station", help="只查该服务站")
     p = command("audit-rules", "电子稽查：按规则列出各服务站受理中的疑点（规则见 resources/audit/rules.toml）", _audit_rules)
     p.add_argument("--from", dest="start", type=_day, required=True, help="开始日期（含），YYYY-MM-DD")
     p.add_argument("--to", dest="end", type=_day, required=True, help="结束日期（含），YYYY-MM-DD")
