@@ -111,6 +111,8 @@ def _projects(args: argparse.Namespace) -> int:
     with _connect(args) as conn:
         if args.suspend:
             projects = [central_projects.suspend(conn, args.suspend, args.reason or "")]
+        elif args.reinstate:
+            projects = [central_projects.reinstate(conn, args.reinstate, args.reason or "")]
         else:
             projects = central_projects.list_projects(conn)
     if args.json:
@@ -351,9 +353,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("cross-region", "跨省通办转办清单：各服务站受理的异地转入、转出、异地购房提取及其转办途径", _cross_region)
     p.add_argument("--all", action="store_true", help="包括已办结的")
     p.add_argument("--out", help="导出的 Excel 文件，如 route.xlsx")
-    p = command("projects", "中心的楼盘准入名单（准入、不予准入、暂停），或暂停某楼盘的准入", _projects)
-    p.add_argument("--suspend", metavar="NAME", help="暂停该楼盘的住房公积金贷款准入（各服务站同步后拒绝其贷款）")
-    p.add_argument("--reason", help="暂停原因（--suspend 时必填）")
+    p = command("projects", "中心的楼盘准入名单（准入、不予准入、暂停），或暂停、恢复某楼盘的准入", _projects)
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--suspend", metavar="NAME", help="暂停该楼盘的住房公积金贷款准入（各服务站同步后拒绝其贷款）")
+    which.add_argument("--reinstate", metavar="NAME",
+                       help="恢复被暂停楼盘的准入（合作协议仍在有效期内；各服务站同步后重新受理其贷款）")
+    p.add_argument("--reason", help="暂停或恢复的原因（--suspend、--reinstate 时必填）")
     command("status", "各服务站的接收数量、最近联系时间与待核查标记数", _status)
     p = command("flags", "中心用自己的数据复核出的问题（余额、限额、频次、合同重复使用、审计链）", _flags)
     p.add_argument("--station", help="只看该服务站")
