@@ -23,6 +23,16 @@ import pytest  # noqa: E402  after the keyring environment above, which subproce
 from pgcluster import destroy_cluster, start_cluster  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _gc_back_on_after_the_test():
+    """The operation runner turns automatic GC off while its workers run; a test that ends before the
+    GUI's timer notices they parked must not leave the following tests without it."""
+    yield
+    operations = sys.modules.get("counter_app.gui.operations")
+    if operations is not None:
+        operations.settle_gc()
+
+
 @pytest.fixture(scope="session")
 def pg_cluster():
     """One real PostgreSQL server for the whole run (never skipped: missing binaries fail)."""

@@ -14,9 +14,11 @@ while its check was running is simply not told.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import traceback
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -107,6 +109,57 @@ class _Job(QRunnable):
             self._relay.finished.emit(result)
 
 
+class _GcOnGuiThread:
+    """While workers run Python, the cyclic GC runs only on the GUI thread.
+
+    CPython collects on whichever thread's allocation crosses the threshold: a worker's collection
+    would delete garbage GUI objects (a closed form left in a reference cycle) from that worker
+    thread, and Qt segfaults (seen mid-way through the first-run wizard's save). So while any
+    runner has work, automatic collection is off and a GUI-thread timer collects by the same
+    thresholds; once every worker is idle the automatic GC is back.
+    """
+
+    def __init__(self) -> None:
+        self._runners: weakref.WeakSet[OperationRunner] = weakref.WeakSet()
+        self._timer: QTimer | None = None
+        self._held = False  # we turned automatic collection off (never touch it if someone else did)
+
+    def hold(self, runner: OperationRunner) -> None:
+        self._runners.add(runner)
+        if self._held or not gc.isenabled():
+            return
+        gc.disable()
+        self._held = True
+        if self._timer is None or not shiboken6.isValid(self._timer):
+            self._timer = QTimer()
+            self._timer.setInterval(20)
+            self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        if counts[0] > thresholds[0]:
+            generation = 2 if counts[2] > thresholds[2] else 1 if counts[1] > thresholds[1] else 0
+            gc.collect(generation)
+        if not any(r.working for r in self._runners):
+            self._release()  # nothing in flight, every worker parked: only the GUI thread runs Python
+
+    def settle(self) -> None:
+        """Give the GC back now if every worker is parked, even with results not yet delivered (a
+        test's teardown, where no event loop may tick again)."""
+        if self._held and all(r.parked for r in self._runners):
+            self._release()
+
+    def _release(self) -> None:
+        gc.enable()
+        self._held = False
+        if self._timer is not None:
+            self._timer.stop()
+
+
+_gc_guard = _GcOnGuiThread()
+
+
 class Handle:
     """A running operation: cancel it, or ask whether it is still running."""
 
@@ -137,6 +190,16 @@ class OperationRunner(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._live)
+
+    @property
+    def working(self) -> bool:
+        """An operation is in flight or a worker has not yet parked (it may still run Python)."""
+        return shiboken6.isValid(self) and (bool(self._live) or self._pool.activeThreadCount() > 0)
+
+    @property
+    def parked(self) -> bool:
+        """No worker of this runner is running anything."""
+        return not shiboken6.isValid(self) or self._pool.activeThreadCount() == 0
 
     def wait_for_done(self, msecs: int = 30000) -> bool:
         """Block until the pool is empty (shutdown and tests only)."""
@@ -170,12 +233,18 @@ class OperationRunner(QObject):
                 previous.cancel()
             self._latest[key] = handle
         self._live.add(relay)
+        _gc_guard.hold(self)  # before the worker starts: it must never run the cyclic GC
         self.started.emit()
         self._pool.start(_Job(op.op, progress, relay))
         return handle
 
 
 _runner: OperationRunner | None = None
+
+
+def settle_gc() -> None:
+    """Automatic GC back on if no worker runs (tests' teardown; the GUI's timer does it otherwise)."""
+    _gc_guard.settle()
 
 
 def runner() -> OperationRunner:
