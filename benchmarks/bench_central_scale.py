@@ -2,7 +2,8 @@
 
 Run ``python benchmarks/bench_central_scale.py [--workers N] [--districts D]`` (default 2,000,000
 workers: about 10 minutes on 2 shared cores). It starts a throwaway PostgreSQL (tests/pgcluster.py),
-creates the central schema at head (workers, accounts and withdrawal history partitioned by district),
+creates the central schema at head (workers, accounts, withdrawal history, applications and the change
+feed hash-partitioned by district),
 generates the city in SQL (each worker an account, four in ten a past withdrawal; the feed triggers
 write their change-feed rows as a real load would), then prints: the load time, the size per 100,000
 workers of each big table, a station's snapshot pull of its district, a push of 10,000 applications,
@@ -107,6 +108,12 @@ def main() -> None:
                 result, elapsed = timed("push 10,000 applications", push_batch, conn, items)
                 assert len(result.acked) == 10_000, result.rejected[:3]
                 timed("resend the same 10,000 (all held already)", push_batch, conn, items)
+                rows, parts = owner.execute("SELECT count(*), count(DISTINCT tableoid) FROM central.inbox").fetchone()
+                raw = owner.execute("SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits"
+                                    " WHERE inhparent = 'central.inbox'::regclass").fetchone()[0]
+                keys = owner.execute("SELECT pg_total_relation_size('central.application_keys')").fetchone()[0]
+                print(f"  inbox: {rows:,} applications in {parts} of 8 partitions, {int(raw) / 2**20:,.1f} MB"
+                      f" ({int(raw) / rows / 1024:,.1f} KB each); city-wide keys {keys / 2**20:,.1f} MB")
                 person = owner.execute("SELECT id_number FROM central.workers WHERE district = 'D07' LIMIT 1"
                                        ).fetchone()[0]
                 for label, sql, params in (

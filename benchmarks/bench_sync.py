@@ -34,7 +34,7 @@ ROUNDS = 5
 _INSERT = (
     "INSERT INTO central.inbox (client_id, station_code, terminal, receipt_number, kind, subject_key, fields,"
     " materials, clerk, created_at) VALUES (%s, %s, %s, %s, %s, %s, %s::jsonb, %s::jsonb, %s, %s)"
-    " ON CONFLICT (client_id) DO NOTHING"
+    " ON CONFLICT (client_id, district) DO NOTHING"  # district: the login's, by default (central revision 0017)
 )
 
 
@@ -71,13 +71,16 @@ def copy_floor(conn: psycopg.Connection, items: list[OutboxPayload]) -> float:
     row-level security, so a station cannot do this; no idempotence, no per-row rejection)."""
     import json
 
-    cols = "client_id, station_code, terminal, receipt_number, kind, subject_key, fields, materials, clerk, created_at"
+    cols = ("client_id, station_code, terminal, receipt_number, kind, subject_key, fields, materials, clerk, created_at,"
+            " district")
+    district = conn.execute("SELECT district FROM central.stations WHERE code = %s", (items[0].station_code,)
+                            ).fetchone()[0]
     start = time.perf_counter()
     with conn.transaction(), conn.cursor().copy(f"COPY central.inbox ({cols}) FROM STDIN") as copy:
         for i in items:
             copy.write_row((i.client_id, i.station_code, i.terminal, i.receipt_number, i.kind, i.subject_key,
                             json.dumps(i.fields, ensure_ascii=False), json.dumps(i.materials), i.clerk,
-                            i.created_at))
+                            i.created_at, district))
     return time.perf_counter() - start
 
 
@@ -91,7 +94,7 @@ def timed_push(conn: psycopg.Connection, items: list[OutboxPayload]) -> float:
 
 def _clear(owner: psycopg.Connection) -> None:
     owner.execute("TRUNCATE central.inbox, central.decisions, central.account_claims, central.conflicts,"
-                  " central.change_feed")
+                  " central.change_feed, central.application_keys CASCADE")
     owner.execute("VACUUM ANALYZE central.inbox")
 
 

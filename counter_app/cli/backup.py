@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from counter_app.console import CliError, emit_json
-from counter_app.services.backup import BackupError, backup, restore, validate_backup
+from counter_app.services.backup import FILES_SUFFIX, BackupError, backup, restore, validate_backup
 from counter_app.user_data import resolve_data_dir
 
 
@@ -28,9 +28,10 @@ def run_backup(args: argparse.Namespace) -> int:
     except BackupError as exc:
         raise CliError.single(exc.field, exc.message) from exc
     if args.json:
-        emit_json({"file": str(info.path), "revision": info.revision, "size": info.size})
+        emit_json({"file": str(info.path), "revision": info.revision, "size": info.size, "files": info.files})
     else:
-        print(f"已备份到 {info.path}（{_megabytes(info.size)}，数据版本 {info.revision}）")
+        files = f"；附件 {info.files} 个文件在 {info.path}{FILES_SUFFIX}" if info.files else ""
+        print(f"已备份到 {info.path}（{_megabytes(info.size)}，数据版本 {info.revision}）{files}")
     return 0
 
 
@@ -45,10 +46,12 @@ def run_restore(args: argparse.Namespace) -> int:
         raise CliError.single(exc.field, exc.message) from exc
     if args.json:
         emit_json({"restored": True, "revision": result.restored_revision,
-                   "safety_copy": str(result.safety_copy) if result.safety_copy else None})
+                   "safety_copy": str(result.safety_copy) if result.safety_copy else None,
+                   "files_restored": result.files_restored})
     else:
         kept = f"；恢复前的数据已另存为 {result.safety_copy}" if result.safety_copy else ""
-        print(f"已从 {args.file} 恢复服务站数据{kept}")
+        files = f"，放回附件 {result.files_restored} 个文件" if result.files_restored else ""
+        print(f"已从 {args.file} 恢复服务站数据{files}{kept}")
     return 0
 
 

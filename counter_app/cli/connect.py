@@ -22,7 +22,7 @@ from counter_app.services.settings import (
     save_settings,
     test_connection,
 )
-from counter_app.services.sync import register_chain_key
+from counter_app.services.sync import accept_centre, register_chain_key
 
 STATION_ROLE_PREFIX = "station_"
 
@@ -126,6 +126,7 @@ def run(args: argparse.Namespace) -> int:
         if refused:
             forget_central_password(dsn)
             raise CliError([p.as_dict() for p in refused])
+        accept_centre(counter)  # the centre behind this login is the station's from now on
     if args.json:
         emit_json({"station": station, "dsn": dsn, "connected": True})
     else:

@@ -45,7 +45,8 @@ def summary_line(summary: dict[str, Any]) -> str:
         f"已生成演示数据（种子 {summary['seed']}）：单位 {summary['employers']:,} 家"
         f"（其中未办理缴存登记 {summary['unregistered_employers']:,} 家），"
         f"职工 {summary['workers']:,} 人，个人账户 {summary['accounts']:,} 个，"
-        f"贷款 {summary['loans']:,} 笔，提取记录 {summary['withdrawals']:,} 条；"
+        f"贷款 {summary['loans']:,} 笔，提取记录 {summary['withdrawals']:,} 条，"
+        f"开发企业楼盘 {summary.get('projects', 0):,} 个；"
         f"用时 {summary['seconds']} 秒。"
     )
 

@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
         print("没有符合条件的业务记录")
     for r in rows:
         when = counter.local(r.created_at).strftime("%Y-%m-%d %H:%M")
+        reason = f"  {r.decision_reason}" if r.decision_reason else ""
         print(f"{r.receipt_number}  {BUSINESSES[r.kind].short:<6} {application_label(r.status):<8} "
-              f"{r.subject_name}  {when}")
+              f"{r.subject_name}  {when}{reason}")
     return 0

@@ -48,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
         if args.once:
             try:
                 report = sync.sync_now(counter, batch_size=max(1, args.batch_size))
+            except sync.SyncRefused as refused:
+                raise CliError.single(refused.field, refused.message) from None
             except (psycopg.Error, OSError) as exc:
                 raise _failure(exc) from None
             _say(report.as_dict(), args.json)

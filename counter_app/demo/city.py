@@ -18,6 +18,7 @@ from counter_app.demo import codes
 from counter_app.demo.dice import Dice
 from counter_app.demo.employers import EmployerPlan, plan_employers
 from counter_app.demo.names import person_name
+from counter_app.demo.projects import plan_projects
 from counter_app.domain.businesses.loan_prepay import months_left
 from counter_app.domain.businesses.loan_settle import add_months, last_due_date
 from counter_app.domain.contribution import monthly_contribution
@@ -34,6 +35,7 @@ from counter_app.store.records import (
     PastWithdrawalRecord,
     WorkerRecord,
 )
+from counter_app.store.records_operations import ProjectRecord
 
 MIN_AGE, MAX_AGE = 18, 65
 POSTCODE = "730000"
@@ -55,6 +57,7 @@ class DemoCity:
     accounts: list[AccountRecord] = field(default_factory=list)
     loans: list[LoanRecord] = field(default_factory=list)
     withdrawals: list[PastWithdrawalRecord] = field(default_factory=list)
+    projects: list[ProjectRecord] = field(default_factory=list)  # developers' estates (楼盘准入), first piece
 
     def summary(self) -> dict[str, int]:
         return {
@@ -64,6 +67,7 @@ class DemoCity:
             "accounts": len(self.accounts),
             "loans": len(self.loans),
             "withdrawals": len(self.withdrawals),
+            "projects": len(self.projects),
         }
 
 
@@ -217,12 +221,13 @@ def iter_city(
     version: PolicyVersion | None = None,
     chunk: int = 20_000,
 ) -> Iterator[DemoCity]:
-    """The city in pieces, for streaming into a database: first every employer, then the people
-    ``chunk`` at a time with their accounts, loans and withdrawals."""
+    """The city in pieces, for streaming into a database: first every employer and the developers'
+    projects, then the people ``chunk`` at a time with their accounts, loans and withdrawals."""
     as_of = as_of or date.today()
     version = version or default_policy().in_force(as_of)
     rng = Dice(seed)
     plans = plan_employers(rng, version, max(1, employers))
+    plans, projects = plan_projects(seed, version, plans, as_of)  # own dice: the rest of the city is unchanged
     registered = [p for p in plans if p.record.registered] or plans
     assigned = rng.choices(registered, weights=[p.size for p in registered], k=workers)
     staff = Counter(p.record.uscc for p in assigned)
@@ -230,7 +235,7 @@ def iter_city(
         replace(p.record, insured_staff=staff[p.record.uscc] + rng.randrange(0, 3)) if p.record.registered
         else p.record
         for p in plans
-    ])
+    ], projects=projects)
     maker = _PeopleMaker(rng, version, as_of, DemoCity(seed=seed, as_of=as_of))
     for start in range(0, workers, chunk):
         maker.city = DemoCity(seed=seed, as_of=as_of)

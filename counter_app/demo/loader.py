@@ -21,6 +21,7 @@ from typing import Any
 from counter_app.demo.city import DemoCity, iter_city
 from counter_app.store import Store, StoreError
 from counter_app.store import schema as s
+from counter_app.store import schema_operations as o
 from counter_app.store.bulk import table_rows
 from counter_app.store.repositories.people import KEY_COLUMNS, KEYED_TABLES
 from counter_app.store.uow import UnitOfWork
@@ -44,7 +45,8 @@ def stored_piece(piece: DemoCity) -> StoredPiece:
     """Records → rows as the store keeps them (search keys are added by the inserting process)."""
     return StoredPiece(tuple((table.name, *table_rows(table, records)) for table, records in (
         (s.employers, piece.employers), (s.workers, piece.workers), (s.accounts, piece.accounts),
-        (s.loans, piece.loans), (s.withdrawal_history, piece.withdrawals)) if records), piece.summary())
+        (s.loans, piece.loans), (s.withdrawal_history, piece.withdrawals), (o.projects, piece.projects))
+        if records), piece.summary())
 
 
 def search_keys(tables: Iterable[Table]) -> Table:
@@ -75,6 +77,7 @@ def _load(store: Store, pieces: Iterable[StoredPiece], replace: bool) -> dict[st
     counts: dict[str, int] = {}
     with store.unit_of_work(write=True) as uow:
         _prepare(uow, replace)
+        uow.set_reference_origin("demo")  # a centre's first snapshot may replace it whole (see sync.engine)
         for piece in pieces:
             # The keys are made here: in a big load the second process is the busier one.
             for table, columns, rows in (*piece.tables, search_keys(piece.tables)):

@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # types only: the window's first paint reads the catalog, so 
     CaseMaterials = Callable[["PolicyVersion", "MaterialCase"], tuple[str, ...]]
     # Lines for the one-time notice while the form leaves a case open: each case with its documents.
     CaseGuidance = Callable[["PolicyVersion", "MaterialCase"], tuple[str, ...]]
+    # Optional fields the case at hand asks for (rent: the kind of housing; a purchase: its date).
+    CaseFields = Callable[["PolicyVersion", "MaterialCase"], tuple[str, ...]]
     # Extra receipt lines from the stored fields.
     ReceiptLines = Callable[["BusinessSpec", Mapping[str, Any]], tuple[tuple[str, str], ...]]
     # Tables the printed form adds, each with its position among the field sections (0 first, -1 before the last).
@@ -43,6 +45,10 @@ FieldKind = Literal[
     "text", "name", "id_number", "uscc", "bank_card", "mobile", "phone", "postcode", "money",
     "percent", "month", "date", "choice", "bool", "months", "materials", "multiline",
 ]
+# Defaults resolved when a form opens: the counter's current month; the policy's default choice
+# (the borrower category the raised ones are compared with).
+THIS_MONTH = "this-month"
+POLICY_DEFAULT = "policy-default"
 # Where a business's subject (whose business it is) is looked up for its display name.
 SubjectLookup = Literal["worker", "employer"]
 
@@ -63,6 +69,9 @@ class FieldSpec:
     derived_from: str | None = None
     max_length: int = 100
     allow_zero: bool = False  # money fields: 0.00 is a valid answer (e.g. no existing debt)
+    # What a new form shows before the clerk types: the commonest answer (a code, or ``THIS_MONTH``),
+    # the clerk's to change. Only the form starts with it: a submitted form without the field is refused.
+    default: str | None = None
     # Reference data the value is picked from and checked against as the clerk leaves the field
     # ("project": the city's admitted projects, 楼盘准入).
     lookup: Literal["project"] | None = None
@@ -109,6 +118,10 @@ def _no_guidance(version: PolicyVersion, case: MaterialCase) -> tuple[str, ...]:
     return ()
 
 
+def _no_fields(version: PolicyVersion, case: MaterialCase) -> tuple[str, ...]:
+    return ()
+
+
 def _no_lines(spec: BusinessSpec, fields: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     return ()
 
@@ -145,6 +158,7 @@ class BusinessSpec:
     material_case: CaseReader = dc_field(default=_no_case, compare=False)
     case_materials: CaseMaterials = dc_field(default=_no_materials, compare=False)
     case_guidance: CaseGuidance = dc_field(default=_no_guidance, compare=False)
+    case_fields: CaseFields = dc_field(default=_no_fields, compare=False)
     receipt_lines: ReceiptLines = dc_field(default=_no_lines, compare=False)
     form_extras: FormExtras = dc_field(default=_no_tables, compare=False)
     approval: ApprovalNeed = dc_field(default=_no_approval, compare=False)

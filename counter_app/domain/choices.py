@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from counter_app.domain.business_spec import FieldSpec
+from counter_app.domain.business_spec import POLICY_DEFAULT, THIS_MONTH, FieldSpec
 from counter_app.domain.normalize import normalize_text
 
 if TYPE_CHECKING:  # a type only: the catalog stays light for the window's first paint
@@ -52,3 +53,18 @@ def is_blank(raw: Any) -> bool:
     if isinstance(raw, (list, tuple, set, dict)):
         return len(raw) == 0
     return isinstance(raw, str) and normalize_text(raw) == ""
+
+
+def field_default(spec: FieldSpec, version: PolicyVersion, today: date) -> str | None:
+    """What a new form shows in ``spec`` before the clerk types (``FieldSpec.default`` resolved); a
+    choice's default only when it is one of the choices in force."""
+    if spec.default is None:
+        return None
+    if spec.default == THIS_MONTH:
+        return f"{today:%Y-%m}"
+    value: str | None = spec.default
+    if spec.default == POLICY_DEFAULT:
+        value = version.loan.default_category if spec.choices == "borrower_categories" else None
+    if value is not None and spec.kind == "choice" and value not in dict(choice_options(spec, version)):
+        return None
+    return value

@@ -16,7 +16,7 @@ _CONTACT = "联系方式"
 _BANK = "银行账户"
 
 PERSON_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("id_type", "证件类型", "choice", choices=ID_TYPES, section=_IDENTITY),
+    FieldSpec("id_type", "证件类型", "choice", choices=ID_TYPES, section=_IDENTITY, default="01"),  # 居民身份证
     FieldSpec("id_number", "证件号码", "id_number", section=_IDENTITY, hint="18位居民身份证号码，末位X大小写均可"),
     FieldSpec("name", "姓名", "name", section=_IDENTITY, max_length=40),
     FieldSpec("sex", "性别", "choice", choices=SEXES, section=_IDENTITY, derived_from="id_number"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +26,7 @@ from counter_app.paths import resources_dir
 if TYPE_CHECKING:
     from counter_app.services import Counter
 
-__all__ = ["create_main_window", "ensure_app", "run_gui", "settings_for"]
+__all__ = ["Opening", "create_main_window", "ensure_app", "open_station", "run_gui", "settings_for", "start_counter"]
 
 APP_STYLE = """
 QLineEdit[invalid="true"], QComboBox[invalid="true"], QPlainTextEdit[invalid="true"] {
@@ -88,19 +89,11 @@ def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) 
     handler.form_values = lambda: window.form.values() if window.form is not None else {}
     handler.draft_savers.append(lambda: window.form.save_draft_now() if window.form is not None else None)
 
-    def opened(counter: Counter) -> None:
-        from counter_app.gui.first_run import first_run_if_needed
-        from counter_app.gui.login import login_if_needed
-
-        window.complete()  # … the desk, once the worker has loaded the services
-        if not first_run_if_needed(counter, settings, window, demo):  # a new station: set it up first
+    def opened(opening: Opening) -> None:
+        if start_counter(window, opening, settings, demo):
+            app.setProperty("counter_app_attached", True)
+        else:
             window.close()
-            return
-        if not login_if_needed(counter, window):  # a station with clerk accounts: who is at the counter
-            window.close()
-            return
-        window.attach(counter)
-        app.setProperty("counter_app_attached", True)
 
     def failed(exc: BaseException) -> None:
         QMessageBox.critical(window, "counter-app", f"无法打开数据目录 {path}：{exc}")
@@ -109,11 +102,39 @@ def run_gui(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) 
     def open_store() -> None:
         from counter_app.gui.operations import Operation  # it builds PySide6's Qt namespace (~20 ms): after the paint
 
-        Operation(lambda _p: _open(path, demo), success=opened, failure=failed).run(key="open_counter")
+        Operation(lambda _p: open_station(path, demo), success=opened, failure=failed).run(key="open_counter")
 
     # Started once the loop runs, so the first paint does not share the interpreter with the imports.
     QTimer.singleShot(0, open_store)
     return app.exec()
+
+
+@dataclass(frozen=True)
+class Opening:
+    """The opened counter and what the start-up asks of its store, read together on the worker."""
+
+    counter: Counter
+    needs_setup: bool  # no station set yet: the first-run wizard
+    staffed: bool  # the station has clerk accounts: login, then the idle lock
+
+
+def start_counter(window: MainWindow, opening: Opening, settings: Any, demo: bool) -> bool:
+    """On the GUI thread, once the store is open: the first run or the login if needed, then the desk
+    attached. False when the clerk closed the wizard or the login (the app then exits). Reads nothing:
+    the store's answers came with ``opening``."""
+    from counter_app.gui.first_run import first_run_if_needed
+    from counter_app.gui.login import login_if_needed
+
+    counter = opening.counter
+    window.complete()  # … the desk, once the worker has loaded the services
+    if not first_run_if_needed(counter, settings, window, demo, needed=opening.needs_setup):
+        return False  # a new station is set up first
+    # The wizard, once finished, has made the supervisor's account: the station is staffed from now on.
+    staffed = opening.staffed or (opening.needs_setup and not demo)
+    if not login_if_needed(counter, window, staffed=staffed):  # who is at the counter
+        return False
+    window.attach(counter, staffed=staffed)
+    return True
 
 
 def _platform_data_dir() -> Path:
@@ -122,14 +143,22 @@ def _platform_data_dir() -> Path:
     return default_data_dir()
 
 
-def _open(path: Path, demo: bool) -> Counter:
+def open_station(path: Path, demo: bool) -> Opening:
+    """The store of ``path`` opened, and asked what the start needs (on the runner's worker)."""
     # On the worker thread, so the window stays responsive: the services and the desk's modules
     # (importing creates no widget; ``complete()`` then only builds) before the store opens.
     from counter_app import services
     from counter_app.gui import desk  # noqa: F401
+    from counter_app.services import clerks
+    from counter_app.services.station_config import needs_setup
 
     _plug_devices()
-    return services.open_counter(path, demo=demo)
+    counter = services.open_counter(path, demo=demo)
+    try:
+        return Opening(counter, needs_setup=needs_setup(counter), staffed=clerks.has_clerks(counter))
+    except BaseException:
+        counter.close()
+        raise
 
 
 def _plug_devices() -> None:

@@ -197,16 +197,22 @@ def _reveal(counter: Any, id_number: str, field: str, label: QLabel, button: QPu
     Operation(lambda _p: reveal(counter, id_number, field), success=shown, owner=label).run()
 
 
-def make_card(counter: Any, kind: str, key: str, parent: QWidget | None = None) -> CardView | None:
-    """The card of a search hit: ``kind`` "worker" (key = ID number) or "employer" (key = USCC)."""
+def read_card(counter: Any, kind: str, key: str) -> services.PersonCard | services.EmployerCard | None:
+    """What the card of a search hit shows, read from the store (run it on the runner, off the GUI thread):
+    ``kind`` "worker" (key = ID number, the look-up audited) or "employer" (key = USCC); None if not found."""
     if kind == "employer":
-        employer = services.employer_card(counter, key)
-        return employer_view(employer, parent) if employer else None
-    person = services.person_card(counter, key)
-    if not person:
-        return None
-    view = person_view(person, parent)
-    add_reveal_row(view, counter, person.worker)
+        return services.employer_card(counter, key)
+    return services.person_card(counter, key)
+
+
+def card_view(counter: Any, card: services.PersonCard | services.EmployerCard,
+              parent: QWidget | None = None) -> CardView:
+    """The card's widget for what ``read_card`` returned (GUI thread; reads nothing: the loan card and
+    the 显示 buttons read on the runner when asked)."""
+    if isinstance(card, services.EmployerCard):
+        return employer_view(card, parent)
+    view = person_view(card, parent)
+    add_reveal_row(view, counter, card.worker)
     # 贷款卡片: Enter or double-click on a loan
     view.card_first_table.activated.connect(lambda index: open_loan_card(counter, view, index))
     return view

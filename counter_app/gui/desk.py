@@ -18,7 +18,7 @@ from counter_app import __version__, services
 from counter_app.domain.catalog import BUSINESSES, business
 from counter_app.gui.autosave import DraftWriter
 from counter_app.gui.background_sync import BackgroundSync
-from counter_app.gui.card import CardView, make_card
+from counter_app.gui.card import CardView, card_view, read_card
 from counter_app.gui.fields import MaterialsList
 from counter_app.gui.formats import moment
 from counter_app.gui.i18n import _t, catalog_text
@@ -33,7 +33,7 @@ from counter_app.gui.settings_dialog import READER_KEY, SettingsDialog
 from counter_app.gui.station_menu import install_station_menu
 from counter_app.gui.station_settings import StationSettingsDialog
 from counter_app.gui.wizard import BusinessForm
-from counter_app.services import clerks
+from counter_app.services import clerks, sync
 
 if TYPE_CHECKING:
     from counter_app.gui.main_window import MainWindow
@@ -44,6 +44,7 @@ SHORTCUTS = {
     "action_quit": ("Ctrl+Shift+Q",), "action_shortcuts": ("F1",),
 }
 STATUS_MS = 10_000
+SCAN_DELAY_MS = 3000  # the whole-file integrity check starts once the clerk's first screen is up
 # The side panels a business may name (BusinessSpec.side_panel).
 PANELS = {"loan": LoanPanel, "prepay": PrepayPanel, "settle": SettlePanel}
 KIND_ROLE = Qt.ItemDataRole.UserRole  # a draft's business kind in the home list
@@ -58,6 +59,8 @@ class Desk(QObject):
         self.counter: services.Counter | None = window.counter
         self.form: BusinessForm | None = None
         self.card: CardView | None = None
+        self.card_loading = False  # a search hit's card is being read (the page turns to it once read)
+        self._card_request: object | None = None  # the latest card asked for; any other answer is stale
         self.idle_lock: IdleLock | None = None
         self.background_sync: BackgroundSync | None = None
         self.drafts: dict[str, DraftWriter] = {}  # one writer per kind: a reopened wizard reads after it
@@ -120,17 +123,36 @@ class Desk(QObject):
             self.window.retranslate()
         return False
 
-    def attach(self, counter: services.Counter) -> None:
+    def attach(self, counter: services.Counter, staffed: bool | None = None) -> None:
         """The store is open: everything that needs it starts working."""
         self.counter = self.search.counter = self.records.counter = self.printer.counter = counter
         self.refresh_status()
         self._status_timer.start()
-        self.idle_lock = install_idle_lock(self.window, counter)  # None on a station without clerk accounts
+        # None on a station without clerk accounts
+        self.idle_lock = install_idle_lock(self.window, counter, staffed=staffed)
         if self.idle_lock is not None:
             self.window.menu_tools.insertAction(self.window.action_quit, self.idle_lock.action)
             self.idle_lock.unlocked.connect(self.refresh_status)  # a supervisor may have taken over
         self.start_background_sync()
         self.show_home()
+        QTimer.singleShot(SCAN_DELAY_MS, self.check_store)
+
+    def check_store(self) -> None:
+        """The whole store file checked off the GUI thread (the open checked only the station's own
+        tables): damage found stops business at once, with what to do."""
+        counter = self.counter
+        if counter is None:
+            return
+        Operation(lambda _p: services.store_damage(counter), success=self._store_checked, owner=self).run(
+            key="store_scan")
+
+    def _store_checked(self, damage: str | None) -> None:
+        if damage is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, _t("数据文件已损坏"), damage, parent=self.window)
+        box.setObjectName("store_damaged")
+        box.open()  # window-modal, not blocking: the clerk reads it; the store takes no more writes
+        self.window.statusbar.showMessage(_t("本机数据文件已损坏，已停止办理新业务：请从备份恢复"))
 
     def refresh_status(self) -> None:
         """The status bar's figures, read off the GUI thread."""
@@ -163,6 +185,7 @@ class Desk(QObject):
 
     # -- pages ------------------------------------------------------------------------------
     def show_home(self) -> None:
+        self._drop_pending_card()
         self.leave_form()
         self.refresh_home()
         self.window.pages.setCurrentWidget(self.window.home_page)
@@ -202,32 +225,77 @@ class Desk(QObject):
             w.drafts_view.setFocus()  # a draft waiting is the likeliest next step
 
     def show_records(self) -> None:
+        self._drop_pending_card()
         self.leave_form()
         self.records.refresh()
         self.window.pages.setCurrentWidget(self.window.records_page)
         self.records.setFocus()
 
     def show_card(self, kind: str, key: str) -> None:
-        """The card of a worker (ID number) or an employer (USCC) found by the search box."""
+        """The card of a worker (ID number) or an employer (USCC) found by the search box.
+
+        Read on the runner (the look-up is audited, a write); meanwhile the status bar says so and the
+        screen stays as it was. Once read, the page turns to the card and the focus goes to it, unless the
+        clerk went somewhere else meanwhile (home, records, a business, another card)."""
+        counter = self.counter
+        if counter is None:
+            return
+        request = self._card_request = object()
+        self.card_loading = True
+        self.window.statusbar.showMessage(_t("正在读取信息卡…"))
+
+        def read(_p: Any) -> Any:
+            return read_card(counter, kind, key)
+
+        Operation(read, success=lambda card: self._card_read(request, card),
+                  failure=lambda exc: self._card_failed(request, exc), owner=self).run(key="card")
+
+    def _drop_pending_card(self) -> None:
+        """The clerk went elsewhere: a card still being read is not shown."""
+        if self._card_request is not None:
+            self._card_request = None
+            self.card_loading = False
+            self._clear_loading_message()
+
+    def _clear_loading_message(self) -> None:
+        bar = self.window.statusbar
+        if bar.currentMessage() == _t("正在读取信息卡…"):
+            bar.clearMessage()
+
+    def _card_read(self, request: object, card: Any) -> None:
+        if request is not self._card_request:
+            return  # superseded, or the clerk went elsewhere
+        self._card_request = None
+        self.card_loading = False
+        self._clear_loading_message()
         w = self.window
+        if card is None:
+            w.statusbar.showMessage(_t("未找到该记录"), 5000)
+            return
         self.leave_form()
         if self.card is not None:
             self.card.setParent(None)
             self.card.deleteLater()
-        self.card = make_card(self.counter, kind, key, w)
-        if self.card is None:
-            w.statusbar.showMessage(_t("未找到该记录"), 5000)
-            return
+        self.card = card_view(self.counter, card, w)
         self.card.business_requested.connect(self.open_business)
         self.card.print_requested.connect(lambda document, argument: self.printer.request(document, argument))
         w.card_layout.addWidget(self.card)
         w.pages.setCurrentWidget(w.card_page)
         self.card.setFocus()
 
+    def _card_failed(self, request: object, exc: BaseException) -> None:
+        if request is not self._card_request:
+            return
+        self._card_request = None
+        self.card_loading = False
+        reason = getattr(exc, "message", None) or (str(exc).strip().splitlines() or [""])[0]
+        self.window.statusbar.showMessage(_t("未能读取信息卡：") + reason, 10000)
+
     # -- the current business ---------------------------------------------------------------
     def open_business(self, kind: str, prefill: dict[str, Any] | None = None) -> BusinessForm:
         """Show the wizard of ``kind``: its draft comes back; ``prefill`` sets fields (from a card)."""
         assert self.counter is not None
+        self._drop_pending_card()
         w = self.window
         if prefill is None and self.card is not None and w.pages.currentWidget() is w.card_page:
             prefill = self.card.prefill(kind)  # Ctrl+number from a card: as the card's own button
@@ -283,7 +351,7 @@ class Desk(QObject):
 
         def done(report: Any) -> None:
             w.action_sync.setEnabled(True)
-            w.statusbar.showMessage(_t("同步完成：") + services.sync.summary(report), 8000)
+            w.statusbar.showMessage(_t("同步完成：") + sync.summary(report), 8000)
             self.refresh_status()
             self.start_background_sync()  # a centre connected since the window opened
 
@@ -293,7 +361,7 @@ class Desk(QObject):
             w.statusbar.showMessage(_t("同步失败，数据仍在本机待上传：") + reason, 10000)
             self.refresh_status()
 
-        Operation(lambda _p: services.sync.sync_now(counter), success=done, failure=failed, owner=self).run(key="sync")
+        Operation(lambda _p: sync.sync_now(counter), success=done, failure=failed, owner=self).run(key="sync")
 
     def open_settings(self) -> None:
         SettingsDialog(self.window.settings, self.window).open()
@@ -305,9 +373,10 @@ class Desk(QObject):
     def show_shortcuts(self) -> None:
         lines = [f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{a.text()}"
                  for a in self.window.findChildren(QAction) if not a.shortcut().isEmpty()]
-        lines += ["Enter\t" + _t("下一项（跳过已按库中信息或证件号码填写的项）"),
+        lines += ["Enter\t" + _t("下一个待填项（跳过已填写、选填和按证件号码填写的项）"),
                   "Tab\t" + _t("下一项（跳过按证件号码填写的项）"),
                   "Shift+Tab\t" + _t("上一项"), "F2\t" + _t("修改已预填的项"), "Ctrl+Enter\t" + _t("提交"),
+                  "F7\t" + _t("材料已全部收齐（勾选全部材料）"), "F9\t" + _t("填入本次最多可提取或可贷的金额"),
                   "Esc\t" + _t("取消（有输入时先确认）"), "Ctrl+N\t" + _t("打印一次性告知单"),
                   "F8\t" + _t("读身份证"),
                   _t("材料清单") + "\t" + _t(MaterialsList.KEYS_HINT)]

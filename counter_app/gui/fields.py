@@ -54,6 +54,9 @@ _MONEY_KINDS = {"money", "percent", "months"}
 DATE_FORMATS = ("yyyy-MM-dd", "yyyyMMdd", "yyyy/M/d", "yyyy.M.d", "yyyy-M-d", "yyyy年M月d日")
 
 PREFILL, DERIVED, TYPED = "prefill", "derived", "typed"  # where an editor's value came from
+# A new form's commonest answer (居民身份证, this month): not guarded — the clerk simply changes it —
+# but no input of the clerk's (no draft, no question on Esc) and a draft or the store's value replaces it.
+DEFAULT = "default"
 _MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 _TAKE_OVER = {Qt.Key.Key_F2, Qt.Key.Key_Backspace, Qt.Key.Key_Delete}
 _CHOICE_TAKE_OVER = _TAKE_OVER | {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
@@ -461,6 +464,11 @@ class FieldEditor(QObject):
     @property
     def derived_filled(self) -> bool:
         return self.origin == DERIVED and not self.is_empty()
+
+    @property
+    def open_to_fill(self) -> bool:
+        """Empty, or holding only the form's default: a draft or the store's value may fill it."""
+        return self.origin == DEFAULT or self.is_empty()
 
     def is_empty(self) -> bool:
         value = self.value()

@@ -202,11 +202,6 @@ class CentreFields(FieldGroup):
         Operation(lambda _progress: self.tester(dsn, password), success=shown, failure=failed).run(
             key="connection-test")
 
-    def save_password(self) -> None:
-        dsn, password = self.values()["central_dsn"], self.password.text()
-        if dsn and password:
-            station.save_central_password(dsn, password)
-
 
 class DeviceFields(FieldGroup):
     """Per document kind: the printer ("ask each time" or one of this PC's), the paper and duplex; the language."""
@@ -307,10 +302,18 @@ class _Page(QWizardPage):
         super().__init__()
         self.setTitle(title)
         self.setSubTitle(subtitle)
-        QVBoxLayout(self).addWidget(group)
+        layout = QVBoxLayout(self)
+        layout.addWidget(group)
+        self.status = QLabel(self)  # 正在读取设置… / 正在保存设置… while the store works
+        self.status.setObjectName("page_status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
         self._check = check
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        wizard = self.wizard()
+        if getattr(wizard, "busy", False):  # the settings are still being read or saved
+            return False
         return self._check()
 
 
@@ -329,10 +332,8 @@ class FirstRunWizard(QWizard):
         self.centre = CentreFields()
         self.devices = DeviceFields(self.printers)
         self.supervisor = SupervisorFields() if create_supervisor else None
-        current = station.load_settings(counter)
-        self.station.load(current)
-        self.centre.load(current)
-        self.devices.load(current)
+        self.saved = False  # Finish: the settings and the supervisor are stored (off the GUI thread)
+        self.busy = False
         self.addPage(_Page(_t("服务站"), _t("本机所在的服务站和窗口号，打印在每张回执上。"), self.station,
                            lambda: self._check(self.station)))
         self.addPage(_Page(_t("连接管理中心"), _t("填写中心提供的连接串和密码；网络未通时可先离线工作。"), self.centre,
@@ -343,6 +344,32 @@ class FirstRunWizard(QWizard):
                                lambda: supervisor.show_problems(supervisor.problems())))
         self.addPage(_Page(_t("打印机和语言"), _t("每类单据默认使用的打印机；以后可在“设置”中修改。"), self.devices,
                            self._finish))
+        self._set_busy(_t("正在读取设置…"))
+        Operation(lambda _p: station.load_settings(counter), success=self._loaded, failure=self._failed,
+                  owner=self).run(key=f"first-run-{id(self)}")
+
+    def _set_busy(self, text: str = "") -> None:
+        """``text`` set: reading or saving (the fields and the buttons wait); empty: the clerk's turn."""
+        self.busy = bool(text)
+        for group in (self.station, self.centre, self.devices, self.supervisor):
+            if group is not None:
+                group.setEnabled(not self.busy)
+        self._show_status(text)
+
+    def _show_status(self, text: str, error: bool = False) -> None:
+        for page in self.findChildren(_Page):
+            page.status.setText(text)
+            page.status.setStyleSheet("color: #c62828;" if error else "color: #555;")
+
+    def _loaded(self, current: station.StationSettings) -> None:
+        self.station.load(current)
+        self.centre.load(current)
+        self.devices.load(current)
+        self._set_busy()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy()
+        self._show_status(_t("操作失败：") + (getattr(exc, "message", None) or str(exc)), error=True)
 
     def _check(self, group: FieldGroup) -> bool:
         _, problems = station.normalize_settings(group.values(), self.printers)
@@ -354,21 +381,49 @@ class FirstRunWizard(QWizard):
         return {**self.station.values(), **self.centre.values(), **self.devices.values()}
 
     def _finish(self) -> bool:
-        """Save on Finish; a problem sends the clerk back to the field that has it."""
-        problems = station.save_settings(self.counter, self.all_values(), self.printers)
-        groups = [self.station, self.centre, self.devices]
-        if not all(g.show_problems(problems) for g in groups):
+        """Finish: save off the GUI thread (the wizard waits, its buttons off), then close; a problem
+        sends the clerk back to the field that has it."""
+        if self.saved:
+            return True
+        if self.busy:
             return False
-        self.centre.save_password()
-        if self.supervisor is not None and self.create_supervisor is not None:
-            values = {k: v for k, v in self.supervisor.values().items() if k != "supervisor_password_again"}
-            if not self.supervisor.show_problems(self.create_supervisor(self.counter, values)):
-                while self.currentPage() is not None and self.supervisor not in self.currentPage().findChildren(
-                        SupervisorFields):
-                    self.back()  # show the clerk the page with the problem
-                return False
-        mirror_to_gui_settings(station.load_settings(self.counter), self.gui_settings)
-        return True
+        counter, values, printers = self.counter, self.all_values(), self.printers
+        dsn, password = values.get("central_dsn", ""), self.centre.password.text()
+        create = self.create_supervisor if self.supervisor is not None else None
+        supervisor = ({k: v for k, v in self.supervisor.values().items() if k != "supervisor_password_again"}
+                      if self.supervisor is not None else {})
+
+        def save(_p: Any) -> tuple[str, list[FieldError], station.StationSettings | None]:
+            problems = station.save_settings(counter, values, printers)
+            if any(p.severity == "error" for p in problems):
+                return "settings", problems, None
+            if dsn and password:
+                station.save_central_password(dsn, password)  # the OS keyring may be slow too
+            if create is not None:
+                refused = create(counter, supervisor)
+                if refused:
+                    return "supervisor", refused, None
+            return "", problems, station.load_settings(counter)
+
+        self._set_busy(_t("正在保存设置…"))
+        Operation(save, success=self._saved, failure=self._failed, owner=self).run(key=f"first-run-{id(self)}")
+        return False
+
+    def _saved(self, outcome: tuple[str, list[FieldError], station.StationSettings | None]) -> None:
+        self._set_busy()
+        where, problems, saved = outcome
+        if where == "supervisor" and self.supervisor is not None:
+            self.supervisor.show_problems(problems)
+            while self.currentPage() is not None and self.supervisor not in self.currentPage().findChildren(
+                    SupervisorFields):
+                self.back()  # show the clerk the page with the problem
+            return
+        if not all(g.show_problems(problems) for g in (self.station, self.centre, self.devices)):
+            return
+        if saved is not None:
+            mirror_to_gui_settings(saved, self.gui_settings)
+        self.saved = True
+        self.accept()
 
 
 def mirror_to_gui_settings(settings: station.StationSettings, gui_settings: QSettings | None) -> None:
@@ -389,12 +444,13 @@ def needs_first_run(counter: Any) -> bool:
 
 
 def first_run_if_needed(counter: Any, gui_settings: QSettings | None, parent: QWidget | None = None,
-                        demo: bool = False) -> bool:
-    """On the just-opened counter: the wizard, modal over ``parent``, when no station is set yet.
+                        demo: bool = False, needed: bool | None = None) -> bool:
+    """On the just-opened counter: the wizard, modal over ``parent``, when no station is set yet
+    (``needed``, when the caller read it off the GUI thread).
 
     True when the app may go on (configured already, ``--demo``, or the wizard finished).
     """
-    if demo or not needs_first_run(counter):
+    if demo or not (needs_first_run(counter) if needed is None else needed):
         return True
     wizard = FirstRunWizard(counter, gui_settings, create_supervisor=default_supervisor_creator(), parent=parent)
     accepted = wizard.exec() == QWizard.DialogCode.Accepted

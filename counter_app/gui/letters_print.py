@@ -91,11 +91,15 @@ class LettersPrintDialog(QDialog):
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
-        self.wanted_printer = print_choice(counter, "letters").printer
+        self.wanted_printer = ""  # the station's printer for letters, read with the printers' list
         self._load_printers()
 
     def _load_printers(self) -> None:
-        def shown(listed: Any) -> None:
+        """The printers and the station's choice for letters, both read off the GUI thread."""
+        counter = self.counter
+
+        def shown(found: Any) -> None:
+            listed, self.wanted_printer = found
             for p in listed.printers:
                 self.printer.addItem(p.name + (_t("（系统默认）") if p.default else ""), p.name)
             wanted = self.wanted_printer or listed.default or ""
@@ -103,7 +107,7 @@ class LettersPrintDialog(QDialog):
             self.start_button.setEnabled(bool(listed.printers))
             self.status.setText("" if listed.printers else _t("本机没有可用的打印机，请先在系统中添加打印机"))
 
-        Operation(lambda _p: list_printers(), success=shown,
+        Operation(lambda _p: (list_printers(), print_choice(counter, "letters").printer), success=shown,
                   failure=lambda exc: self.status.setText(getattr(exc, "message", str(exc)))).run(key="letters-printers")
 
     def start(self) -> None:

@@ -59,7 +59,11 @@ class LockScreen(QWidget):
         self.who = QLabel(panel)
         self.who.setObjectName("lock_who")
         self.who.setStyleSheet("color: #555;")
-        self.who.setText(_t("柜员 %1 于 %2 锁定").replace("%1", _who(counter)).replace("%2", moment(counter.now())))
+        locked_at = moment(counter.now())
+        self.who.setText(_t("柜员 %1 于 %2 锁定").replace("%1", counter.clerk).replace("%2", locked_at))
+        # The clerk's full name comes from the store: read off the GUI thread, shown when it arrives.
+        Operation(lambda _p: _who(counter), owner=self, success=lambda who: self.who.setText(
+            _t("柜员 %1 于 %2 锁定").replace("%1", who).replace("%2", locked_at))).run()
         inner.addWidget(self.who)
         inner.addSpacing(10)
         self.credentials = Credentials(panel)
@@ -155,8 +159,10 @@ class IdleLock(QObject):
             app.removeEventFilter(self)
 
 
-def install_idle_lock(window: QWidget, counter: Any, interval_ms: int | None = None) -> IdleLock | None:
-    """The idle lock for a station with clerk accounts (a demo station has no password to unlock)."""
-    if not clerks.has_clerks(counter):
+def install_idle_lock(window: QWidget, counter: Any, interval_ms: int | None = None,
+                      staffed: bool | None = None) -> IdleLock | None:
+    """The idle lock for a station with clerk accounts (a demo station has no password to unlock);
+    ``staffed``: whether it has them, when the caller read it off the GUI thread (``app.start_counter``)."""
+    if not (clerks.has_clerks(counter) if staffed is None else staffed):
         return None
     return IdleLock(window, counter, interval_ms)

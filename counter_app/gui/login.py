@@ -118,8 +118,9 @@ class LoginDialog(QDialog, Ui_LoginDialog):
         self.new_password.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-def login_if_needed(counter: Counter, parent: QWidget | None = None) -> bool:
-    """The login dialog when the station has clerk accounts; True when the app may go on."""
-    if not clerks.has_clerks(counter):
+def login_if_needed(counter: Counter, parent: QWidget | None = None, staffed: bool | None = None) -> bool:
+    """The login dialog when the station has clerk accounts (``staffed``, when the caller read it off
+    the GUI thread); True when the app may go on."""
+    if not (clerks.has_clerks(counter) if staffed is None else staffed):
         return True  # a demo or not yet staffed station: the demo clerk
     return LoginDialog(counter, parent).exec() == QDialog.DialogCode.Accepted

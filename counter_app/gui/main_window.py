@@ -94,14 +94,15 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.desk = Desk(self)
         self.fit_business_bar()  # the desk added the 站务 buttons
 
-    def attach(self, counter: Counter) -> None:
-        """The store is open: everything that needs it starts working."""
+    def attach(self, counter: Counter, staffed: bool | None = None) -> None:
+        """The store is open: everything that needs it starts working (``staffed``: whether the station
+        has clerk accounts, when the caller already knows; else the desk asks the store)."""
         self.complete()
         assert self.desk is not None
         self.counter = counter
         for action in self._needs_store:
             action.setEnabled(True)
-        self.desk.attach(counter)
+        self.desk.attach(counter, staffed)
 
     def add_business(self, kind: str, action_name: str, short: str, title: str) -> QAction:
         """The action ``action_<kind>`` in the bar and the menu, in registry order (its key follows it:

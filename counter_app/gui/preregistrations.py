@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP
@@ -44,16 +45,24 @@ class PreregistrationsPage(StationPage):
         self.add_filter(self.cancel_button)
         self.handle: Handle | None = None
         self.last_result: Any = None
+        self.report = ""  # the import's summary, shown once the rows it stored are read back
         self.rows_view.activated.connect(lambda _i: self.establish_selected())
 
-    def refresh(self) -> None:
-        views = operations.list_preregistrations(self.counter, pending_only=self.pending_only.isChecked())
+    def fetch(self) -> Callable[[], Any]:
+        counter, pending_only = self.counter, self.pending_only.isChecked()
+        return lambda: (operations.list_preregistrations(counter, pending_only=pending_only),
+                        operations.preregistration_counts(counter))
+
+    def present(self, data: Any) -> None:
+        views, counts = data
         rows = [(v.record.name, v.record.uscc, v.record.legal_rep or "", v.record.registered_on, v.record.township or "",
                  _source(v.record.source), _t(v.status_text), v.receipt_number) for v in views]
-        counts = operations.preregistration_counts(self.counter)
         self.page_summary.setText(_t("{0}至{1}：接收 {2} 户，办理建制 {3} 户；待建制 {4} 户").format(
             day(counts.start), day(counts.end), counts.received, counts.established, counts.pending))
         self.set_rows(rows, views, {i: DONE for i, v in enumerate(views) if v.status != "pending"})
+        if self.report:  # what the import just did stays in the pane over the first row's details
+            self.details.setPlainText(self.report)
+            self.report = ""
 
     def show_details(self) -> None:
         chosen = self.selected()
@@ -121,9 +130,10 @@ class PreregistrationsPage(StationPage):
         if result.ok:
             r = result.value
             self.notify(_t("已导入 {0} 户，{1} 行未导入").format(r.imported, r.refused))
+            self.report = "\n".join([_t("已导入 {0} 户，{1} 行未导入（共读取 {2} 行）").format(
+                r.imported, r.refused, r.rows)] + [p.message for p in r.problems])
+            self.details.setPlainText(self.report)
             self.refresh()
-            self.details.setPlainText("\n".join([_t("已导入 {0} 户，{1} 行未导入（共读取 {2} 行）").format(
-                r.imported, r.refused, r.rows)] + [p.message for p in r.problems]))
         else:
             self.details.setPlainText("\n".join(e.message for e in result.errors))
 

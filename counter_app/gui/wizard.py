@@ -25,13 +25,24 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QMessag
 from counter_app import services
 from counter_app.domain.catalog import BusinessSpec, FieldSpec
 from counter_app.domain.money import format_money
+from counter_app.faults import StoreDamaged
 from counter_app.gui.approval import ask_approval
 from counter_app.gui.attachments_panel import AttachmentsPanel
 from counter_app.gui.autosave import DraftWriter
 from counter_app.gui.card_reader import attach_card_reader
 from counter_app.gui.day_closed import warn_if_closed
 from counter_app.gui.employer_picker import attach_pickers
-from counter_app.gui.fields import DERIVED, PREFILL, TYPED, DateLine, FieldEditor, LineEdit, MaterialsList, make_editor
+from counter_app.gui.fields import (
+    DEFAULT,
+    DERIVED,
+    PREFILL,
+    TYPED,
+    DateLine,
+    FieldEditor,
+    LineEdit,
+    MaterialsList,
+    make_editor,
+)
 from counter_app.gui.formats import moment
 from counter_app.gui.forms.ui_business_form import Ui_BusinessForm
 from counter_app.gui.i18n import _t, catalog_text
@@ -43,6 +54,7 @@ from counter_app.services.drafts import Draft
 AUTOSAVE_MS = 800
 DRAFT_FILES = "_attachments"  # the draft's key for the files waiting on the form (never a field key)
 FILL_MAXIMUM = "F9"  # the amount field takes the limit shown under it
+ALL_RECEIVED = "F7"  # every listed material received, from any field (the checklist's own key is A)
 LABEL_WIDTH = 170
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -116,6 +128,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.pickers = attach_pickers(self)  # the employer picker on USCC fields
         self.project_pickers = attach_project_pickers(self)  # the admitted projects on a loan's project field
         self.card_reader = attach_card_reader(self)  # 读卡 (F8) on forms with an ID number
+        self._apply_defaults()
         self._wire()
         self.submit.setEnabled(False)
         self.print_notice.setEnabled(False)
@@ -181,6 +194,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         QShortcut(QKeySequence("Ctrl+N"), self, self.print_notice.click,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(FILL_MAXIMUM), self, self.fill_maximum, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(ALL_RECEIVED), self, self.all_received, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # -- values -----------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -188,20 +202,55 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         return {key: editor.value() for key, editor in self.editors.items()}
 
     def set_values(self, form: dict[str, Any], only_empty: bool = False) -> None:
-        """Fill fields (a draft, a card's subject); ``only_empty`` keeps whatever was typed already."""
+        """Fill fields (a draft, a card's subject); ``only_empty`` keeps whatever was typed already
+        (a default is not: the draft's answer replaces it)."""
         for key, value in form.items():
             editor = self.editors.get(key)
-            if editor is not None and (not only_empty or editor.is_empty()):
+            if editor is None or (only_empty and (not editor.open_to_fill or value in (None, "", []))):
+                continue
+            if editor.value() != value:  # the same value keeps where it came from (a default stays one)
                 editor.set_value(value)
         self.touched |= {k for k in self.editors if not self.editors[k].is_empty()}
         self.request_review()
 
     def has_input(self) -> bool:
-        return (any(not editor.is_empty() for editor in self.editors.values())
+        """Anything the clerk (or a draft, or a card) put in: the form's defaults are not input."""
+        return (any(not editor.is_empty() and editor.origin != DEFAULT for editor in self.editors.values())
                 or (self.attachments is not None and self.attachments.count() > 0))
 
+    def _apply_defaults(self) -> None:
+        """A new form's commonest answers (居民身份证, this month, 等额本息) in the fields still empty."""
+        for key, value in services.form_defaults(self.counter, self.spec.kind).items():
+            editor = self.editors.get(key)
+            if editor is not None and editor.is_empty():
+                editor.set_value(value, DEFAULT)
+
+    def _draft_values(self) -> dict[str, Any]:
+        """The form as a draft keeps it: what was put in, not the defaults a new form starts with."""
+        return {key: None if editor.origin == DEFAULT else editor.value() for key, editor in self.editors.items()}
+
+    def to_fill(self, widget: QWidget) -> bool:
+        """Whether ``widget`` is a field the form still wants: a required one that is empty, or one the
+        latest review (or the field's own message) says is missing or wrong — a choice of case the
+        reason calls for, a document number the policy asks. Enter goes to the next of these."""
+        editor = self._editor_of(widget)
+        if editor is None or isinstance(widget, MaterialsList) or editor.derived_filled or editor.guarded:
+            return False
+        key = editor.spec.key
+        if not widget.isEnabled() or not widget.isVisibleTo(self):
+            return False
+        if editor.is_empty() and (editor.spec.required or (self.review is not None and key in self.review.wanted)):
+            return True
+        if editor.problem:
+            return True
+        return self.review is not None and bool(self.review.problems(key)[0])
+
     def first_input(self) -> QWidget:
-        """Where the clerk starts: the first field still to fill (a card's subject is there already)."""
+        """Where the clerk starts: the first field the form wants (a card's subject, the defaults and
+        what the store knows are there already), else the first empty one."""
+        for widget in self.chain:
+            if self.to_fill(widget):
+                return widget
         for widget in self.chain:
             editor = self._editor_of(widget)
             if editor is not None and editor.is_empty():
@@ -223,18 +272,20 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         return next((e for e in self.editors.values() if e.widget is widget), None)
 
     def move_on(self, widget: QObject, enter: bool) -> bool:
-        """Enter or Tab in ``widget``: the next field in paper-form order, skipping fields derived from
-        the ID number (Tab and Enter) and any other value the clerk did not type (Enter). So one Enter
-        too many lands in the next field to fill, never in a pre-filled one. True when the focus moved;
-        after the last field Enter goes to the submit button if it is on, else stays."""
+        """Enter or Tab in ``widget``. Tab: the next field in paper-form order, skipping fields derived
+        from the ID number. Enter: the next field the form still wants (``to_fill``): optional fields,
+        defaults and values already there are passed over (Tab reaches them), and so are pre-filled
+        values and the checklist, where digits tick items — one Enter too many lands in the next field
+        to fill, never in a filled one. True when the focus moved; after the last field Enter goes to
+        the submit button if it is on, else stays."""
         if widget not in self.chain:
             return False
         for candidate in self.chain[self.chain.index(widget) + 1:]:
             editor = self._editor_of(candidate)
             if not candidate.isEnabled() or not candidate.isVisibleTo(self) or editor is None:
                 continue
-            if editor.derived_filled or (enter and (editor.guarded or isinstance(candidate, MaterialsList))):
-                continue  # Enter never lands in the checklist, where digits tick items: it is reached by Tab
+            if editor.derived_filled or (enter and not self.to_fill(candidate)):
+                continue
             candidate.setFocus(Qt.FocusReason.TabFocusReason)
             return True
         if self.submit.isEnabled():
@@ -276,11 +327,19 @@ class BusinessForm(QWidget, Ui_BusinessForm):
 
     # -- live checks ------------------------------------------------------------------------
     def field_committed(self, key: str) -> None:
-        """The clerk left a field: review the whole form, keep the draft."""
+        """The clerk left a field: review the whole form, keep the draft. A field left as it was (the
+        form the same as last reviewed) shows that review's verdict: no second check of the same form,
+        and a refusal's message stays up while the clerk moves to the field it names."""
         if self._retired:
             return
         self.touched.add(key)
-        self.request_review()
+        review = self.review
+        if (review is not None and not self._reviewing and not self._submitting
+                and review.matches(self.spec.kind, self.values(), self.counter.today())):
+            if key != "materials":
+                self._show_field(key, review)
+        else:
+            self.request_review()
         self.save_draft()
         if self.extra is not None and hasattr(self.extra, "refresh"):
             self.extra.refresh()
@@ -399,9 +458,11 @@ class BusinessForm(QWidget, Ui_BusinessForm):
                 elif editor.value() != new:
                     editor.set_value(new, PREFILL)
                     filled.add(field_key)
-            elif new is not None and editor.is_empty():
+            elif new is not None and editor.open_to_fill:
+                changed = editor.value() != new  # the store agreeing with a default: nothing new to check
                 editor.set_value(new, PREFILL)
-                filled.add(field_key)
+                if changed:
+                    filled.add(field_key)
         for field_key, value in prefill.items():  # info change: the current value where the new one goes
             editor = self.editors.get(f"new_{field_key}")
             if editor is not None and hasattr(editor.widget, "setPlaceholderText"):
@@ -417,6 +478,13 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             label.setText(f"{limit.label} {format_money(limit.maximum)} " + _t("元") + f"（{limit.why}）　"
                           + _t("按 F9 填入"))
             label.show()
+
+    def all_received(self) -> None:
+        """F7: every material listed is received (the checklist's A, from wherever the clerk is)."""
+        editor = self.editors.get("materials")
+        if editor is None or self._submitting or self.form_stack.currentWidget() is self.done_page:
+            return
+        editor.widget.tick_all()
 
     def fill_maximum(self) -> None:
         """F9: the amount field takes the limit shown (the clerk can still type less)."""
@@ -476,6 +544,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self._say(_t("正在提交…"), "")
         counter, kind, drafts = self.counter, self.spec.kind, self.drafts
         extra = {"approval": approval} if approval is not None else {}
+        token = drafts.submitting()  # a wizard of this kind opened meanwhile waits for its outcome
         files = self.attachments.snapshot() if self.attachments is not None else {}
 
         def op(_p: Any) -> services.SubmitResult:
@@ -486,8 +555,15 @@ class BusinessForm(QWidget, Ui_BusinessForm):
                     result.details["attached"] = attach_groups(counter, result.receipt_number, files)
             return result
 
-        Operation(op, success=lambda result: self._submitted(form, approval, result),
-                  failure=self._submit_failed).run(key=f"submit-{id(self)}")
+        def done(result: services.SubmitResult) -> None:
+            drafts.submitted(token, result.ok)
+            self._submitted(form, approval, result)
+
+        def failed(exc: BaseException) -> None:
+            drafts.submitted(token, False)
+            self._submit_failed(exc)
+
+        Operation(op, success=done, failure=failed).run(key=f"submit-{id(self)}")
 
     def _submitted(self, form: dict[str, Any], approval: Any, result: services.SubmitResult) -> None:
         if self._retired:  # the clerk moved on meanwhile: the window says what became of it
@@ -523,6 +599,9 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         if self._retired:
             return
         self.submit.setEnabled(True)
+        if isinstance(exc, StoreDamaged):  # no retry helps and no draft can be written: the input stays on screen
+            self._say(exc.message, "error")
+            return
         self._say(_t("提交失败，已保存草稿，可重试：") + (getattr(exc, "message", None) or str(exc)), "error")
         self.save_draft()
 
@@ -593,6 +672,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         for editor in self.editors.values():
             editor.set_value(None)
             editor.show_problem("")
+        self._apply_defaults()
         self.touched.clear()
         self.subject_label.clear()
         self._noted = None
@@ -616,8 +696,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
 
     # -- drafts -----------------------------------------------------------------------------
     def draft(self) -> dict[str, Any]:
-        """What a draft keeps: the fields as typed and the files waiting for the materials."""
-        form = self.values()
+        """What a draft keeps: the fields put in (not the defaults) and the files waiting for the materials."""
+        form = self._draft_values()
         files = self.attachments.to_draft() if self.attachments is not None else {}
         if files:
             form[DRAFT_FILES] = files

@@ -1,6 +1,5 @@
 """The use-case layer: the only door from the GUI and the CLI to the store, printing and sync."""
 
-from counter_app.services import sync
 from counter_app.services.applications import (
     RecordView,
     SubmitResult,
@@ -16,12 +15,12 @@ from counter_app.services.forms import (
     check_field,
     check_form,
     field_choices,
+    form_defaults,
     prefill_person,
     required_materials,
 )
 from counter_app.services.loans import LoanPreview, loan_preview
 from counter_app.services.lookup import EmployerCard, PersonCard, employer_card, person_card, search
-from counter_app.services.operations.preregistration import prefill_employer
 from counter_app.services.postloan import PrepayPreview, SettlePreview, prepay_mode, prepay_preview, settle_preview
 from counter_app.services.printing import (
     LetterFilter,
@@ -36,7 +35,7 @@ from counter_app.services.printing import (
 from counter_app.services.projects import find_projects
 from counter_app.services.review import FormReview, Subject, note_subject_lookup, review_form
 from counter_app.services.station import open_counter
-from counter_app.services.status import StationStatus, station_status
+from counter_app.services.status import StationStatus, station_status, store_damage
 
 __all__ = [
     "Counter",
@@ -60,6 +59,7 @@ __all__ = [
     "employer_card",
     "field_choices",
     "find_projects",
+    "form_defaults",
     "get_record",
     "list_drafts",
     "list_records",
@@ -68,7 +68,6 @@ __all__ = [
     "note_subject_lookup",
     "open_counter",
     "person_card",
-    "prefill_employer",
     "prefill_person",
     "prepay_mode",
     "prepay_preview",
@@ -84,6 +83,6 @@ __all__ = [
     "search",
     "settle_preview",
     "station_status",
+    "store_damage",
     "submit_application",
-    "sync",
 ]

@@ -5,6 +5,7 @@ The copying itself lives with the store, which also calls it before a schema upg
 
 from counter_app.store.backup import (  # re-exported for the GUI and the CLI
     BEFORE_RESTORE,
+    FILES_SUFFIX,
     PRE_MIGRATION,
     BackupError,
     BackupInfo,
@@ -13,6 +14,7 @@ from counter_app.store.backup import (  # re-exported for the GUI and the CLI
     backup_before_migration,
     backup_dir,
     describe,
+    files_beside,
     list_backups,
     restore,
     store_path,
@@ -20,6 +22,7 @@ from counter_app.store.backup import (  # re-exported for the GUI and the CLI
 )
 
 __all__ = [
-    "BEFORE_RESTORE", "PRE_MIGRATION", "BackupError", "BackupInfo", "RestoreResult", "backup",
-    "backup_before_migration", "backup_dir", "describe", "list_backups", "restore", "store_path", "validate_backup",
+    "BEFORE_RESTORE", "FILES_SUFFIX", "PRE_MIGRATION", "BackupError", "BackupInfo", "RestoreResult", "backup",
+    "backup_before_migration", "backup_dir", "describe", "files_beside", "list_backups", "restore", "store_path",
+    "validate_backup",
 ]

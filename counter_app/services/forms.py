@@ -9,6 +9,7 @@ from typing import Any
 
 from counter_app.domain import fieldcheck, materials
 from counter_app.domain.businesses import business
+from counter_app.domain.choices import field_default
 from counter_app.domain.errors import Checked
 from counter_app.domain.fieldcheck import FormCheck
 from counter_app.domain.materials import Material
@@ -44,6 +45,14 @@ def check_form(counter: Counter, kind: str, form: Mapping[str, Any]) -> FormChec
 
 def field_choices(counter: Counter, kind: str, key: str) -> list[tuple[str, str]]:
     return list(fieldcheck.choice_options(business(kind).field(key), counter.policy_on()))
+
+
+def form_defaults(counter: Counter, kind: str) -> dict[str, str]:
+    """What a new form of ``kind`` shows before the clerk types (the commonest answers: 居民身份证,
+    this month, the usual repayment method); the policy in force, the counter's day, no database."""
+    version, today = counter.policy_on(), counter.today()
+    found = {spec.key: field_default(spec, version, today) for spec in business(kind).fields}
+    return {key: value for key, value in found.items() if value is not None}
 
 
 def required_materials(counter: Counter, kind: str, form: Mapping[str, Any] | None = None) -> list[Material]:

@@ -32,7 +32,7 @@ from counter_app.services.printing import (
     letter_recipients,
     log_letters_sent,
 )
-from counter_app.services.settings import load_settings
+from counter_app.services.station_config import load_settings
 
 # Which station setting (站点设置 › 打印机) a printed document follows.
 KIND_OF_DOCUMENT = {"receipt": "receipt", "form": "form", "notice": "notice", "one_time_notice": "notice",

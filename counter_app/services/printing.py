@@ -36,7 +36,7 @@ from counter_app.services.counter import Counter
 from counter_app.services.day_lock import closed_problem
 from counter_app.services.forms import required_materials, undecided_cases
 from counter_app.services.lookup import person_card
-from counter_app.services.settings import DEFAULT_PAPER, PAPER_PREFIX
+from counter_app.services.station_config import DEFAULT_PAPER, PAPER_PREFIX
 from counter_app.store import receipt_key
 from counter_app.store.records import ApplicationRecord, PrintLogEntry
 

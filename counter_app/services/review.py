@@ -20,7 +20,7 @@ from counter_app.domain import fieldcheck
 from counter_app.domain.businesses import business
 from counter_app.domain.errors import FieldError
 from counter_app.domain.fieldcheck import FormCheck
-from counter_app.domain.materials import Material, missing_materials
+from counter_app.domain.materials import Material, case_of, missing_materials
 from counter_app.domain.money import format_money
 from counter_app.domain.person_fields import PERSON_FIELDS
 from counter_app.domain.preregistration import establishment_values
@@ -61,6 +61,7 @@ class FormReview:
     # field, and what it fills in (the employer's contribution ratios).
     employers: dict[str, Subject] = field(default_factory=dict)
     limit: rules.AmountLimit | None = None  # the most the amount may be, known before it is typed
+    wanted: tuple[str, ...] = ()  # optional fields the case at hand asks for (the form stops at them)
     # The project a project field names, admitted and in force (shown beside the field); a project
     # that is not is a problem of the field instead.
     projects: dict[str, ProjectStanding] = field(default_factory=dict)
@@ -98,8 +99,10 @@ def review_form(counter: Counter, kind: str, form: Mapping[str, Any], *, live: b
     checked = fieldcheck.check_form(spec, raw, version=counter.policy_on(), today=today)
     required = tuple(required_materials(counter, kind, checked.values))
     missing = tuple(missing_materials(list(required), checked.values.get("materials", [])))
+    version = counter.policy_on()
+    wanted = spec.case_fields(version, case_of(kind, checked.values, version, today))
     review = FormReview(kind=kind, form=raw, today=today, check=checked, materials=required,
-                        missing_materials=missing)
+                        missing_materials=missing, wanted=wanted)
     code = checked.values.get(spec.subject_field)
     named = {f.key: checked.values[f.key] for f in spec.fields
              if f.kind == "uscc" and f.key != spec.subject_field and checked.values.get(f.key)}

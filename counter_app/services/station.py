@@ -20,9 +20,9 @@ from counter_app.domain.normalize import format_control_problem
 from counter_app.faults import KeyringUnavailable
 from counter_app.services import approvals, audit
 from counter_app.services.counter import Counter, open_store_counter
-from counter_app.services.settings import check_district, check_station_code, check_station_name
+from counter_app.services.station_config import check_district, check_station_code, check_station_name
 
-DISTRICT_KEY = "station_district"  # kept beside the settings of ``services.settings``
+DISTRICT_KEY = "station_district"  # kept beside the settings of ``services.station_config``
 NOT_SET = ("本机尚未设置服务站，不能受理业务：请在首次运行向导中设置，或运行 "
            "counter-app station set --code 服务站代码 --name 服务站名称 --district 所属区县")
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counter_app.faults import DAMAGED
 from counter_app.services.counter import Counter
+from counter_app.store.health import summary
 
 
 @dataclass(frozen=True)
@@ -29,3 +31,11 @@ def station_status(counter: Counter) -> StationStatus:
         clerk=counter.clerk, connection=connection, pending=pending,
         policy_label=counter.policy_on().version_label,
     )
+
+
+def store_damage(counter: Counter) -> str | None:
+    """A whole-file check of the store (about a second on a 200,000-worker store; run off the GUI
+    thread after the window opens): None when intact, else the refusal to show (business is refused
+    from now on, see store.health)."""
+    problems = counter.store.scan()
+    return f"{DAMAGED}（{summary(problems[0])}）" if problems else None

@@ -17,7 +17,7 @@ from counter_app.services import audit
 from counter_app.services.audit import ensure_key
 from counter_app.services.counter import Counter
 from counter_app.services.settings import central_password, certificate_login
-from counter_app.sync.engine import sync_once
+from counter_app.sync.engine import CENTRE_REBIND, SyncRefused, sync_once
 from counter_app.sync.protocol import anchored_head, register_chain_key
 from counter_app.sync.runner import Schedule, SyncRunner
 
@@ -68,6 +68,14 @@ def sync_now(counter: Counter, *, batch_size: int = 1000, background: bool = Fal
     return report
 
 
+def accept_centre(counter: Counter) -> None:
+    """A connection to the centre was saved on purpose (``connect``, the settings dialog): the next
+    sync takes the centre it finds there, even another than before (then under the snapshot's guard)."""
+    with counter.store.unit_of_work(write=True) as uow:
+        uow.settings.set(CENTRE_REBIND, True)
+        uow.commit()
+
+
 def station_key(counter: Counter) -> ChainKey:
     """The station's audit key (made now if the station has none yet): registered at the centre on
     every round, so that it checks what this station sends."""
@@ -90,7 +98,8 @@ def centre_anchor(counter: Counter) -> tuple[Head | None, str | None]:
     return (Head(found[0], found[1]) if found else Head(0, "")), None
 
 
-__all__ = ["SyncNotConfigured", "background_runner", "central_connection", "centre_anchor", "register_chain_key",
+__all__ = ["SyncNotConfigured", "SyncRefused", "accept_centre", "background_runner",
+           "central_connection", "centre_anchor", "register_chain_key",
            "station_key", "summary", "sync_now"]
 
 

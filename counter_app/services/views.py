@@ -24,10 +24,13 @@ class RecordView:
     decision_reason: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        shown = {
             "receipt_number": self.receipt_number, "kind": self.kind, "status": self.status,
             "client_id": self.client_id, "created_at": self.created_at.isoformat(), "fields": self.fields,
         }
+        if self.decision_reason:  # the centre's reason (a refusal at receipt starts "中心拒收：")
+            shown["decision_reason"] = self.decision_reason
+        return shown
 
 
 def record_view(a: ApplicationRecord) -> RecordView:

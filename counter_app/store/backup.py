@@ -7,6 +7,7 @@ taken while the counter is working is a consistent snapshot (WAL lets the clerk 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -14,15 +15,18 @@ from datetime import datetime
 from pathlib import Path
 
 from counter_app.store import migrate
+from counter_app.store.blobs import BlobStore, sha256_file
 from counter_app.store.engine import DB_FILENAME, make_engine
-from counter_app.store.health import full_check
+from counter_app.store.health import clear_mark, damage_mark, full_check
 
 BACKUP_DIR = "backups"
 PRE_MIGRATION = "pre-migration"
 BEFORE_RESTORE = "before-restore"
+DAMAGED_BEFORE_RESTORE = "damaged-before-restore"
 KEEP_AUTOMATIC = 5  # automatic copies of each kind kept; the clerk's own backups are never pruned
 REQUIRED_TABLES = frozenset({"alembic_version", "settings", "outbox", "applications"})
 SQLITE_MAGIC = b"SQLite format 3\x00"
+FILES_SUFFIX = ".attachments"  # beside a backup file: the data dir's attachment files it refers to
 
 
 class BackupError(Exception):
@@ -39,12 +43,14 @@ class BackupInfo:
     revision: str | None
     size: int
     modified: datetime
+    files: int = 0  # attachment files kept beside the backup (its ``.attachments`` folder)
 
 
 @dataclass(frozen=True)
 class RestoreResult:
     restored_revision: str | None
     safety_copy: Path | None  # the store as it was just before the restore
+    files_restored: int = 0  # attachment files put back from beside the backup
 
 
 def store_path(data_dir: str | os.PathLike[str]) -> Path:
@@ -70,7 +76,56 @@ def backup(data_dir: str | os.PathLike[str], file: str | os.PathLike[str]) -> Ba
         raise BackupError(f"数据文件已损坏（完整性检查未通过：{damaged[0]}），不能备份；请用 counter-app restore "
                           "从较早的备份恢复，并联系技术支持", "data_dir")
     _copy_database(source, target)
-    return describe(target)
+    files = 0
+    if not _inside(target, backup_dir(data_dir)):  # automatic copies stay beside the data dir's own files
+        files = _copy_files(BlobStore(data_dir), files_beside(target))
+    info = describe(target)
+    return BackupInfo(info.path, info.revision, info.size, info.modified, files)
+
+
+def files_beside(backup_file: str | os.PathLike[str]) -> Path:
+    """The folder holding a backup's attachment files (``station.sqlite3`` → ``station.sqlite3.attachments``)."""
+    return Path(str(backup_file) + FILES_SUFFIX)
+
+
+def _copy_files(blobs: BlobStore, folder: Path) -> int:
+    """Every attachment file into ``folder`` (same content-addressed layout), skipping those already
+    there: a second backup to the same place copies only what is new. Returns how many it holds."""
+    count = 0
+    for sha in blobs:
+        target = folder / sha[:2] / sha
+        if not (target.is_file() and target.stat().st_size == blobs.size(sha)):
+            _copy_atomically(blobs.path(sha), target)
+        count += 1
+    return count
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".part-{target.name}")
+    try:
+        shutil.copyfile(source, partial)
+        os.replace(partial, target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"无法写入备份的附件文件：{exc.strerror or exc}") from exc
+
+
+def _restore_files(folder: Path, blobs: BlobStore) -> int:
+    """Attachment files kept beside a backup put back where missing; a file whose content does not
+    match its name is not put back (``audit verify`` then names what is missing)."""
+    restored = 0
+    for path in sorted(folder.glob("??/*")) if folder.is_dir() else []:
+        sha = path.name
+        if path.name.startswith(".") or len(sha) != 64 or blobs.exists(sha) or sha256_file(path) != sha:
+            continue
+        _copy_atomically(path, blobs.path(sha))
+        restored += 1
+    return restored
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def _copy_database(source: Path, target: Path) -> None:
@@ -103,18 +158,45 @@ def restore(data_dir: str | os.PathLike[str], file: str | os.PathLike[str]) -> R
     target = store_path(data_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     safety = None
+    damaged = False
     if target.is_file():
-        safety = backup(data_dir, _automatic_name(data_dir, BEFORE_RESTORE, None)).path
+        try:
+            safety = backup(data_dir, _automatic_name(data_dir, BEFORE_RESTORE, None)).path
+        except BackupError:
+            if damage_mark(target) is None:
+                raise
+            damaged = True  # what restore is for: the damaged file is kept as it is, byte for byte
+            safety = _raw_copy(target, _automatic_name(data_dir, DAMAGED_BEFORE_RESTORE, None))
         _prune(data_dir, BEFORE_RESTORE)
     try:
-        # Copy *into* the live database through SQLite, so open connections see the new content
-        # and its WAL stays coherent (replacing the file under them would not).
-        with _connect(source, read_only=True) as src, closing(sqlite3.connect(target, timeout=30)) as dst:
-            src.backup(dst)
+        _copy_into(source, target)
     except sqlite3.Error as exc:
-        raise BackupError(f"恢复失败，当前数据未改变：{_sqlite_reason(exc)}") from exc
+        if not damaged:
+            raise BackupError(f"恢复失败，当前数据未改变：{_sqlite_reason(exc)}") from exc
+        for part in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
+            part.unlink(missing_ok=True)  # too damaged to be written through SQLite: replaced whole
+        _copy_into(source, target)
+    clear_mark(target)
     upgrade_store(target)  # an older backup is brought up to this version's schema
-    return RestoreResult(restored_revision=revision, safety_copy=safety)
+    files = _restore_files(files_beside(source), BlobStore(data_dir))
+    return RestoreResult(restored_revision=revision, safety_copy=safety, files_restored=files)
+
+
+def _copy_into(source: Path, target: Path) -> None:
+    # Copy *into* the live database through SQLite, so open connections see the new content
+    # and its WAL stays coherent (replacing the file under them would not).
+    with _connect(source, read_only=True) as src, closing(sqlite3.connect(target, timeout=30)) as dst:
+        src.backup(dst)
+
+
+def _raw_copy(target: Path, copy: Path) -> Path:
+    """The damaged store and its WAL copied as files (SQLite cannot read it whole any more)."""
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(target, copy)
+    wal = target.with_name(target.name + "-wal")
+    if wal.is_file():
+        shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+    return copy
 
 
 def validate_backup(file: str | os.PathLike[str]) -> str | None:

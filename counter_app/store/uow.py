@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from counter_app.faults import DAMAGED, Fault, StoreDamaged, classify
+from counter_app.store import health
 from counter_app.store import schema as s
 from counter_app.store import schema_operations as o
 from counter_app.store.bulk import insert_tuples
@@ -44,6 +47,7 @@ from counter_app.store.repositories.work import (
     StoreError,
 )
 
+REFERENCE_ORIGIN = "reference_origin"  # sync_state: "demo" or "centre"
 REFERENCE_TABLES = (s.search_keys, s.withdrawal_history, s.loans, s.accounts, s.workers, s.employers, o.projects)
 
 
@@ -76,14 +80,19 @@ class UnitOfWork:
     projects: ProjectRepository  # the centre's projects (楼盘准入), revision 0010
     attachments: AttachmentRepository  # files attached to applications, revision 0009
 
-    def __init__(self, engine: Engine, write: bool = False) -> None:
+    def __init__(self, engine: Engine, write: bool = False, path: Path | None = None) -> None:
         self._engine = write_engine(engine) if write else engine
         self.write = write
+        self._path = path  # the store file: its damage mark refuses writes, damage met is marked
         self._connection: Connection | None = None
 
     def __enter__(self) -> UnitOfWork:
         if self._connection is not None:
             raise StoreError("a unit of work cannot be entered twice")
+        if self.write and self._path is not None:
+            marked = health.damaged_fault(self._path)
+            if marked is not None:  # damage found since the store opened: nothing more is written
+                raise marked
         c = self._connection = self._engine.connect()
         c.begin()  # BEGIN (IMMEDIATE for a write unit) now, not at the first statement
         self.workers, self.employers = WorkerRepository(c), EmployerRepository(c)
@@ -110,6 +119,11 @@ class UnitOfWork:
         finally:
             self._connection.close()
             self._connection = None
+        if exc is not None and self._path is not None and not isinstance(exc, Fault):
+            fault = classify(exc, self._path.parent)
+            if isinstance(fault, StoreDamaged):  # a read or write met a damaged page: remembered, said plainly
+                health.mark_damaged(self._path, str(getattr(exc, "orig", None) or exc).splitlines()[0])
+                raise StoreDamaged(DAMAGED) from exc
 
     def commit(self) -> None:
         """Commit; later statements in the same ``with`` start a new transaction."""
@@ -124,6 +138,17 @@ class UnitOfWork:
         connection = self._live()
         for table in REFERENCE_TABLES:
             connection.execute(table.delete())
+
+    def reference_origin(self) -> str | None:
+        """Where the reference data came from: "demo" (the demo city's generator), "centre" (a snapshot
+        of a centre), None (not known: tests, stores older than this mark)."""
+        origin = self.sync_state.get(REFERENCE_ORIGIN)
+        if origin is None and self.settings.get("demo_seeded") and self.sync_state.get("central_feed_cursor") is None:
+            return "demo"  # a demo city seeded by --demo before the mark existed, never replaced by a centre's
+        return origin
+
+    def set_reference_origin(self, origin: str) -> None:
+        self.sync_state.set(REFERENCE_ORIGIN, origin)
 
     def insert_rows(self, table_name: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         """Rows already in stored form (``bulk.table_rows``) into a table, by one executemany."""

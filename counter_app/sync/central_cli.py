@@ -281,6 +281,16 @@ def _purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _allow_reload(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        result = central_db.allow_reload(conn, args.station, args.hours)
+    if args.json:
+        emit_json(result)
+    else:
+        print(f"服务站 {result['station']} 下次同步将以中心资料为准重新下载（有效至 {result['reload_allowed_until']}）")
+    return 0
+
+
 def _promote(args: argparse.Namespace) -> int:
     with _connect(args) as conn:
         result = central_db.promote(conn, args.wait)
@@ -346,6 +356,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", help="二维码内容，或如 \"ZMCG0120261123A1B2 1A2B-3C4D-5E6F-7A8B\"")
     p = command("purge", "清理各服务站均已取走的变更记录（早于保留天数）", _purge)
     p.add_argument("--older-than", type=int, required=True, metavar="DAYS", help="保留天数")
+    p = command("allow-reload", "标明某服务站下次同步以中心资料为准重新下载（中心资料远少于服务站现有资料时，服务站否则拒绝）",
+                _allow_reload)
+    p.add_argument("--station", required=True, help="服务站代码")
+    p.add_argument("--hours", type=int, default=24, help="有效时长（小时，默认24）")
     p = command("promote", "主服务器损毁时把备用服务器提升为主服务器（--dsn 指向备用服务器，超级用户）", _promote)
     p.add_argument("--wait", type=int, default=60, help="最多等待秒数")
     p = command("clerk", "中心管理服务站柜员：添加、停用、启用、重置密码、列表（服务站同步后生效）", _clerk)

@@ -52,7 +52,9 @@ _STATION_INSERT = {
 # What a station may call (SECURITY DEFINER functions that know the station from its login).
 _STATION_FUNCTIONS = ("touch_station()", "register_chain_key(bytea, bigint)", "anchor_audit_head(bigint, text)",
                       "my_audit_anchor()", "ack_feed(text, bigint)", "feed_horizon()",
-                      "complete_attachment_file(text, bigint)", "receipt_key()")
+                      "complete_attachment_file(text, bigint)", "receipt_key()",
+                      "login_district()",  # the inbox's district default (central revision 0017)
+                      "centre_identity()")  # the centre's identity (central revision 0018)
 # Catalog views and functions that list roles (other stations' logins) or sessions: revoked from
 # PUBLIC in the fund database. Every role can still turn an oid into a name (``oid::regrole``) —
 # PostgreSQL has no way to take that away — so role names are hidden from listing, not from guessing.
@@ -204,6 +206,20 @@ def add_station(
             (code, name.strip(), district.strip(), role),
         )
     return StationCredentials(code=code, role=role, password=password)
+
+
+def allow_reload(conn: psycopg.Connection, code: str, hours: int = 24) -> dict[str, Any]:
+    """Mark a station's next full reload as intended for ``hours``: its sync then replaces the
+    station's reference data with the centre's even where the centre holds far fewer rows (a
+    station moved to another district, a centre whose data is gone for good)."""
+    if not 1 <= hours <= 24 * 14:
+        raise CentralError("hours", "有效时长应为1至336小时")
+    row = conn.execute(
+        "UPDATE central.stations SET reload_allowed_until = now() + make_interval(hours => %s)"
+        " WHERE code = %s RETURNING code, reload_allowed_until", (hours, normalize_code(code))).fetchone()
+    if row is None:
+        raise CentralError("station", f"中心没有登记服务站 {code}")
+    return {"station": row[0], "reload_allowed_until": row[1].isoformat()}
 
 
 def decide(

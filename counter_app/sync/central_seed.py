@@ -63,6 +63,8 @@ def seed_demo(conn: psycopg.Connection, workers: int = 2000, employers: int = 10
             "loans": _records(conn, "loans", city.loans, lambda r: worker_district[r.id_number]),
             "withdrawal_history": _records(
                 conn, "withdrawal_history", city.withdrawals, lambda r: worker_district[r.id_number]),
+            # developers' estates as the centre decided them: admitted, one expired, one suspended
+            "projects": _records(conn, "projects", city.projects, lambda r: r.district),
         }
         publish_policy(conn, default_policy())
         counts["policy_versions"] = 1

@@ -9,6 +9,11 @@ filled from a consistent snapshot of the central reference tables (bulk inserts,
 the feed then resumes at the snapshot's horizon and skips the transactions the snapshot already
 contained. (4) The cursor is compared-and-set inside the local write transaction, so two syncs of
 one station at once never apply a page twice.
+
+Two guards keep a wrong centre from taking the station's data: the centre's identity, recorded at
+connect, is checked before anything is sent (another database behind the same address is refused),
+and a snapshot that would leave the station with less than half of the people rows it holds is
+refused unless the centre marked that station's reload as intended.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from counter_app.sync.protocol import (
     RecordPayload,
     ack_feed,
     anchor_head,
+    centre_identity,
     feed_horizon,
     my_clerks,
     parse_cursor,
@@ -49,6 +55,7 @@ from counter_app.sync.protocol import (
     push_batch,
     push_record_batch,
     register_chain_key,
+    reload_allowed,
     sealed_text,
     snapshot_xmax,
     touch,
@@ -64,8 +71,23 @@ CLERK = "clerk"  # the feed's entity for one of this station's clerks (central r
 STATUS_OF_DECISION = {"approve": ApplicationStatus.APPROVED, "reject": ApplicationStatus.REJECTED,
                       "needs-more": ApplicationStatus.NEEDS_MORE, "conflict": ApplicationStatus.CONFLICT}
 SNAPSHOT_CHUNK = 5000
+CENTRE_IDENTITY = "centre_identity"  # setting: the identity of the centre this station connected to
+CENTRE_REBIND = "centre_rebind"  # setting: a new connection was saved; the next sync takes its centre
+# A snapshot offering less than half of the people rows (employers, workers, accounts) the station
+# holds is refused once the station holds at least this many (a handful is a test or a fresh store),
+# unless what it holds is the demo city's (made up, replaced whole by a centre's first snapshot).
+WIPE_GUARD_MIN = 100
 
 ConnFactory = Callable[[], psycopg.Connection]
+
+
+class SyncRefused(Exception):
+    """The station will not go on with this centre: nothing of its own was replaced and nothing
+    queued is lost; ``message`` says why and what to do, in Chinese."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field, self.message = field, message
 
 
 @dataclass
@@ -97,6 +119,7 @@ def sync_once(
     try:
         with central_conn_factory() as conn:
             conn.autocommit = True  # each batch and page commits on its own
+            check_centre(store, conn)  # before anything is sent: the outbox must reach the right centre
             touch(conn)
             ensure_receipt_key(store, conn)
             if key is not None:
@@ -107,12 +130,39 @@ def sync_once(
             pull_all(store, conn, report, page_size)
             confirm_clerks(store, conn)
             anchor(store, conn)
-    except psycopg.Error:
+    except (psycopg.Error, SyncRefused):
         with contextlib.suppress(Exception):  # the status flag is cosmetic: never hide the centre's error behind it
             _set_online(store, False)
         raise
     _set_online(store, True)
     return report
+
+
+def check_centre(store: Store, conn: psycopg.Connection) -> str:
+    """The centre must be the one this station connected to. The first sync of a station connected
+    before identities were recorded takes the centre it finds; a connection saved since (``connect``,
+    the settings dialog) takes the new centre and reloads from its snapshot (the feed position of
+    another centre means nothing there), under the snapshot's guard."""
+    found = centre_identity(conn)
+    with store.unit_of_work() as uow:
+        if uow.settings.get(CENTRE_IDENTITY) == found and not uow.settings.get(CENTRE_REBIND):
+            return found  # the usual round: nothing to record
+    with store.unit_of_work(write=True) as uow:
+        recorded = uow.settings.get(CENTRE_IDENTITY)
+        rebind = bool(uow.settings.get(CENTRE_REBIND))
+        if recorded is not None and recorded != found and not rebind:
+            raise SyncRefused("central_dsn", (
+                "中心数据库不是本站连接时的那一个（连接串指向了另一个或新建的数据库），本次未同步：待传业务仍保留在本机，"
+                "本机数据未改动。请核对连接串；确认要改用这个中心，请由站长重新连接中心（counter-app connect 或“站点设置”）"))
+        if recorded != found:
+            uow.settings.set(CENTRE_IDENTITY, found)
+            if recorded is not None:
+                uow.sync_state.set(FEED_CURSOR, None)
+                uow.sync_state.set(FEED_SNAPSHOT, None)
+        if rebind:
+            uow.settings.set(CENTRE_REBIND, None)
+        uow.commit()
+    return found
 
 
 def ensure_receipt_key(store: Store, conn: psycopg.Connection) -> bool:
@@ -269,7 +319,7 @@ def push_outbox(store: Store, conn: psycopg.Connection, report: SyncReport, batc
             report.pushed += len(result.acked)
             report.rejected += len(result.rejected)
         if refused:
-            _settle(store, [], refused, False)
+            _settle(store, [], refused, False, prefix=UNSENDABLE)
             report.rejected += len(refused)
 
 
@@ -282,7 +332,8 @@ def _record_failure(store: Store, client_ids: list[str], exc: Exception) -> None
         pass
 
 
-def _settle(store: Store, acked: list[str], rejected: list[tuple[str, str]], applications: bool = True) -> None:
+def _settle(store: Store, acked: list[str], rejected: list[tuple[str, str]], applications: bool = True,
+            prefix: str | None = None) -> None:
     """Remove what the centre holds from the outbox; keep refused rows aside with their reason."""
     with store.unit_of_work(write=True) as uow:
         uow.outbox.ack(acked)
@@ -293,7 +344,22 @@ def _settle(store: Store, acked: list[str], rejected: list[tuple[str, str]], app
                 uow.applications.set_status(client_id, ApplicationStatus.RECEIVED, by=CENTRE)
         for client_id, reason in rejected:
             uow.outbox.reject(client_id, reason)
+            refused_application(uow, client_id, reason, prefix or REFUSED)
         uow.commit()
+
+
+REFUSED = "中心拒收："  # the reason of an application the centre refused at receipt starts so
+UNSENDABLE = "无法上传中心："  # ... and of one whose queued row this station could not even read
+
+
+def refused_application(uow: UnitOfWork, client_id: str, reason: str, prefix: str = REFUSED) -> bool:
+    """An application the centre refused to receive is not waiting any more: it shows as not approved,
+    with the centre's reason, and no longer counts against the balance or blocks a new application."""
+    app = uow.applications.get_by_client_id(client_id)
+    if app is None or app.status not in NOT_YET_RECEIVED:
+        return False  # not an application (an audit row, a station record), or already further on
+    uow.applications.set_status(client_id, ApplicationStatus.REJECTED, by=CENTRE, reason=prefix + reason)
+    return True
 
 
 # --- pull ---------------------------------------------------------------------------------------
@@ -450,7 +516,9 @@ def snapshot_load(store: Store, conn: psycopg.Connection, report: SyncReport) ->
             loaded = uow.sync_state.get(FEED_CURSOR)
             if loaded is not None:  # another sync of this station got there first
                 return loaded, uow.sync_state.get(FEED_SNAPSHOT)
+            _guard_wipe(uow, conn)
             uow.clear_reference_data()
+            uow.set_reference_origin(CENTRE)
             for entity in reference.ENTITIES.values():
                 report.pulled += _load_table(conn, uow, entity)
             report.conflicts += _load_decisions(conn, uow)
@@ -460,6 +528,27 @@ def snapshot_load(store: Store, conn: psycopg.Connection, report: SyncReport) ->
             uow.sync_state.set(FEED_SNAPSHOT, snap)
             uow.commit()
     return cursor, snap
+
+
+def _people(uow: UnitOfWork) -> int:
+    return uow.employers.count() + uow.workers.count() + uow.accounts.count()
+
+
+def _guard_wipe(uow: UnitOfWork, conn: psycopg.Connection) -> None:
+    """Refuse a snapshot that would take most of the station's people rows away (an empty or wrong
+    centre), unless the centre marked this station's reload as intended; counted in the snapshot."""
+    held = _people(uow)
+    if held < WIPE_GUARD_MIN or uow.reference_origin() == "demo":
+        return  # a handful of rows, or the demo city's made-up people: the centre's data replaces them
+    row = conn.execute("SELECT (SELECT count(*) FROM central.employers) + (SELECT count(*) FROM central.workers)"
+                       " + (SELECT count(*) FROM central.accounts)").fetchone()
+    offered = int(row[0]) if row else 0
+    if offered * 2 >= held or reload_allowed(conn):
+        return
+    raise SyncRefused("central_dsn", (
+        f"中心只提供 {offered} 条单位、职工和账户资料，本机现有 {held} 条：照此下载会清空本机的大部分资料，"
+        "已停止下载，本机资料未改动，待传业务不受影响。可能连错了中心数据库，或中心尚未导入资料；"
+        "如确需以中心现有资料为准，请中心运行 counter-central allow-reload 标明后再同步"))
 
 
 def _load_table(conn: psycopg.Connection, uow: UnitOfWork, entity: reference.Entity) -> int:

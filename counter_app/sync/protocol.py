@@ -1,9 +1,11 @@
 """Station ↔ centre sync protocol on a psycopg connection: idempotent push, cursor-paged pull (store-agnostic).
 
 Push (``push_batch``): the batch goes as one array per column (binary parameters) into one
-``INSERT … SELECT … FROM unnest(…) ON CONFLICT (client_id) DO NOTHING`` inside one transaction —
+``INSERT … SELECT … FROM unnest(…) ON CONFLICT … DO NOTHING`` inside one transaction —
 no temporary table, since station roles may not create any (issue #17). A resend
-of an application the centre already holds is therefore harmless and acknowledged again. When the
+of an application the centre already holds is therefore harmless and acknowledged again (the inbox
+is partitioned by district since central revision 0017: a client id held anywhere in the city is
+skipped by its ``inbox_claim_key`` trigger, which keeps the city-wide keys). When the
 bulk insert fails on some row (a central constraint, a forged station code refused by row-level
 security), the range is split in halves under savepoints until each bad row is isolated: it is
 rejected alone with its reason (also stored in ``central.rejections``) and the rest goes in.
@@ -172,7 +174,9 @@ _APPLICATIONS = _Target(
     " materials, clerk, created_at, payload_text, payload_sha256, payload_mac)"
     " SELECT client_id::uuid, station_code, terminal, receipt_number, kind, subject_key, fields::jsonb,"
     f" materials::jsonb, clerk, created_at, payload_text, payload_sha256, payload_mac FROM {_unnest(_APP_COLUMNS, _APP_TYPES)}"
-    " ON CONFLICT (client_id) DO NOTHING",
+    # The district (the inbox's partition key) is the login's, by the column's default (central revision
+    # 0017); a client id already held anywhere in the city is skipped by the inbox_claim_key trigger.
+    " ON CONFLICT (client_id, district) DO NOTHING",
     _APP_TYPES,
     # Which rows of the batch the centre now holds for this station (RLS hides other stations' rows):
     # inserted now, or already there from an earlier send whose acknowledgement was lost.
@@ -539,3 +543,19 @@ def my_clerks(conn: psycopg.Connection) -> list[tuple[str, bool]]:
     """This station's clerks at the centre (row-level security shows only its own): name, active."""
     with conn.transaction():
         return [(r[0], bool(r[1])) for r in conn.execute("SELECT username, active FROM central.clerks").fetchall()]
+
+
+def centre_identity(conn: psycopg.Connection) -> str:
+    """The identity the central database was given at its creation (central revision 0018)."""
+    with conn.transaction():
+        row = conn.execute("SELECT central.centre_identity()").fetchone()
+    if not row or not row[0]:
+        raise psycopg.errors.UndefinedObject("中心数据库没有标识：请中心运行 counter-central init 升级数据库")
+    return str(row[0])
+
+
+def reload_allowed(conn: psycopg.Connection) -> bool:
+    """Whether the centre marked a full reload of this station as intended (``counter-central allow-reload``)."""
+    row = conn.execute("SELECT coalesce(bool_or(reload_allowed_until > now()), false) FROM central.stations"
+                       " WHERE role = current_user").fetchone()
+    return bool(row and row[0])

@@ -260,10 +260,6 @@
         <translation>Sync finished: </translation>
     </message>
     <message>
-        <source>下一项（跳过已按库中信息或证件号码填写的项）</source>
-        <translation>Next field (skips fields filled from the records or the ID number)</translation>
-    </message>
-    <message>
         <source>下一项（跳过按证件号码填写的项）</source>
         <translation>Next field (skips fields filled from the ID number)</translation>
     </message>
@@ -272,8 +268,28 @@
         <translation>No centre configured: connect to the centre in Station settings</translation>
     </message>
     <message>
+        <source>本机数据文件已损坏，已停止办理新业务：请从备份恢复</source>
+        <translation>The data file on this PC is damaged; no new business is taken: restore a backup</translation>
+    </message>
+    <message>
+        <source>数据文件已损坏</source>
+        <translation>The data file is damaged</translation>
+    </message>
+    <message>
+        <source>正在读取信息卡…</source>
+        <translation>Reading the card…</translation>
+    </message>
+    <message>
+        <source>未能读取信息卡：</source>
+        <translation>Could not read the card: </translation>
+    </message>
+    <message>
         <source>同步失败，数据仍在本机待上传：</source>
         <translation>Sync failed; the data stays queued on this PC: </translation>
+    </message>
+    <message>
+        <source>下一个待填项（跳过已填写、选填和按证件号码填写的项）</source>
+        <translation>Next field to fill (skips filled, optional and ID-derived fields)</translation>
     </message>
     <message>
         <source>提交</source>
@@ -286,6 +302,14 @@
     <message>
         <source>修改已预填的项</source>
         <translation>Change a pre-filled field</translation>
+    </message>
+    <message>
+        <source>材料已全部收齐（勾选全部材料）</source>
+        <translation>All materials received (ticks every item)</translation>
+    </message>
+    <message>
+        <source>填入本次最多可提取或可贷的金额</source>
+        <translation>Fill in the most that may be withdrawn or lent</translation>
     </message>
     <message>
         <source>取消（有输入时先确认）</source>
@@ -2443,8 +2467,8 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Documents checklist (one-time notice)</translation>
     </message>
     <message>
-        <source>勾选已收到的材料：空格 勾选当前项 · 1–9 勾选第N项 · A 全部收齐</source>
-        <translation>Tick the materials received: Space ticks the current item · 1–9 tick item N · A: all received</translation>
+        <source>勾选已收到的材料：空格 勾选当前项 · 1–9 勾选第N项 · A 全部收齐（在任一项按 F7 亦可）</source>
+        <translation>Tick the materials received: Space ticks the current item · 1–9 tick item N · A: all received (F7 from any field)</translation>
     </message>
     <message>
         <source>打印一次性告知单(&amp;N)</source>

@@ -43,7 +43,8 @@ def test_json_list_has_the_contract_shape_newest_first(capsys, taken):
     code, out = records(capsys, data_dir, "--json")
     rows = json.loads(out)
     assert code == 0
-    assert all(set(r) == SHAPE for r in rows)
+    assert all(set(r) == SHAPE | ({"decision_reason"} if r["status"] == "approved" else set()) for r in rows)
+    assert [r.get("decision_reason") for r in rows] == [None, "同意缓缴", None]  # the centre's reason, when given
     assert [r["receipt_number"] for r in rows] == [r.receipt_number for r in reversed(results)]
     assert [r["kind"] for r in rows] == ["withdrawal", "deferral", "info-change"]
     assert [r["status"] for r in rows] == ["queued", "approved", "queued"]

@@ -204,7 +204,7 @@ def _dump(store: Store) -> dict[str, list[tuple]]:
     import sqlite3
 
     with sqlite3.connect(store.path) as db:
-        tables = ("employers", "workers", "accounts", "loans", "withdrawal_history", "search_keys")
+        tables = ("employers", "workers", "accounts", "loans", "withdrawal_history", "projects", "search_keys")
         return {t: sorted(tuple(v for k, v in zip([c[1] for c in db.execute(f"PRAGMA table_info({t})")], row)
                                 if k != "id") for row in db.execute(f"SELECT * FROM {t}")) for t in tables}
 
@@ -284,3 +284,78 @@ def test_the_second_process_ends_when_the_station_process_is_killed(tmp_path: Pa
     for pid in alive:  # leave nothing behind even when the test fails
         os.kill(pid, signal.SIGKILL)
     assert alive == [], f"outlived the process that was loading the rows: {commands}"
+
+
+def test_a_handful_of_projects_by_the_citys_own_developers(city: DemoCity) -> None:
+    from counter_app.domain.projects import ADMITTED, SUSPENDED, project_key
+
+    employers = {e.uscc: e for e in city.employers}
+    in_force = [p for p in city.projects if p.standing == ADMITTED and p.valid_until and p.valid_until >= AS_OF]
+    expired = [p for p in city.projects if p.standing == ADMITTED and p.valid_until and p.valid_until < AS_OF]
+    suspended = [p for p in city.projects if p.standing == SUSPENDED]
+    assert (len(in_force), len(expired), len(suspended)) == (6, 1, 1)
+    assert len({p.project_key for p in city.projects}) == len(city.projects)
+    for project in city.projects:
+        developer = employers[project.developer_uscc]  # a developer among the city's employers
+        assert developer.registered and developer.name == project.developer_name
+        assert developer.name.endswith(("房地产开发有限公司", "置业有限公司"))
+        assert project.district in VERSION.districts and project.project_key == project_key(project.name)
+        township = next(t for t in VERSION.districts[project.district].townships if t in (project.address or ""))
+        assert project.name.startswith(township[:2])  # named after its township: 南山…, 北坪…
+        assert project.agreement_no and project.presale_permit_no and project.decided_at is not None
+    assert suspended[0].note and "暂停" in suspended[0].note
+    station = VERSION.stations[0]
+    assert sum(p.district == station.district and any(t in (p.address or "") for t in station.townships)
+               for p in in_force) >= 2, "the demo station's own townships have estates in force"
+    assert len({p.district for p in city.projects}) == len(VERSION.districts)
+
+
+def test_projects_leave_the_rest_of_the_city_as_it_was(city: DemoCity) -> None:
+    """The projects' dice are their own: only the developers' names differ from a city without them."""
+    from counter_app.demo import city as city_module
+
+    def no_projects(seed, version, plans, as_of):
+        return plans, []
+
+    original = city_module.plan_projects
+    city_module.plan_projects = no_projects
+    try:
+        bare = generate_city(workers=600, employers=200, seed=7, as_of=AS_OF)
+    finally:
+        city_module.plan_projects = original
+    assert (bare.workers, bare.accounts, bare.loans, bare.withdrawals) == (
+        city.workers, city.accounts, city.loans, city.withdrawals)
+    renamed = [(a.name, b.name) for a, b in zip(bare.employers, city.employers, strict=True) if a != b]
+    assert len(renamed) == len({p.developer_uscc for p in city.projects}) == 4
+    assert [b.uscc for b in city.employers] == [a.uscc for a in bare.employers]
+
+
+def test_a_tiny_city_still_has_its_projects() -> None:
+    tiny = generate_city(workers=3, employers=1, seed=2, as_of=AS_OF)
+    assert len(tiny.projects) == 8 and {p.developer_uscc for p in tiny.projects} == {tiny.employers[0].uscc}
+
+
+def test_the_loaded_demo_city_offers_its_estates_to_a_loan_and_refuses_the_other_two(tmp_path: Path) -> None:
+    """What the loan form's picker and its check read, on a station seeded like ``counter-app --demo``."""
+    from counter_app import services
+    from counter_app.demo import generate_and_load
+    from counter_app.domain.projects import SUSPENDED, loan_problem
+    from counter_app.services.projects import find_projects, project_choices, project_standings
+
+    today = date.today()
+    city = generate_city(workers=50, employers=40, seed=0, as_of=today)
+    with services.open_counter(tmp_path) as counter:
+        generate_and_load(counter.store, workers=50, employers=40, seed=0, as_of=today)
+        offered = project_choices(counter)
+        assert sorted(p.name for p in offered) == sorted(
+            p.name for p in city.projects if p.standing == "admitted" and p.valid_until and p.valid_until >= today)
+        assert len(offered) == 6 and all(p.developer and p.agreement_no for p in offered)
+        first = offered[0]
+        assert [p.name for p in find_projects(counter, first.name[:2])][:1] == [first.name]
+        with counter.store.unit_of_work() as uow:
+            standings = project_standings(uow)
+        expired = next(p for p in city.projects if p.standing == "admitted" and p.valid_until < today)
+        suspended = next(p for p in city.projects if p.standing == SUSPENDED)
+        assert "到期" in (loan_problem(expired.name, standings, today) or "")
+        assert "暂停" in (loan_problem(suspended.name, standings, today) or "")
+        assert loan_problem(first.name, standings, today) is None

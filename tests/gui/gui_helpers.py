@@ -60,3 +60,12 @@ def press(qtbot: Any, widget: QWidget, *keys: Qt.Key) -> None:
         target = QApplication.focusWidget() or widget
         send_key(target, key)
 
+
+
+def open_card(qtbot: Any, window: Any, kind: str, key: str) -> Any:
+    """Open a search hit's card as the search box does, and wait until it is read (off the GUI thread)
+    and shown."""
+    window.show_card(kind, key)
+    qtbot.waitUntil(lambda: not window.desk.card_loading, timeout=10000)
+    assert window.pages.currentWidget() is window.card_page
+    return window.card

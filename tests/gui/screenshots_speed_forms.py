@@ -83,6 +83,29 @@ def main(data_dir: str, out_dir: str, sizes: list[str]) -> None:
         settle(800)
         screen_shot(out, "picker-chosen", size)
         window.form.retire()
+        window.show_home()  # a new form: the commonest answers already there (居民身份证, this month)
+        window.open_business("open-account")
+        settle(800)
+        screen_shot(out, "form-defaults", size)
+        window.form.retire()
+        window.show_home()  # a rent: Enter stops at the case the reason asks for; F9 the maximum; F7 the materials
+        form = window.open_business("withdrawal", {"id_number": card.worker.id_number})
+        window.activateWindow()
+        settle(800)
+        reason = form.editors["reason_code"].widget
+        reason.setFocus()
+        send_text(reason, "07")
+        settle(800)
+
+        def press(key: Qt.Key, reason: QWidget = reason) -> None:  # to the focus (the reason field if none yet)
+            send_key(QApplication.focusWidget() or reason, key)
+            settle(300)
+
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_F9, Qt.Key.Key_F7):
+            press(key)
+        settle(1000)
+        screen_shot(out, "withdrawal-rent-keys", size)
+        form.retire()
         window.show_home()  # #16 item 6: a person taken in here, found before the centre has decided
         window.search.focus()
         send_text(window.search_box, "bdsh")

@@ -1,4 +1,5 @@
-"""Keyboard entry that cannot misplace data (#15): Enter and Tab skip derived fields, pre-filled values
+"""Keyboard entry that cannot misplace data (#15): Enter and Tab skip derived fields (Enter also what is
+filled or optional: it goes to the next field to fill), pre-filled values
 are guarded, Tab leaves every date field, legal dates are confirmed, and the materials checklist
 works from the keyboard without ever rebuilding itself. Real key events, as a clerk types them."""
 
@@ -64,7 +65,7 @@ def test_enter_and_tab_skip_what_the_id_number_filled_and_shift_tab_reaches_it(q
     field(window, "name").setFocus()
     qtbot.waitUntil(lambda: focused() == "name")
     key(Qt.Key.Key_Return)
-    assert focused() == "worker_category", "Enter skips them too"
+    assert focused() == "mobile", "Enter skips them too, and the optional category: on to the next field to fill"
 
 
 def test_an_extra_enter_never_lands_in_a_pre_filled_field(qtbot: Any, window: Any, counter: Any) -> None:

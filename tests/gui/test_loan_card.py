@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gui_helpers import field, send_key
+from gui_helpers import field, open_card, send_key
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton, QTableView
 from test_loan_settle_gui import a_borrower
@@ -15,7 +15,7 @@ from counter_app.services.postloan import loan_card
 
 def test_a_loan_card_opens_its_businesses(qtbot: Any, window: Any, counter: Any) -> None:
     card, loan = a_borrower(counter)
-    window.show_card("worker", card.worker.id_number)
+    open_card(qtbot, window, "worker", card.worker.id_number)
     loans = window.card.card_first_table
     row = next(r for r in range(loans.model().rowCount()) if loans.model().index(r, 0).data() == loan.loan_no)
     loans.setFocus()

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from clerk_helpers import CLERK, OTHER_CLERK, SUPERVISOR, actions, fast_hashing, staff  # noqa: F401
-from gui_helpers import field, send_key, send_text
+from gui_helpers import field, open_card, send_key, send_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 from test_wizard import a_worker, fill_open_account, fresh_id, open_form
@@ -190,7 +190,7 @@ def test_a_reprint_in_the_window_asks_the_supervisor_then_prints(qtbot: Any, sta
 def test_the_card_masks_numbers_until_shown_and_each_showing_is_logged(qtbot: Any, window: Any, counter: Any,
                                                                        data_dir: Any) -> None:
     card = a_worker(counter)
-    window.show_card("worker", card.worker.id_number)
+    open_card(qtbot, window, "worker", card.worker.id_number)
     shown = window.card.findChild(QLabel, "card_id_number")
     assert shown.text() == mask_id_number(card.worker.id_number)
     qtbot.mouseClick(window.card.findChild(QPushButton, "reveal_id_number"), Qt.MouseButton.LeftButton)

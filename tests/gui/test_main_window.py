@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gui_helpers import choose, field, fill, send_key, send_text
+from gui_helpers import choose, field, fill, open_card, send_key, send_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QListView, QPushButton
 from test_wizard import a_worker, open_form
@@ -55,7 +55,7 @@ def test_search_by_pinyin_initials_opens_the_person_card(qtbot: Any, window: Any
 
 def test_card_starts_a_business_for_that_person(qtbot: Any, window: Any, counter: Any) -> None:
     card = a_worker(counter)
-    window.show_card("worker", card.worker.id_number)
+    open_card(qtbot, window, "worker", card.worker.id_number)
     qtbot.mouseClick(window.card.findChild(QPushButton, "card_withdrawal"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.form is not None and window.form.spec.kind == "withdrawal")
     assert field(window, "id_number").text() == card.worker.id_number

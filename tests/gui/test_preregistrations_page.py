@@ -26,19 +26,22 @@ def feed(tmp_path: Path, n: int) -> Path:
     return path
 
 
-def open_page(window: Any) -> Any:
+def open_page(qtbot: Any, window: Any) -> Any:
+    """Open the page and wait for its rows (read off the GUI thread)."""
     window.findChild(QAction, "action_station_preregistrations").trigger()
-    return window.station.pages["action_station_preregistrations"]
+    page = window.station.pages["action_station_preregistrations"]
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)
+    return page
 
 
 def test_feed_import_runs_off_the_gui_thread_with_progress(qtbot: Any, window: Any, tmp_path: Path) -> None:
-    page = open_page(window)
+    page = open_page(qtbot, window)
     assert page.model.rowCount() == 0
     seen: list[int] = []
     page.progress.valueChanged.connect(seen.append)
     page.import_file(str(feed(tmp_path, 1200)))
     assert page.progress.isVisible() and not page.import_button.isEnabled()  # returned at once: the work is elsewhere
-    qtbot.waitUntil(lambda: page.handle is None, timeout=30000)
+    qtbot.waitUntil(lambda: page.handle is None and not page.loading, timeout=30000)
     assert page.last_result.ok and page.last_result.value.imported == 1200 and page.last_result.value.refused == 1
     assert seen and max(seen) == 1201  # 1,201 data rows read, reported as they went
     assert not page.progress.isVisible() and page.import_button.isEnabled()
@@ -48,7 +51,7 @@ def test_feed_import_runs_off_the_gui_thread_with_progress(qtbot: Any, window: A
 
 
 def test_import_can_be_cancelled_and_keeps_what_was_stored(qtbot: Any, window: Any, tmp_path: Path) -> None:
-    page = open_page(window)
+    page = open_page(qtbot, window)
     cancel = page.findChild(QPushButton, "cancel_import")
     # The clerk presses cancel as soon as the first batch shows in the progress bar.
     page.progress.valueChanged.connect(lambda _v: cancel.isVisible() and qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton))
@@ -57,7 +60,7 @@ def test_import_can_be_cancelled_and_keeps_what_was_stored(qtbot: Any, window: A
     shown: list[str] = []
     window.statusbar.messageChanged.connect(shown.append)
     handle = page.import_file(str(feed(tmp_path, 20000)))
-    qtbot.waitUntil(lambda: page.handle is None, timeout=60000)
+    qtbot.waitUntil(lambda: page.handle is None and not page.loading, timeout=60000)
     assert handle.progress.cancelled
     stored = len(ops.list_preregistrations(window.counter))
     assert stored % 500 == 0 and 0 < stored < 20000 and page.model.rowCount() == stored
@@ -67,7 +70,7 @@ def test_import_can_be_cancelled_and_keeps_what_was_stored(qtbot: Any, window: A
 def test_establishment_opens_filled_from_the_record(qtbot: Any, window: Any, tmp_path: Path) -> None:
     """“The station completes their establishment from that record, without retyping.”"""
     assert ops.import_preregistrations(window.counter, feed(tmp_path, 3)).ok
-    page = open_page(window)
+    page = open_page(qtbot, window)
     page.rows_view.selectRow(0)
     chosen = page.selected()
     qtbot.mouseClick(page.findChild(QPushButton, "establish_preregistered"), Qt.MouseButton.LeftButton)

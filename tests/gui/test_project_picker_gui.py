@@ -14,6 +14,7 @@ from test_wizard import a_worker, open_form, tick_all_materials
 
 from counter_app import services
 from counter_app.domain.projects import project_key
+from counter_app.services.projects import project_choices
 from counter_app.store.records_operations import ProjectRecord
 
 
@@ -28,13 +29,15 @@ def pulled(counter: Any, name: str, standing: str = "admitted", **more: Any) -> 
 
 
 def test_the_clerk_picks_the_project_by_pinyin_and_the_loan_names_it(qtbot: Any, window: Any, counter: Any) -> None:
-    pulled(counter, "南山花园")
-    pulled(counter, "南苑小区", agreement_no="HZ2025-007", valid_until=date(2027, 6, 30))
+    demo = len(project_choices(counter))  # the demo city's own estates, in force
+    pulled(counter, "紫云花园")
+    pulled(counter, "紫荆小区", agreement_no="HZ2025-007", valid_until=date(2027, 6, 30))
     pulled(counter, "东湖名苑", "suspended", note="挪用监管资金")
     card = a_worker(counter)
     form = open_form(qtbot, window, "loan")
     picker = form.project_pickers["project_name"]
-    qtbot.waitUntil(lambda: len(picker.matches.projects) == 2, timeout=10000)  # the suspended one is not offered
+    # the suspended one is not offered
+    qtbot.waitUntil(lambda: len(picker.matches.projects) == demo + 2, timeout=10000)
     fill(qtbot, window, "id_number", card.worker.id_number)
     choose(window, "borrower_category", "general")
     for key, text in (("monthly_income", "9000"), ("monthly_debt", "0")):
@@ -42,14 +45,14 @@ def test_the_clerk_picks_the_project_by_pinyin_and_the_loan_names_it(qtbot: Any,
     line = field(window, "project_name")
     line.setFocus()
     qtbot.waitUntil(line.hasFocus)
-    send_text(line, "nan")  # 南山花园 nanshanhuayuan, 南苑小区 nanyuanxiaoqu
+    send_text(line, "zi")  # 紫云花园 ziyunhuayuan, 紫荆小区 zijingxiaoqu
     qtbot.waitUntil(lambda: picker.popup().isVisible())
     shown = [picker.completionModel().index(r, 0).data() for r in range(picker.completionCount())]
-    assert [s.split("　")[0] for s in shown] == ["南山花园", "南苑小区"]
+    assert [s.split("　")[0] for s in shown] == ["紫云花园", "紫荆小区"]
     assert "HZ2026-031" in shown[0] and "2029-12-31" in shown[0]
     send_key(picker.popup(), Qt.Key.Key_Down)
     send_key(picker.popup(), Qt.Key.Key_Return)
-    assert line.text() == "南苑小区"
+    assert line.text() == "紫荆小区"
     message = window.findChild(QLabel, "project_name_message")
     settle(qtbot, window)
     assert "HZ2025-007" in message.text() and "2027-06-30" in message.text(), "the review confirms the project"
@@ -64,7 +67,7 @@ def test_the_clerk_picks_the_project_by_pinyin_and_the_loan_names_it(qtbot: Any,
     qtbot.mouseClick(field(window, "submit"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(window.findChild(QLabel, "receipt_number").text()), timeout=5000)
     [stored] = services.list_records(counter, kind="loan")
-    assert stored.fields["project_name"] == "南苑小区"
+    assert stored.fields["project_name"] == "紫荆小区"
     assert stored.fields["project"]["agreement_no"] == "HZ2025-007"
 
 
@@ -78,3 +81,41 @@ def test_a_suspended_project_is_refused_as_the_clerk_leaves_the_field(qtbot: Any
     qtbot.waitUntil(lambda: "暂停" in message.text(), timeout=5000)
     assert "挪用监管资金" in message.text()
     assert not form.submit.isEnabled() and field(window, "project_name").text() == "东湖名苑"
+
+
+def test_on_the_demo_city_the_picker_offers_its_estates_and_refuses_the_expired_and_suspended(
+        qtbot: Any, window: Any, counter: Any) -> None:
+    """``counter-app --demo`` as it comes (the README's first command): the picker has the demo
+    developers' estates in force; the expired one and the suspended one are refused beside the field."""
+    with counter.store.unit_of_work() as uow:
+        held = uow.projects.all()
+    today = counter.today()
+    in_force = sorted(p.name for p in held if p.standing == "admitted" and p.valid_until and p.valid_until >= today)
+    expired = next(p for p in held if p.standing == "admitted" and p.valid_until and p.valid_until < today)
+    suspended = next(p for p in held if p.standing == "suspended")
+    assert len(in_force) >= 5
+    card = a_worker(counter)
+    form = open_form(qtbot, window, "loan")
+    picker = form.project_pickers["project_name"]
+    qtbot.waitUntil(lambda: sorted(p.name for p in picker.matches.projects) == in_force, timeout=10000)
+    fill(qtbot, window, "id_number", card.worker.id_number)
+    line = field(window, "project_name")
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    send_text(line, in_force[0][:2])  # the township's name, as the clerk hears it
+    qtbot.waitUntil(lambda: picker.popup().isVisible())
+    shown = [picker.completionModel().index(r, 0).data().split("　")[0] for r in range(picker.completionCount())]
+    assert in_force[0] in shown and expired.name not in shown and suspended.name not in shown
+    send_key(picker.popup(), Qt.Key.Key_Escape)
+    window.activateWindow()  # offscreen, the closed popup leaves no window active
+    qtbot.waitUntil(window.isActiveWindow)
+    message = window.findChild(QLabel, "project_name_message")
+    for project, why in ((expired, "到期"), (suspended, "暂停")):
+        line.setFocus()
+        qtbot.waitUntil(line.hasFocus)
+        line.selectAll()
+        send_key(line, Qt.Key.Key_Backspace)
+        fill(qtbot, window, "project_name", project.name)
+        qtbot.waitUntil(lambda why=why: why in message.text(), timeout=5000)
+        assert project.name in message.text() and field(window, "project_name").text() == project.name
+        assert not form.submit.isEnabled()

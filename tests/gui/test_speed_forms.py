@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gui_helpers import choose, field, fill, send_key, send_text, settle
+from gui_helpers import choose, field, fill, open_card, send_key, send_text, settle
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QPushButton
@@ -18,8 +18,7 @@ from counter_app.gui.card import mnemonic
 
 
 def _card_shown(qtbot: Any, window: Any, kind: str, key: str) -> Any:
-    window.show_card(kind, key)
-    qtbot.waitUntil(lambda: window.card is not None and window.pages.currentWidget() is window.card_page)
+    open_card(qtbot, window, kind, key)
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
     return window.card

@@ -147,7 +147,10 @@ def test_duplicate_account_is_refused(qtbot: Any, window: Any, counter: Any) -> 
     fill_open_account(qtbot, window, counter, card.worker.id_number, card.worker.name)
     assert field(window, "name").text() == card.worker.name, "a known ID pre-fills the person"
     form.try_submit()
-    qtbot.waitUntil(lambda: "账户" in form.missing_label.text())
+    # Refused, the account named: in the bar, or beside the ID once a review of the form follows the refusal
+    message = window.findChild(QLabel, "id_number_message")
+    qtbot.waitUntil(lambda: "账户" in form.missing_label.text() or "一人一户" in message.text())
+    qtbot.waitUntil(lambda: "一人一户" in message.text())
     assert window.findChild(QLabel, "receipt_number").text() == ""
     assert services.list_records(counter) == []
     assert field(window, "id_number").text() == card.worker.id_number

@@ -82,7 +82,14 @@ def shown_wizard(qtbot, counter, creator) -> QWizard:
     w = first_run.FirstRunWizard(counter, None, printers=[], create_supervisor=creator)
     qtbot.addWidget(w)
     w.show()
+    qtbot.waitUntil(lambda: not w.busy, timeout=10000)  # the settings are read off the GUI thread
     return w
+
+
+def finish(qtbot, w: QWizard) -> None:
+    """Click Finish and wait for the save (off the GUI thread) to answer."""
+    w.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: not w.busy, timeout=10000)
 
 
 @pytest.fixture
@@ -96,6 +103,7 @@ def wizard(qtbot, counter, gui_ini):
     w = first_run.FirstRunWizard(counter, gui_ini, printers=PRINTERS, create_supervisor=create_supervisor)
     qtbot.addWidget(w)
     w.show()
+    qtbot.waitUntil(lambda: not w.busy, timeout=10000)  # the settings are read off the GUI thread
     w.created = created  # type: ignore[attr-defined]
     return w
 
@@ -120,7 +128,7 @@ def test_ensure_configured_runs_the_wizard_only_on_a_new_station(qtbot, counter,
     assert first_run.ensure_configured(counter.data_dir) is True and len(shown) == 1
 
 
-def test_the_whole_wizard_saves_normalised_settings_and_creates_the_supervisor(wizard, counter, gui_ini) -> None:
+def test_the_whole_wizard_saves_normalised_settings_and_creates_the_supervisor(qtbot, wizard, counter, gui_ini) -> None:
     set_text(wizard, "station_code", "QS02")
     assert named(wizard, "station_name").text() == "青山县龙口镇服务站"  # offered from the policy's stations
     set_text(wizard, "terminal", "3")
@@ -134,7 +142,7 @@ def test_the_whole_wizard_saves_normalised_settings_and_creates_the_supervisor(w
     wizard.next()
     choose(wizard, "printer_receipt", "EPSON LQ-630K")
     choose(wizard, "language", "en")
-    wizard.button(QWizard.WizardButton.FinishButton).click()
+    finish(qtbot, wizard)
     assert wizard.result() == QWizard.DialogCode.Accepted
     saved = load_settings(counter)
     assert (saved.station_code, saved.station_name, saved.terminal) == ("QS02", "青山县龙口镇服务站", "03")
@@ -198,7 +206,7 @@ def test_with_the_clerk_service_the_wizard_creates_a_supervisor_who_can_log_in(q
     for key in ("supervisor_password", "supervisor_password_again"):
         set_text(w, key, "Station-2025")
     w.next()
-    w.button(QWizard.WizardButton.FinishButton).click()
+    finish(qtbot, w)
     assert w.result() == QWizard.DialogCode.Accepted
     [supervisor] = clerks.list_clerks(counter)
     assert (supervisor.username, supervisor.display_name, supervisor.role) == ("wang", "王站长", "supervisor")
@@ -212,7 +220,7 @@ def test_a_supervisor_refused_on_finish_brings_the_clerk_back_to_that_page(qtbot
     w = shown_wizard(qtbot, counter, taken)
     supervisor_page = to_supervisor_page(w, "zhang", "张", "Station-2025")
     w.next()
-    w.button(QWizard.WizardButton.FinishButton).click()
+    finish(qtbot, w)
     assert w.result() != QWizard.DialogCode.Accepted and w.currentId() == supervisor_page
     assert "已被使用" in message(w, "supervisor_login").text()
 

@@ -14,6 +14,7 @@ from service_world import submit_good
 
 from counter_app.services import audit
 from counter_app.services.attachments import attach_files, list_attachments, print_archive_cover
+from counter_app.services.backup import backup, backup_dir, files_beside, restore
 from counter_app.store.blobs import BlobStore, sha256_of
 
 
@@ -136,3 +137,33 @@ def test_the_cover_sheet_lists_every_file_with_pages_and_hashes(counter, tmp_pat
                    "原件", listed[0].sha256[:8], listed[1].sha256[-8:]):
         assert needle in text, needle
     assert json.loads(json.dumps(cover.value.as_dict()))["attachments"][1]["pages"] == 2
+
+
+def test_a_backup_keeps_the_attachment_files_and_a_restore_puts_back_the_missing_ones(counter, data_dir, tmp_path):
+    taken = submit_good(counter, "withdrawal")
+    [a, b] = attach_files(counter, taken.receipt_number, [write(tmp_path / "a.png", small_scan("甲")),
+                                                          write(tmp_path / "b.png", small_scan("乙"))]).value
+    target = tmp_path / "usb" / "station-backup.sqlite3"
+    info = backup(data_dir, target)
+    blobs = BlobStore(data_dir)
+    assert info.files == len(list(blobs)) == 2
+    kept = files_beside(target)
+    assert sorted(p.name for p in kept.glob("??/*")) == sorted([a.sha256, b.sha256])
+    assert backup(data_dir, target).files == 2  # a second backup to the same place: nothing new, nothing doubled
+
+    # The disk loses the attachment folder; the backup brings the files back and the log verifies again.
+    for sha in (a.sha256, b.sha256):
+        blobs.path(sha).unlink()
+    assert "归档件文件缺失" in audit.verify_chain(counter).message
+    (kept / b.sha256[:2] / b.sha256).write_bytes(b"not the scan")  # a file damaged on the backup disk
+    result = restore(data_dir, target)
+    assert result.files_restored == 1  # the damaged one is not put back as if it were the scan
+    assert blobs.read(a.sha256) == small_scan("甲") and not blobs.exists(b.sha256)
+    assert "“b.png”的归档件文件缺失" in audit.verify_chain(counter).message
+
+
+def test_an_automatic_copy_inside_the_data_dir_does_not_copy_the_files_again(counter, data_dir, tmp_path):
+    taken = submit_good(counter, "withdrawal")
+    attach_files(counter, taken.receipt_number, [write(tmp_path / "a.png", small_scan("甲"))])
+    target = backup_dir(data_dir) / "manual-in-data-dir.sqlite3"
+    assert backup(data_dir, target).files == 0 and not files_beside(target).exists()

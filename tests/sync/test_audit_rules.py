@@ -25,8 +25,9 @@ def take(conn, station: str, kind: str, subject: str, at: datetime = DAY, **fiel
     receipt = f"{station}-01-{at:%Y%m%d}-{cid[:4].upper()}"
     conn.execute(
         "INSERT INTO central.inbox (client_id, station_code, terminal, receipt_number, kind, subject_key, fields,"
-        " materials, clerk, created_at) VALUES (%s, %s, '01', %s, %s, %s, %s, '[]', 'clerk01', %s)",
-        (cid, station, receipt, kind, subject, json.dumps({"id_number": subject, **fields}), at))
+        " materials, clerk, created_at, district) VALUES (%s, %s, '01', %s, %s, %s, %s, '[]', 'clerk01', %s,"
+        " (SELECT district FROM central.stations WHERE code = %s))",
+        (cid, station, receipt, kind, subject, json.dumps({"id_number": subject, **fields}), at, station))
     return receipt
 
 

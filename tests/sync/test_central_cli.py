@@ -95,7 +95,7 @@ def test_bad_decision_word_is_refused_by_the_parser(capsys):
 def test_seed_demo_loads_the_city_once_and_stations_see_their_district(initialised, capsys):
     dsn, roles = initialised
     code, counts = run(capsys, "seed-demo", "--workers", "300", "--employers", "20", "--dsn", dsn, "--json")
-    assert code == 0 and counts["workers"] == 300 and counts["employers"] == 20
+    assert code == 0 and counts["workers"] == 300 and counts["employers"] == 20 and counts["projects"] == 8
     code, again = run(capsys, "seed-demo", "--workers", "10", "--dsn", dsn, "--json")
     assert code == 2 and again["errors"][0]["field"] == "dsn"
     with psycopg.connect(dsn) as owner:
@@ -104,6 +104,7 @@ def test_seed_demo_loads_the_city_once_and_stations_see_their_district(initialis
         loaded = owner.execute("SELECT (SELECT count(*) FROM central.employers) + (SELECT count(*) FROM central.workers)"
                                " + (SELECT count(*) FROM central.accounts) + (SELECT count(*) FROM central.loans)"
                                " + (SELECT count(*) FROM central.withdrawal_history)"
+                               " + (SELECT count(*) FROM central.projects)"
                                " + (SELECT count(*) FROM central.policy_versions)").fetchone()[0]
     district = max(per_district, key=per_district.get)
     _, creds = run(capsys, "add-station", "S" + uuid.uuid4().hex[:6].upper(), "--name", "n", "--district", district,

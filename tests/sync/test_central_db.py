@@ -23,10 +23,13 @@ pytestmark = pytest.mark.postgres
 
 def _inbox_row(conn: psycopg.Connection, station: str, kind: str = "withdrawal", subject: str = "X") -> str:
     cid = str(uuid.uuid4())
+    # A station's district comes from its login (the column's default); the owner names it.
+    owner = conn.info.parameter_status("is_superuser") == "on"
     conn.execute(
         "INSERT INTO central.inbox (client_id, station_code, terminal, receipt_number, kind, subject_key,"
-        " fields, materials, clerk, created_at) VALUES (%s, %s, 'T1', %s, %s, %s, '{}', '[]', 'clerk', now())",
-        (cid, station, f"{station}-T1-20261123-{cid[:8]}", kind, subject),
+        f" fields, materials, clerk, created_at{', district' if owner else ''}) VALUES (%s, %s, 'T1', %s, %s, %s,"
+        f" '{{}}', '[]', 'clerk', now(){', (SELECT district FROM central.stations WHERE code = %s)' if owner else ''})",
+        (cid, station, f"{station}-T1-20261123-{cid[:8]}", kind, subject, *([station] if owner else [])),
     )
     return cid
 

@@ -164,3 +164,38 @@ def test_a_refused_second_application_leaves_the_admission_and_the_cli_lists_it(
         assert "原因" in capsys.readouterr().err
     finally:
         taker.close()
+
+
+def test_the_demo_centre_sends_its_estates_to_every_station(central, tmp_path) -> None:
+    """``counter-central seed-demo``: the demo city's projects are the centre's (six in force, one
+    expired, one suspended); a station of any district pulls all of them and its loans see them."""
+    from counter_app.domain.projects import loan_problem as problem
+    from counter_app.services.projects import project_standings
+    from counter_app.sync import central_seed
+
+    with central.connect() as owner:
+        counts = central_seed.seed_demo(owner, workers=200, employers=20, seed=1)
+        rows = central_projects.list_projects(owner)
+        feed = owner.execute("SELECT count(*) FROM central.change_feed WHERE entity = 'project'").fetchone()[0]
+        district = owner.execute("SELECT district FROM central.workers GROUP BY 1 ORDER BY count(*) LIMIT 1"
+                                 ).fetchone()[0]
+    assert counts["projects"] == len(rows) == feed == 8
+    station = central.add_station(district=district)
+    path = tmp_path / "s"
+    store = Store.open(path)
+    with store.unit_of_work(write=True) as uow:
+        uow.settings.set("station_code", station.code)
+        uow.commit()
+    store.close()
+    with open_counter(path) as counter:
+        sync_once(counter.store, factory(station))
+        today = counter.today()
+        offered = {p.name for p in project_choices(counter)}
+        with counter.store.unit_of_work() as uow:
+            standings = project_standings(uow)
+    assert offered == {r["name"] for r in rows if r["standing"] == "admitted" and r["valid_until"] >= today.isoformat()}
+    assert len(offered) == 6
+    [expired] = [r["name"] for r in rows if r["standing"] == "admitted" and r["valid_until"] < today.isoformat()]
+    [suspended] = [r["name"] for r in rows if r["standing"] == "suspended"]
+    assert "到期" in (problem(expired, standings, today) or "")
+    assert "暂停" in (problem(suspended, standings, today) or "")

@@ -76,8 +76,8 @@ def test_a_station_cannot_mint_a_code_for_another_stations_receipt(central, caps
     with central.connect() as conn:
         conn.execute(
             "INSERT INTO central.inbox (client_id, station_code, terminal, receipt_number, kind, subject_key, fields,"
-            " materials, clerk, created_at) VALUES (%s, %s, '01', %s, 'info-change', '620102199005150118', '{}',"
-            " '[]', 'clerk01', %s)", (cid, b.code, number, issued_b + timedelta(minutes=5)))
+            " materials, clerk, created_at, district) VALUES (%s, %s, '01', %s, 'info-change', '620102199005150118',"
+            " '{}', '[]', 'clerk01', %s, %s)", (cid, b.code, number, issued_b + timedelta(minutes=5), b.district))
     assert verify(central, capsys, f"{number}|{verification_code(number, cid, key_b)}")[1]["genuine"] is True
     # Station A knows its own key (and even the client id, were it leaked): its code is still forged.
     code, out = verify(central, capsys, f"{number}|{verification_code(number, cid, key_a)}")
@@ -91,8 +91,8 @@ def test_a_receipt_taken_before_the_key_keeps_its_unkeyed_code(central, capsys):
     with central.connect() as conn:
         conn.execute(
             "INSERT INTO central.inbox (client_id, station_code, terminal, receipt_number, kind, subject_key, fields,"
-            " materials, clerk, created_at) VALUES (%s, %s, '01', %s, 'info-change', '620102199005150118', '{}',"
-            " '[]', 'clerk01', %s)", (cid, a.code, number, datetime(2026, 11, 20, 2, tzinfo=UTC)))
+            " materials, clerk, created_at, district) VALUES (%s, %s, '01', %s, 'info-change', '620102199005150118',"
+            " '{}', '[]', 'clerk01', %s, %s)", (cid, a.code, number, datetime(2026, 11, 20, 2, tzinfo=UTC), a.district))
     assert verify(central, capsys, f"{number}|{unkeyed_code(number, cid)}")[1]["genuine"] is True  # no key yet
     with a.connect() as conn:
         key = fetch_receipt_key(conn)[0]  # issued now: after the receipt was taken

@@ -7,9 +7,13 @@ import json
 import random
 import sqlite3
 import sys
+import uuid
 from collections import Counter as Tally
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
+import psycopg
 import pytest
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from station_helpers import queue, queue_records
@@ -21,10 +25,12 @@ from service_world import TODAY, E, W, build_world, complete, fixed_clock, withd
 
 from counter_app.cli import main
 from counter_app.domain.audit_chain import payload_digest
+from counter_app.domain.daily_close import RECEIPT_NUMBER
 from counter_app.services import open_counter, submit_application
 from counter_app.services import operations as ops
 from counter_app.services.audit import ensure_key
 from counter_app.services.postloan import log_contact
+from counter_app.sync.protocol import RecordPayload, push_record_batch
 
 pytestmark = pytest.mark.postgres
 
@@ -75,6 +81,9 @@ def test_every_kind_of_station_record_reaches_the_centre_sealed_and_once(central
         taken = take(counter, "withdrawal", withdrawal_form())
         assert taken.ok, taken.errors
         assert ops.rate(counter, taken.receipt_number, 5).ok
+        with counter.store.unit_of_work(write=True) as uow:  # a receipt number drawn and never used: a gap
+            lost = RECEIPT_NUMBER.match(uow.receipts.next_number(counter.station_code, counter.terminal, TODAY))
+            uow.commit()
         complaint = ops.take_complaint(counter, {"complainant": "张三", "summary": "单位一直未为我缴存住房公积金",
                                                  "uscc": E.unregistered, "complainant_id": W.active,
                                                  "contact": "13800000001"}).value.complaint.complaint_no
@@ -107,9 +116,13 @@ def test_every_kind_of_station_record_reaches_the_centre_sealed_and_once(central
     assert sealed == len(rows)  # every one carried the station's MAC, checked on receipt
     case = latest[f"enforcement_case:{case_no}"]
     assert case["state"] == "notice_issued" and [s["state"] for s in case["steps"]] == ["investigated", "notice_issued"]
+    # The notice travels with its case: its number and deadline, and the step that printed it.
+    assert case["notice_number"] and case["notice_on"] == TODAY.isoformat() and case["deadline"] > case["notice_on"]
+    assert case["steps"][1]["document"], case["steps"][1]
     assert latest[f"complaint:{complaint}"]["case_no"] == case_no
     close = next(d for k, d in latest.items() if k.startswith("daily_close:"))
-    assert close["totals"]["count"] == 1 and "gaps" in close["totals"]
+    assert close["totals"]["count"] == 1 and close["totals"]["gaps"] == [
+        {"terminal": lost["terminal"], "missing": [int(lost["seq"])]}]  # the gap check travels with the sheet
     assert latest[f"rating:{taken.receipt_number}"]["score"] == 5
     tracked_now = latest[f"deferral:{E.registered}:2026-12:2027-02"]
     assert len(tracked_now["workers"]) == 2 and [p["paid_on"] is not None for p in tracked_now["plan"]] == [True, False]
@@ -210,3 +223,34 @@ def test_sigkill_at_random_points_every_record_kind_arrives_once(central, file_k
     assert sorted(inbox) == sorted(apps)
     counter.close()
     store.close()
+
+
+def test_a_station_inserts_and_reads_only_its_own_station_records(central):
+    """Row-level security on ``central.station_records``, as on the inbox: a record filed under another
+    station's code is refused alone (the rest of the batch goes in) and no station sees another's."""
+    victim, attacker = central.add_station("D1"), central.add_station("D2")
+
+    def record(station, kind: str = "complaint", key: str = "TS-1") -> RecordPayload:
+        return RecordPayload(client_id=str(uuid.uuid4()), station_code=station.code, kind=kind, key=key,
+                             data={"summary": "单位未缴存"}, recorded_at=datetime.now(UTC))
+
+    theirs = record(victim)
+    with victim.connect() as conn:
+        assert push_record_batch(conn, [theirs]).acked == [theirs.client_id]
+    forged, own = record(victim, key="FORGED"), record(attacker, kind="rating", key="R-1")
+    with attacker.connect() as conn:
+        result = push_record_batch(conn, [forged, own])
+        assert result.acked == [own.client_id]
+        assert result.rejected == [(forged.client_id, "服务站代码与登录身份不符，中心拒收")]
+        seen = conn.execute("SELECT station_code, record_key FROM central.station_records").fetchall()
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # the owner's view would bypass the policy
+            conn.execute("SELECT station_code FROM central.station_records_current")
+        # Resending the victim's client id under its own code: refused, nothing of the victim's shown.
+        copy = replace(theirs, station_code=attacker.code)
+        assert push_record_batch(conn, [copy]).rejected == [(theirs.client_id, "站务记录标识与其他服务站的站务记录重复")]
+    assert seen == [(attacker.code, "R-1")]
+    with victim.connect() as conn:
+        assert conn.execute("SELECT record_key FROM central.station_records").fetchall() == [("TS-1",)]
+    with central.connect() as owner:
+        rows = owner.execute("SELECT station_code, record_key FROM central.station_records ORDER BY 2").fetchall()
+    assert rows == [(attacker.code, "R-1"), (victim.code, "TS-1")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from counter_app.domain.business_spec import BusinessSpec, FieldSpec
+from counter_app.domain.business_spec import THIS_MONTH, BusinessSpec, FieldSpec
 from counter_app.domain.person_fields import MATERIALS
 
 # Form field → employer record field, where the two names differ.
@@ -42,7 +42,7 @@ SPEC = BusinessSpec(
         FieldSpec("bank_account", "单位银行账号", "text", section="缴存信息", max_length=40),
         FieldSpec("worker_ratio", "职工缴存比例（%）", "percent", section="缴存信息"),
         FieldSpec("employer_ratio", "单位缴存比例（%）", "percent", section="缴存信息"),
-        FieldSpec("first_month", "首次缴存年月", "month", section="缴存信息"),
+        FieldSpec("first_month", "首次缴存年月", "month", section="缴存信息", default=THIS_MONTH),
         MATERIALS,
     ),
     receipt_fields=("employer_name", "first_month"),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from counter_app.domain.business_spec import BusinessSpec, FieldSpec, FormTable
+from counter_app.domain.business_spec import POLICY_DEFAULT, BusinessSpec, FieldSpec, FormTable
 from counter_app.domain.errors import FieldError
 from counter_app.domain.loan_limit import CONSTRAINT_KEYS, CONSTRAINT_LABELS
 from counter_app.domain.money import format_money
@@ -117,7 +117,8 @@ SPEC = BusinessSpec(
     amount_field="amount",
     fields=(
         FieldSpec("id_number", "借款人身份证号码", "id_number", section="借款人"),
-        FieldSpec("borrower_category", "借款人类别", "choice", choices="borrower_categories", section="借款人"),
+        FieldSpec("borrower_category", "借款人类别", "choice", choices="borrower_categories", section="借款人",
+                  default=POLICY_DEFAULT),  # 其余缴存职工: the raised categories are the exceptions
         FieldSpec("work_district", "工作单位所在区县", "choice", required=False, choices="districts", section="借款人",
                   hint="其余缴存职工的最高额度按工作所在的区、县确定"),
         FieldSpec("worker_category", "身份", "choice", required=False, choices=WORKER_CATEGORIES, section="借款人",
@@ -131,7 +132,8 @@ SPEC = BusinessSpec(
         FieldSpec("second_home", "第二套住房", "bool", required=False, section="贷款信息"),
         FieldSpec("months", "贷款期限（月）", "months", section="贷款信息"),  # before the amount: it sets the limit
         FieldSpec("amount", "申请贷款金额（元）", "money", section="贷款信息"),
-        FieldSpec("method", "还款方式", "choice", choices=REPAYMENT_METHODS, section="贷款信息"),
+        FieldSpec("method", "还款方式", "choice", choices=REPAYMENT_METHODS, section="贷款信息",
+                  default="01"),  # 等额本息, the usual choice
         FieldSpec("co_borrower_id", "共同借款人身份证号码", "id_number", required=False, section="共同借款人"),
         MATERIALS,
     ),

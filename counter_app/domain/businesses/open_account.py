@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from counter_app.domain.business_spec import BusinessSpec, FieldSpec
+from counter_app.domain.business_spec import THIS_MONTH, BusinessSpec, FieldSpec
 from counter_app.domain.person_fields import MATERIALS, PERSON_FIELDS
 
 # The worker's record as the form gives it (the person fields and the employer), until the centre's.
@@ -30,7 +30,7 @@ SPEC = BusinessSpec(
         FieldSpec("monthly_base", "缴存基数（元/月）", "money", section="缴存信息", hint="上年度月平均工资"),
         FieldSpec("worker_ratio", "个人缴存比例（%）", "percent", section="缴存信息"),
         FieldSpec("employer_ratio", "单位缴存比例（%）", "percent", section="缴存信息"),
-        FieldSpec("start_month", "起缴年月", "month", section="缴存信息", hint="格式：2026-11"),
+        FieldSpec("start_month", "起缴年月", "month", section="缴存信息", hint="格式：2026-11", default=THIS_MONTH),
         MATERIALS,
     ),
     receipt_fields=("employer_uscc", "monthly_base", "start_month"),

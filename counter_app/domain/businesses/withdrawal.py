@@ -51,6 +51,21 @@ def case_materials(version: PolicyVersion, case: MaterialCase) -> tuple[str, ...
     return refs
 
 
+def case_fields(version: PolicyVersion, case: MaterialCase) -> tuple[str, ...]:
+    """The optional fields the reason (and the case within it) asks for: the kind of housing for a
+    rent, the date and amount of a purchase, a contract number where the policy wants one."""
+    reason = version.withdrawal.reasons.get(case.reason_code) if case.reason_code is not None else None
+    if reason is None:
+        return ()
+    chosen = reason.variants.get(case.variant) if case.variant is not None else None
+    document = reason.needs_document_no  # as domain.withdrawal.document_rule (which imports the registry)
+    if chosen is not None and chosen.needs_document_no is not None:
+        document = chosen.needs_document_no
+    wanted = {"variant": bool(reason.variants), "event_amount": reason.event_amount_label is not None,
+              "event_date": reason.event_date_label is not None, "document_no": bool(document)}
+    return tuple(key for key, asked in wanted.items() if asked)
+
+
 def case_guidance(version: PolicyVersion, case: MaterialCase) -> tuple[str, ...]:
     """A reason whose documents depend on a case not yet chosen (rent): each case with its documents."""
     if case.reason_code is None or case.variant is not None or case.reason_code not in version.withdrawal.reasons:
@@ -98,5 +113,6 @@ SPEC = BusinessSpec(
     material_case=material_case,
     case_materials=case_materials,
     case_guidance=case_guidance,
+    case_fields=case_fields,
     approval=approval,
 )

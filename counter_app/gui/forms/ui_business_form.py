@@ -228,7 +228,7 @@ class Ui_BusinessForm(object):
     def retranslateUi(self, BusinessForm):
         self.keys_hint.setText(QCoreApplication.translate("BusinessForm", u"Enter \u4e0b\u4e00\u9879 \u00b7 Ctrl+Enter \u63d0\u4ea4 \u00b7 Esc \u53d6\u6d88", None))
         self.materials_box.setTitle(QCoreApplication.translate("BusinessForm", u"\u6750\u6599\u6e05\u5355\uff08\u4e00\u6b21\u6027\u544a\u77e5\uff09", None))
-        self.materials_hint.setText(QCoreApplication.translate("BusinessForm", u"\u52fe\u9009\u5df2\u6536\u5230\u7684\u6750\u6599\uff1a\u7a7a\u683c \u52fe\u9009\u5f53\u524d\u9879 \u00b7 1\u20139 \u52fe\u9009\u7b2cN\u9879 \u00b7 A \u5168\u90e8\u6536\u9f50", None))
+        self.materials_hint.setText(QCoreApplication.translate("BusinessForm", u"\u52fe\u9009\u5df2\u6536\u5230\u7684\u6750\u6599\uff1a\u7a7a\u683c \u52fe\u9009\u5f53\u524d\u9879 \u00b7 1\u20139 \u52fe\u9009\u7b2cN\u9879 \u00b7 A \u5168\u90e8\u6536\u9f50\uff08\u5728\u4efb\u4e00\u9879\u6309 F7 \u4ea6\u53ef\uff09", None))
         self.print_notice.setText(QCoreApplication.translate("BusinessForm", u"\u6253\u5370\u4e00\u6b21\u6027\u544a\u77e5\u5355(&N)", None))
 #if QT_CONFIG(tooltip)
         self.print_notice.setToolTip(QCoreApplication.translate("BusinessForm", u"\u628a\u5c1a\u7f3a\u7684\u6750\u6599\u4e00\u6b21\u6027\u544a\u77e5\u7533\u8bf7\u4eba\uff08Ctrl+N\uff09", None))

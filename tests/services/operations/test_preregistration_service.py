@@ -10,7 +10,8 @@ from service_world import TODAY, E, receipt
 
 from counter_app.domain.ids import make_uscc_of
 from counter_app.services import operations as ops
-from counter_app.services import prefill_employer, required_materials
+from counter_app.services import required_materials
+from counter_app.services.operations.preregistration import prefill_employer
 
 HEADER = "统一社会信用代码,企业名称,法定代表人,住所,联系人,联系电话,成立日期,乡镇"
 NEW = make_uscc_of("91620102", "MA01AB23")
