@@ -59,7 +59,7 @@ def text_page(angle: float = 0.0, size: tuple[int, int] = (1654, 2339), lines: i
     draw.text((width // 10, height // 14), "婚姻状况证明", fill=(20, 20, 20), font=ImageFont.truetype(str(FONT), height // 30))
     for line in range(lines):
         draw.text((width // 10, height // 7 + line * height // 46),
-                  f"第{line + 1}行 兹证明 张三 身份证号 110105199001011234 与 李四 于2019年登记结婚 特此证明",
+                  f"第{line + 1}行 兹证明 张三（身份证号 110105199001011234）与李四已登记结婚",
                   fill=(30, 30, 40), font=font)
     draw.ellipse((width * 6 // 10, height * 8 // 10, width * 8 // 10, height * 8 // 10 + width // 5),
                  outline=(200, 30, 30), width=6)  # the red seal (公章)

@@ -67,7 +67,7 @@ class ScanDialog(QDialog):
         self.finish.setAccessibleName(_t("完成扫描"))
 
         bar = QHBoxLayout()
-        bar.addWidget(self.status, 1)
+        bar.addStretch(1)
         bar.addWidget(self.start)
         bar.addWidget(self.stop)
         bar.addWidget(self.finish)
@@ -75,6 +75,7 @@ class ScanDialog(QDialog):
         layout.addWidget(self.devices)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.progress)
+        layout.addWidget(self.status)
         layout.addLayout(bar)
         self.devices.setVisible(len(scanners) > 1)
         self.start.clicked.connect(self.scan)
