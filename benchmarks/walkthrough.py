@@ -12,7 +12,9 @@ is picked with them —, shortcuts, F7 for the materials, F9 for the maximum, su
 what the form asks for (Enter goes to the next field it wants); optional fields the policy does not
 ask for in the case at hand stay empty. Prints, per business, both counts, the keys beyond the data
 with the field each one left and reached, and the seconds from the first key to the receipt number
-on screen (no thinking time: what the program makes the clerk wait, plus keys).
+on screen (no thinking time: what the program makes the clerk wait, plus keys). A fourth line:
+the same employer's next new worker, from the first opening's receipt (Alt+W), as an employer's
+batch of new workers is served.
 ``run_walkthrough`` is also used by the suite's budget test.
 """
 
@@ -47,6 +49,7 @@ class Walk:
     """One business's keys: ``data`` characters and ``extra`` keys, the seconds it took, the receipt."""
 
     kind: str
+    title: str = ""  # when the walk is a variant of its business (the next worker of the same employer)
     data: int = 0
     extra: int = 0
     seconds: float = 0.0
@@ -74,11 +77,17 @@ class Clerk:
         popup = QApplication.activePopupWidget()
         return popup or QApplication.focusWidget() or self.window
 
-    def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier, note: str = "") -> None:
+    def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier, note: str = "",
+            then: Any = None) -> None:
+        """One key beyond the data; ``then``: what it brings about (a form opening), awaited before the
+        log says where the focus went."""
         self.walk.extra += 1
         before = focused()
         QTest.keyClick(self.target(), key, modifiers)
         QCoreApplication.processEvents()
+        if then is not None:
+            wait(then)
+            self.settle()
         after = focused()
         where = f"[{before}→{after}]" if after != before else f"[{before}]"
         self.walk.log.append((note or str(key).split(".")[-1]) + where)
@@ -172,9 +181,8 @@ def open_account(window: Any, counter: Any, card: Any) -> Walk:
     clerk = Clerk(window, walk)
     employer = card.employer
     start = time.perf_counter()
-    clerk.key(Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier, note="Ctrl+1")
-    wait(lambda: window.form is not None and window.form.spec.kind == "open-account")
-    clerk.settle()
+    clerk.key(Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier, note="Ctrl+1",
+              then=lambda: window.form is not None and window.form.spec.kind == "open-account")
     if focused() == "id_type":
         clerk.choose("01")
         clerk.enter_until("id_number")
@@ -206,6 +214,23 @@ def open_account(window: Any, counter: Any, card: Any) -> Walk:
     return walk
 
 
+def next_same_employer(window: Any, counter: Any, card: Any) -> Walk:
+    """From the receipt of ``open_account``: the employer's next new worker (同单位办理下一笔, Alt+W)."""
+    walk = Walk("open-account", title="open-account, next worker of the same employer")
+    clerk = Clerk(window, walk)
+    form = window.form
+    start = time.perf_counter()
+    clerk.key(Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier, note="Alt+W(same employer)",
+              then=lambda: form.entry_page.isVisible())
+    for key, value in (("id_number", make_resident_id("110105", date(1991, 5, 9), 933)), ("name", "李雷"),
+                       ("mobile", "13912345678"), ("address", "南山镇幸福路9号"), ("monthly_base", "4200")):
+        clerk.enter_until(key)
+        clerk.type(value)
+    clerk.submit()
+    walk.seconds = time.perf_counter() - start
+    return walk
+
+
 def search_card(clerk: Clerk, window: Any, card: Any) -> None:
     clerk.key(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier, note="Ctrl+F")
     clerk.type(card.worker.name)
@@ -213,8 +238,7 @@ def search_card(clerk: Clerk, window: Any, card: Any) -> None:
     row = next(i for i, h in enumerate(window.search.model.hits) if h.key == card.worker.id_number)
     for _ in range(row):
         clerk.key(Qt.Key.Key_Down, note="Down(hits)")
-    clerk.key(Qt.Key.Key_Return, note="Enter(card)")
-    wait(lambda: window.pages.currentWidget() is window.card_page)
+    clerk.key(Qt.Key.Key_Return, note="Enter(card)", then=lambda: window.pages.currentWidget() is window.card_page)
 
 
 def rent_withdrawal(window: Any, counter: Any, card: Any) -> Walk:
@@ -222,9 +246,8 @@ def rent_withdrawal(window: Any, counter: Any, card: Any) -> Walk:
     clerk = Clerk(window, walk)
     start = time.perf_counter()
     search_card(clerk, window, card)
-    clerk.key(Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier, note="Alt+3")
-    wait(lambda: window.form is not None and window.form.spec.kind == "withdrawal")
-    clerk.settle()
+    clerk.key(Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier, note="Alt+3",
+              then=lambda: window.form is not None and window.form.spec.kind == "withdrawal")
     clerk.enter_until("reason_code") if focused() != "reason_code" else None
     clerk.choose("07")
     clerk.enter_until("variant")
@@ -251,9 +274,8 @@ def loan_intake(window: Any, counter: Any, card: Any) -> Walk:
     clerk = Clerk(window, walk)
     start = time.perf_counter()
     search_card(clerk, window, card)
-    clerk.key(Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier, note="Alt+4")
-    wait(lambda: window.form is not None and window.form.spec.kind == "loan")
-    clerk.settle()
+    clerk.key(Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier, note="Alt+4",
+              then=lambda: window.form is not None and window.form.spec.kind == "loan")
     if window.form.editors["borrower_category"].value() != "general":  # the policy's default category
         clerk.enter_until("borrower_category") if focused() != "borrower_category" else None
         clerk.choose("general")
@@ -276,7 +298,8 @@ def loan_intake(window: Any, counter: Any, card: Any) -> Walk:
 
 
 def run_walkthrough(data_dir: str | Path) -> list[Walk]:
-    """The three businesses, one after another, in one window on ``data_dir``."""
+    """The three businesses, one after another, in one window on ``data_dir``; after the account
+    opening, the same employer's next worker from its receipt (a variant walk, listed last)."""
     app = QApplication.instance() or QApplication([])
     counter = services.open_counter(str(data_dir), demo=True)
     card = _found_worker(counter)
@@ -287,12 +310,15 @@ def run_walkthrough(data_dir: str | Path) -> list[Walk]:
     window.show()
     window.activateWindow()
     wait(lambda: window.counter is not None and window.desk is not None and window.desk.counter is not None)
-    walks = []
+    walks, variants = [], []
     try:
         for step in (open_account, rent_withdrawal, loan_intake):
             window.show_home()
             wait(lambda: QApplication.focusWidget() is not None)
             walks.append(step(window, counter, card))
+            if step is open_account:
+                variants.append(next_same_employer(window, counter, card))
+        walks += variants
     finally:
         window.close()
         counter.close()
@@ -307,8 +333,8 @@ def main() -> int:
     data_dir = args.data_dir or Path(__import__("tempfile").mkdtemp(prefix="walk-"))
     for walk in run_walkthrough(data_dir):
         budget = BUDGETS[walk.kind]
-        print(f"{walk.kind:14s} keystrokes beyond the data: {walk.extra:2d} (budget {budget}), data: {walk.data:3d}, "
-              f"{walk.seconds:.1f} s, receipt {walk.receipt}")
+        print(f"{walk.title or walk.kind:14s} keystrokes beyond the data: {walk.extra:2d} (budget {budget}), "
+              f"data: {walk.data:3d}, {walk.seconds:.1f} s, receipt {walk.receipt}")
         print("    " + " ".join(walk.log))
     return 0
 

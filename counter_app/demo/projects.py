@@ -19,7 +19,7 @@ from counter_app.domain.projects import ADMITTED, SUSPENDED, project_key
 from counter_app.domain.status import EmployerStatus
 from counter_app.store.records_operations import ProjectRecord
 
-_SEED_SALT = 20_2612  # projects' own dice: seed ^ salt (the city's dice are never drawn from here)
+_SEED_SALT = 202_612  # projects' own dice: seed ^ salt (the city's dice are never drawn from here)
 DEVELOPERS = 4
 # (standing, months of validity left; negative = expired that long ago): six in force, one whose
 # agreement has ended, one the centre suspended — the two refusals a loan meets.
@@ -29,7 +29,7 @@ PLAN: tuple[tuple[str, int], ...] = (
 )
 ESTATES = ("锦绣家园", "幸福里", "康居苑", "翠湖湾", "阳光水岸", "书香名邸", "御景苑", "和园",
            "金色华府", "安居小区", "馨园", "新城")
-SUSPENSION_NOTE = "预售资金未按规定存入监管账户，暂停准入（演示数据）"
+SUSPENSION_NOTE = "预售资金未按规定存入监管账户"
 ROADS = ("建设路", "人民路", "新华街", "滨河路", "迎宾大道", "文化路")
 
 

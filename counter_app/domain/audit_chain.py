@@ -110,6 +110,12 @@ def payload_mac(key: bytes, digest: str) -> str:
     return hmac.new(key, f"payload:{digest}".encode(), hashlib.sha256).hexdigest()
 
 
+def subject_mac(key: bytes, subject: str) -> str:
+    """Who was looked at, as a keyed digest: an audit row says exactly which person without holding
+    the ID number; only a holder of the station's key (the centre) can test a number against it."""
+    return hmac.new(key, f"subject:{subject.strip().upper()}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def canonical_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
 

@@ -152,6 +152,9 @@ class BusinessSpec:
     receipt_fields: tuple[str, ...] = ()  # shown on the receipt when filled in, in this order
     form_hides_prefix: str | None = None  # fields the printed form leaves out of its field grid
     side_panel: str | None = None  # name of the GUI side panel beside the form ("loan")
+    # Fields the next client of the same employer keeps (同单位办理下一笔: an employer's batch of new
+    # workers); the rest of the form starts over.
+    next_keeps: tuple[str, ...] = ()
     # The form is filled from a 多证合一 pre-registration of its subject (USCC), when there is one.
     prefills_preregistration: bool = False
     cross_checks: CrossCheck = dc_field(default=_no_cross_checks, compare=False)

@@ -20,6 +20,9 @@ from counter_app.domain.ids import mask_id_number
 from counter_app.domain.money import CENT
 
 PREFIX = "GJJZM2"  # what the QR text starts with, and its format version (2: the code is keyed)
+# Version 1 (printed before the code was keyed): its code is a plain SHA-256 of the line, which anyone
+# can compute for any figures — it can show a QR was damaged, never that a certificate is genuine.
+LEGACY_PREFIX = "GJJZM1"
 _CODE = re.compile(r"^[0-9A-F]{4}(-[0-9A-F]{4}){3}$")
 
 
@@ -109,17 +112,27 @@ class Scanned:
         return serial_of(self.station_code, self.as_of, self.body)
 
 
-def scan(text: str) -> Scanned | None:
-    """A certificate's QR text taken apart (None when the text is not one)."""
+def scan(text: str, prefix: str = PREFIX) -> Scanned | None:
+    """A certificate's QR text taken apart (None when the text is not one of format ``prefix``)."""
     body, _, found = text.strip().rpartition("|")
     parts = tuple(body.split("|"))
-    if len(parts) != 10 or parts[0] != PREFIX or not _CODE.match(found):
+    if len(parts) != 10 or parts[0] != prefix or not _CODE.match(found):
         return None
     try:
         as_of = date.fromisoformat(parts[2])
     except ValueError:
         return None
     return Scanned(body, parts[1], as_of, found, parts)
+
+
+def scan_legacy(text: str) -> Scanned | None:
+    """A version-1 certificate's QR text taken apart (None when the text is not one)."""
+    return scan(text, LEGACY_PREFIX)
+
+
+def legacy_intact(scanned: Scanned) -> bool:
+    """Whether a version-1 QR text still matches its own unkeyed digest (not whether it is genuine)."""
+    return hmac.compare_digest(digest(scanned.body), scanned.code)
 
 
 def verify(text: str, key: bytes) -> bool:

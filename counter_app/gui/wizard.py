@@ -31,6 +31,7 @@ from counter_app.gui.attachments_panel import AttachmentsPanel
 from counter_app.gui.autosave import DraftWriter
 from counter_app.gui.card_reader import attach_card_reader
 from counter_app.gui.day_closed import warn_if_closed
+from counter_app.gui.employer_picker import LIMIT as EMPLOYER_LIMIT
 from counter_app.gui.employer_picker import attach_pickers
 from counter_app.gui.fields import (
     DEFAULT,
@@ -101,6 +102,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.touched: set[str] = set()
         self.review: services.FormReview | None = None  # the latest review shown
         self.last_result: services.SubmitResult | None = None
+        self._kept: dict[str, Any] = {}  # what 同单位办理下一笔 carries over from the form just taken
         self.drafts = drafts or DraftWriter(counter, spec.kind)
         self._confirm: QMessageBox | None = None
         self._flow = _KeyFlow(self)
@@ -185,6 +187,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.submit.clicked.connect(self.try_submit)
         self.cancel.clicked.connect(self.request_cancel)
         self.next_client.clicked.connect(self.start_over)
+        self.next_same_employer.clicked.connect(self.start_over_same_employer)
+        self.next_same_employer.hide()
         self.print_notice.clicked.connect(lambda: self.print_requested.emit("notice", self.values()))
         self.print_receipt.clicked.connect(lambda: self.print_requested.emit("receipt", self.receipt_number.text()))
         self.print_form.clicked.connect(lambda: self.print_requested.emit("form", self.receipt_number.text()))
@@ -294,8 +298,14 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         return False  # Qt's own order from here (the buttons)
 
     def employer_chosen(self, key: str, choice: Any) -> None:
-        """An employer picked from a USCC field's list: its code in the field, its name beside it,
-        its ratios filled where the form has them (the review then confirms all of it)."""
+        """An employer picked from a USCC field's list (with Enter): taken, then on to the next field
+        to fill."""
+        self._take_employer(key, choice)
+        self.move_on(self.editors[key].widget, enter=True)
+
+    def _take_employer(self, key: str, choice: Any) -> None:
+        """An employer for a USCC field: its code in the field, its name beside it, its ratios filled
+        where the form has them (the review then confirms all of it)."""
         editor = self.editors[key]
         editor.set_value(choice.uscc, TYPED)
         self._show_employer(key, choice.name)
@@ -307,7 +317,42 @@ class BusinessForm(QWidget, Ui_BusinessForm):
                     target.set_value(value, PREFILL)
                     self.touched.add(field_key)
         self.field_committed(key)
-        self.move_on(editor.widget, enter=True)  # chosen with Enter: on to the next field to fill
+
+    def _employer_query(self, key: str) -> str:
+        """What a USCC field with a picker holds when it may be a query for an employer (initials, a
+        name, part of a code), else "": a code's length, or an establishment's own new code."""
+        picker = self.pickers.get(key)
+        text = " ".join(str(self.editors[key].value() or "").split())
+        if picker is None or len(text) < 2 or len(text) == 18 or not picker.employers.choices:
+            return ""
+        if key == self.spec.subject_field and self.spec.registers is not None:
+            return ""  # an establishment's code is new: never replaced, never said to match others
+        return text
+
+    def _picker_hint(self, key: str) -> str:
+        """A USCC field holding a query rather than a code: what the employers say about it (several
+        to choose from; none, for a name) instead of the code's length."""
+        text = self._employer_query(key)
+        if not text:
+            return ""
+        found = len(self.pickers[key].employers.find(text))
+        if found > 1:
+            return _t("有{n}个单位与“{text}”相符：请多输入几个字，在列表中选择").format(
+                n=f"{found}+" if found >= EMPLOYER_LIMIT else found, text=text)
+        if found == 0 and not text.isascii():
+            return _t("没有与“{text}”相符的单位：请输入统一社会信用代码，或单位名称、拼音首字母").format(text=text)
+        return ""
+
+    def _unique_employer(self, key: str) -> Any:
+        """The one employer that a USCC field's text names when the text is no code (initials, a
+        name: the list closed or never waited for): an exact name, else the only match; None when
+        the text is a code's length, or names none or several (the field's message stays)."""
+        text = self._employer_query(key)
+        if not text:
+            return None
+        found = self.pickers[key].employers.find(text)
+        exact = [c for c in found if c.name == text]
+        return exact[0] if len(exact) == 1 else found[0] if len(found) == 1 else None
 
     def project_chosen(self, key: str, project: Any) -> None:
         """A project picked from a project field's list: its name in the field, its developer and
@@ -331,6 +376,10 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         form the same as last reviewed) shows that review's verdict: no second check of the same form,
         and a refusal's message stays up while the clerk moves to the field it names."""
         if self._retired:
+            return
+        choice = self._unique_employer(key) if key in self.pickers else None
+        if choice is not None:  # left with a unique employer's initials or name: that employer
+            self._take_employer(key, choice)  # (which commits the field again, with its code)
             return
         self.touched.add(key)
         review = self.review
@@ -390,7 +439,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         editor = self.editors[key]
         errors, warnings = review.problems(key)
         problems = errors or warnings
-        editor.show_problem("；".join(p.message for p in problems), "error" if errors else "warning")
+        hint = self._picker_hint(key) if errors else ""
+        editor.show_problem(hint or "；".join(p.message for p in problems), "error" if errors else "warning")
         named = review.employers.get(key) or (review.subject if key == self.spec.subject_field == "uscc" else None)
         if not problems and named is not None and named.known:
             self._show_employer(key, named.name)
@@ -588,6 +638,9 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             self.attachments.clear()
         self.receipt_number.setText(result.receipt_number or "")
         self.done_details.setText(self._done_text(result))
+        self._kept = {key: form[key] for key in self.spec.next_keeps if form.get(key)}
+        self.draft_banner.hide()  # the draft it restored is taken: the next client starts afresh
+        self.next_same_employer.setVisible(bool(self._kept))
         self.form_stack.setCurrentWidget(self.done_page)  # the field losing focus here is not reviewed or saved:
         self._submitting = False  # ... the submit still counts as running until the receipt page is up
         self.bottom_bar.hide()
@@ -681,6 +734,17 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.submit.setEnabled(False)
         self.request_review()
         self.first_input().setFocus()
+
+    def start_over_same_employer(self) -> None:
+        """After a receipt (Alt+W): the next worker of the same employer — an employer's batch of new
+        workers at the counter. A clean form with the employer kept; its name and ratios follow from it
+        as from the employer's card, and the keyboard starts at the first field to fill."""
+        kept = dict(self._kept)
+        self.start_over()
+        if kept:
+            self.set_values(kept)
+            self.touched |= set(kept)
+            self.first_input().setFocus()
 
     def retire(self, late_submit: Callable[[services.SubmitResult], None] | None = None) -> None:
         """The window takes this wizard down: what was typed stays as the draft, work in flight

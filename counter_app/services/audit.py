@@ -30,6 +30,7 @@ from counter_app.domain.audit_chain import (
     payload_mac,
     seal,
     sealed_head,
+    subject_mac,
 )
 from counter_app.domain.ids import mask_card, mask_id_number
 from counter_app.domain.normalize import valid_text
@@ -41,6 +42,7 @@ from counter_app.store.blobs import BlobStore
 from counter_app.store.uow import UnitOfWork
 
 TOPIC = "audit"
+SUBJECT_MAC = "subject_mac"  # a lookup row's keyed digest of the full ID number (counter-central audit-lookups)
 ACTIONS = {
     "login": "登录", "login_failed": "登录失败", "logout": "退出登录", "lock": "锁屏", "unlock": "解锁",
     "lookup": "查询职工信息", "reveal": "查看完整号码", "submit": "受理申请", "cancel": "撤销申请",
@@ -91,19 +93,22 @@ class Verdict:
 
 
 def record(counter: Counter, action: str, subject: str = "", details: Mapping[str, Any] | None = None,
-           *, uow: UnitOfWork | None = None, clerk: str | None = None) -> ChainRow:
-    """Append one row (by ``clerk``, default the counter's); inside ``uow`` if it is a write unit."""
+           *, uow: UnitOfWork | None = None, clerk: str | None = None, about: str | None = None) -> ChainRow:
+    """Append one row (by ``clerk``, default the counter's); inside ``uow`` if it is a write unit.
+    ``about``: the full ID number a lookup concerned, kept only as ``subject_mac`` (see audit_chain)."""
     if uow is not None:
-        return _append(counter, uow, action, subject, details, clerk)
+        return _append(counter, uow, action, subject, details, clerk, about)
     with counter.store.unit_of_work(write=True) as own:
-        row = _append(counter, own, action, subject, details, clerk)
+        row = _append(counter, own, action, subject, details, clerk, about)
         own.commit()
     return row
 
 
 def _append(counter: Counter, uow: UnitOfWork, action: str, subject: str, details: Mapping[str, Any] | None,
-            clerk: str | None) -> ChainRow:
+            clerk: str | None, about: str | None = None) -> ChainRow:
     key = key_for_writing(counter, uow)
+    if about:
+        details = {**(details or {}), SUBJECT_MAC: subject_mac(key.key, about)}
     return _write(counter, uow, key, action, subject, details, clerk)
 
 

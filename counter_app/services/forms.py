@@ -90,7 +90,7 @@ def prefill_person(counter: Counter, id_number: str) -> dict[str, Any] | None:
         worker = uow.workers.get(key)
     if worker is None:
         return None
-    audit.record(counter, "lookup", audit.masked(key), {"via": "form"})
+    audit.record(counter, "lookup", audit.masked(key), {"via": "form"}, about=key)
     record = asdict(worker)
     if worker.employer_uscc:  # where they work: the loan's category cap depends on it
         with counter.store.unit_of_work() as uow:

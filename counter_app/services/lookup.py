@@ -80,7 +80,7 @@ def person_card(counter: Counter, id_number: str, *, audited: bool = True) -> Pe
             provisional=provisional,
         )
     if audited:
-        audit.record(counter, "lookup", audit.masked(id_number), {"via": "card"})
+        audit.record(counter, "lookup", audit.masked(id_number), {"via": "card"}, about=id_number)
     return card
 
 
@@ -183,7 +183,7 @@ def reveal(counter: Counter, id_number: str, field: str) -> str | None:
         worker = uow.workers.get(key) or _provisional(WorkerRecord, uow.applications.for_subject(key), "id_number")
     value = getattr(worker, field, None) if worker is not None else None
     if value:
-        audit.record(counter, "reveal", audit.masked(key), {"field": field})
+        audit.record(counter, "reveal", audit.masked(key), {"field": field}, about=key)
     return value or None
 
 

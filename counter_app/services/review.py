@@ -177,7 +177,7 @@ def _with_subject(review: FormReview, uow: UnitOfWork, code: str) -> FormReview:
 
 def note_subject_lookup(counter: Counter, code: str) -> None:
     """Audit that a form looked a worker up (as ``prefill_person`` does): a write, run apart from the review."""
-    audit.record(counter, "lookup", audit.masked(code), {"via": "form"})
+    audit.record(counter, "lookup", audit.masked(code), {"via": "form"}, about=code)
 
 
 def _plain(form: Mapping[str, Any]) -> dict[str, Any]:

@@ -1,12 +1,13 @@
 """Is the store file intact (数据文件完整性)? ``PRAGMA quick_check`` when it opens, ``integrity_check`` in full
 at the daily close and before every backup.
 
-Cost on a 200,000-worker store with 5,000 applications (127 MB; ``benchmarks/bench_integrity.py``,
-warm cache, on the shared 2-core build machine while other work ran): a whole-file quick_check
-0.32–0.60 s, a full integrity_check 1.9–2.5 s. Every CLI command and the GUI's start open the
-store, so at open only the station's *own* tables are checked — the ones intake writes
+Cost on a 200,000-worker store with 5,000 applications (128 MB; ``benchmarks/bench_integrity.py``,
+warm cache, on the shared 2-core build machine while other work ran; session 6 run): a whole-file
+quick_check 0.36–0.63 s, a full integrity_check 2.3–3.0 s. Every CLI command and the GUI's start
+open the store, so at open only the station's *own* tables are checked — the ones intake writes
 (applications, their status steps, the outbox, receipt counters, the audit log, settings, clerks):
-15–25 ms there, a cost that follows the station's own work, not the city's reference data.
+8–12 ms there (with the damage mark's stat), a cost that follows the station's own work, not the
+city's reference data; the window runs the whole-file quick_check off the GUI thread.
 Damage in the reference tables shows
 up when a page is read (SQLite's "malformed" error, reported as a damaged store, nothing written),
 and in the full checks at the daily close and before every backup, and in a whole-file

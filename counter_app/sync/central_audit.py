@@ -12,7 +12,7 @@ from typing import Any
 
 import psycopg
 
-from counter_app.domain.audit_chain import ChainBreak, ChainRow, ChainVerifier, at_text
+from counter_app.domain.audit_chain import ChainBreak, ChainRow, ChainVerifier, at_text, subject_mac
 from counter_app.domain.normalize import normalize_code
 from counter_app.sync.central_db import CentralError
 
@@ -105,3 +105,30 @@ def _anchor_problem(anchors: list[tuple[Any, ...]]) -> str | None:
         if answer == "mismatch" or (held is not None and held != hash_):
             return f"锚定的第{seq}条审计记录与中心收到的该条记录不符（日志被改写）"
     return None
+
+
+LOOKUP_ACTIONS = ("lookup", "reveal")
+
+
+def lookups(conn: psycopg.Connection, id_number: str, station: str | None = None) -> list[dict[str, Any]]:
+    """Who looked the person with ``id_number`` up, where and when (``counter-central audit-lookups``):
+    each station's lookup rows carry a digest of the ID under that station's registered key, so the
+    centre finds them by testing the number with every key, without any log holding the number."""
+    number = normalize_code(id_number)
+    if not number:
+        raise CentralError("id", "请填写要查的证件号码")
+    query = "SELECT station_code, key FROM central.station_keys"
+    keys = conn.execute(query + (" WHERE station_code = %s" if station else ""),
+                        (normalize_code(station),) if station else ()).fetchall()
+    if not keys:
+        return []
+    codes = [code for code, _key in keys]
+    macs = [subject_mac(bytes(key), number) for _code, key in keys]
+    rows = conn.execute(
+        "SELECT a.station_code, a.seq, a.at, a.clerk, a.terminal, a.action, a.details->>'via', a.details->>'field'"
+        " FROM central.station_audit a JOIN unnest(%s::text[], %s::text[]) AS k(code, mac)"
+        " ON a.station_code = k.code AND a.details->>'subject_mac' = k.mac"
+        " WHERE a.action = ANY(%s) ORDER BY a.at, a.station_code, a.seq",
+        (codes, macs, list(LOOKUP_ACTIONS))).fetchall()
+    return [{"station": code, "seq": seq, "at": at.isoformat(), "clerk": clerk, "terminal": terminal,
+             "action": action, "via": via, "field": field} for code, seq, at, clerk, terminal, action, via, field in rows]

@@ -16,7 +16,7 @@ from typing import Any
 
 import psycopg
 
-from counter_app.domain.certificate import code, scan
+from counter_app.domain.certificate import LEGACY_PREFIX, PREFIX, code, legacy_intact, scan, scan_legacy
 from counter_app.domain.status import account_label, loan_label
 
 _TYPED = re.compile(r"(?i)^\s*(?P<serial>ZM[A-Z0-9_]+)\s*[|｜\s]\s*(?P<code>[0-9A-Fa-f]{4}(-?[0-9A-Fa-f]{4}){3})\s*$")
@@ -33,6 +33,9 @@ def verify_certificate(conn: psycopg.Connection, text: str) -> dict[str, Any]:
     scanned = scan(text)
     if scanned is not None:
         return _verify_scanned(conn, scanned)
+    legacy = scan_legacy(text)
+    if legacy is not None:
+        return _verify_legacy(conn, legacy)
     typed = _TYPED.match(text or "")
     if typed is None:
         raise CertificateTextError("请输入证明二维码的内容，或证明编号加核验码，如 ZMCG0120261123A1B2 1A2B-3C4D-5E6F-7A8B")
@@ -72,6 +75,33 @@ def _verify_scanned(conn: psycopg.Connection, scanned: Any) -> dict[str, Any]:
         "recorded": recorded is not None,
         "message": f"证明 {serial} 真实有效（{name} 出具）" + ("" if recorded else "；该站的出具记录尚未同步到中心"),
     }
+
+
+def _verify_legacy(conn: psycopg.Connection, scanned: Any) -> dict[str, Any]:
+    """A version-1 QR: its code is an unkeyed digest anyone can compute, so it cannot prove the
+    figures; say so plainly (never "genuine"), with what the centre does know: whether the QR is
+    intact, and whether the station's audit log recorded a certificate of that number and code."""
+    serial = scanned.serial
+    answer: dict[str, Any] = {"genuine": False, "unverified": True, "legacy": True, "serial": serial,
+                              "format": LEGACY_PREFIX}
+    if not legacy_intact(scanned):
+        return {**answer, "unverified": False,
+                "message": f"旧版（{LEGACY_PREFIX}）证明 {serial} 的核验码与二维码内容不符：证明系伪造或内容被涂改"}
+    station = _station(conn, scanned.station_code)
+    if station is None:
+        return {**answer, "unverified": False,
+                "message": f"证明所称的服务站 {scanned.station_code} 不存在：证明系伪造"}
+    recorded = _print_row(conn, scanned.station_code, serial)
+    logged = (recorded["details"] or {}).get("code") if recorded is not None else None  # version 1 logged none
+    seen = recorded is not None and logged in (None, scanned.code)
+    message = (f"证明 {serial} 是旧版（{LEGACY_PREFIX}）缴存使用证明：其核验码未使用服务站密钥，任何人都能算出，"
+               f"不能据此证明真伪。请申请人到 {station[0]} 重新打印新版证明（二维码以 {PREFIX} 开头）后再核验")
+    if seen and recorded is not None:
+        when = recorded["at"].isoformat(timespec="minutes")
+        message += (f"；中心有该站 {when} 出具此编号证明的记录（证件号码 {recorded['details'].get('subject')}），"
+                    "可据此核对持证人，但证明上的数字无法核验")
+    return {**answer, "station_code": scanned.station_code, "station_name": station[0],
+            "as_of": scanned.as_of.isoformat(), "recorded": seen, "message": message}
 
 
 def _facts(fields: tuple[str, ...]) -> dict[str, str]:

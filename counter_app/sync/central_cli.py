@@ -111,6 +111,8 @@ def _projects(args: argparse.Namespace) -> int:
     with _connect(args) as conn:
         if args.suspend:
             projects = [central_projects.suspend(conn, args.suspend, args.reason or "")]
+        elif args.reinstate:
+            projects = [central_projects.reinstate(conn, args.reinstate, args.reason or "")]
         else:
             projects = central_projects.list_projects(conn)
     if args.json:
@@ -164,6 +166,24 @@ def _audit_verify(args: argparse.Namespace) -> int:
     else:
         print(f"服务站 {verdict.station} 的审计日志有问题：{verdict.message}")
     return 0 if verdict.ok else 1
+
+
+_LOOKED = {"lookup": "查询", "reveal": "查看完整号码"}
+
+
+def _audit_lookups(args: argparse.Namespace) -> int:
+    with _connect(args) as conn:
+        found = central_audit.lookups(conn, args.id, args.station)
+    if args.json:
+        emit_json({"lookups": found})
+        return 0
+    if not found:
+        print("中心收到的审计日志中没有查询过该证件号码的记录")
+    for row in found:
+        how = row["via"] or row["field"] or ""
+        print(f"{row['at']}  服务站 {row['station']} 终端 {row['terminal']}  柜员 {row['clerk']}  "
+              f"{_LOOKED.get(row['action'], row['action'])}{f'（{how}）' if how else ''}")
+    return 0
 
 
 def _day(text: str) -> date:
@@ -333,9 +353,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("cross-region", "跨省通办转办清单：各服务站受理的异地转入、转出、异地购房提取及其转办途径", _cross_region)
     p.add_argument("--all", action="store_true", help="包括已办结的")
     p.add_argument("--out", help="导出的 Excel 文件，如 route.xlsx")
-    p = command("projects", "中心的楼盘准入名单（准入、不予准入、暂停），或暂停某楼盘的准入", _projects)
-    p.add_argument("--suspend", metavar="NAME", help="暂停该楼盘的住房公积金贷款准入（各服务站同步后拒绝其贷款）")
-    p.add_argument("--reason", help="暂停原因（--suspend 时必填）")
+    p = command("projects", "中心的楼盘准入名单（准入、不予准入、暂停），或暂停、恢复某楼盘的准入", _projects)
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--suspend", metavar="NAME", help="暂停该楼盘的住房公积金贷款准入（各服务站同步后拒绝其贷款）")
+    which.add_argument("--reinstate", metavar="NAME",
+                       help="恢复被暂停楼盘的准入（合作协议仍在有效期内；各服务站同步后重新受理其贷款）")
+    p.add_argument("--reason", help="暂停或恢复的原因（--suspend、--reinstate 时必填）")
     command("status", "各服务站的接收数量、最近联系时间与待核查标记数", _status)
     p = command("flags", "中心用自己的数据复核出的问题（余额、限额、频次、合同重复使用、审计链）", _flags)
     p.add_argument("--station", help="只看该服务站")
@@ -343,6 +366,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="包括已处理的标记")
     p = command("audit-verify", "核验中心收到的某服务站审计日志哈希链（有问题时退出码为 1）", _audit_verify)
     p.add_argument("--station", required=True, help="服务站代码")
+    p = command("audit-lookups", "谁在何时查询过某人（按各服务站审计日志中的密钥摘要比对，日志不存证件号码）",
+                _audit_lookups)
+    p.add_argument("--id", required=True, help="证件号码")
+    p.add_argument("--station", help="只查该服务站")
     p = command("audit-rules", "电子稽查：按规则列出各服务站受理中的疑点（规则见 resources/audit/rules.toml）", _audit_rules)
     p.add_argument("--from", dest="start", type=_day, required=True, help="开始日期（含），YYYY-MM-DD")
     p.add_argument("--to", dest="end", type=_day, required=True, help="结束日期（含），YYYY-MM-DD")

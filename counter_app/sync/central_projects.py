@@ -98,6 +98,32 @@ def suspend(conn: psycopg.Connection, name: str, reason: str) -> dict[str, Any]:
     return _as_dict(row)
 
 
+def reinstate(conn: psycopg.Connection, name: str, reason: str) -> dict[str, Any]:
+    """Lift a suspension (恢复准入): the project is admitted again on the agreement it had, and every
+    station takes its loans again once it syncs. Only a suspended project whose agreement is still in
+    force; one whose agreement has ended needs a new admission."""
+    if not reason.strip():
+        raise CentralError("reason", "恢复楼盘准入必须填写原因")
+    key = project_key(name)
+    with conn.transaction():
+        row = conn.execute("SELECT standing, agreement_no, valid_until, valid_until < current_date"
+                           " FROM central.projects WHERE project_key = %s FOR UPDATE", (key,)).fetchone()
+        if row is None:
+            raise CentralError("name", f"中心没有名为“{name}”的楼盘")
+        standing, agreement_no, valid_until, ended = row
+        if standing != SUSPENDED:
+            raise CentralError("name", f"楼盘“{name}”现为{STANDING_LABELS[standing]}，没有被暂停，无需恢复")
+        if agreement_no is None or valid_until is None:
+            raise CentralError("name", f"楼盘“{name}”没有在有效期内的合作协议，须重新办理楼盘准入")
+        if ended:
+            raise CentralError("name", f"楼盘“{name}”的合作协议已于 {valid_until.isoformat()} 到期，不能恢复，"
+                                       "须重新办理楼盘准入")
+        row = conn.execute(
+            "UPDATE central.projects SET standing = 'admitted', note = %s, decided_at = now()"
+            f" WHERE project_key = %s RETURNING {', '.join(COLUMNS)}", (f"恢复准入：{reason.strip()}", key)).fetchone()
+    return _as_dict(row)
+
+
 def list_projects(conn: psycopg.Connection) -> list[dict[str, Any]]:
     """Every project the centre decided, by name."""
     rows = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM central.projects ORDER BY name").fetchall()

@@ -830,6 +830,14 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Checking…</translation>
     </message>
     <message>
+        <source>有{n}个单位与“{text}”相符：请多输入几个字，在列表中选择</source>
+        <translation>{n} employers match “{text}”: type a little more and choose one from the list</translation>
+    </message>
+    <message>
+        <source>没有与“{text}”相符的单位：请输入统一社会信用代码，或单位名称、拼音首字母</source>
+        <translation>No employer matches “{text}”: type the 18-character unified social credit code, or the employer&apos;s name or pinyin initials</translation>
+    </message>
+    <message>
         <source>检查失败：</source>
         <translation>Check failed: </translation>
     </message>
@@ -2501,6 +2509,14 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>办理下一笔(&amp;X)</source>
         <translation>Ne&amp;xt client</translation>
+    </message>
+    <message>
+        <source>同单位办理下一笔(&amp;W)</source>
+        <translation>Next, same employer (&amp;W)</translation>
+    </message>
+    <message>
+        <source>下一位职工：单位保留（单位名称和缴存比例随之填写），其余各项清空</source>
+        <translation>The next worker: the employer stays (its name and contribution ratios follow); everything else is cleared</translation>
     </message>
     <message>
         <source>尚需处理的事项</source>

@@ -82,6 +82,8 @@ def test_each_business_is_well_formed(kind):
         assert spec.field(spec.amount_field).kind == "money"
     assert spec.title and spec.short and spec.form_title
     assert all(f.label for f in spec.fields)
+    # 同单位办理下一笔 keeps an employer's fields, never the person's own
+    assert all(spec.field(key).kind == "uscc" and key != spec.subject_field for key in spec.next_keeps)
 
 
 def test_action_names_of_the_gui_contract():

@@ -73,3 +73,16 @@ def test_junk_does_not_verify():
     for junk in ("", "|", "GJJZM2|", "hello|ABCD", good + "x", good.replace("GJJZM2", "GJJZM1"),
                  good.replace("2026-11-23", "2026-13-23"), good.rpartition("|")[0] + "|0000-0000-0000-0000"):
         assert not verify(junk, KEY)
+
+
+def test_a_version_1_qr_text_is_recognised_and_only_checked_for_damage():
+    from counter_app.domain.certificate import LEGACY_PREFIX, PREFIX, legacy_intact, scan_legacy
+
+    body = CERT.canonical().replace(PREFIX, LEGACY_PREFIX, 1)
+    old = f"{body}|{digest(body)}"
+    scanned = scan_legacy(old)
+    assert scanned is not None and scanned.station_code == CERT.station_code and legacy_intact(scanned)
+    assert scan(old) is None and verify(old, bytes(32)) is False, "never taken as a keyed certificate"
+    damaged = scan_legacy(old.replace(f"|{CERT.balance}|", "|999999.00|"))
+    assert damaged is not None and not legacy_intact(damaged)
+    assert scan_legacy(qr_text(CERT, bytes(32))) is None and scan_legacy("GJJZM1|junk") is None

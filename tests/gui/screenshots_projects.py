@@ -2,10 +2,14 @@
 
     Xvfb :98 -screen 0 1920x1080x24 &
     DISPLAY=:98 QT_QPA_PLATFORM=xcb python tests/gui/screenshots_projects.py DATA_DIR OUT_DIR [KIND …]
+
+DATA_DIR is a demo data dir (``--demo``): the loan picker shows the demo city's own estates. SHOT_SIZE
+(1366x768 by default, or 1920x1080) sizes the window; PULLED=1 adds the old hand-made projects.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -59,7 +63,8 @@ def offsite_purchase_withdrawal(window: Any, card: Any) -> None:
 def loan(window: Any, card: Any) -> None:
     type_into(window, "id_number", card.worker.id_number)
     choose(window, "borrower_category", "general")
-    for key, text in (("monthly_income", "9000"), ("monthly_debt", "0"), ("project_name", "无名小区"),
+    project = os.environ.get("LOAN_PROJECT", "无名小区")
+    for key, text in (("monthly_income", "9000"), ("monthly_debt", "0"), ("project_name", project),
                       ("house_price", "300000"), ("amount", "100000"), ("months", "120")):
         type_into(window, key, text)
     choose(window, "method", "01")
@@ -68,7 +73,7 @@ def loan(window: Any, card: Any) -> None:
 
 
 def loan_picker(window: Any, card: Any) -> None:
-    """The loan's project field with its picker open on "nan" (the city's admitted projects)."""
+    """The loan's project field with its picker open on "n" (the demo city's admitted estates)."""
     type_into(window, "id_number", card.worker.id_number)
     choose(window, "borrower_category", "general")
     for key, text in (("monthly_income", "9000"), ("monthly_debt", "0")):
@@ -76,7 +81,7 @@ def loan_picker(window: Any, card: Any) -> None:
     line = window.findChild(QWidget, "project_name")
     line.setFocus()
     settle(300)
-    send_text(line, "nan")
+    send_text(line, os.environ.get("PICKER_QUERY", "n"))
     settle(600)
 
 
@@ -110,18 +115,21 @@ def main(data_dir: str, out_dir: str, kinds: list[str]) -> None:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    size = os.environ.get("SHOT_SIZE", "1366x768")
+    width, height = (int(n) for n in size.split("x"))
     counter = services.open_counter(data_dir, demo=True)
     card = worker(counter)
-    pulled_projects(counter)
+    if os.environ.get("PULLED"):
+        pulled_projects(counter)
     window = create_main_window(data_dir)
-    window.resize(1366, 768)
+    window.resize(width, height)
     window.show()
     kinds = kinds or list(FILLERS)
     if "card" in kinds:  # the worker's card with 缴存使用证明, then its print preview
         kinds = [k for k in kinds if k != "card"]
         window.show_card("worker", card.worker.id_number)
         settle(800)
-        shoot(window, out, "card-certificate", "1366x768")
+        shoot(window, out, "card-certificate", size)
         window.card.findChild(QWidget, "card_certificate").click()
         for _ in range(60):
             settle(250)
@@ -139,11 +147,11 @@ def main(data_dir: str, out_dir: str, kinds: list[str]) -> None:
         settle(400)
         if kind == "loan-picker":  # the list is a window of its own: grab the screen
             settle(400)
-            path = out / f"{kind}-1366x768.png"
-            QApplication.primaryScreen().grabWindow(0, 0, 0, 1366, 768).save(str(path))
+            path = out / f"{kind}-{size}.png"
+            QApplication.primaryScreen().grabWindow(0, 0, 0, width, height).save(str(path))
             print(path)
         else:
-            shoot(window, out, kind, "1366x768")
+            shoot(window, out, kind, size)
     window.close()
     counter.close()
     del app

@@ -82,12 +82,66 @@ def main(data_dir: str, out_dir: str, sizes: list[str]) -> None:
         window.form.editors["employer_uscc"].committed.emit("employer_uscc")
         settle(800)
         screen_shot(out, "picker-chosen", size)
+        writer = window.form.drafts
         window.form.retire()
+        writer.wait_idle(10)  # the retired form's draft written, then thrown away
+        services.discard_draft(counter, "open-account")  # the next shots start from a new form
         window.show_home()  # a new form: the commonest answers already there (居民身份证, this month)
         window.open_business("open-account")
         settle(800)
         screen_shot(out, "form-defaults", size)
+        # 有N个单位与…相符: a name's first characters typed, Tab
+        line = window.findChild(QWidget, "employer_uscc")
+        window.activateWindow()
+        settle(300)
+        line.setFocus()
+        line.clear()
+        employers = window.form.pickers["employer_uscc"].employers
+        send_text(line, next(c.name[:2] for c in employers.choices if len(employers.find(c.name[:2])) > 1))
+        settle(600)
+        popup = window.form.pickers["employer_uscc"].popup()
+        send_key(popup if popup.isVisible() else line, Qt.Key.Key_Tab)  # left with the list open
+        settle(1000)
+        screen_shot(out, "picker-several", size)
+        writer = window.form.drafts
         window.form.retire()
+        writer.wait_idle(10)  # the retired form's draft written, then thrown away
+        services.discard_draft(counter, "open-account")
+        window.show_home()  # an account taken, then 同单位办理下一笔 (Alt+W): the employer kept
+        form = window.open_business("open-account")
+        settle(800)
+        number = make_resident_id("110105", date(1991, 5, 9), 100 + 2 * sizes.index(size) + 1)
+        form.set_values({"id_number": number, "name": "韩梅梅", "mobile": "13812345678",
+                         "address": "南山镇幸福路8号", "employer_uscc": card.employer.uscc, "monthly_base": "4500"})
+        settle(1500)
+        form.all_received()
+        settle(1500)
+        form.try_submit()
+        settle(2500)
+        screen_shot(out, "open-account-done", size)
+        send_key(form.next_client, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+        if form.done_page.isVisible():  # no window manager to route the mnemonic: the button itself
+            form.next_same_employer.click()
+        settle(1500)
+        screen_shot(out, "open-account-next-same-employer", size)
+        form.retire()
+        window.show_home()  # a loan from the card: the usual category and method there, F9 the limit
+        window.show_card("worker", card.worker.id_number)
+        settle(800)
+        window.card.buttons["loan"].click()
+        settle(1000)
+        loan = window.form
+        for key, value in (("monthly_income", "8000"), ("house_price", "600000"), ("months", "240")):
+            widget = loan.editors[key].widget
+            widget.setFocus()
+            send_text(widget, value)
+            send_key(widget, Qt.Key.Key_Return)
+            settle(500)
+        settle(1000)
+        loan.fill_maximum()
+        settle(1000)
+        screen_shot(out, "loan-from-card", size)
+        loan.retire()
         window.show_home()  # a rent: Enter stops at the case the reason asks for; F9 the maximum; F7 the materials
         form = window.open_business("withdrawal", {"id_number": card.worker.id_number})
         window.activateWindow()

@@ -198,11 +198,11 @@ def test_the_lock_screen_reads_the_clerk_off_the_gui_thread(qtbot: Any, staffed:
     assert gui_thread_db == []
 
 
-def test_the_letters_dialog_reads_its_printer_off_the_gui_thread(qtbot: Any, window: Any,
+def test_the_letters_dialog_reads_its_printer_off_the_gui_thread(qtbot: Any, window: Any, print_server: Any,
                                                                  gui_thread_db: list[str]) -> None:
     dialog = window.station.print_letters()
-    qtbot.waitUntil(lambda: dialog.start_button.isEnabled() or bool(dialog.status.text()), timeout=10000)
-    assert gui_thread_db == []
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=10000)  # the printers and the station's choice shown
+    assert dialog.printer.count() >= 1 and gui_thread_db == []
 
 
 @pytest.mark.parametrize("with_clerks", [False, True])

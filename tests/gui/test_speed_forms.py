@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from gui_helpers import choose, field, fill, open_card, send_key, send_text, settle
@@ -91,6 +92,81 @@ def test_the_employer_picker_completes_pinyin_initials_and_fills_the_ratios(qtbo
     assert field(window, "employer_ratio").text() == format(employer.employer_ratio.normalize(), "f")
     settle(qtbot, window)
     assert field(window, "employer_uscc_message").text() == employer.name, "the review confirms the employer"
+
+
+def test_leaving_the_field_with_one_employer_named_takes_it_and_several_keep_the_text(qtbot: Any, window: Any,
+                                                                                      counter: Any) -> None:
+    """Initials or a name typed, the list closed (Esc, or typed before the list came), Enter: the one
+    employer they name is taken and the keyboard moves on; a text naming several stays as typed,
+    with the field's message."""
+    form = open_form(qtbot, window, "open-account")
+    window.activateWindow()
+    settle(qtbot, window)
+    picker = form.pickers["employer_uscc"]
+    qtbot.waitUntil(lambda: bool(picker.employers.choices), timeout=10000)
+    choice, initials = next((c, k) for c in picker.employers.choices for k in [_initials(c.name)]
+                            if len(k) >= 3 and len(picker.employers.find(k)) == 1)
+    line = field(window, "employer_uscc")
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    send_text(line, initials)
+    qtbot.waitUntil(lambda: picker.popup().isVisible())
+    send_key(picker.popup(), Qt.Key.Key_Escape)  # the list closed: the text is the clerk's
+    assert not picker.popup().isVisible() and line.text() == initials and window.form is form
+    _back_in_window(qtbot, window, line)
+    send_key(line, Qt.Key.Key_Return)
+    assert line.text() == choice.uscc
+    assert field(window, "employer_uscc_message").text() == choice.name
+    assert window.focusWidget() is field(window, "monthly_base"), "on to the next field to fill"
+    settle(qtbot, window)
+    assert Decimal(field(window, "worker_ratio").text()) == Decimal(choice.worker_ratio), "its ratios filled"
+
+    several = next(c.name[:2] for c in picker.employers.choices if len(picker.employers.find(c.name[:2])) > 1)
+    _back_in_window(qtbot, window, line)
+    send_key(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    send_key(line, Qt.Key.Key_Backspace)
+    send_text(line, several)
+    qtbot.waitUntil(lambda: picker.popup().isVisible())
+    send_key(picker.popup(), Qt.Key.Key_Tab)  # left with the list open: checked as left all the same
+    settle(qtbot, window)
+    assert line.text() == several, "nothing typed is replaced by a guess"
+    found = len(picker.employers.find(several))
+    shown = field(window, "employer_uscc_message").text()
+    assert shown.startswith(f"有{found}") and f"个单位与“{several}”相符：请多输入几个字，在列表中选择" in shown, shown
+    assert "employer_uscc" in form.touched
+
+
+def test_an_establishments_own_code_is_never_replaced_by_an_employer_it_resembles(qtbot: Any, window: Any,
+                                                                                   counter: Any) -> None:
+    employer = an_employer(counter)
+    form = open_form(qtbot, window, "establish-employer")
+    window.activateWindow()
+    settle(qtbot, window)
+    picker = form.pickers["uscc"]
+    qtbot.waitUntil(lambda: bool(picker.employers.choices), timeout=10000)
+    partial = employer.uscc[:-1]  # one character short: only that employer's code starts so
+    assert [c.uscc for c in picker.employers.find(partial)] == [employer.uscc]
+    line = field(window, "uscc")
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    send_text(line, partial)
+    qtbot.waitUntil(lambda: picker.popup().isVisible())
+    send_key(picker.popup(), Qt.Key.Key_Escape)
+    _back_in_window(qtbot, window, line)
+    send_key(line, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert line.text() == partial, "the new employer's code stays as typed"
+    assert "长度应为18位" in field(window, "uscc_message").text()
+
+
+def _back_in_window(qtbot: Any, window: Any, line: Any) -> None:
+    """The closed list's window gone, the counter window active again with the field focused (the
+    offscreen platform hands the activation back late: a key sent before would land nowhere)."""
+    qtbot.wait(200)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
 
 
 def test_a_typed_uscc_shows_the_employer_and_fills_its_ratios(qtbot: Any, window: Any, counter: Any) -> None:

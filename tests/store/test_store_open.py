@@ -94,3 +94,21 @@ def test_two_stores_on_one_file_open_concurrently(tmp_path: Path) -> None:
         assert uow.settings.get("k") == 1
     first.close()
     second.close()
+
+
+def test_a_store_at_head_opens_while_another_process_holds_the_write_lock(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening reads the schema revision; only a store behind head takes the write lock to migrate
+    (a lookup must not wait behind the window's sync writing its snapshot)."""
+    from counter_app.store import engine as store_engine
+
+    Store.open(tmp_path).close()
+    monkeypatch.setattr(store_engine, "BUSY_TIMEOUT_MS", 200)  # a lock asked for fails at once here
+    writer = sqlite3.connect(tmp_path / DB_FILENAME, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # another process is writing (a sync's snapshot, say)
+        with Store.open(tmp_path) as store, store.unit_of_work() as uow:
+            assert store.schema_revision() == migrate.head_revision() and uow.settings.get("station_code") is None
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

@@ -199,3 +199,36 @@ def test_the_demo_centre_sends_its_estates_to_every_station(central, tmp_path) -
     [suspended] = [r["name"] for r in rows if r["standing"] == "suspended"]
     assert "到期" in (problem(expired, standings, today) or "")
     assert "暂停" in (problem(suspended, standings, today) or "")
+
+
+def test_a_suspension_is_lifted_by_the_cli_and_loans_are_taken_again(central, tmp_path, capsys) -> None:
+    taker, a = a_station(central, tmp_path / "a", "D1")
+    try:
+        receipt = admit(taker, PROJECT)
+        sync_once(taker.store, factory(a))
+        with central.connect() as owner:
+            central_db.decide(owner, receipt, "approve", by="审批员", agreement_no="HZ2026-061",
+                              valid_until=date(2030, 6, 30))
+        assert central_cli.main(["projects", "--dsn", central.dsn, "--suspend", "南山花园", "--reason", "监管资金未到位"]) == 0
+        capsys.readouterr()
+        sync_once(taker.store, factory(a))
+        assert "暂停" in loan_problem(taker, "南山花园")
+        assert central_cli.main(["projects", "--dsn", central.dsn, "--reinstate", "南山花园"]) == 2  # no reason
+        assert "原因" in capsys.readouterr().err
+        assert central_cli.main(["projects", "--dsn", central.dsn, "--reinstate", "南山花园", "--reason",
+                                 "监管资金已补足", "--json"]) == 0
+        [row] = json.loads(capsys.readouterr().out)["projects"]
+        assert (row["standing"], row["agreement_no"], row["valid_until"]) == ("admitted", "HZ2026-061", "2030-06-30")
+        assert "监管资金已补足" in row["note"]
+        sync_once(taker.store, factory(a))
+        assert loan_problem(taker, "南山花园") is None, "the station takes the project's loans again"
+        assert [p.name for p in project_choices(taker)] == ["南山花园"]
+        assert central_cli.main(["projects", "--dsn", central.dsn, "--reinstate", "南山花园", "--reason", "x"]) == 2
+        assert "没有被暂停" in capsys.readouterr().err
+        with central.connect() as owner:  # a suspended project whose agreement has ended needs a new admission
+            central_projects.suspend(owner, "南山花园", "复查")
+            owner.execute("UPDATE central.projects SET valid_until = current_date - 1 WHERE name = '南山花园'")
+            with pytest.raises(CentralError, match="到期"):
+                central_projects.reinstate(owner, "南山花园", "复查完毕")
+    finally:
+        taker.close()

@@ -17,14 +17,17 @@ from station_helpers import queue
 
 from counter_app.demo import generate_and_load
 from counter_app.services import open_counter, station_status, submit_application
+from counter_app.services.lookup import person_card, reveal
 from counter_app.services.settings import save_central_password
+from counter_app.services.sync import sync_now
 from counter_app.store.records import WorkerRecord
 from counter_app.sync import central_db
 from counter_app.sync.central_cli import main as central_main
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the service tests' world
 
-from service_world import build_world, complete, fixed_clock, withdrawal_form
+from clerk_helpers import fast_hashing, staff  # noqa: F401 (fixture)
+from service_world import W, build_world, complete, fixed_clock, withdrawal_form
 
 from counter_app.cli import main
 from counter_app.services.audit import ensure_key
@@ -237,3 +240,41 @@ def test_a_demo_stations_made_up_people_are_replaced_by_the_centres_first_snapsh
     code, counts = sync(capsys, monkeypatch, data)
     assert code == 0, counts
     assert people(data)["workers"] == 20
+
+
+def test_the_centre_tells_who_looked_a_person_up_though_no_log_holds_the_number(central, file_keyring, fast_hashing,
+                                                                                 tmp_path, capsys):
+    # Gap: a lookup's audit row named the person only masked (6+4 digits), which many people share.
+    station = central.add_station()
+    data = tmp_path / "station"
+    dsn = plain_dsn(station.dsn)
+    with open_counter(data, clock=fixed_clock) as counter:
+        build_world(counter.store, station=(station.code, "测试服务站", station.district))
+        staff(counter)
+        with counter.store.unit_of_work(write=True) as uow:
+            uow.settings.set("central_dsn", dsn)
+            uow.commit()
+        save_central_password(dsn, station.password)
+        assert person_card(counter, W.active) is not None and person_card(counter, W.active) is not None
+        assert reveal(counter, W.active, "id_number") == W.active
+        assert person_card(counter, W.sealed) is not None
+        sync_now(counter)
+        clerk = counter.clerk
+
+    def looked_up(id_number: str) -> list[dict]:
+        assert central_main(["audit-lookups", "--id", id_number, "--dsn", central.dsn, "--json"]) == 0
+        return json.loads(capsys.readouterr().out)["lookups"]
+
+    active = looked_up(W.active.lower())  # as typed: a lower-case x is the same number
+    assert [(r["station"], r["clerk"], r["action"], r["via"] or r["field"]) for r in active] == [
+        (station.code, clerk, "lookup", "card"), (station.code, clerk, "lookup", "card"),
+        (station.code, clerk, "reveal", "id_number")]
+    assert all(r["at"] for r in active)
+    assert [r["via"] for r in looked_up(W.sealed)] == ["card"]
+    assert looked_up(W.stranger) == []
+    with central.connect() as owner:
+        held = owner.execute("SELECT count(*) FROM central.station_audit WHERE station_code = %s AND action = 'lookup'",
+                             (station.code,)).fetchone()[0]
+        spelled = owner.execute("SELECT count(*) FROM central.station_audit WHERE details::text LIKE %s"
+                                " OR subject LIKE %s", (f"%{W.active}%", f"%{W.active}%")).fetchone()[0]
+    assert held == 3 and spelled == 0  # the rows are there; the number is in none of them

@@ -76,3 +76,47 @@ def test_a_certificate_is_checked_with_the_stations_key(central, file_keyring, f
         assert json.loads(capsys.readouterr().out)["errors"][0]["field"] == "text"
     finally:
         counter.close()
+
+
+def test_an_old_unkeyed_certificate_gets_a_plain_answer_never_genuine(central, file_keyring, fast_hashing, tmp_path,
+                                                                       capsys) -> None:
+    """A 缴存使用证明 of the first format (GJJZM1, printed before the code was keyed): its code is a digest
+    anyone can compute, so the centre says it cannot prove the figures and asks for a new print — it
+    neither calls it genuine nor a forgery; a damaged one is a forgery; a print the station logged is named."""
+    import uuid
+
+    from counter_app.domain.certificate import LEGACY_PREFIX, PREFIX, serial_of
+
+    station = central.add_station(name="南山镇服务站")
+    station_with_workers(tmp_path / "s", station.code)
+    counter = open_counter(tmp_path / "s", clock=lambda: NOW)
+    try:
+        cert = build_certificate(counter, MOVER).value
+        sync_once(counter.store, factory(station), key=audit.ensure_key(counter))  # the station's key is known
+    finally:
+        counter.close()
+    body = cert.canonical().replace(PREFIX, LEGACY_PREFIX, 1)
+    old = f"{body}|{digest(body)}"
+    serial = serial_of(cert.station_code, cert.as_of, body)
+    exit_code, out = verify(central, capsys, old)
+    assert exit_code == 1 and out["genuine"] is False and out["unverified"] is True and out["legacy"] is True
+    assert out["serial"] == serial and out["station_name"] == "南山镇服务站" and out["recorded"] is False
+    assert "旧版" in out["message"] and "不能据此证明真伪" in out["message"] and "GJJZM2" in out["message"]
+    assert "伪造" not in out["message"]
+    assert central_main(["verify-certificate", "--dsn", central.dsn, old]) == 1
+    assert "重新打印新版证明" in capsys.readouterr().out
+
+    damaged = old.replace("|50000.00|", "|500000.00|")
+    exit_code, out = verify(central, capsys, damaged)
+    assert exit_code == 1 and out["unverified"] is False and "涂改" in out["message"]
+
+    with central.connect() as owner:  # the station's log of that old print, as version 1 sent it (no code)
+        owner.execute(
+            "INSERT INTO central.station_audit (client_id, station_code, seq, at, row_station_code, terminal, clerk,"
+            " action, subject, details, prev_hash, hash) VALUES (%s, %s, 999, %s, %s, '01', 'demo', 'print', %s,"
+            " %s, %s, %s)", (str(uuid.uuid4()), station.code, NOW, station.code, serial,
+                             json.dumps({"document": "certificate", "subject": "620102********0117"}),
+                             "0" * 64, "1" * 64))
+    exit_code, out = verify(central, capsys, old)
+    assert exit_code == 1 and out["genuine"] is False and out["recorded"] is True
+    assert "620102********0117" in out["message"] and "无法核验" in out["message"]

@@ -35,4 +35,5 @@ SPEC = BusinessSpec(
     ),
     receipt_fields=("employer_uscc", "monthly_base", "start_month"),
     registers=worker_record,
+    next_keeps=("employer_uscc",),  # its name and ratios follow from it, as from the employer's card
 )

@@ -168,6 +168,11 @@ class Ui_BusinessForm(object):
 
         self.done_buttons.addWidget(self.next_client)
 
+        self.next_same_employer = QPushButton(self.done_page)
+        self.next_same_employer.setObjectName(u"next_same_employer")
+
+        self.done_buttons.addWidget(self.next_same_employer)
+
         self.done_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.done_buttons.addItem(self.done_spacer)
@@ -241,6 +246,10 @@ class Ui_BusinessForm(object):
         self.print_receipt.setText(QCoreApplication.translate("BusinessForm", u"\u6253\u5370\u53d7\u7406\u56de\u6267(&R)", None))
         self.print_form.setText(QCoreApplication.translate("BusinessForm", u"\u6253\u5370\u7533\u8bf7\u8868(&A)", None))
         self.next_client.setText(QCoreApplication.translate("BusinessForm", u"\u529e\u7406\u4e0b\u4e00\u7b14(&X)", None))
+        self.next_same_employer.setText(QCoreApplication.translate("BusinessForm", u"\u540c\u5355\u4f4d\u529e\u7406\u4e0b\u4e00\u7b14(&W)", None))
+#if QT_CONFIG(tooltip)
+        self.next_same_employer.setToolTip(QCoreApplication.translate("BusinessForm", u"\u4e0b\u4e00\u4f4d\u804c\u5de5\uff1a\u5355\u4f4d\u4fdd\u7559\uff08\u5355\u4f4d\u540d\u79f0\u548c\u7f34\u5b58\u6bd4\u4f8b\u968f\u4e4b\u586b\u5199\uff09\uff0c\u5176\u4f59\u5404\u9879\u6e05\u7a7a", None))
+#endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.missing_label.setAccessibleName(QCoreApplication.translate("BusinessForm", u"\u5c1a\u9700\u5904\u7406\u7684\u4e8b\u9879", None))
 #endif // QT_CONFIG(accessibility)
