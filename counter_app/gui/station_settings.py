@@ -116,7 +116,7 @@ class StationSettingsDialog(QDialog, Ui_StationSettingsDialog):
             if any(p.severity == "error" for p in found):
                 return found, None
             if dsn and password:
-                station.save_central_password(dsn, password)  # the OS keyring may be slow too
+                station.save_connection(counter, dsn, password)  # the OS keyring may be slow too
             return found, station.load_settings(counter)
 
         self._set_busy(_t("正在保存设置…"))

@@ -20,7 +20,16 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QWidget,
+)
 
 from counter_app import services
 from counter_app.domain.catalog import BusinessSpec, FieldSpec
@@ -688,6 +697,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self._focus_first_problem()
 
     def _focus_first_problem(self) -> None:
+        for picker in (*self.pickers.values(), *self.project_pickers.values()):
+            picker.popup().hide()  # a list left open over the submit: the focus goes elsewhere now
         for widget in self.chain:
             editor = self._editor_of(widget)
             if editor is not None and editor.problem:
@@ -695,7 +706,13 @@ class BusinessForm(QWidget, Ui_BusinessForm):
                 return
 
     def request_cancel(self) -> None:
-        """Esc: close at once when nothing was typed, otherwise ask first (input is never lost silently)."""
+        """Esc: close at once when nothing was typed, otherwise ask first (input is never lost silently).
+        An open list of the focused field (the employer picker's, a choice's) is closed first: that Esc
+        was meant for it — the form's shortcut sees the key before the list does."""
+        popup, focus = QApplication.activePopupWidget(), QApplication.focusWidget()
+        if popup is not None and focus is not None and (popup.focusProxy() is focus or popup.isAncestorOf(focus)):
+            popup.close()  # the focused field's own list (a picker's, whose focus proxy is the field; a choice's)
+            return
         if self._submitting:
             return
         if self.form_stack.currentWidget() is self.done_page or not self.has_input():

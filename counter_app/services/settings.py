@@ -241,6 +241,16 @@ def keyring_account(dsn: str) -> str:
     return f"{parts.get('user', '')}@{parts.get('host', '')}:{parts.get('port') or 5432}/{parts.get('dbname', '')}"
 
 
+def save_connection(counter: Counter, dsn: str, password: str) -> None:
+    """The centre's password saved by a supervisor re-entering the connection (the settings dialog):
+    like ``counter-app connect``, the centre behind it is the station's from the next sync on, even
+    another database than before (then under the snapshot's guard, see sync.engine)."""
+    save_central_password(dsn, password)
+    with counter.store.unit_of_work(write=True) as uow:
+        uow.settings.set(CENTRE_REBIND, True)
+        uow.commit()
+
+
 def save_central_password(dsn: str, password: str) -> None:
     """Into the OS keyring, read back; ``KeyringUnavailable`` when there is no working keyring."""
     try:

@@ -124,6 +124,17 @@ def _verify_typed(conn: psycopg.Connection, serial: str, typed_code: str) -> dic
                            "（请扫描二维码核验，或联系该站）"}
     match = next((r for r in rows if hmac.compare_digest(str((r[1] or {}).get("code", "")), typed_code)), None)
     if match is None:
+        unlogged = next((r for r in rows if "code" not in (r[1] or {})), None)
+        if unlogged is not None:  # a first-format print: its code was an unkeyed digest, never logged
+            station = _station(conn, unlogged[0])
+            name = station[0] if station else unlogged[0]
+            return {"genuine": False, "unverified": True, "legacy": True, "serial": serial,
+                    "station_code": unlogged[0], "station_name": name, "recorded": True,
+                    "printed_at": unlogged[2].isoformat(timespec="minutes"), "subject": unlogged[1].get("subject"),
+                    "message": f"证明 {serial} 是旧版（{LEGACY_PREFIX}）缴存使用证明，其核验码未使用服务站密钥，"
+                               f"不能凭核验码证明真伪；中心有 {name} {unlogged[2].isoformat(timespec='minutes')} "
+                               f"出具此编号证明的记录（证件号码 {unlogged[1].get('subject')}），可据此核对持证人。"
+                               f"请申请人重新打印新版证明（二维码以 {PREFIX} 开头）后再核验"}
         return {"genuine": False, "serial": serial, "message": f"证明 {serial} 的核验码不符：证明系伪造或被涂改"}
     station_code, details, at = match
     station = _station(conn, station_code)

@@ -8,7 +8,7 @@ from typing import Any
 from gui_helpers import choose, field, fill, open_card, send_key, send_text, settle
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from test_wizard import a_worker, an_employer, fill_open_account, fresh_id, open_form
 
 from counter_app import services
@@ -134,6 +134,32 @@ def test_leaving_the_field_with_one_employer_named_takes_it_and_several_keep_the
     shown = field(window, "employer_uscc_message").text()
     assert shown.startswith(f"有{found}") and f"个单位与“{several}”相符：请多输入几个字，在列表中选择" in shown, shown
     assert "employer_uscc" in form.touched
+
+
+def test_esc_in_the_open_list_closes_the_list_not_the_form(qtbot: Any, window: Any, counter: Any) -> None:
+    employer = an_employer(counter)
+    form = open_form(qtbot, window, "open-account")
+    window.activateWindow()
+    settle(qtbot, window)
+    picker = form.pickers["employer_uscc"]
+    qtbot.waitUntil(lambda: bool(picker.employers.choices), timeout=10000)
+    line = field(window, "employer_uscc")
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    send_text(line, _initials(employer.name))
+    qtbot.waitUntil(lambda: picker.popup().isVisible())
+    send_key(picker.popup(), Qt.Key.Key_Escape)  # the form's Esc shortcut sees the key first
+    qtbot.wait(100)
+    confirm = window.findChild(QMessageBox, "confirm_cancel")
+    assert not picker.popup().isVisible(), "the list is closed"
+    assert confirm is None or not confirm.isVisible(), "no question about leaving the form"
+    assert window.form is form and line.text() == _initials(employer.name)
+    _back_in_window(qtbot, window, line)
+    send_key(line, Qt.Key.Key_Escape)  # no list open: Esc is the form's, which asks (there is input)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "confirm_cancel") is not None
+                    and window.findChild(QMessageBox, "confirm_cancel").isVisible(), timeout=3000)
+    window.findChild(QMessageBox, "confirm_cancel").button(QMessageBox.StandardButton.No).click()
+    assert window.form is form and line.text() == _initials(employer.name)
 
 
 def test_an_establishments_own_code_is_never_replaced_by_an_employer_it_resembles(qtbot: Any, window: Any,

@@ -18,7 +18,7 @@ from station_helpers import queue
 from counter_app.demo import generate_and_load
 from counter_app.services import open_counter, station_status, submit_application
 from counter_app.services.lookup import person_card, reveal
-from counter_app.services.settings import save_central_password
+from counter_app.services.settings import save_central_password, save_connection, save_settings
 from counter_app.services.sync import sync_now
 from counter_app.store.records import WorkerRecord
 from counter_app.sync import central_db
@@ -278,3 +278,26 @@ def test_the_centre_tells_who_looked_a_person_up_though_no_log_holds_the_number(
         spelled = owner.execute("SELECT count(*) FROM central.station_audit WHERE details::text LIKE %s"
                                 " OR subject LIKE %s", (f"%{W.active}%", f"%{W.active}%")).fetchone()[0]
     assert held == 3 and spelled == 0  # the rows are there; the number is in none of them
+
+
+def test_a_supervisor_reentering_the_connection_in_settings_accepts_the_new_centre(central, fresh_centre, file_keyring,
+                                                                                   tmp_path, capsys, monkeypatch):
+    # The settings dialog's way to do what the refusal asks (the same address, password typed again).
+    station = central.add_station()
+    seed_workers(central.dsn, station.district, 150)
+    data = station_world(tmp_path, station)
+    assert connect(capsys, monkeypatch, data, station)[0] == 0
+    assert sync(capsys, monkeypatch, data)[0] == 0
+    other = login_at(fresh_centre, station)
+    with open_counter(data, clock=fixed_clock) as counter, counter.store.unit_of_work(write=True) as uow:
+        uow.settings.set("central_dsn", other)
+        uow.commit()
+    save_central_password(other, station.password)
+    code, out = sync(capsys, monkeypatch, data)
+    assert code == 2 and "不是本站连接时的那一个" in message(out), out
+    with open_counter(data, clock=fixed_clock) as counter:
+        assert not [p for p in save_settings(counter, {"central_dsn": other}) if p.severity == "error"]
+        save_connection(counter, other, station.password)  # what the dialog does with a typed password
+    code, out = sync(capsys, monkeypatch, data)
+    assert code == 2 and "allow-reload" in message(out), out  # the new centre taken, its empty snapshot refused
+    assert people(data)["workers"] == 150

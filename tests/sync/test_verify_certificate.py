@@ -120,3 +120,7 @@ def test_an_old_unkeyed_certificate_gets_a_plain_answer_never_genuine(central, f
     exit_code, out = verify(central, capsys, old)
     assert exit_code == 1 and out["genuine"] is False and out["recorded"] is True
     assert "620102********0117" in out["message"] and "无法核验" in out["message"]
+    # The number and code typed from that old paper: the same plain answer, not "forged".
+    exit_code, out = verify(central, capsys, f"{serial} {digest(body)}")
+    assert exit_code == 1 and out["genuine"] is False and out["unverified"] is True and out["legacy"] is True
+    assert "旧版" in out["message"] and "伪造" not in out["message"] and out["subject"] == "620102********0117"
