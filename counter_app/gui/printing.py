@@ -43,13 +43,14 @@ from counter_app.gui.forms.ui_reprint_dialog import Ui_ReprintDialog
 from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.operations import Operation
 from counter_app.services.approvals import reprint_request
+from counter_app.services.attachments import print_archive_cover
 from counter_app.services.print_jobs import list_printers, print_choice, send_to_printer
 
 # Every document the window previews, by the key the code passes; the clerk sees only the title.
 DOCUMENTS = {"receipt": QT_TR_NOOP("受理回执"), "form": QT_TR_NOOP("申请表"), "notice": QT_TR_NOOP("一次性告知单"),
              "establishment_notice": QT_TR_NOOP("责令限期办理通知书"), "arrears_notice": QT_TR_NOOP("责令限期缴存通知书"),
              "case_dossier": QT_TR_NOOP("建制执法案卷"), "daily_close": QT_TR_NOOP("日结单"),
-             "certificate": QT_TR_NOOP("缴存使用证明")}
+             "certificate": QT_TR_NOOP("缴存使用证明"), "archive_cover": QT_TR_NOOP("档案封面")}
 PRINT_AS = {"notice": "one_time_notice"}  # the preview's document → the print service's document
 
 
@@ -324,6 +325,14 @@ def _certificate(counter: Any, id_number: str, path: Path) -> Any:
     return made.value
 
 
+def _archive_cover(counter: Any, receipt_number: str, path: Path) -> Any:
+    """The 档案封面 of an application with the index of its files (logged by the service)."""
+    made = print_archive_cover(counter, receipt_number, path)
+    if made.value is None:
+        raise services.PrintRefused(made.errors[0].field, made.errors[0].message)
+    return services.Printed(made.value.file, made.value.pages, number=receipt_number)
+
+
 class PrintController(QObject):
     """Makes the PDF through the services off the GUI thread, then opens the preview."""
 
@@ -357,6 +366,9 @@ class PrintController(QObject):
         if document == "certificate":  # argument: the worker's ID number
             path = out / f"{document_title(document)}-{uuid.uuid4().hex[:8]}.pdf"
             return lambda: _certificate(counter, str(argument), path)
+        if document == "archive_cover":  # argument: the receipt number; the index of its attached files
+            path = out / f"{document_title(document)}-{argument}.pdf"
+            return lambda: _archive_cover(counter, str(argument), path)
         if document == "receipt":
             fn = getattr(services, "print_receipt", None)
             extra = {"approval": approval} if approval is not None else {}

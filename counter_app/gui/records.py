@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from counter_app import services
@@ -16,6 +17,7 @@ from counter_app.gui.i18n import _t, catalog_text
 from counter_app.gui.operations import Operation
 from counter_app.gui.rows import RowsModel, Translated, elide_columns
 
+COVER_KEY = "Ctrl+Shift+A"  # the archive cover sheet (档案封面) of the selected application
 COLUMNS = (QT_TR_NOOP("受理编号"), QT_TR_NOOP("业务"), QT_TR_NOOP("申请人/单位"), QT_TR_NOOP("金额"),
            QT_TR_NOOP("状态"), QT_TR_NOOP("中心意见"), QT_TR_NOOP("受理时间"), QT_TR_NOOP("柜员"))
 
@@ -57,9 +59,9 @@ class RecordsModel(RowsModel):
 
 
 class RecordsPage(QWidget, Ui_RecordsPage):
-    """The 查询 page: filter by business and status, reprint a receipt or a form."""
+    """The 查询 page: filter by business and status, reprint a receipt or a form, print the archive cover."""
 
-    print_requested = Signal(str, object)  # "receipt" | "form", receipt number
+    print_requested = Signal(str, object)  # "receipt" | "form" | "archive_cover", receipt number
 
     def __init__(self, counter: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +81,8 @@ class RecordsPage(QWidget, Ui_RecordsPage):
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.reprint_receipt.clicked.connect(lambda: self._print("receipt"))
         self.reprint_form.clicked.connect(lambda: self._print("form"))
+        self.print_archive_cover.setShortcut(QKeySequence(COVER_KEY))
+        self.print_archive_cover.clicked.connect(lambda: self._print("archive_cover"))
         self.records_view.activated.connect(lambda _index: self._print("receipt"))
         self.setFocusProxy(self.records_view)
 

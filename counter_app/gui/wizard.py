@@ -62,6 +62,7 @@ from counter_app.services.attachments import attach_groups
 from counter_app.services.drafts import Draft
 
 AUTOSAVE_MS = 800
+DRAFT_FILES = "_attachments"  # the draft's key for the files waiting on the form (never a field key)
 FILL_MAXIMUM = "F9"  # the amount field takes the limit shown under it
 ALL_RECEIVED = "F7"  # every listed material received, from any field (the checklist's own key is A)
 LABEL_WIDTH = 170
@@ -134,6 +135,7 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         else:  # files per material (电子档案), attached once the application is accepted
             self.attachments = AttachmentsPanel(self.editors["materials"].widget, counter.data_dir, self)
             self.materials_layout.insertWidget(3, self.attachments)
+            self.attachments.changed.connect(self.save_draft)  # a file added is kept with the draft at once
         self.pickers = attach_pickers(self)  # the employer picker on USCC fields
         self.project_pickers = attach_project_pickers(self)  # the admitted projects on a loan's project field
         self.card_reader = attach_card_reader(self)  # 读卡 (F8) on forms with an ID number
@@ -226,7 +228,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
 
     def has_input(self) -> bool:
         """Anything the clerk (or a draft, or a card) put in: the form's defaults are not input."""
-        return any(not editor.is_empty() and editor.origin != DEFAULT for editor in self.editors.values())
+        return (any(not editor.is_empty() and editor.origin != DEFAULT for editor in self.editors.values())
+                or (self.attachments is not None and self.attachments.count() > 0))
 
     def _apply_defaults(self) -> None:
         """A new form's commonest answers (居民身份证, this month, 等额本息) in the fields still empty."""
@@ -730,6 +733,8 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self.drafts.discard()
         for editor in self.editors.values():
             editor.set_value(None)
+        if self.attachments is not None:
+            self.attachments.clear()
         self.closed.emit()
 
     def start_over(self) -> None:
@@ -771,17 +776,25 @@ class BusinessForm(QWidget, Ui_BusinessForm):
         self._round += 1
 
     # -- drafts -----------------------------------------------------------------------------
+    def draft(self) -> dict[str, Any]:
+        """What a draft keeps: the fields put in (not the defaults) and the files waiting for the materials."""
+        form = self._draft_values()
+        files = self.attachments.to_draft() if self.attachments is not None else {}
+        if files:
+            form[DRAFT_FILES] = files
+        return form
+
     def save_draft(self) -> None:
         """Keep what was typed as the draft (not while a submit runs: an accepted form is no draft)."""
         if self._retired or self._submitting or self.form_stack.currentWidget() is self.done_page:
             return
         self._autosave.stop()
-        self.drafts.save(self._draft_values())
+        self.drafts.save(self.draft())
 
     def save_draft_now(self) -> None:
         """The crash handler's save: written before the process goes (it waits for the store)."""
         if self.form_stack.currentWidget() is not self.done_page and self.has_input():
-            self.drafts.save_now(self._draft_values())
+            self.drafts.save_now(self.draft())
 
     def restore_draft(self) -> None:
         """Offer back what was typed before (switching, closing, crash): read off the GUI thread, then
@@ -791,7 +804,11 @@ class BusinessForm(QWidget, Ui_BusinessForm):
     def _draft_loaded(self, draft: Draft | None) -> None:
         if draft is None or not draft.fields or self._retired:
             return
-        self.set_values(dict(draft.fields), only_empty=True)
-        self.draft_banner.setText(_t("已恢复未完成的录入") + f"（{moment(draft.updated_at)}）"
+        fields = dict(draft.fields)
+        files = fields.pop(DRAFT_FILES, None)
+        self.set_values(fields, only_empty=True)
+        missing = self.attachments.from_draft(files) if self.attachments is not None and files else []
+        gone = _t("；{n} 个附件已不在原处：{names}").format(n=len(missing), names="、".join(missing)) if missing else ""
+        self.draft_banner.setText(_t("已恢复未完成的录入") + f"（{moment(draft.updated_at)}）" + gone
                                   + _t("。不需要时按 Esc 清除。"))
         self.draft_banner.show()

@@ -1,8 +1,9 @@
 """Scans and photos made into archive copies (电子档案): about 300 KB an A4 page, still readable.
 
 A photo from a phone or a document camera is 3–8 MB; the archive copy is downscaled to at most
-A4 at 200 dpi (2339 px on the long side), turned upright by its EXIF orientation, and saved as JPEG
-at the best quality that fits the budget. A scan that is already small is kept as it came. PDFs are
+A4 at 200 dpi (2339 px on the long side), turned upright by its EXIF orientation, straightened when
+it lies askew (``deskew.py``, within ±10°), and saved as JPEG at the best quality that fits the
+budget. A straight scan that is already small is kept as it came. PDFs are
 kept byte for byte (their pages counted). The caller keeps the original too: nothing is dropped.
 """
 
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+
+from counter_app.printing.deskew import estimate, straighten
 
 PAGE_BUDGET = 300_000  # bytes per A4 page of the archive copy
 LONG_SIDE = 2339  # A4's long side at 200 dpi
@@ -37,6 +40,7 @@ class Archived:
     media_type: str
     pages: int
     shrunk: bool
+    skew: float = 0.0  # degrees the page was turned back (纠偏); 0.0 when it stood straight
 
 
 def archive_copy(data: bytes, budget: int = PAGE_BUDGET) -> Archived:
@@ -54,9 +58,12 @@ def archive_copy(data: bytes, budget: int = PAGE_BUDGET) -> Archived:
         raise ScanError("不是可识别的图片或 PDF 文件（支持 JPEG、PNG、TIFF、PDF）") from exc
     kind = KINDS.get(str(image.format))
     orientation = image.getexif().get(0x0112, 1)
-    if kind in (JPEG, "image/png") and len(data) <= budget and max(image.size) <= LONG_SIDE and orientation == 1:
-        return Archived(data, kind, 1, shrunk=False)  # already an archive-sized scan
-    return Archived(_shrink(image, budget), JPEG, 1, shrunk=True)
+    page = _upright(image)
+    skew = estimate(page)
+    if (kind in (JPEG, "image/png") and len(data) <= budget and max(image.size) <= LONG_SIDE and orientation == 1
+            and not skew):
+        return Archived(data, kind, 1, shrunk=False)  # already an archive-sized, straight scan
+    return Archived(_shrink(straighten(page, skew), budget), JPEG, 1, shrunk=True, skew=skew)
 
 
 def pdf_pages(data: bytes) -> int:
@@ -66,8 +73,7 @@ def pdf_pages(data: bytes) -> int:
         raise ScanError("PDF 文件已损坏或无法读取") from exc
 
 
-def _shrink(image: Image.Image, budget: int) -> bytes:
-    page = _upright(image)
+def _shrink(page: Image.Image, budget: int) -> bytes:
     scale = min(1.0, LONG_SIDE / max(page.size))
     while True:
         size = (max(1, round(page.width * scale)), max(1, round(page.height * scale)))

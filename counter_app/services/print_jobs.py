@@ -37,11 +37,11 @@ from counter_app.services.station_config import load_settings
 # Which station setting (站点设置 › 打印机) a printed document follows.
 KIND_OF_DOCUMENT = {"receipt": "receipt", "form": "form", "notice": "notice", "one_time_notice": "notice",
                     "establishment_notice": "notice", "arrears_notice": "notice", "collection": "notice", "schedule": "form",
-                    "certificate": "form", "letters": "letters"}
+                    "certificate": "form", "letters": "letters", "archive_cover": "form"}
 TITLES = {"receipt": "受理回执", "form": "申请表", "notice": "通知书", "one_time_notice": "一次性告知单",
           "establishment_notice": "责令限期办理通知书", "arrears_notice": "责令限期缴存通知书",
           "collection": "催收通知书", "schedule": "还款计划表",
-          "certificate": "缴存使用证明", "letters": "批量信函"}
+          "certificate": "缴存使用证明", "letters": "批量信函", "archive_cover": "档案封面"}
 LETTERS_PER_JOB = 100  # a job is whole letters only; a cancelled batch stops between jobs
 
 

@@ -364,6 +364,10 @@
         <translation>Daily close sheet</translation>
     </message>
     <message>
+        <source>档案封面</source>
+        <translation>Archive cover sheet</translation>
+    </message>
+    <message>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
@@ -904,6 +908,10 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>放弃本次录入？已填写的内容和草稿将被清除。</source>
         <translation>Discard this form? What was typed and its draft will be cleared.</translation>
+    </message>
+    <message>
+        <source>；{n} 个附件已不在原处：{names}</source>
+        <translation>; {n} attached files are no longer where they were: {names}</translation>
     </message>
     <message>
         <source>已恢复未完成的录入</source>
@@ -2154,6 +2162,14 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Photograph the selected document with the document camera (Ctrl+Shift+P)</translation>
     </message>
     <message>
+        <source>扫描…</source>
+        <translation>Scan…</translation>
+    </message>
+    <message>
+        <source>用扫描仪扫描当前材料</source>
+        <translation>Scan the current document on the scanner</translation>
+    </message>
+    <message>
         <source>已附加的文件</source>
         <translation>Attached files</translation>
     </message>
@@ -2166,8 +2182,20 @@ This date will be printed on an enforcement document; please check it against th
         <translation>Choose scans or PDFs of the document</translation>
     </message>
     <message>
-        <source>尚未附加文件：在材料清单中选中一项后按 Ctrl+Shift+O 附加扫描件，或 Ctrl+Shift+P 拍照</source>
-        <translation>No files attached: select a document in the checklist, then Ctrl+Shift+O attaches scans, Ctrl+Shift+P takes a photo</translation>
+        <source>正在查找扫描仪…</source>
+        <translation>Looking for a scanner…</translation>
+    </message>
+    <message>
+        <source>用扫描仪扫描选中的材料（Ctrl+Shift+S）：{name}</source>
+        <translation>Scan the selected document on the scanner (Ctrl+Shift+S): {name}</translation>
+    </message>
+    <message>
+        <source>未找到扫描仪：请连接扫描仪、安装驱动后重新打开表单；也可以附加文件或用高拍仪拍照</source>
+        <translation>No scanner found: connect a scanner, install its driver and reopen the form; or attach files or use the document camera</translation>
+    </message>
+    <message>
+        <source>尚未附加文件：在材料清单中选中一项后按 Ctrl+Shift+O 附加扫描件，Ctrl+Shift+P 拍照，或 Ctrl+Shift+S 扫描</source>
+        <translation>No files attached: select a document in the checklist, then Ctrl+Shift+O attaches scans, Ctrl+Shift+P takes a photo, Ctrl+Shift+S scans</translation>
     </message>
     <message>
         <source>{name} {n} 个文件</source>
@@ -2320,6 +2348,82 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>至</source>
         <translation>to</translation>
+    </message>
+    <message>
+        <source>扫描材料</source>
+        <translation>Scan documents</translation>
+    </message>
+    <message>
+        <source>扫描仪</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>将材料正面朝下放在扫描仪上，按回车开始扫描</source>
+        <translation>Place the document face down on the scanner and press Enter to scan</translation>
+    </message>
+    <message>
+        <source>扫描结果</source>
+        <translation>Scanned page</translation>
+    </message>
+    <message>
+        <source>扫描状态</source>
+        <translation>Scan status</translation>
+    </message>
+    <message>
+        <source>扫描（回车）</source>
+        <translation>Scan (Enter)</translation>
+    </message>
+    <message>
+        <source>扫描一页</source>
+        <translation>Scan a page</translation>
+    </message>
+    <message>
+        <source>取消扫描（Esc）</source>
+        <translation>Cancel scan (Esc)</translation>
+    </message>
+    <message>
+        <source>取消正在进行的扫描</source>
+        <translation>Cancel the scan in progress</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>完成扫描</source>
+        <translation>Finish scanning</translation>
+    </message>
+    <message>
+        <source>正在扫描第 {n} 页…</source>
+        <translation>Scanning page {n}…</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>已纠偏 {deg}°</source>
+        <translation>straightened by {deg}°</translation>
+    </message>
+    <message>
+        <source>页面端正</source>
+        <translation>page straight</translation>
+    </message>
+    <message>
+        <source>第 {n} 页已扫描（{straight}）</source>
+        <translation>Page {n} scanned ({straight})</translation>
+    </message>
+    <message>
+        <source>，按回车扫描下一页</source>
+        <translation>, press Enter to scan the next page</translation>
+    </message>
+    <message>
+        <source>扫描已取消，没有保留这一页</source>
+        <translation>Scan cancelled; the page was not kept</translation>
+    </message>
+    <message>
+        <source>已扫描 {n} 页</source>
+        <translation>{n} pages scanned</translation>
     </message>
 </context>
 <context>
@@ -2712,6 +2816,18 @@ This date will be printed on an enforcement document; please check it against th
     <message>
         <source>打印申请表(&amp;A)</source>
         <translation>Print &amp;application form</translation>
+    </message>
+    <message>
+        <source>打印档案封面(&amp;V)</source>
+        <translation>Archive co&amp;ver sheet</translation>
+    </message>
+    <message>
+        <source>所选业务的档案封面：材料、页数和附件的 SHA-256 目录（Ctrl+Shift+A）</source>
+        <translation>The selected application&apos;s archive cover sheet: materials, page counts and the SHA-256 index of its files (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>打印所选业务的档案封面</source>
+        <translation>Print the selected application&apos;s archive cover sheet</translation>
     </message>
 </context>
 <context>

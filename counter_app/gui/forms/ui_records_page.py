@@ -75,6 +75,11 @@ class Ui_RecordsPage(object):
 
         self.records_buttons.addWidget(self.reprint_form)
 
+        self.print_archive_cover = QPushButton(RecordsPage)
+        self.print_archive_cover.setObjectName(u"print_archive_cover")
+
+        self.records_buttons.addWidget(self.print_archive_cover)
+
         self.records_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.records_buttons.addItem(self.records_spacer)
@@ -112,6 +117,13 @@ class Ui_RecordsPage(object):
 #endif // QT_CONFIG(accessibility)
         self.reprint_receipt.setText(QCoreApplication.translate("RecordsPage", u"\u8865\u6253\u53d7\u7406\u56de\u6267(&R)", None))
         self.reprint_form.setText(QCoreApplication.translate("RecordsPage", u"\u6253\u5370\u7533\u8bf7\u8868(&A)", None))
+        self.print_archive_cover.setText(QCoreApplication.translate("RecordsPage", u"\u6253\u5370\u6863\u6848\u5c01\u9762(&V)", None))
+#if QT_CONFIG(tooltip)
+        self.print_archive_cover.setToolTip(QCoreApplication.translate("RecordsPage", u"\u6240\u9009\u4e1a\u52a1\u7684\u6863\u6848\u5c01\u9762\uff1a\u6750\u6599\u3001\u9875\u6570\u548c\u9644\u4ef6\u7684 SHA-256 \u76ee\u5f55\uff08Ctrl+Shift+A\uff09", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.print_archive_cover.setAccessibleName(QCoreApplication.translate("RecordsPage", u"\u6253\u5370\u6240\u9009\u4e1a\u52a1\u7684\u6863\u6848\u5c01\u9762", None))
+#endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi
 
