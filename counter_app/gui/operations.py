@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import logging
 import threading
+import time
 import traceback
 import weakref
 from collections.abc import Callable
@@ -123,6 +124,7 @@ class _GcOnGuiThread:
         self._runners: weakref.WeakSet[OperationRunner] = weakref.WeakSet()
         self._timer: QTimer | None = None
         self._held = False  # we turned automatic collection off (never touch it if someone else did)
+        self._next_full = 0.0  # time.monotonic() before which no full collection runs here
 
     def hold(self, runner: OperationRunner) -> None:
         self._runners.add(runner)
@@ -139,8 +141,15 @@ class _GcOnGuiThread:
     def _tick(self) -> None:
         counts, thresholds = gc.get_count(), gc.get_threshold()
         if counts[0] > thresholds[0]:
-            generation = 2 if counts[2] > thresholds[2] else 1 if counts[1] > thresholds[1] else 0
+            generation = 1 if counts[1] > thresholds[1] else 0
+            # A full collection of a big heap takes long: at most 10% of the time (CPython's own rule,
+            # a quarter of new long-lived objects, is not visible from Python).
+            if counts[2] > thresholds[2] and time.monotonic() >= self._next_full:
+                generation = 2
+            began = time.monotonic()
             gc.collect(generation)
+            if generation == 2:
+                self._next_full = time.monotonic() + max(1.0, 10 * (time.monotonic() - began))
         if not any(r.working for r in self._runners):
             self._release()  # nothing in flight, every worker parked: only the GUI thread runs Python
 
