@@ -647,6 +647,9 @@ class BusinessForm(QWidget, Ui_BusinessForm):
             self.attachments.clear()
         self.receipt_number.setText(result.receipt_number or "")
         self.done_details.setText(self._done_text(result))
+        name = form.get(self.spec.subject_name_field) if self.spec.subject_name_field else None
+        if name:  # the header named the person as new ("库中无此人"): now the receipt is theirs
+            self.subject_label.setText(f"· {name}")
         self._kept = {key: form[key] for key in self.spec.next_keeps if form.get(key)}
         self.draft_banner.hide()  # the draft it restored is taken: the next client starts afresh
         self.next_same_employer.setVisible(bool(self._kept))

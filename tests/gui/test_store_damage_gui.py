@@ -11,25 +11,11 @@ from typing import Any
 from gui_helpers import choose, field, fill
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from store_damage import DB, corrupt_root
 
 from counter_app.domain.catalog import BUSINESSES
 from counter_app.domain.ids import make_resident_id
 from counter_app.gui import desk
-
-DB = "station.sqlite3"
-
-
-def corrupt_root(data_dir: Path, name: str) -> None:
-    db = sqlite3.connect(data_dir / DB, isolation_level=None)
-    try:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (name,)).fetchone()
-        (page_size,) = db.execute("PRAGMA page_size").fetchone()
-    finally:
-        db.close()
-    with open(data_dir / DB, "r+b") as f:
-        f.seek((root - 1) * page_size + (100 if root == 1 else 0))
-        f.write(b"\x55" * 8)
 
 
 def applications(data_dir: Path) -> int:

@@ -99,6 +99,7 @@ def test_open_account_typed_like_a_clerk_gets_a_receipt(qtbot: Any, window: Any,
     qtbot.waitUntil(lambda: bool(receipt.text()))
     stored = {r.receipt_number: r for r in services.list_records(counter, kind="open-account")}
     assert receipt.text() in stored
+    assert form.subject_label.text() == "· 𠮷田·测试", "the receipt page names the new account's holder"
     assert stored[receipt.text()].fields["id_number"] == id_number
     assert stored[receipt.text()].fields["name"] == "𠮷田·测试"
     assert services.list_drafts(counter) == [], "a submitted form leaves no draft"

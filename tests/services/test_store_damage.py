@@ -11,11 +11,10 @@ import sqlite3
 from pathlib import Path
 
 from service_world import complete, establish_form, fixed_clock, withdrawal_form
+from store_damage import DB, corrupt_root
 
 from counter_app.cli import main
 from counter_app.services import open_counter
-
-DB = "station.sqlite3"
 
 
 def cli(capsys, monkeypatch, data_dir: Path, *argv: str) -> tuple[int, object, str]:
@@ -24,20 +23,6 @@ def cli(capsys, monkeypatch, data_dir: Path, *argv: str) -> tuple[int, object, s
     captured = capsys.readouterr()
     out = captured.out.strip()
     return code, json.loads(out) if out.startswith(("{", "[")) else out, captured.err
-
-
-def corrupt_root(data_dir: Path, name: str) -> None:
-    """8 bytes over the b-tree page header of ``name``'s root page, as a failing disk leaves it."""
-    db = sqlite3.connect(data_dir / DB, isolation_level=None)
-    try:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (name,)).fetchone()
-        (page_size,) = db.execute("PRAGMA page_size").fetchone()
-    finally:
-        db.close()
-    with open(data_dir / DB, "r+b") as f:
-        f.seek((root - 1) * page_size + (100 if root == 1 else 0))
-        f.write(b"\x55" * 8)
 
 
 def form_file(tmp_path: Path, data_dir: Path, kind: str, form: dict) -> str:

@@ -59,7 +59,7 @@ def drop_roles(dsn: str, roles: list[str]) -> None:
 
 
 def queue(store: Store, station: str, n: int = 1, kind: str = "withdrawal", subject: str | None = None,
-          receipt_prefix: str | None = None) -> list[str]:
+          receipt_prefix: str | None = None, fields: dict[str, str] | None = None) -> list[str]:
     """Applications as the counter takes them: stored, status queued, one outbox row each."""
     ids = []
     with store.unit_of_work(write=True) as uow:
@@ -69,7 +69,7 @@ def queue(store: Store, station: str, n: int = 1, kind: str = "withdrawal", subj
             rec = ApplicationRecord(
                 client_id=cid, receipt_number=(receipt_prefix + number) if receipt_prefix else number,
                 kind=kind, status="queued", subject_key=subject or f"1101011990{uuid.uuid4().int % 10**8:08d}",
-                subject_name="张三", fields={"amount": "1200.00"}, materials=["id_card"], clerk="clerk01",
+                subject_name="张三", fields=fields or {"amount": "1200.00"}, materials=["id_card"], clerk="clerk01",
                 station_code=station, terminal="01", created_at=datetime.now(UTC),
             )
             uow.applications.add(rec)

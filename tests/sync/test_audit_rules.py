@@ -10,9 +10,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
+from station_helpers import factory, queue
 
+from counter_app.store import Store
 from counter_app.sync import central_risk
 from counter_app.sync.central_cli import main as central_main
+from counter_app.sync.engine import sync_once
 
 pytestmark = pytest.mark.postgres
 
@@ -58,6 +61,31 @@ def test_a_contract_used_by_two_workers_at_two_stations_is_found_and_exported(ce
     assert rows[0] == central_risk.HEADERS
     assert {(r[0], r[2], r[3]) for r in rows[1:] if r[0] == "document_reuse"} == {
         ("document_reuse", a.code, first), ("document_reuse", b.code, second)}
+
+
+def test_a_contract_taken_at_two_stations_and_synced_is_found_by_the_risk_export(central, tmp_path, capsys):
+    """The same purchase contract, keyed at two stations that cannot see each other, pushed by their own
+    syncs (no owner inserts): the centre's export names both receipts."""
+    a, b = central.add_station(), central.add_station()
+    stores = [Store.open(tmp_path / "a"), Store.open(tmp_path / "b")]
+    try:
+        taken = []
+        for store, station, subject, written in ((stores[0], a, "110101199003074514", "GF-2026-0777"),
+                                                 (stores[1], b, "110101198805123316", "gf 2026 0777")):
+            [cid] = queue(store, station.code, subject=subject, fields={
+                "id_number": subject, "reason_code": "01", "document_no": written, "amount": "30000.00"})
+            assert sync_once(store, factory(station)).pushed == 1
+            with store.unit_of_work() as uow:
+                taken.append(uow.applications.get_by_client_id(cid).receipt_number)
+    finally:
+        for store in stores:
+            store.close()
+    today = datetime.now(UTC).date()
+    code = central_main(["audit-rules", "--dsn", central.dsn, "--from", f"{today - timedelta(days=1)}",
+                         "--to", f"{today + timedelta(days=1)}", "--json"])
+    found = [h for h in json.loads(capsys.readouterr().out)["hits"] if h["rule"] == "document_reuse"]
+    assert code == 0 and sorted(h["receipt_number"] for h in found) == sorted(taken)
+    assert {h["station_code"] for h in found} == {a.code, b.code}
 
 
 def test_a_withdrawal_soon_after_opening_or_a_base_change(central):
