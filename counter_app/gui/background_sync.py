@@ -10,6 +10,7 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
+from counter_app.gui.operations import keep_gc_on_gui_thread
 from counter_app.services import Counter, sync
 
 
@@ -22,7 +23,17 @@ class BackgroundSync(QObject):
                                              interval=interval)
         self.thread = threading.Thread(target=self.runner.run, name="counter-sync", daemon=True)
 
+    @property
+    def working(self) -> bool:
+        """The sync thread runs Python between its waits for as long as it lives."""
+        return self.thread.is_alive()
+
+    @property
+    def parked(self) -> bool:
+        return not self.thread.is_alive()
+
     def start(self) -> None:
+        keep_gc_on_gui_thread(self)  # a collection started on the sync thread would delete GUI garbage there
         self.thread.start()
 
     def sync_now(self) -> None:

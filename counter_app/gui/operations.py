@@ -22,7 +22,7 @@ import traceback
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
@@ -110,6 +110,16 @@ class _Job(QRunnable):
             self._relay.finished.emit(result)
 
 
+class PythonWorkers(Protocol):
+    """Threads other than the GUI's that run Python: the runner's pool, the background sync's thread."""
+
+    @property
+    def working(self) -> bool: ...  # something may still run Python there
+
+    @property
+    def parked(self) -> bool: ...  # nothing runs there now
+
+
 class _GcOnGuiThread:
     """While workers run Python, the cyclic GC runs only on the GUI thread.
 
@@ -121,12 +131,12 @@ class _GcOnGuiThread:
     """
 
     def __init__(self) -> None:
-        self._runners: weakref.WeakSet[OperationRunner] = weakref.WeakSet()
+        self._runners: weakref.WeakSet[PythonWorkers] = weakref.WeakSet()
         self._timer: QTimer | None = None
         self._held = False  # we turned automatic collection off (never touch it if someone else did)
         self._next_full = 0.0  # time.monotonic() before which no full collection runs here
 
-    def hold(self, runner: OperationRunner) -> None:
+    def hold(self, runner: PythonWorkers) -> None:
         self._runners.add(runner)
         if self._held or not gc.isenabled():
             return
@@ -249,6 +259,12 @@ class OperationRunner(QObject):
 
 
 _runner: OperationRunner | None = None
+
+
+def keep_gc_on_gui_thread(workers: PythonWorkers) -> None:
+    """Call from the GUI thread before ``workers`` start running Python outside the runner (the
+    background sync's thread): the cyclic GC stays on the GUI thread while they work."""
+    _gc_guard.hold(workers)
 
 
 def settle_gc() -> None:

@@ -13,10 +13,12 @@ import json
 import os
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 from typing import Any
 
 from counter_app.gui import operations
+from counter_app.gui.background_sync import BackgroundSync
 from counter_app.gui.operations import Operation, OperationRunner
 
 OPS = 600
@@ -59,3 +61,27 @@ def test_a_teardown_gets_the_gc_back_without_an_event_loop(qtbot: Any, qapp: Any
     operations.settle_gc()
     assert gc.isenabled()
     qtbot.waitUntil(lambda: not runner.busy)  # deliver it, so no later test sees this runner busy
+
+
+def test_the_background_sync_thread_keeps_the_gc_on_the_gui_thread(qtbot: Any, counter: Any) -> None:
+    """The sync's own thread runs Python outside the runner for the whole session: while it lives,
+    collections happen on the GUI thread's timer only."""
+    assert gc.isenabled()
+    background = BackgroundSync(counter, interval=3600)
+    background.start()
+    try:
+        assert not gc.isenabled()
+        class Node:
+            pass
+
+        node = Node()
+        node.again = node  # type: ignore[attr-defined]  # a cycle: only the cyclic GC frees it
+        freed = weakref.ref(node)
+        del node
+        padding = [[] for _ in range(5 * gc.get_threshold()[0])]  # enough allocations to be due a collection
+        qtbot.waitUntil(lambda: freed() is None, timeout=3000)  # collected by the GUI thread's timer
+        del padding
+        assert not gc.isenabled(), "the thread is alive: the automatic GC stays off"
+    finally:
+        background.stop()
+    qtbot.waitUntil(gc.isenabled, timeout=3000)
