@@ -9,8 +9,8 @@ from pathlib import Path
 import psycopg
 import pytest
 from archive_images import document_photo, small_scan, write
+from station_cli import connect, station_world, sync, take
 from station_helpers import factory
-from test_station_records_sync import connect, station_world, sync, take
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the service tests' world
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import random
 import sqlite3
@@ -15,55 +14,22 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from station_helpers import queue, queue_records
 from test_sync_robustness import connect_store, kill, run_until, start_sync, sync_to_completion
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the service tests' world
 
-from service_world import TODAY, E, W, build_world, complete, fixed_clock, withdrawal_form
+from service_world import TODAY, E, W, fixed_clock, withdrawal_form
+from station_cli import connect, station_world, sync, take
 
-from counter_app.cli import main
 from counter_app.domain.audit_chain import payload_digest
 from counter_app.domain.daily_close import RECEIPT_NUMBER
-from counter_app.services import open_counter, submit_application
+from counter_app.services import open_counter
 from counter_app.services import operations as ops
-from counter_app.services.audit import ensure_key
 from counter_app.services.postloan import log_contact
 from counter_app.sync.protocol import RecordPayload, push_record_batch
 
 pytestmark = pytest.mark.postgres
-
-
-# As tests/sync/test_trust_attacks.py: a station's data dir, ``connect`` and ``sync`` through the CLI.
-def run(capsys, monkeypatch, argv, stdin: str = "") -> tuple[int, object]:
-    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    code = main(argv)
-    out = capsys.readouterr().out.strip()
-    return code, json.loads(out) if out.startswith(("{", "[")) else out
-
-
-def station_world(tmp_path: Path, station) -> Path:
-    data = tmp_path / "data"
-    with open_counter(data, clock=fixed_clock) as counter:
-        build_world(counter.store, station=(station.code, "测试服务站", station.district))
-        ensure_key(counter)
-    return data
-
-
-def connect(capsys, monkeypatch, data: Path, station) -> tuple[int, object]:
-    parts = conninfo_to_dict(station.dsn)
-    parts.pop("password")
-    return run(capsys, monkeypatch, ["--data-dir", str(data), "connect", "--dsn", make_conninfo(**parts),
-                                     "--station", station.code, "--json"], station.password + "\n")
-
-
-def sync(capsys, monkeypatch, data: Path) -> tuple[int, object]:
-    return run(capsys, monkeypatch, ["--data-dir", str(data), "sync", "--once", "--json"])
-
-
-def take(counter, kind: str, form: dict):
-    return submit_application(counter, kind, complete(counter, kind, form))
 
 
 def held(central, station) -> list[tuple[str, str, dict]]:

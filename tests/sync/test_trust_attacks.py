@@ -4,7 +4,6 @@ a rewritten audit log, other stations' business, the keyring, maker and checker,
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 import sys
@@ -16,28 +15,24 @@ import keyring.backends.fail
 import psycopg
 import pytest
 from clerk_helpers import fast_hashing, staff  # noqa: F401 (fixture)
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from psycopg.conninfo import make_conninfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the service tests' world
 
 from service_world import (
     W,
-    build_world,
-    complete,
     fixed_clock,
     open_account_form,
     resident_id,
     withdrawal_form,
 )
+from station_cli import connect, plain_dsn, run, station_world, sync, take
 
-from counter_app.cli import main
 from counter_app.domain.audit_chain import row_hash, sealed_head
 from counter_app.services import (
     audit,
     open_counter,
-    submit_application,
 )
-from counter_app.services.audit import ensure_key
 from counter_app.services.settings import KEYRING_SERVICE, keyring_account
 from counter_app.services.sync import sync_now
 from counter_app.store import Store, audit_key
@@ -45,42 +40,6 @@ from counter_app.sync import central_checks, central_db
 from counter_app.sync.central_cli import main as central_main
 
 pytestmark = pytest.mark.postgres
-
-
-def run(capsys, monkeypatch, argv, stdin: str = "") -> tuple[int, object]:
-    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    code = main(argv)
-    out = capsys.readouterr().out.strip()
-    return code, json.loads(out) if out.startswith(("{", "[")) else out
-
-
-def plain_dsn(station) -> str:
-    parts = conninfo_to_dict(station.dsn)
-    parts.pop("password")
-    return make_conninfo(**parts)
-
-
-def station_world(tmp_path: Path, station) -> Path:
-    """A station's data dir with the service tests' reference data, set (offline) as ``station``."""
-    data = tmp_path / "data"
-    with open_counter(data, clock=fixed_clock) as counter:
-        build_world(counter.store, station=(station.code, "测试服务站", station.district))
-        ensure_key(counter)
-    return data
-
-
-def connect(capsys, monkeypatch, data: Path, station) -> tuple[int, object]:
-    return run(capsys, monkeypatch, ["--data-dir", str(data), "connect", "--dsn", plain_dsn(station),
-                                     "--station", station.code, "--json"], station.password + "\n")
-
-
-def sync(capsys, monkeypatch, data: Path) -> tuple[int, object]:
-    return run(capsys, monkeypatch, ["--data-dir", str(data), "sync", "--once", "--json"])
-
-
-def take(counter, kind: str, form: dict):
-    """Submit ``form`` with every material the checklist asks for (as the clerk ticks them)."""
-    return submit_application(counter, kind, complete(counter, kind, form))
 
 
 def strangers(n: int) -> list[str]:
@@ -122,7 +81,7 @@ def test_connect_as_another_station_is_refused_and_nothing_is_saved(central, fil
     assert code == 2 and out["errors"][0]["field"] == "station"
     assert mine.code in out["errors"][0]["message"] and "不能以服务站" in out["errors"][0]["message"]
     assert (data / "station.sqlite3").read_bytes() == before
-    assert keyring.get_password(KEYRING_SERVICE, keyring_account(plain_dsn(other))) is None
+    assert keyring.get_password(KEYRING_SERVICE, keyring_account(plain_dsn(other.dsn))) is None
 
 
 def test_an_edited_outbox_payload_is_refused_alone_by_the_centre(central, file_keyring, tmp_path, capsys, monkeypatch):
@@ -260,7 +219,7 @@ def test_sync_with_the_password_gone_from_the_keyring_exits_2_in_chinese(central
     station = central.add_station()
     data = station_world(tmp_path, station)
     assert connect(capsys, monkeypatch, data, station)[0] == 0
-    keyring.delete_password(KEYRING_SERVICE, keyring_account(plain_dsn(station)))
+    keyring.delete_password(KEYRING_SERVICE, keyring_account(plain_dsn(station.dsn)))
     code, out = sync(capsys, monkeypatch, data)
     assert code == 2 and out["errors"][0]["field"] == "password" and "钥匙串" in out["errors"][0]["message"]
 

@@ -3,7 +3,6 @@ centre (real PostgreSQL, the station's own command line, a real keyring file).""
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 import sys
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from station_cli import connect, plain_dsn, run, station_world, sync
 from station_helpers import queue
 
 from counter_app.demo import generate_and_load
@@ -29,41 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))  # the
 from clerk_helpers import fast_hashing, staff  # noqa: F401 (fixture)
 from service_world import W, build_world, complete, fixed_clock, withdrawal_form
 
-from counter_app.cli import main
-from counter_app.services.audit import ensure_key
-
 pytestmark = pytest.mark.postgres
-
-
-def run(capsys, monkeypatch, argv, stdin: str = "") -> tuple[int, object]:
-    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    code = main(argv)
-    out = capsys.readouterr().out.strip()
-    return code, json.loads(out) if out.startswith(("{", "[")) else out
-
-
-def plain_dsn(dsn: str, user: str | None = None) -> str:
-    parts = conninfo_to_dict(dsn)
-    parts.pop("password", None)
-    return make_conninfo(**{**parts, **({"user": user} if user else {})})
-
-
-def station_world(tmp_path: Path, station) -> Path:
-    """A station's data dir with the service tests' reference data, set (offline) as ``station``."""
-    data = tmp_path / "data"
-    with open_counter(data, clock=fixed_clock) as counter:
-        build_world(counter.store, station=(station.code, "测试服务站", station.district))
-        ensure_key(counter)
-    return data
-
-
-def connect(capsys, monkeypatch, data: Path, station, dsn: str | None = None) -> tuple[int, object]:
-    return run(capsys, monkeypatch, ["--data-dir", str(data), "connect", "--dsn", dsn or plain_dsn(station.dsn),
-                                     "--station", station.code, "--json"], station.password + "\n")
-
-
-def sync(capsys, monkeypatch, data: Path) -> tuple[int, object]:
-    return run(capsys, monkeypatch, ["--data-dir", str(data), "sync", "--once", "--json"])
 
 
 @pytest.fixture
