@@ -12,14 +12,14 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from counter_app.gui.choices import CHOICE_ROLE, ChoicesModel
 from counter_app.gui.operations import Operation
 from counter_app.services.counter import Counter
 from counter_app.services.lookup import EmployerChoice, employer_choices
 
-CHOICE_ROLE = Qt.ItemDataRole.UserRole + 11
 VISIBLE_ROWS = 8
 LIMIT = 50  # rows offered at most: a query narrows further
 MIN_CHARS = 2
@@ -61,32 +61,6 @@ def match_texts(choices: list[EmployerChoice]) -> list[str]:
     return [f" {c.keys} {c.name} {c.uscc}".lower() for c in choices]
 
 
-class ChoicesModel(QAbstractListModel):
-    """The employers a query matched, one line each ("name　USCC")."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[EmployerChoice] = []
-
-    def set_rows(self, rows: list[EmployerChoice]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        choice = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{choice.name}　{choice.uscc}"
-        if role == CHOICE_ROLE:
-            return choice
-        return None
-
-
 class EmployerCompleter(QCompleter):
     """The list under a USCC field: filtered by ``EmployerModel.find`` as the clerk types (keys or an
     input method's commit), Down/Up to pick, Enter to choose; ``chosen`` carries the employer."""
@@ -95,7 +69,7 @@ class EmployerCompleter(QCompleter):
 
     def __init__(self, employers: EmployerModel, line: QLineEdit) -> None:
         self.employers = employers
-        self.matches = ChoicesModel()
+        self.matches = ChoicesModel(lambda choice: f"{choice.name}　{choice.uscc}")
         super().__init__(self.matches, line)
         self.matches.setParent(self)
         self.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from counter_app.domain.search_keys import employer_keys
+from counter_app.gui.choices import CHOICE_ROLE, ChoicesModel
 from counter_app.gui.i18n import _t
 from counter_app.gui.operations import Operation
 from counter_app.services.projects import ProjectStanding, project_choices
 
-CHOICE_ROLE = Qt.ItemDataRole.UserRole + 12
 VISIBLE_ROWS = 8
 LIMIT = 50
 
@@ -39,14 +39,13 @@ def describe(project: ProjectStanding) -> str:
     return "，".join(parts)
 
 
-class ProjectList(QAbstractListModel):
+class ProjectList(ChoicesModel):
     """Every project a loan may name, and those the query matched, one line each."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(lambda project: f"{project.name}　{describe(project)}", parent)
         self.projects: list[ProjectStanding] = []
         self._match: list[str] = []
-        self.rows: list[ProjectStanding] = []
 
     def set_projects(self, projects: list[ProjectStanding]) -> None:
         self.projects = list(projects)
@@ -60,24 +59,6 @@ class ProjectList(QAbstractListModel):
         first = [i for i, m in enumerate(self._match) if " " + query in m]
         first += [i for i, m in enumerate(self._match) if query in m and i not in first]
         return [self.projects[i] for i in first[:LIMIT]]
-
-    def set_rows(self, rows: list[ProjectStanding]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        project = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{project.name}　{describe(project)}"
-        if role == CHOICE_ROLE:
-            return project
-        return None
 
 
 class ProjectCompleter(QCompleter):
